@@ -1,0 +1,195 @@
+import { AppError, type ErrorCode } from "../errors";
+import { redact, redactText } from "./redact";
+
+/**
+ * Turns remote failures into AppErrors with plain messages a shop owner can act on. The remote's
+ * own error text is quoted (masked), so support can see what CS-Cart or Visma.net said.
+ */
+
+export interface RemoteCallInfo {
+  /** Short remote id used for metering and limiter keys, e.g. "cscart", "visma". */
+  remote: string;
+  /** Human name, e.g. "the CS-Cart shop", "Visma.net". */
+  remoteLabel: string;
+  /** "GET /api/2.0/orders" — method and path, never the query (it may hold filters with personal data). */
+  endpoint: string;
+}
+
+export interface RemoteErrorText {
+  message?: string;
+  code?: string;
+}
+
+const MAX_QUOTED_LENGTH = 500;
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+/**
+ * Reads the remote's error text from the known error bodies:
+ * CS-Cart `{message, status}`, Visma v1 IPPException `{ExceptionMessage, ExceptionFaultCode}`,
+ * V3 ProblemDetails `{title, detail, details[{code, message}], errors{}}`, OAuth `{error, error_description}`.
+ */
+export function extractRemoteErrorText(bodyText: string): RemoteErrorText {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    const plain = bodyText.trim();
+    // HTML error pages from proxies say nothing useful to a shop owner.
+    return plain && !plain.startsWith("<") ? { message: plain.slice(0, MAX_QUOTED_LENGTH) } : {};
+  }
+  const record = asRecord(body);
+  if (!record) return {};
+
+  const ippMessage = text(record.ExceptionMessage);
+  if (ippMessage) return { message: ippMessage, code: text(record.ExceptionFaultCode) };
+
+  const oauthError = text(record.error);
+  if (oauthError) {
+    const description = text(record.error_description);
+    return { message: description ? `${oauthError}: ${description}` : oauthError, code: oauthError };
+  }
+
+  if (text(record.title) || text(record.detail) || Array.isArray(record.details) || asRecord(record.errors)) {
+    const parts: string[] = [];
+    const codes: string[] = [];
+    const title = text(record.title);
+    const detail = text(record.detail);
+    if (title) parts.push(title);
+    if (detail && detail !== title) parts.push(detail);
+    for (const item of Array.isArray(record.details) ? record.details : []) {
+      const entry = asRecord(item);
+      const code = text(entry?.code);
+      const message = text(entry?.message);
+      if (code) codes.push(code);
+      if (message || code) parts.push(code && message ? `${code}: ${message}` : (message ?? code ?? ""));
+    }
+    for (const [field, messages] of Object.entries(asRecord(record.errors) ?? {})) {
+      const list = Array.isArray(messages) ? messages.map(text).filter(Boolean) : [text(messages)].filter(Boolean);
+      if (list.length) parts.push(`${field}: ${list.join(", ")}`);
+    }
+    return { message: parts.join("; ") || undefined, code: codes[0] };
+  }
+
+  const message = text(record.message);
+  if (message) return { message, code: text(record.status) };
+  return {};
+}
+
+function quoted(remote: RemoteErrorText): string {
+  if (!remote.message) return "";
+  const message = redactText(remote.message).slice(0, MAX_QUOTED_LENGTH);
+  return ` The remote said: "${message}"${remote.code && !message.includes(remote.code) ? ` (code ${remote.code})` : ""}.`;
+}
+
+function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string } {
+  const who = info.remoteLabel;
+  if (status === 401) return { code: "REMOTE_AUTH_FAILED", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
+  if (status === 403) return { code: "REMOTE_FORBIDDEN", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
+  if (status === 404) return { code: "REMOTE_NOT_FOUND", advice: `${who} could not find what was asked for.` };
+  if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", advice: `${who} rejected the data that was sent.` };
+  if (status === 409) return { code: "REMOTE_CONFLICT", advice: `${who} reported a conflict: the record may already exist.` };
+  if (status === 412) return { code: "REMOTE_CONFLICT", advice: `The record was changed in ${who} by someone else in the meantime.` };
+  if (status === 429) return { code: "REMOTE_RATE_LIMITED", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
+  if (status >= 500) return { code: "REMOTE_UNAVAILABLE", advice: `${who} had an internal problem. This is usually temporary.` };
+  return { code: "REMOTE_VALIDATION", advice: `${who} answered with an unexpected status.` };
+}
+
+/** The AppError for a non-success HTTP response. */
+export function appErrorFromResponse(
+  info: RemoteCallInfo,
+  response: { status: number; bodyText: string; retryAfterMs?: number; outcomeUnknown?: boolean; ifMatch?: string },
+): AppError {
+  const remoteText = extractRemoteErrorText(response.bodyText);
+  const { code, advice } = codeAndAdviceFor(response.status, info);
+  const message = `${advice} (HTTP ${response.status} from ${info.endpoint}).${quoted(remoteText)}`;
+  return new AppError(code, message, {
+    details: redact({
+      remote: info.remote,
+      endpoint: info.endpoint,
+      status: response.status,
+      ...(remoteText.code ? { remoteCode: remoteText.code } : {}),
+      ...(remoteText.message ? { remoteMessage: remoteText.message.slice(0, MAX_QUOTED_LENGTH) } : {}),
+      ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}),
+      ...(response.status === 412 ? { preconditionFailed: true, ...(response.ifMatch ? { ifMatch: response.ifMatch } : {}) } : {}),
+      ...(response.outcomeUnknown ? { outcomeUnknown: true } : {}),
+    }),
+  });
+}
+
+/** The AppError for a request that got no response: timeout or network failure. */
+export function appErrorFromTransportFailure(
+  info: RemoteCallInfo,
+  failure: { kind: "timeout" | "network"; outcomeUnknown: boolean; timeoutMs?: number; cause?: unknown },
+): AppError {
+  const unknownNote = failure.outcomeUnknown
+    ? " The request may have reached it; the result is unknown and must be checked before sending it again."
+    : "";
+  if (failure.kind === "timeout") {
+    return new AppError(
+      "REMOTE_TIMEOUT",
+      `${info.remoteLabel} did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}).${unknownNote}`,
+      { details: { remote: info.remote, endpoint: info.endpoint, timeoutMs: failure.timeoutMs, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
+    );
+  }
+  const reason = describeNetworkError(failure.cause);
+  return new AppError(
+    "REMOTE_NETWORK",
+    `Could not reach ${info.remoteLabel} (${info.endpoint}): ${reason}.${unknownNote}`,
+    { details: { remote: info.remote, endpoint: info.endpoint, networkError: reason, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
+  );
+}
+
+/** Network error codes from undici/Node, found on the error or its cause chain. */
+export function networkErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = asRecord(current)?.code;
+    if (typeof code === "string") return code;
+    current = asRecord(current)?.cause;
+  }
+  return undefined;
+}
+
+/** Codes that prove the request never reached the remote, so sending it again is safe. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL", "EHOSTUNREACH", "ENETUNREACH", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
+
+export function wasNeverSent(error: unknown): boolean {
+  const code = networkErrorCode(error);
+  return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+function describeNetworkError(error: unknown): string {
+  const code = networkErrorCode(error);
+  switch (code) {
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "the host name could not be found (check the address)";
+    case "ECONNREFUSED":
+      return "the server refused the connection (is the address and port right?)";
+    case "ECONNRESET":
+    case "UND_ERR_SOCKET":
+      return "the connection was closed unexpectedly";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "the network path to the host is unreachable";
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return "connecting took too long";
+    case "CERT_HAS_EXPIRED":
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+      return "the server's HTTPS certificate is not valid";
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return redactText(code ? `${code} ${message}` : message);
+    }
+  }
+}

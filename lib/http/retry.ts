@@ -1,0 +1,93 @@
+/**
+ * Retry decisions for one request, kept pure so they can be tested without a network.
+ *
+ * Only idempotent requests are retried: GET/HEAD, PUT with If-Match, and requests the caller marks
+ * `retry: "idempotent"` (the token POST, CS-Cart PUTs that set absolute values). A POST that may
+ * have reached the remote is never sent again here; the caller gets `outcomeUnknown` and decides.
+ */
+
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type RetryPolicy = "never" | "idempotent";
+
+/** What happened to one attempt. `sent: false` means the request provably never left this machine. */
+export type AttemptOutcome =
+  | { kind: "response"; status: number; retryAfterMs?: number }
+  | { kind: "timeout"; sent: boolean }
+  | { kind: "network"; sent: boolean };
+
+export interface BackoffOptions {
+  /** First retry waits up to this long (full jitter: a random time between 0 and the cap). */
+  baseDelayMs: number;
+  /** No single wait is longer than this (Retry-After beyond it gives up instead). */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { baseDelayMs: 250, maxDelayMs: 30_000 };
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
+
+/** The policy that applies when the caller does not choose one. */
+export function defaultRetryPolicy(method: HttpMethod, headers: Record<string, string> = {}): RetryPolicy {
+  if (method === "GET" || method === "HEAD") return "idempotent";
+  const hasIfMatch = Object.keys(headers).some((name) => name.toLowerCase() === "if-match");
+  if (method === "PUT" && hasIfMatch) return "idempotent";
+  return "never";
+}
+
+/** Statuses worth another try: throttling and server-side failures. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599);
+}
+
+/** Exponential backoff with full jitter: random in [0, min(max, base * 2^(attempt-1))]. */
+export function backoffDelayMs(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+  const exponent = Math.max(0, attempt - 1);
+  const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** exponent);
+  return Math.floor(random() * cap);
+}
+
+/**
+ * Parses Retry-After: either delta seconds ("120") or an HTTP date. Returns milliseconds from
+ * `nowMs`, never negative, or undefined when the header is absent or unreadable.
+ */
+export function parseRetryAfterMs(header: string | null | undefined, nowMs: number = Date.now()): number | undefined {
+  if (header === null || header === undefined) return undefined;
+  const trimmed = header.trim();
+  if (trimmed === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const dateMs = Date.parse(trimmed);
+  if (Number.isNaN(dateMs)) return undefined;
+  return Math.max(0, dateMs - nowMs);
+}
+
+/**
+ * Decides whether attempt number `attempt` (1-based) is followed by another one.
+ * A request the remote never saw (`sent: false`, e.g. connection refused) is safe to send again
+ * whatever the policy.
+ */
+export function decideRetry(input: {
+  outcome: AttemptOutcome;
+  attempt: number;
+  maxAttempts: number;
+  policy: RetryPolicy;
+  backoff?: BackoffOptions;
+  random?: () => number;
+}): RetryDecision {
+  const { outcome, attempt, maxAttempts, policy } = input;
+  const backoff = input.backoff ?? DEFAULT_BACKOFF;
+  if (attempt >= maxAttempts) return { retry: false, reason: "no attempts left" };
+
+  const neverSent = outcome.kind !== "response" && !outcome.sent;
+  if (policy === "never" && !neverSent) return { retry: false, reason: "request is not idempotent" };
+  if (outcome.kind === "response" && !isRetryableStatus(outcome.status)) {
+    return { retry: false, reason: `status ${outcome.status} is final` };
+  }
+
+  const jittered = backoffDelayMs(attempt, backoff, input.random);
+  if (outcome.kind === "response" && outcome.retryAfterMs !== undefined) {
+    if (outcome.retryAfterMs > backoff.maxDelayMs) return { retry: false, reason: "remote asks to wait longer than allowed" };
+    // The remote said when; add a little jitter so parallel workers do not return at the same instant.
+    return { retry: true, delayMs: outcome.retryAfterMs + Math.floor(jittered / 4) };
+  }
+  return { retry: true, delayMs: jittered };
+}
