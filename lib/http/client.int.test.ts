@@ -1,0 +1,156 @@
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "../errors";
+import { HttpClient, requestJson } from "./client";
+import { CallMeter } from "./meter";
+
+type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
+
+/** A tiny server whose routes misbehave on purpose. Records when each path was hit. */
+let server: Server;
+let baseUrl: string;
+const hits = new Map<string, number[]>();
+const routes = new Map<string, Handler>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const times = hits.get(path) ?? [];
+    times.push(Date.now());
+    hits.set(path, times);
+    req.resume();
+    const handler = routes.get(path);
+    if (!handler) {
+      res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found","status":404}');
+      return;
+    }
+    handler(req, res, times.length);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+function newClient(meter = new CallMeter(), extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  // A fresh tenant per client so the shared per-key limiter starts clean.
+  return new HttpClient({ tenantId: randomUUID(), meter, timeoutMs: 5000, backoff: { baseDelayMs: 10, maxDelayMs: 5000 }, ...extra }, "test", "the test remote");
+}
+
+async function caught(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+const OkSchema = z.object({ ok: z.literal(true) });
+
+describe("HttpClient against a real HTTP server", () => {
+  it("retries a GET on 5xx until it succeeds and meters every attempt", async () => {
+    routes.set("/flaky", (_req, res, hit) => (hit < 3 ? json(res, 503, { message: "busy" }) : json(res, 200, { ok: true })));
+    const meter = new CallMeter();
+    const result = await requestJson(OkSchema, newClient(meter), { method: "GET", url: `${baseUrl}/flaky` });
+    expect(result).toEqual({ ok: true });
+    expect(meter.snapshot().test).toEqual({ calls: 3, retries: 2, rateLimited: 0, failures: 2 });
+  });
+
+  it("does not retry a POST on 5xx and flags the outcome as unknown", async () => {
+    routes.set("/post-500", (_req, res) => json(res, 500, { title: "Server error", detail: "database timeout" }));
+    const meter = new CallMeter();
+    const error = await caught(newClient(meter).send({ method: "POST", url: `${baseUrl}/post-500`, json: { a: 1 } }));
+    expect(error.code).toBe("REMOTE_UNAVAILABLE");
+    expect(error.details?.outcomeUnknown).toBe(true);
+    expect(error.message).toContain("database timeout");
+    expect(hits.get("/post-500")).toHaveLength(1);
+    expect(meter.snapshot().test?.calls).toBe(1);
+  });
+
+  it("honours Retry-After on 429 before trying again", async () => {
+    routes.set("/throttled", (_req, res, hit) =>
+      hit === 1 ? json(res, 429, { message: "slow down" }, { "retry-after": "1" }) : json(res, 200, { ok: true }),
+    );
+    const meter = new CallMeter();
+    await requestJson(OkSchema, newClient(meter), { method: "GET", url: `${baseUrl}/throttled` });
+    const [first, second] = hits.get("/throttled") ?? [];
+    expect(second! - first!).toBeGreaterThanOrEqual(950);
+    expect(meter.snapshot().test).toMatchObject({ calls: 2, rateLimited: 1, retries: 1 });
+  });
+
+  it("gives REMOTE_RATE_LIMITED with retryAfterMs when retries run out", async () => {
+    routes.set("/always-429", (_req, res) => json(res, 429, { message: "quota" }, { "retry-after": "3600" }));
+    const error = await caught(newClient().send({ method: "GET", url: `${baseUrl}/always-429` }));
+    expect(error.code).toBe("REMOTE_RATE_LIMITED");
+    expect(error.details?.retryAfterMs).toBe(3_600_000);
+    expect(hits.get("/always-429")).toHaveLength(1); // an hour is longer than the allowed wait
+  });
+
+  it("paces the next request when the remote reports no calls left", async () => {
+    routes.set("/budget", (_req, res) => json(res, 200, { ok: true }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1" }));
+    const client = newClient();
+    await client.send({ method: "GET", url: `${baseUrl}/budget` });
+    await client.send({ method: "GET", url: `${baseUrl}/budget` });
+    const [first, second] = hits.get("/budget") ?? [];
+    expect(second! - first!).toBeGreaterThanOrEqual(900);
+  });
+
+  it("turns a POST timeout into REMOTE_TIMEOUT with outcomeUnknown and does not resend it", async () => {
+    routes.set("/hang", () => undefined); // never answers
+    const error = await caught(newClient(new CallMeter(), { timeoutMs: 300 }).send({ method: "POST", url: `${baseUrl}/hang`, json: {} }));
+    expect(error.code).toBe("REMOTE_TIMEOUT");
+    expect(error.details?.outcomeUnknown).toBe(true);
+    expect(hits.get("/hang")).toHaveLength(1);
+  });
+
+  it("reports a refused connection as REMOTE_NETWORK with a known outcome", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await caught(newClient(new CallMeter(), { maxAttempts: 1 }).send({ method: "POST", url: `http://127.0.0.1:${port}/x`, json: {} }));
+    expect(error.code).toBe("REMOTE_NETWORK");
+    expect(error.details?.outcomeUnknown).toBe(false);
+    expect(error.message).toContain("refused the connection");
+  });
+
+  it("gives REMOTE_BAD_RESPONSE naming the endpoint for invalid JSON and for a wrong shape", async () => {
+    routes.set("/html", (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"));
+    routes.set("/shape", (_req, res) => json(res, 200, { ok: "yes" }));
+    const invalid = await caught(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/html` }));
+    expect(invalid.code).toBe("REMOTE_BAD_RESPONSE");
+    expect(invalid.message).toContain("GET /html");
+    const wrong = await caught(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/shape` }));
+    expect(wrong.code).toBe("REMOTE_BAD_RESPONSE");
+    expect(wrong.message).toMatch(/GET \/shape.*ok:/);
+  });
+
+  it("never puts credentials into errors or events", async () => {
+    routes.set("/auth", (_req, res) => json(res, 401, { message: "Unauthorized" }, { "www-authenticate": "Basic" }));
+    const events: unknown[] = [];
+    const error = await caught(
+      newClient(new CallMeter(), { onEvent: (event) => events.push(event) }).send({
+        method: "GET",
+        url: `${baseUrl}/auth`,
+        query: { email: "kari@example.no" },
+        headers: { authorization: "Basic c2VjcmV0OnNlY3JldA==" },
+      }),
+    );
+    expect(error.code).toBe("REMOTE_AUTH_FAILED");
+    const serialized = JSON.stringify({ error: error.toJSON(), events });
+    expect(serialized).not.toContain("c2VjcmV0");
+    expect(serialized).not.toContain("kari@example.no");
+  });
+});
