@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { DashboardShell } from "@/components/shell/dashboard-shell";
+import { guardPage } from "@/lib/auth/guard";
+import { listUserTenants } from "@/lib/auth/tenant-access";
+
+export const dynamic = "force-dynamic";
+
+export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await guardPage(tenant);
+  const tenants = await listUserTenants(ctx.user.id);
+  return (
+    <DashboardShell tenant={ctx.tenant} user={ctx.user} role={ctx.role} tenants={tenants}>
+      {children}
+    </DashboardShell>
+  );
+}

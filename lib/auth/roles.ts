@@ -1,0 +1,20 @@
+/** Role rules, pure so they can be tested alone. OWNER > ADMIN > VIEWER. */
+export const ROLES = ["OWNER", "ADMIN", "VIEWER"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+const RANK: Record<RoleName, number> = { VIEWER: 1, ADMIN: 2, OWNER: 3 };
+
+/** Does `role` meet the `required` minimum? */
+export function roleAllows(role: RoleName, required: RoleName): boolean {
+  return RANK[role] >= RANK[required];
+}
+
+/** Settings, mappings, connections and sync triggers. */
+export function canEdit(role: RoleName): boolean {
+  return roleAllows(role, "ADMIN");
+}
+
+/** Adding, changing and removing team members. */
+export function canManageTeam(role: RoleName): boolean {
+  return roleAllows(role, "OWNER");
+}

@@ -1,0 +1,199 @@
+/**
+ * Starts the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL is set),
+ * migrations, the two simulators, demo seed, the web server and a worker. Used by `npm start`
+ * (profile "dev") and by the Playwright e2e run (profile "e2e", its own ports and database).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
+import { applyMigrations } from "./migrate";
+import { recreateDatabase } from "./test-database";
+
+export type StackProfile = {
+  name: "dev" | "e2e";
+  pgDataDir: string;
+  pgPort: number;
+  database: string;
+  /** Drop and recreate the database first (e2e starts from nothing). */
+  freshDatabase: boolean;
+  webPort: number;
+  cscartSimPort: number;
+  vismaSimPort: number;
+  /** "dev" = next dev (fast start); "prod" = next build + next start. */
+  webMode: "dev" | "prod";
+  workerEnv?: Record<string, string>;
+};
+
+export const PROFILES: Record<StackProfile["name"], StackProfile> = {
+  dev: {
+    name: "dev",
+    pgDataDir: ".data/pg-dev",
+    pgPort: Number(process.env.APICENTER_PG_PORT ?? 5499),
+    database: "apicenter",
+    freshDatabase: false,
+    webPort: Number(process.env.PORT ?? 3000),
+    cscartSimPort: Number(process.env.CSCART_SIM_PORT ?? 4101),
+    vismaSimPort: Number(process.env.VISMA_SIM_PORT ?? 4102),
+    webMode: process.argv.includes("--prod") ? "prod" : "dev",
+  },
+  e2e: {
+    name: "e2e",
+    pgDataDir: ".data/pg-test",
+    pgPort: 5498,
+    database: "apicenter_e2e",
+    freshDatabase: true,
+    webPort: 3100,
+    cscartSimPort: 4201,
+    vismaSimPort: 4202,
+    webMode: "prod",
+    workerEnv: { WORKER_POLL_SECONDS: "1", SYNC_JOB_EXPIRE_SECONDS: "120" },
+  },
+};
+
+const children: { name: string; process: ChildProcess }[] = [];
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => `[${name}] ${line}`)
+      .join("\n") + "\n";
+  child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  children.push({ name, process: child });
+  return child;
+}
+
+function runToEnd(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = launch(name, command, args, env);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
+  });
+}
+
+async function waitForHttp(url: string, what: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+const bin = (tool: string) => path.join("node_modules", ".bin", tool);
+
+export async function startStack(profile: StackProfile) {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log(`Starting embedded PostgreSQL (${profile.pgDataDir}, port ${profile.pgPort})…`);
+    embedded = await startEmbeddedPostgres({ dataDir: profile.pgDataDir, port: profile.pgPort, database: profile.database, log: console.log });
+    databaseUrl = embedded.url;
+  }
+  if (profile.freshDatabase) await recreateDatabase(databaseUrl);
+  await applyMigrations(databaseUrl, (line) => console.log(line));
+
+  const cscartUrl = `http://127.0.0.1:${profile.cscartSimPort}`;
+  const vismaUrl = `http://127.0.0.1:${profile.vismaSimPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: `http://localhost:${profile.webPort}`,
+    PUBLIC_BASE_URL: `http://localhost:${profile.webPort}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    NEXT_DIST_DIR: profile.name === "e2e" ? ".next-e2e" : ".next",
+  };
+
+  launch("sim", bin("tsx"), ["simulators/cli.ts"], {
+    ...env,
+    CSCART_SIM_PORT: String(profile.cscartSimPort),
+    VISMA_SIM_PORT: String(profile.vismaSimPort),
+  });
+  await Promise.all([waitForHttp(cscartUrl, "CS-Cart simulator"), waitForHttp(vismaUrl, "Visma.net simulator")]);
+
+  // Seed through the app's own code, with this database.
+  process.env.DATABASE_URL = databaseUrl;
+  const { seedDemo, DEMO_LOGIN, DEMO_VIEWER_LOGIN } = await import("../../prisma/seed");
+  await seedDemo({ cscartUrl, vismaUrl });
+
+  if (profile.webMode === "prod") {
+    await runToEnd("build", bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    launch("web", bin("next"), ["start", "-p", String(profile.webPort)], { ...env, NODE_ENV: "production" });
+  } else {
+    launch("web", bin("next"), ["dev", "-p", String(profile.webPort)], env);
+  }
+  launch("worker", bin("tsx"), ["workers/main.ts"], { ...env, ...profile.workerEnv });
+  await waitForHttp(`http://localhost:${profile.webPort}/login`, "web server");
+
+  const url = `http://localhost:${profile.webPort}`;
+  console.log(
+    [
+      "",
+      `APIcenter is running at ${url}`,
+      `  log in as owner:  ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
+      `  or as viewer:     ${DEMO_VIEWER_LOGIN.email} / ${DEMO_VIEWER_LOGIN.password}`,
+      `  CS-Cart simulator ${cscartUrl}, Visma.net simulator ${vismaUrl}`,
+      "Press Ctrl-C to stop everything.",
+      "",
+    ].join("\n"),
+  );
+
+  return {
+    url,
+    databaseUrl,
+    stop: async () => {
+      for (const child of children) if (child.process.exitCode === null) child.process.kill("SIGTERM");
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.process.exitCode !== null || child.process.signalCode) return resolve();
+              const force = setTimeout(() => child.process.kill("SIGKILL"), 15_000);
+              child.process.on("exit", () => {
+                clearTimeout(force);
+                resolve();
+              });
+            }),
+        ),
+      );
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Runs a profile until Ctrl-C / SIGTERM, then stops every part in order. */
+export async function runStackUntilStopped(profile: StackProfile): Promise<void> {
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${reason}: stopping web, worker, simulators and database…`);
+    await stack?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("Ctrl-C"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  try {
+    stack = await startStack(profile);
+  } catch (error) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stack?.stop();
+    for (const child of children) child.process.kill("SIGKILL");
+    process.exit(1);
+  }
+  for (const child of children) {
+    child.process.on("exit", (code) => {
+      if (!stopping && child.name !== "build") void stop(`${child.name} exited (code ${code})`);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm test`: every test, in order: type check, unit + integration (vitest, real PostgreSQL and
+ * simulators), then end-to-end (Playwright in Chromium against the running product).
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { prepareTestDatabase, withDatabaseName } from "./test-database";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+const bin = (tool: string) => path.join("node_modules", ".bin", tool);
+const only = process.argv[2]; // optional: "unit" or "e2e"
+
+async function main() {
+  const { url, server } = await prepareTestDatabase("apicenter_test");
+  const env = { ...process.env, DATABASE_URL: url, APICENTER_TEST_DB_READY: "1", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+  const results: { step: string; code: number }[] = [];
+  try {
+    if (!only || only === "unit") {
+      results.push({ step: "typecheck", code: await run(bin("tsc"), ["--noEmit", "-p", "."], env) });
+      results.push({ step: "vitest", code: await run(bin("vitest"), ["run"], env) });
+    }
+    if (!only || only === "e2e") {
+      // The e2e stack recreates its own database on the same server.
+      const e2eEnv = { ...env, DATABASE_URL: withDatabaseName(url, "apicenter_e2e") };
+      results.push({ step: "playwright", code: await run(bin("playwright"), ["test"], e2eEnv) });
+    }
+  } finally {
+    await server?.stop();
+  }
+  const failed = results.filter((r) => r.code !== 0);
+  console.log(`\nTest steps: ${results.map((r) => `${r.step} ${r.code === 0 ? "passed" : "FAILED"}`).join(", ")}`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+void main();

@@ -1,0 +1,74 @@
+/**
+ * Runs one sync module for one tenant, inside a SyncRun record: QUEUED → RUNNING → SUCCEEDED,
+ * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module code
+ * lives in lib/sync/modules; this file only owns the run's lifecycle.
+ */
+import { db } from "../../db";
+import { AppError, toAppError } from "../../errors";
+import type { SyncJobPayload } from "../../jobs/queues";
+import type { SyncModuleName } from "../../settings/defaults";
+import { MODULE_RUNNERS } from "./module-runners";
+
+export type RunSummary = {
+  runId: string;
+  tenantId: string;
+  module: SyncModuleName;
+  status: string;
+  counts: { processed: number; created: number; updated: number; skipped: number; failed: number };
+  remoteCalls: unknown;
+  durationMs: number;
+  error?: string;
+};
+
+export async function runSyncModule(input: SyncJobPayload & { jobId?: string }): Promise<RunSummary> {
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
+  if (!tenant) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
+
+  // The singleton key guarantees no other job of this tenant module is active now, so a RUNNING
+  // run left behind belongs to a worker that died; close it so the dashboard tells the truth.
+  await db.syncRun.updateMany({
+    where: { tenantId: input.tenantId, module: input.module, status: "RUNNING", NOT: { id: input.runId ?? "" } },
+    data: { status: "FAILED", finishedAt: new Date(), error: "The worker stopped before this run finished; a later run picked up the work." },
+  });
+
+  const existing = input.runId
+    ? await db.syncRun.findFirst({ where: { id: input.runId, tenantId: input.tenantId } })
+    : null;
+  const run = existing
+    ? await db.syncRun.update({
+        where: { id: existing.id },
+        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null },
+      })
+    : await db.syncRun.create({
+        data: { tenantId: input.tenantId, module: input.module, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
+      });
+
+  const started = Date.now();
+  const runner = MODULE_RUNNERS[input.module];
+  let error: AppError | undefined;
+  try {
+    if (!runner) throw new AppError("CONNECTION_MISSING", `The ${input.module} module is not available yet.`);
+    await runner({ tenantId: input.tenantId, runId: run.id, trigger: input.trigger, itemIds: input.itemIds });
+  } catch (caught) {
+    error = toAppError(caught);
+  }
+
+  const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+  const status = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  await db.syncRun.update({
+    where: { id: run.id },
+    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
+  });
+  if (error?.retryable) throw error;
+
+  return {
+    runId: run.id,
+    tenantId: input.tenantId,
+    module: input.module,
+    status,
+    counts: { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed },
+    remoteCalls: finished.remoteCalls,
+    durationMs: Date.now() - started,
+    ...(error ? { error: error.message } : {}),
+  };
+}

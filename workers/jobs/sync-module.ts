@@ -1,0 +1,21 @@
+/**
+ * The sync job: one definition for the four modules. Name: the module's queue. Payload: zod-checked
+ * SyncJobPayload. Singleton key: "<tenantId>:<module>" (set when enqueued).
+ */
+import type PgBoss from "pg-boss";
+import { AppError } from "@/lib/errors";
+import { SyncJobPayloadSchema } from "@/lib/jobs/queues";
+import { runSyncModule } from "@/lib/sync/engine/run-sync-module";
+import { parseOrThrow } from "@/lib/validation";
+
+export async function handleSyncJob(job: PgBoss.Job<unknown>): Promise<unknown> {
+  const payload = parseOrThrow(SyncJobPayloadSchema, job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");
+  try {
+    return await runSyncModule({ ...payload, jobId: job.id });
+  } catch (error) {
+    // A bad payload or configuration cannot get better by retrying: complete the job, keep the
+    // error on the run record. Transient errors are rethrown so pg-boss retries with backoff.
+    if (error instanceof AppError && !error.retryable) return { failed: error.toJSON() };
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Worker process: boots pg-boss on the app database, creates the queues, runs the sync jobs, the
+ * per-minute schedule tick and the hourly log purge. Stateless: start as many as you like;
+ * Postgres (SKIP LOCKED claims + singleton keys) shares the work between them.
+ *
+ * SIGTERM/SIGINT: stop taking jobs, let running ones finish (up to the grace period), then exit.
+ * A worker killed hard loses nothing either: its active job expires and pg-boss retries it, and
+ * every sync step is idempotent.
+ */
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { applyMigrations } from "@/lib/devstack/migrate";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createBoss, ensureQueues } from "@/lib/jobs/boss";
+import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE } from "@/lib/jobs/queues";
+import { startHeartbeat } from "./heartbeat";
+import { handlePurgeLogsJob } from "./jobs/purge-logs";
+import { handleScheduleTickJob } from "./jobs/schedule-tick";
+import { handleSyncJob } from "./jobs/sync-module";
+
+const workerId = `${process.env.WORKER_NAME ?? "worker"}-${randomUUID().slice(0, 8)}`;
+const active = new Set<string>();
+const log = (message: string) => console.log(`[${workerId}] ${message}`);
+
+async function track<T>(label: string, run: () => Promise<T>): Promise<T> {
+  active.add(label);
+  try {
+    return await run();
+  } finally {
+    active.delete(label);
+  }
+}
+
+async function main() {
+  const config = env();
+  await applyMigrations(config.DATABASE_URL, log);
+  const boss = createBoss({ role: "worker" });
+  await boss.start();
+  await ensureQueues(boss);
+
+  const pollingIntervalSeconds = Number(process.env.WORKER_POLL_SECONDS ?? 2);
+  for (const queue of Object.values(SYNC_QUEUE)) {
+    // Several pollers per queue so one worker serves many tenants at once.
+    for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
+      await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
+        job ? track(`${queue}:${job.id}`, () => handleSyncJob(job)) : undefined,
+      );
+    }
+  }
+  await boss.work(SCHEDULE_TICK_QUEUE, { pollingIntervalSeconds }, async () => handleScheduleTickJob(boss));
+  await boss.work(PURGE_LOGS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handlePurgeLogsJob());
+  await boss.schedule(SCHEDULE_TICK_QUEUE, "* * * * *");
+  await boss.schedule(PURGE_LOGS_QUEUE, "17 * * * *");
+  // Kick once now so due modules start without waiting for the first cron minute.
+  await boss.send(SCHEDULE_TICK_QUEUE, {});
+
+  const heartbeat = startHeartbeat(workerId, () => [...active]);
+  log(`ready (concurrency ${config.WORKER_CONCURRENCY} per queue)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing ${active.size} running job(s), taking no new ones`);
+    await boss.stop({ graceful: true, wait: true, timeout: Number(process.env.WORKER_STOP_GRACE_MS ?? 30_000) });
+    await heartbeat.stop();
+    await disconnectDb();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(`[${workerId}] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
