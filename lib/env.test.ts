@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const valid = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://user:pw@db.example.com:5432/apicenter",
+  APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+};
+
+describe("environment schema", () => {
+  it("accepts a complete production environment and applies defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.WORKER_CONCURRENCY).toBe(4);
+    expect(env.PUBLIC_BASE_URL).toBe("http://localhost:3000");
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("refuses to start in production without an encryption key, naming it", () => {
+    const { APP_ENCRYPTION_KEY: _omitted, ...rest } = valid;
+    expect(() => parseEnv(rest)).toThrowError(/APP_ENCRYPTION_KEY/);
+  });
+
+  it("refuses a key of the wrong length", () => {
+    expect(() => parseEnv({ ...valid, APP_ENCRYPTION_KEY: randomBytes(24).toString("base64") })).toThrowError(
+      /APP_ENCRYPTION_KEY: must be 32 bytes/,
+    );
+  });
+
+  it("names a database URL that is not PostgreSQL", () => {
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrowError(/DATABASE_URL: must be a postgresql/);
+  });
+
+  it("checks numbers and URLs", () => {
+    expect(() => parseEnv({ ...valid, WORKER_CONCURRENCY: "0" })).toThrowError(/WORKER_CONCURRENCY/);
+    expect(() => parseEnv({ ...valid, SMTP_URL: "http://mail" })).toThrowError(/SMTP_URL/);
+    expect(parseEnv({ ...valid, WORKER_CONCURRENCY: "8" }).WORKER_CONCURRENCY).toBe(8);
+  });
+
+  it("outside production, fills missing secrets from the local data folder", () => {
+    const { APP_ENCRYPTION_KEY: _k, NEXTAUTH_SECRET: _s, ...rest } = valid;
+    const env = parseEnv({ ...rest, NODE_ENV: "test" });
+    expect(Buffer.from(env.APP_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    expect(parseEnv({ ...rest, NODE_ENV: "test" }).APP_ENCRYPTION_KEY).toBe(env.APP_ENCRYPTION_KEY);
+  });
+});
