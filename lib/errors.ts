@@ -37,6 +37,8 @@ export const ERROR_CODES = {
   // sync domain
   SKU_NOT_FOUND: "data",
   ORDER_INVALID: "data",
+  CUSTOMER_INVALID: "data",
+  INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",
   JOB_PAYLOAD_INVALID: "configuration",
   INTERNAL: "transient",

@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { idString, intLike, moneyText, phpList, phpRecord, text } from "../schema-helpers";
+
+/**
+ * CS-Cart REST API 2.0 payloads (api-facts §2). Unknown extra fields are allowed everywhere;
+ * numbers arrive as strings.
+ */
+
+export const CsCartListParamsSchema = z.looseObject({
+  page: intLike.optional(),
+  items_per_page: intLike.optional(),
+  total_items: intLike.optional(),
+});
+
+// ---- orders ----
+
+export const CsCartOrderSummarySchema = z.looseObject({
+  order_id: idString,
+  status: z.string(),
+  timestamp: intLike.optional(),
+  updated_at: intLike.optional(),
+  user_id: idString.optional(),
+  email: text,
+  firstname: text,
+  lastname: text,
+  total: moneyText.optional(),
+});
+export type CsCartOrderSummary = z.output<typeof CsCartOrderSummarySchema>;
+
+export const CsCartOrderListSchema = z.looseObject({
+  orders: phpList(CsCartOrderSummarySchema),
+  params: CsCartListParamsSchema.optional(),
+});
+
+export const CsCartTaxSchema = z.looseObject({
+  rate_type: text,
+  rate_value: moneyText,
+  price_includes_tax: text,
+  description: text,
+  tax_subtotal: moneyText.optional(),
+  /** Tax amount per taxed thing: `P_<item_id>` for a line, `S_<group>_<shipping_id>` for shipping. */
+  applies: phpRecord(moneyText).optional(),
+});
+export type CsCartTax = z.output<typeof CsCartTaxSchema>;
+
+export const CsCartOrderLineSchema = z.looseObject({
+  item_id: idString.optional(),
+  product_id: idString,
+  product_code: text,
+  product: text,
+  /** Unit price after line discount (promotions). */
+  price: moneyText,
+  /** Quantity. */
+  amount: moneyText,
+  base_price: moneyText.optional(),
+  original_price: moneyText.optional(),
+  /** Discount per unit. */
+  discount: moneyText.optional(),
+  subtotal: moneyText.optional(),
+  tax_value: moneyText.optional(),
+});
+export type CsCartOrderLine = z.output<typeof CsCartOrderLineSchema>;
+
+const addressFields = {
+  firstname: text,
+  lastname: text,
+  address: text,
+  address_2: text,
+  city: text,
+  country: text,
+  state: text,
+  zipcode: text,
+  phone: text,
+};
+
+function prefixed<P extends string>(prefix: P) {
+  return Object.fromEntries(Object.entries(addressFields).map(([key, schema]) => [`${prefix}${key}`, schema])) as {
+    [K in keyof typeof addressFields as `${P}${K}`]: (typeof addressFields)[K];
+  };
+}
+
+export const CsCartOrderSchema = z.looseObject({
+  order_id: idString,
+  status: z.string(),
+  timestamp: intLike,
+  user_id: idString.default("0"),
+  email: text,
+  firstname: text,
+  lastname: text,
+  company: text,
+  phone: text,
+  ...prefixed("b_"),
+  ...prefixed("s_"),
+  subtotal: moneyText.default("0"),
+  discount: moneyText.default("0"),
+  subtotal_discount: moneyText.default("0"),
+  shipping_cost: moneyText.default("0"),
+  total: moneyText.default("0"),
+  tax_subtotal: moneyText.default("0"),
+  tax_exempt: text,
+  notes: text,
+  taxes: phpRecord(CsCartTaxSchema).default({}),
+  products: phpRecord(CsCartOrderLineSchema),
+});
+export type CsCartOrder = z.output<typeof CsCartOrderSchema>;
+
+export const CsCartOrderStatusUpdateSchema = z.looseObject({ order_id: idString.optional() });
+
+// ---- products ----
+
+const idList = z
+  .union([z.array(idString), z.string(), phpRecord(idString)])
+  .transform((value) => {
+    if (Array.isArray(value)) return value;
+    if (typeof value === "string") return value.split(",").map((part) => part.trim()).filter(Boolean);
+    return Object.values(value);
+  });
+
+export const CsCartProductSchema = z.looseObject({
+  product_id: idString,
+  product: text,
+  product_code: text,
+  price: moneyText.optional(),
+  list_price: moneyText.optional(),
+  amount: intLike.optional(),
+  status: text,
+  category_ids: idList.optional(),
+  main_category: idString.optional(),
+  tax_ids: idList.optional(),
+  timestamp: intLike.optional(),
+  updated_timestamp: intLike.optional(),
+  main_pair: z.unknown().optional(),
+});
+export type CsCartProduct = z.output<typeof CsCartProductSchema>;
+
+export const CsCartProductListSchema = z.looseObject({
+  products: phpList(CsCartProductSchema),
+  params: CsCartListParamsSchema.optional(),
+});
+
+/** What APIcenter writes to `POST /products` and `PUT /products/{id}`. */
+export const CsCartProductPayloadSchema = z.object({
+  product_code: z.string().min(1),
+  product: z.string().min(1),
+  price: z.string(),
+  list_price: z.string().optional(),
+  amount: z.number().int().optional(),
+  tracking: z.enum(["B", "O", "D"]).optional(),
+  status: z.enum(["A", "D", "H"]),
+  category_ids: z.array(z.number().int()),
+  main_category: z.number().int().optional(),
+  tax_ids: z.array(z.number().int()),
+  company_id: z.number().int().optional(),
+  main_pair: z.object({ detailed: z.object({ image_path: z.string(), alt: z.string().optional() }) }).optional(),
+});
+export type CsCartProductPayload = z.output<typeof CsCartProductPayloadSchema>;
+
+export const CsCartProductIdSchema = z.looseObject({ product_id: idString });
+
+// ---- users ----
+
+export const CsCartUserSchema = z.looseObject({
+  user_id: idString,
+  email: text,
+  firstname: text,
+  lastname: text,
+  company: text,
+  user_type: text,
+  status: text,
+  timestamp: intLike.optional(),
+  phone: text,
+});
+export type CsCartUser = z.output<typeof CsCartUserSchema>;
+
+export const CsCartUserListSchema = z.looseObject({
+  users: phpList(CsCartUserSchema),
+  params: CsCartListParamsSchema.optional(),
+});
+
+/** What APIcenter writes to `POST /users` and `PUT /users/{id}` (customers only). */
+export const CsCartUserPayloadSchema = z.object({
+  email: z.string().email(),
+  user_type: z.literal("C"),
+  status: z.enum(["A", "D"]),
+  company_id: z.number().int().optional(),
+  firstname: z.string(),
+  lastname: z.string(),
+  company: z.string(),
+  phone: z.string(),
+  b_firstname: z.string(),
+  b_lastname: z.string(),
+  b_address: z.string(),
+  b_address_2: z.string(),
+  b_city: z.string(),
+  b_zipcode: z.string(),
+  b_country: z.string(),
+  b_phone: z.string(),
+  /** UNIX seconds. */
+  timestamp: z.number().int().optional(),
+});
+export type CsCartUserPayload = z.output<typeof CsCartUserPayloadSchema>;
+
+export const CsCartUserIdSchema = z.looseObject({ user_id: idString });
+
+// ---- categories ----
+
+export const CsCartCategorySchema = z.looseObject({
+  category_id: idString,
+  parent_id: idString.optional(),
+  id_path: text,
+  category: text,
+  status: text,
+  position: intLike.optional(),
+});
+export type CsCartCategory = z.output<typeof CsCartCategorySchema>;
+
+export const CsCartCategoryListSchema = z.looseObject({
+  categories: phpList(CsCartCategorySchema),
+  params: CsCartListParamsSchema.optional(),
+});

@@ -1,0 +1,237 @@
+import { z } from "zod";
+
+/**
+ * Visma.net payloads (api-facts §1 and §4). Reads are plain JSON with lookup objects; v1 writes
+ * wrap every field as `{"value": ...}`. Unknown extra fields are allowed; absent values may be null.
+ */
+
+const optionalText = z.string().nullish();
+const optionalNumber = z.number().nullish();
+
+export const MetadataSchema = z.looseObject({ totalCount: z.number().nullish(), maxPageSize: z.number().nullish() });
+
+// ---- token ----
+
+export const TokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number).optional(),
+  token_type: optionalText,
+});
+
+// ---- v1 customer ----
+
+export const VismaAddressSchema = z.looseObject({
+  addressId: optionalNumber,
+  addressLine1: optionalText,
+  addressLine2: optionalText,
+  addressLine3: optionalText,
+  postalCode: optionalText,
+  city: optionalText,
+  country: z.looseObject({ id: optionalText, name: optionalText }).nullish(),
+  county: z.looseObject({ id: optionalText, name: optionalText }).nullish(),
+});
+
+export const VismaContactSchema = z.looseObject({
+  contactId: optionalNumber,
+  name: optionalText,
+  attention: optionalText,
+  email: optionalText,
+  web: optionalText,
+  phone1: optionalText,
+  phone2: optionalText,
+  fax: optionalText,
+});
+
+const idDescription = z.looseObject({ id: optionalText, description: optionalText }).nullish();
+
+export const VismaCustomerSchema = z.looseObject({
+  internalId: optionalNumber,
+  number: z.string(),
+  name: optionalText,
+  status: optionalText,
+  mainAddress: VismaAddressSchema.nullish(),
+  mainContact: VismaContactSchema.nullish(),
+  invoiceAddress: VismaAddressSchema.nullish(),
+  invoiceContact: VismaContactSchema.nullish(),
+  deliveryAddress: VismaAddressSchema.nullish(),
+  deliveryContact: VismaContactSchema.nullish(),
+  customerClass: idDescription,
+  creditTerms: idDescription,
+  currencyId: optionalText,
+  vatZone: idDescription,
+  corporateId: optionalText,
+  vatRegistrationId: optionalText,
+  lastModifiedDateTime: optionalText,
+  createdDateTime: optionalText,
+  metadata: MetadataSchema.nullish(),
+});
+export type VismaCustomer = z.output<typeof VismaCustomerSchema>;
+
+/** A v1 write value: `{"value": ...}`. */
+export type Wrapped<T> = { value: T };
+
+export interface VismaAddressUpdate {
+  addressLine1: Wrapped<string>;
+  addressLine2: Wrapped<string>;
+  addressLine3: Wrapped<string>;
+  postalCode: Wrapped<string>;
+  city: Wrapped<string>;
+  countryId: Wrapped<string>;
+}
+
+export interface VismaContactUpdate {
+  name: Wrapped<string>;
+  attention: Wrapped<string>;
+  email: Wrapped<string>;
+  phone1: Wrapped<string>;
+}
+
+/** `POST /v1/customer` body (CustomerUpdateDto), only the fields APIcenter sets. */
+export interface VismaCustomerCreate {
+  name: Wrapped<string>;
+  status: Wrapped<"Active">;
+  mainAddress: Wrapped<VismaAddressUpdate>;
+  mainContact: Wrapped<VismaContactUpdate>;
+  creditTermsId?: Wrapped<string>;
+  customerClassId?: Wrapped<string>;
+  currencyId?: Wrapped<string>;
+  glAccounts?: Wrapped<{ customerLedgerAccount: Wrapped<string> }>;
+  attributeLines?: Array<{ attributeId: { value: string }; attributeValue: Wrapped<string> }>;
+}
+
+// ---- v1 inventory ----
+
+const warehouseId = z
+  .union([z.string(), z.looseObject({ id: optionalText }).transform((warehouse) => warehouse.id ?? "")])
+  .nullish()
+  .transform((value) => value ?? "");
+
+export const VismaWarehouseDetailSchema = z.looseObject({
+  isDefault: z.boolean().nullish(),
+  warehouse: warehouseId,
+  quantityOnHand: optionalNumber,
+  available: optionalNumber,
+  availableForShipment: optionalNumber,
+  lastModifiedDateTime: optionalText,
+});
+export type VismaWarehouseDetail = z.output<typeof VismaWarehouseDetailSchema>;
+
+export const VismaAttachmentSchema = z.looseObject({
+  name: optionalText,
+  id: z.string(),
+  revision: optionalNumber,
+});
+
+export const VismaInventoryItemSchema = z.looseObject({
+  inventoryId: optionalNumber,
+  inventoryNumber: z.string(),
+  status: optionalText,
+  type: optionalText,
+  stockItem: z.boolean().nullish(),
+  description: optionalText,
+  body: optionalText,
+  itemClass: z.looseObject({ id: optionalText, description: optionalText, type: optionalText }).nullish(),
+  vatCode: idDescription,
+  defaultPrice: optionalNumber,
+  recommendedPrice: optionalNumber,
+  baseUnit: optionalText,
+  warehouseDetails: z.array(VismaWarehouseDetailSchema).nullish(),
+  attachments: z.array(VismaAttachmentSchema).nullish(),
+  attributes: z.array(z.looseObject({ id: z.string(), value: optionalText, description: optionalText })).nullish(),
+  lastModifiedDateTime: optionalText,
+  timestamp: optionalText,
+  metadata: MetadataSchema.nullish(),
+});
+export type VismaInventoryItem = z.output<typeof VismaInventoryItemSchema>;
+
+export const VismaInventorySummarySchema = z.array(
+  z.looseObject({
+    warehouse: warehouseId,
+    location: z.unknown().optional(),
+    onHand: optionalNumber,
+    available: optionalNumber,
+    availableForShipment: optionalNumber,
+    notAvailable: optionalNumber,
+    soBooked: optionalNumber,
+    soAllocated: optionalNumber,
+    soShipped: optionalNumber,
+    soBackOrdered: optionalNumber,
+  }),
+);
+export type VismaInventorySummary = z.output<typeof VismaInventorySummarySchema>;
+
+// ---- v1 shipment actions ----
+
+export const VismaActionResultSchema = z.looseObject({
+  actionId: optionalText,
+  actionResult: optionalText,
+  errorInfo: optionalText,
+  referenceNumber: optionalText,
+  shipmentDto: z.looseObject({ shipmentNumber: optionalText }).nullish(),
+});
+export type VismaActionResult = z.output<typeof VismaActionResultSchema>;
+
+// ---- SalesOrder V3 ----
+
+/** NewSalesOrderAddressDto: send all fields when sending one (no defaults are filled). */
+export interface SalesOrderAddress {
+  line1: string;
+  line2: string;
+  line3: string;
+  postalCode: string;
+  city: string;
+  countryId: string;
+  stateId: string | null;
+}
+
+/** NewSalesOrderContactDto. */
+export interface SalesOrderContact {
+  name: string;
+  attention: string;
+  email: string;
+  phone1: string;
+}
+
+export interface NewSalesOrderLine {
+  inventoryId: string;
+  quantity: number;
+  unitPrice: number;
+  hasManualPrice: true;
+  discountAmount: number;
+  hasManualDiscount: true;
+  description: string;
+  warehouseId?: string;
+}
+
+export interface NewSalesOrderCommand {
+  type: string;
+  customer: { id: string; order: string };
+  date: string;
+  description: string;
+  note?: string;
+  currencyId?: string;
+  billing: { address: SalesOrderAddress; contact: SalesOrderContact };
+  shipping: { address: SalesOrderAddress; contact: SalesOrderContact };
+  freight?: { cost: number };
+  orderLines: NewSalesOrderLine[];
+}
+
+export const SalesOrderListItemSchema = z.looseObject({
+  orderId: optionalText,
+  type: optionalText,
+  customerId: optionalText,
+  /** The list DTO carries the customer's order reference here... */
+  customerOrder: optionalText,
+  /** ...the full DTO nests it under customer. */
+  customer: z.looseObject({ id: optionalText, order: optionalText }).nullish(),
+  status: optionalText,
+  lastModified: optionalText,
+  date: optionalText,
+});
+export type SalesOrderListItem = z.output<typeof SalesOrderListItemSchema>;
+
+export const SalesOrderListPageSchema = z.looseObject({
+  value: z.array(SalesOrderListItemSchema).nullish().transform((items) => items ?? []),
+  totalCount: z.number().nullish(),
+  nextPage: optionalText,
+});

@@ -1,0 +1,114 @@
+import { describe, it, expect } from "vitest";
+import { AppError } from "../../errors";
+import { VismaCustomerSchema } from "../../connectors/visma/schemas";
+import { mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
+import { order1042 } from "./fixtures";
+
+function vismaCustomer(overrides: Record<string, unknown> = {}) {
+  return VismaCustomerSchema.parse({
+    internalId: 9021, number: "10452", name: "Kari Nordmann", status: "Active",
+    mainAddress: { addressId: 3311, addressLine1: "Storgata 1", addressLine2: "Oppgang B", addressLine3: "", postalCode: "0155", city: "Oslo", country: { id: "NO", name: "Norway" } },
+    mainContact: { contactId: 5120, name: "Kari Nordmann", email: "Kari@Example.NO", phone1: "+4790000000" },
+    lastModifiedDateTime: "2025-03-14T10:22:31.503",
+    createdDateTime: "2024-11-02T08:41:09.12",
+    ...overrides,
+  });
+}
+
+describe("mapShopOrderToNewCustomer", () => {
+  it("builds the wrapped v1 customer with the default debtor settings", () => {
+    expect(mapShopOrderToNewCustomer(order1042())).toEqual({
+      name: { value: "Kari Nordmann" },
+      status: { value: "Active" },
+      mainAddress: {
+        value: {
+          addressLine1: { value: "Storgata 1" },
+          addressLine2: { value: "" },
+          addressLine3: { value: "" },
+          postalCode: { value: "0155" },
+          city: { value: "Oslo" },
+          countryId: { value: "NO" },
+        },
+      },
+      mainContact: { value: { name: { value: "Kari Nordmann" }, attention: { value: "" }, email: { value: "kari@example.no" }, phone1: { value: "+4790000000" } } },
+      creditTermsId: { value: "14" },
+      glAccounts: { value: { customerLedgerAccount: { value: "1400" } } },
+      customerClassId: { value: "2" },
+    });
+  });
+
+  it("uses the company name and the tenant's own defaults", () => {
+    const customer = mapShopOrderToNewCustomer(order1042({ company: "Fjord Sykkel AS", user_id: "0" }), {
+      paymentTerms: "30",
+      collectionAccount: "1500",
+      administration: "7",
+      administrationTarget: { kind: "attribute", attributeId: "ADMIN" },
+    });
+    expect(customer.name).toEqual({ value: "Fjord Sykkel AS" });
+    expect(customer.mainContact.value.attention).toEqual({ value: "Kari Nordmann" });
+    expect(customer.creditTermsId).toEqual({ value: "30" });
+    expect(customer.glAccounts).toEqual({ value: { customerLedgerAccount: { value: "1500" } } });
+    expect(customer.attributeLines).toEqual([{ attributeId: { value: "ADMIN" }, attributeValue: { value: "7" } }]);
+    expect(customer).not.toHaveProperty("customerClassId");
+  });
+});
+
+describe("splitCustomerName", () => {
+  it("takes the last word as last name and keeps companies whole", () => {
+    expect(splitCustomerName("Kari  Anne Nordmann", false)).toEqual({ firstname: "Kari Anne", lastname: "Nordmann", company: "" });
+    expect(splitCustomerName("Ødegård", false)).toEqual({ firstname: "Ødegård", lastname: "", company: "" });
+    expect(splitCustomerName("Fjord Sykkel AS", false)).toEqual({ firstname: "Fjord Sykkel AS", lastname: "", company: "Fjord Sykkel AS" });
+    expect(splitCustomerName("Hansen og Sønn", true)).toEqual({ firstname: "Hansen og Sønn", lastname: "", company: "Hansen og Sønn" });
+  });
+});
+
+describe("mapVismaCustomerToShopUser", () => {
+  it("maps a person with address, phone, lower-cased e-mail and dates", () => {
+    const result = mapVismaCustomerToShopUser(vismaCustomer());
+    expect(result.email).toBe("kari@example.no");
+    expect(result.payload).toEqual({
+      email: "kari@example.no",
+      user_type: "C",
+      status: "A",
+      firstname: "Kari",
+      lastname: "Nordmann",
+      company: "",
+      phone: "+4790000000",
+      b_firstname: "Kari",
+      b_lastname: "Nordmann",
+      b_address: "Storgata 1",
+      b_address_2: "Oppgang B",
+      b_city: "Oslo",
+      b_zipcode: "0155",
+      b_country: "NO",
+      b_phone: "+4790000000",
+      timestamp: Math.floor(Date.parse("2024-11-02T08:41:09.120Z") / 1000),
+    });
+    expect(result.modifiedAt?.toISOString()).toBe("2025-03-14T10:22:31.503Z");
+  });
+
+  it("treats customers with an organisation number as companies", () => {
+    const result = mapVismaCustomerToShopUser(vismaCustomer({ name: "Hansen og Sønn", corporateId: "912345678" }));
+    expect(result.payload).toMatchObject({ company: "Hansen og Sønn", firstname: "Hansen og Sønn", lastname: "" });
+  });
+
+  it("refuses a customer without e-mail and says so", () => {
+    try {
+      mapVismaCustomerToShopUser(vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } }));
+      throw new Error("expected an error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).kind).toBe("data");
+      expect((error as AppError).message).toContain("customer 10452 (Kari Nordmann) has no e-mail address");
+    }
+  });
+});
+
+describe("parseVismaDate", () => {
+  it("reads zone-less dates as UTC and keeps explicit zones", () => {
+    expect(parseVismaDate("2025-03-14T10:22:31.503")?.toISOString()).toBe("2025-03-14T10:22:31.503Z");
+    expect(parseVismaDate("2025-03-14T10:22:31+01:00")?.toISOString()).toBe("2025-03-14T09:22:31.000Z");
+    expect(parseVismaDate("garbage")).toBeUndefined();
+    expect(parseVismaDate(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { AppError } from "../../errors";
+import type { CsCartOrder } from "../../connectors/cscart/schemas";
+import type { CsCartUserPayload } from "../../connectors/cscart/schemas";
+import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../connectors/visma/schemas";
+import { personNameFrom } from "./shop-order-to-sales-order";
+
+/**
+ * The tenant's debtor defaults for customers created from shop orders (editable in settings).
+ * Where they go in the v1 CustomerUpdateDto (api-evangelist/visma customer OpenAPI):
+ * - paymentTerms      → `creditTermsId`
+ * - collectionAccount → `glAccounts.customerLedgerAccount` (the accounts receivable account)
+ * - administration    → no field of that name exists. By default it goes to `customerClassId`
+ *   (the customer class groups debtors and carries their ledger defaults); tenants whose
+ *   administration is a customer attribute choose `{ kind: "attribute", attributeId }`, and
+ *   `{ kind: "none" }` leaves it out.
+ */
+export const DebtorDefaultsSchema = z.object({
+  paymentTerms: z.string().trim().min(1).default("14"),
+  collectionAccount: z.string().trim().min(1).default("1400"),
+  administration: z.string().trim().default("2"),
+  administrationTarget: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("customerClass") }),
+      z.object({ kind: z.literal("attribute"), attributeId: z.string().trim().min(1) }),
+      z.object({ kind: z.literal("none") }),
+    ])
+    .default({ kind: "customerClass" }),
+});
+export type DebtorDefaults = z.input<typeof DebtorDefaultsSchema>;
+
+export const DEFAULT_DEBTOR_DEFAULTS = DebtorDefaultsSchema.parse({});
+
+function wrap<T>(value: T): Wrapped<T> {
+  return { value };
+}
+
+function administrationFields(defaults: z.output<typeof DebtorDefaultsSchema>): Partial<VismaCustomerCreate> {
+  const target = defaults.administrationTarget;
+  if (defaults.administration === "" || target.kind === "none") return {};
+  if (target.kind === "customerClass") return { customerClassId: wrap(defaults.administration) };
+  return { attributeLines: [{ attributeId: { value: target.attributeId }, attributeValue: wrap(defaults.administration) }] };
+}
+
+/** CS-Cart order → `POST /v1/customer` body for a customer not yet in Visma.net. */
+export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: DebtorDefaults = {}): VismaCustomerCreate {
+  const defaults = DebtorDefaultsSchema.parse(debtorDefaults);
+  const person = personNameFrom(order, "b_");
+  const name = order.company.trim() || person || order.email;
+  if (!name) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`);
+  return {
+    name: wrap(name),
+    status: wrap("Active"),
+    mainAddress: wrap({
+      addressLine1: wrap(order.b_address),
+      addressLine2: wrap(order.b_address_2),
+      addressLine3: wrap(""),
+      postalCode: wrap(order.b_zipcode),
+      city: wrap(order.b_city),
+      countryId: wrap(order.b_country),
+    }),
+    mainContact: wrap({
+      name: wrap(person || name),
+      attention: wrap(order.company.trim() ? person : ""),
+      email: wrap(order.email.trim().toLowerCase()),
+      phone1: wrap(order.b_phone || order.phone),
+    }),
+    creditTermsId: wrap(defaults.paymentTerms),
+    glAccounts: wrap({ customerLedgerAccount: wrap(defaults.collectionAccount) }),
+    ...administrationFields(defaults),
+  };
+}
+
+const COMPANY_SUFFIX = /\b(AS|ASA|ANS|DA|SA|AB|ApS|A\/S|Oy|Ltd|Limited|LLC|Inc|GmbH|BV|NV|SRL|SARL|Sp\. z o\.o\.)\.?$/i;
+
+/** A company keeps its full name; a person's last word is the last name. */
+export function splitCustomerName(name: string, isCompany: boolean): { firstname: string; lastname: string; company: string } {
+  const clean = name.trim().replace(/\s+/g, " ");
+  if (isCompany || COMPANY_SUFFIX.test(clean)) return { firstname: clean, lastname: "", company: clean };
+  const words = clean.split(" ");
+  if (words.length < 2) return { firstname: clean, lastname: "", company: "" };
+  return { firstname: words.slice(0, -1).join(" "), lastname: words[words.length - 1]!, company: "" };
+}
+
+/** Visma dates come without a zone ("2025-03-14T10:22:31.503"); they are read as UTC. */
+export function parseVismaDate(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`;
+  const date = new Date(withZone);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export interface ShopUserFromCustomer {
+  payload: CsCartUserPayload;
+  /** Lower-cased; customers are matched on it. */
+  email: string;
+  createdAt?: Date;
+  modifiedAt?: Date;
+}
+
+/** Visma.net customer → CS-Cart user (customer type C, active). */
+export function mapVismaCustomerToShopUser(customer: VismaCustomer): ShopUserFromCustomer {
+  const email = (customer.mainContact?.email ?? customer.invoiceContact?.email ?? "").trim().toLowerCase();
+  if (!email) {
+    throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address, so it cannot become a shop customer.`, {
+      details: { customerNumber: customer.number },
+    });
+  }
+  const isCompany = Boolean(customer.corporateId?.trim() || customer.vatRegistrationId?.trim());
+  const names = splitCustomerName(customer.name ?? customer.mainContact?.name ?? "", isCompany);
+  const address = customer.mainAddress;
+  const phone = customer.mainContact?.phone1 ?? "";
+  const createdAt = parseVismaDate(customer.createdDateTime);
+  const payload: CsCartUserPayload = {
+    email,
+    user_type: "C",
+    status: "A",
+    firstname: names.firstname,
+    lastname: names.lastname,
+    company: names.company,
+    phone,
+    b_firstname: names.firstname,
+    b_lastname: names.lastname,
+    b_address: address?.addressLine1 ?? "",
+    b_address_2: [address?.addressLine2, address?.addressLine3].filter((line) => line && line.trim()).join(", "),
+    b_city: address?.city ?? "",
+    b_zipcode: address?.postalCode ?? "",
+    b_country: address?.country?.id ?? "",
+    b_phone: phone,
+    ...(createdAt ? { timestamp: Math.floor(createdAt.getTime() / 1000) } : {}),
+  };
+  const modifiedAt = parseVismaDate(customer.lastModifiedDateTime);
+  return { payload, email, ...(createdAt ? { createdAt } : {}), ...(modifiedAt ? { modifiedAt } : {}) };
+}

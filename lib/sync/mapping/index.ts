@@ -1,0 +1,29 @@
+export { mapShopOrderToSalesOrder, customerOrderReference, SalesOrderMappingContextSchema, type SalesOrderMappingContext } from "./shop-order-to-sales-order";
+export {
+  mapShopOrderToNewCustomer,
+  mapVismaCustomerToShopUser,
+  splitCustomerName,
+  parseVismaDate,
+  DebtorDefaultsSchema,
+  DEFAULT_DEBTOR_DEFAULTS,
+  type DebtorDefaults,
+  type ShopUserFromCustomer,
+} from "./customers";
+export {
+  mapInventoryItemToProduct,
+  parseProductMapping,
+  stockAmountFor,
+  mainImageOf,
+  ProductMappingSchema,
+  WarehouseSelectionSchema,
+  DEFAULT_PRODUCT_MAPPING,
+  VISMA_SOURCE_FIELDS,
+  type ProductMapping,
+  type ProductMappingInput,
+  type ProductMappingContext,
+  type MappedProduct,
+  type WarehouseSelection,
+  type ItemImage,
+} from "./products";
+export { priceLineNet, netOfGross, includedVatRateForLine, includedVatRateForShipping, shippingCostNet } from "./vat";
+export { Money, parseAmount, roundCents, spreadProportionally } from "./money";

@@ -1,0 +1,173 @@
+import { describe, it, expect } from "vitest";
+import { AppError } from "../../errors";
+import { mapShopOrderToSalesOrder } from "./shop-order-to-sales-order";
+import { Money, spreadProportionally } from "./money";
+import { netOfGross, priceLineNet } from "./vat";
+import { order1042, parseOrder, rawOrder1042 } from "./fixtures";
+
+const ctx = { pricesIncludeVat: true, customerNumber: "10452" };
+
+function lineNet(line: { quantity: number; unitPrice: number; discountAmount: number }): Money {
+  return new Money(line.unitPrice).times(line.quantity).minus(line.discountAmount);
+}
+
+function expectAppError(fn: () => unknown, code: string, messagePart: string) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect((error as AppError).message).toContain(messagePart);
+    return;
+  }
+  throw new Error("expected an error");
+}
+
+describe("mapShopOrderToSalesOrder", () => {
+  it("maps the documented VAT-inclusive order 1042 to net prices (api-facts §4)", () => {
+    const command = mapShopOrderToSalesOrder(order1042(), { ...ctx, warehouseId: "MAIN", currencyId: "NOK" });
+    expect(command).toEqual({
+      type: "SO",
+      customer: { id: "10452", order: "CSCART-1042" },
+      date: "2025-03-14T09:22:05.000Z",
+      description: "Web order CS-Cart #1042",
+      note: "Leave at door",
+      currencyId: "NOK",
+      billing: {
+        address: { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "NO", stateId: null },
+        contact: { name: "Kari Nordmann", attention: "", email: "kari@example.no", phone1: "+4790000000" },
+      },
+      shipping: {
+        address: { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "NO", stateId: null },
+        contact: { name: "Kari Nordmann", attention: "", email: "kari@example.no", phone1: "+4790000000" },
+      },
+      freight: { cost: 47.2 },
+      orderLines: [
+        { inventoryId: "TSHIRT-BLK-M", quantity: 2, unitPrice: 159.2, hasManualPrice: true, discountAmount: 0, hasManualDiscount: true, description: "T-shirt black M", warehouseId: "MAIN" },
+        { inventoryId: "SOCK-GRY", quantity: 1, unitPrice: 39.6, hasManualPrice: true, discountAmount: 0, hasManualDiscount: true, description: "Wool socks grey", warehouseId: "MAIN" },
+      ],
+    });
+  });
+
+  it("sends shop prices unchanged when they exclude VAT", () => {
+    const command = mapShopOrderToSalesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO" });
+    expect(command.type).toBe("WO");
+    expect(command.orderLines.map((line) => line.unitPrice)).toEqual([199, 49.5]);
+    expect(command.freight).toEqual({ cost: 59 });
+    expect(command.orderLines[0]).not.toHaveProperty("warehouseId");
+  });
+
+  it("converts mixed 25 % and 15 % lines each with its own rate", () => {
+    const raw = rawOrder1042();
+    raw.products = {
+      "1": { item_id: "1", product_id: "1", product_code: "MUG", product: "Mug", price: "10.04", amount: "5", discount: 0, tax_value: 10.04 },
+      "2": { item_id: "2", product_id: "2", product_code: "COFFEE", product: "Coffee beans", price: "10.00", amount: "7", discount: 0, tax_value: 9.13 },
+    };
+    raw.shipping_cost = "0.00";
+    raw.taxes = {
+      "6": { rate_type: "P", rate_value: "25.000", price_includes_tax: "Y", description: "MVA 25%", applies: { P_1: 10.04 } },
+      "7": { rate_type: "P", rate_value: "15.000", price_includes_tax: "Y", description: "MVA 15%", applies: { P_2: 9.13 } },
+    };
+    const [mug, coffee] = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines;
+    // 10.04 / 1.25 = 8.032 → 8.03 would undershoot 50.20 / 1.25 = 40.16, so 8.04 with 0.04 discount.
+    expect(mug).toMatchObject({ unitPrice: 8.04, discountAmount: 0.04 });
+    expect(lineNet(mug!).toNumber()).toBe(40.16);
+    // 10.00 / 1.15 = 8.6957 → 8.70; 70.00 / 1.15 = 60.8696 → 60.87, the 0.03 goes into the discount.
+    expect(coffee).toMatchObject({ unitPrice: 8.7, discountAmount: 0.03 });
+    expect(lineNet(coffee!).toNumber()).toBe(60.87);
+    expect(mapShopOrderToSalesOrder(parseOrder(raw), ctx).freight).toBeUndefined();
+  });
+
+  it("falls back to the line's tax_value to pick the rate when taxes have no applies map", () => {
+    const raw = rawOrder1042();
+    raw.taxes = {
+      "6": { rate_type: "P", rate_value: "25.000", price_includes_tax: "Y", description: "MVA 25%" },
+      "7": { rate_type: "P", rate_value: "15.000", price_includes_tax: "Y", description: "MVA 15%" },
+    };
+    (raw.products as Record<string, Record<string, unknown>>)["3900120111"]!.tax_value = 6.46; // 49.50 with 15 %
+    raw.shipping_cost = "0";
+    const lines = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines;
+    expect(lines.map((line) => line.unitPrice)).toEqual([159.2, 43.04]);
+  });
+
+  it("sends line discounts as manual discounts on the undiscounted price", () => {
+    const raw = rawOrder1042();
+    const tshirt = (raw.products as Record<string, Record<string, unknown>>)["2887013946"]!;
+    Object.assign(tshirt, { price: "159.20", discount: "39.80", base_price: 199, subtotal: 318.4 });
+    const line = mapShopOrderToSalesOrder(parseOrder({ ...raw, taxes: [] }), { ...ctx, pricesIncludeVat: false }).orderLines[0]!;
+    expect(line).toMatchObject({ unitPrice: 199, discountAmount: 79.6, hasManualDiscount: true, hasManualPrice: true });
+    const inclusive = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines[0]!;
+    expect(inclusive).toMatchObject({ unitPrice: 159.2, discountAmount: 63.68 });
+  });
+
+  it("spreads the order discount over the lines in proportion so the total matches", () => {
+    const raw = { ...rawOrder1042(), taxes: [], subtotal_discount: "40.00", shipping_cost: "0" };
+    const lines = mapShopOrderToSalesOrder(parseOrder(raw), { ...ctx, pricesIncludeVat: false }).orderLines;
+    // Goods 398 + 49.50 = 447.50; 40 × 398/447.5 = 35.575… and 40 × 49.5/447.5 = 4.424…
+    expect(lines.map((line) => line.discountAmount)).toEqual([35.58, 4.42]);
+    const net = lines.reduce((sum, line) => sum.plus(lineNet(line)), new Money(0));
+    expect(net.toNumber()).toBe(407.5);
+  });
+
+  it("keeps the VAT-inclusive order total within a cent per line after discounts", () => {
+    const raw = { ...rawOrder1042(), subtotal_discount: "33.33" };
+    const command = mapShopOrderToSalesOrder(parseOrder(raw), ctx);
+    const net = command.orderLines.reduce((sum, line) => sum.plus(lineNet(line)), new Money(0)).plus(command.freight?.cost ?? 0);
+    const grossFromNet = net.times(1.25);
+    const shopTotal = new Money(506.5).minus(33.33);
+    expect(grossFromNet.minus(shopTotal).abs().lessThanOrEqualTo(0.01 * (command.orderLines.length + 1) * 1.25)).toBe(true);
+  });
+
+  it("keeps non-ASCII names and handles guest orders and companies", () => {
+    const command = mapShopOrderToSalesOrder(
+      order1042({ user_id: "0", company: "Ærlig Økologisk AS", b_firstname: "Åse", b_lastname: "Ødegård", b_city: "Tromsø", s_firstname: "", s_lastname: "", firstname: "Åse", lastname: "Ødegård" }),
+      ctx,
+    );
+    expect(command.billing.contact).toEqual({ name: "Ærlig Økologisk AS", attention: "Åse Ødegård", email: "kari@example.no", phone1: "+4790000000" });
+    expect(command.billing.address.city).toBe("Tromsø");
+    expect(command.shipping.contact.attention).toBe("Åse Ødegård");
+    expect(command.customer.order).toBe("CSCART-1042");
+  });
+
+  it("rejects orders without lines, lines without SKU and non-numeric amounts", () => {
+    expectAppError(() => mapShopOrderToSalesOrder(order1042({ products: [] }), ctx), "ORDER_INVALID", "has no order lines");
+    const noSku = rawOrder1042();
+    (noSku.products as Record<string, Record<string, unknown>>)["3900120111"]!.product_code = " ";
+    expectAppError(() => mapShopOrderToSalesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
+    const badPrice = rawOrder1042();
+    (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
+    expectAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
+    expectAppError(() => mapShopOrderToSalesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
+    expectAppError(() => mapShopOrderToSalesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
+  });
+});
+
+describe("priceLineNet", () => {
+  it("always lands within half a cent of the exact net line amount, with no negative discount", () => {
+    for (const rate of [0, 12, 15, 25]) {
+      for (let cents = 1; cents <= 2000; cents += 37) {
+        for (const quantity of [1, 2, 3, 7, 13]) {
+          for (const discountCents of [0, 1, 99]) {
+            const unit = new Money(cents).dividedBy(100);
+            const discount = Money.min(new Money(discountCents).dividedBy(100), unit.times(quantity));
+            const pricing = priceLineNet(unit, new Money(quantity), discount, new Money(rate));
+            const sent = pricing.unitPrice.times(quantity).minus(pricing.discountAmount);
+            const exact = netOfGross(unit.times(quantity).minus(discount), new Money(rate));
+            expect(sent.minus(exact).abs().lessThanOrEqualTo(0.005)).toBe(true);
+            expect(pricing.discountAmount.isNegative()).toBe(false);
+            expect(pricing.unitPrice.decimalPlaces()).toBeLessThanOrEqual(2);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("spreadProportionally", () => {
+  it("splits to the cent and adds up exactly", () => {
+    const parts = spreadProportionally(new Money(10), [new Money(10), new Money(10), new Money(10)]);
+    expect(parts.map((part) => part.toNumber())).toEqual([3.34, 3.33, 3.33]);
+    expect(spreadProportionally(new Money(0.01), [new Money(1), new Money(3)]).map((part) => part.toNumber())).toEqual([0, 0.01]);
+    expect(spreadProportionally(new Money(5), [new Money(0), new Money(0)]).map((part) => part.toNumber())).toEqual([5, 0]);
+  });
+});
