@@ -1,0 +1,122 @@
+/** Visma.net test controls: inventory items, stock and customers, changed without the API. */
+import { z } from "zod";
+import { controlBody } from "../shared/control";
+import { json, type Handler } from "../shared/http";
+import type { Router } from "../shared/router";
+import { newInventoryItem } from "./routes-v1-inventory";
+import { createCustomer } from "./routes-v1-customer";
+import { attachmentId, findInventory, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaState } from "./state";
+
+export const controlInventorySchema = z.object({
+  inventoryNumber: z.string().min(1),
+  description: z.string().optional(),
+  defaultPrice: z.number().optional(),
+  status: z.enum(["Active", "NoSales", "NoPurchases", "NoRequest", "Inactive", "MarkedForDeletion"]).optional(),
+  type: z.string().optional(),
+  vatRate: z.number().optional(),
+  /** Adds (or replaces) the item's image attachment, raising its revision. */
+  attachmentName: z.string().optional(),
+  /** Stock on hand per warehouse, e.g. {"MAIN": 12}. */
+  stock: z.record(z.string(), z.number()).optional(),
+});
+export type ControlInventoryInput = z.input<typeof controlInventorySchema>;
+
+export const controlStockSchema = z.object({ warehouse: z.string().default("MAIN"), onHand: z.number() });
+export type ControlStockInput = z.input<typeof controlStockSchema>;
+
+export const controlCustomerSchema = z.object({
+  number: z.string().optional(),
+  name: z.string().min(1),
+  email: z.string().default(""),
+  status: z.enum(["Active", "OnHold", "CreditHold", "Inactive", "OneTime"]).default("Active"),
+  creditTermsId: z.string().default("14"),
+});
+export type ControlCustomerInput = z.input<typeof controlCustomerSchema>;
+
+/** Creates or changes an item; the item's lastModifiedDateTime moves, stock changes move availability. */
+export function upsertInventory(state: VismaState, input: ControlInventoryInput): VismaInventoryItem {
+  const data = controlInventorySchema.parse(input);
+  let item = findInventory(state, data.inventoryNumber);
+  if (!item) {
+    item = newInventoryItem(state, data.inventoryNumber);
+    state.inventory.set(item.inventoryNumber, item);
+  }
+  if (data.description !== undefined) item.description = data.description;
+  if (data.defaultPrice !== undefined) item.defaultPrice = data.defaultPrice;
+  if (data.status !== undefined) item.status = data.status;
+  if (data.type !== undefined) item.type = data.type;
+  if (data.vatRate !== undefined) item.vatCodeId = state.lookups.vatCodes[data.vatRate]?.id ?? item.vatCodeId;
+  if (data.attachmentName !== undefined) {
+    const existing = item.attachments[0];
+    const attachment = existing ?? { id: attachmentId(100_000_000 + item.inventoryId), name: data.attachmentName, revision: 0, inventoryNumber: item.inventoryNumber };
+    attachment.name = data.attachmentName;
+    attachment.revision++;
+    item.attachments = [attachment];
+    state.attachments.set(attachment.id, attachment);
+  }
+  touch(state, item);
+  for (const [warehouse, onHand] of Object.entries(data.stock ?? {})) setStock(state, item.inventoryNumber, { warehouse, onHand });
+  return item;
+}
+
+export function setStock(state: VismaState, inventoryNumber: string, input: ControlStockInput): VismaInventoryItem | undefined {
+  const item = findInventory(state, inventoryNumber);
+  if (!item) return undefined;
+  const data = controlStockSchema.parse(input);
+  const row = warehouseStock(state, item, data.warehouse);
+  row.onHand = data.onHand;
+  touchStock(state, item, row);
+  return item;
+}
+
+export function upsertCustomer(state: VismaState, input: ControlCustomerInput): VismaCustomer {
+  const data = controlCustomerSchema.parse(input);
+  const existing = data.number ? state.customers.get(data.number) : undefined;
+  if (existing) {
+    existing.name = data.name;
+    existing.mainContact.email = data.email;
+    existing.status = data.status;
+    existing.creditTermsId = data.creditTermsId;
+    touch(state, existing);
+    return existing;
+  }
+  const created = createCustomer(state, {
+    number: data.number ? { value: data.number } : undefined,
+    name: { value: data.name },
+    status: { value: data.status },
+    creditTermsId: { value: data.creditTermsId },
+    mainContact: { value: { email: { value: data.email }, name: { value: data.name } } },
+  });
+  if ("error" in created) throw new Error(JSON.stringify(created.error.json));
+  return created.customer;
+}
+
+export interface VismaControlHooks {
+  expireAllTokens(): number;
+  setRateLimit(perHour: number): void;
+}
+
+export function registerVismaControlRoutes(router: Router<Handler>, state: () => VismaState, hooks: VismaControlHooks): void {
+  router
+    .post("/__control/inventory", (request) => {
+      const body = controlBody(request, controlInventorySchema);
+      return body.ok ? json(200, upsertInventory(state(), body.value)) : body.response;
+    })
+    .post("/__control/inventory/:inventoryNumber/stock", (request) => {
+      const body = controlBody(request, controlStockSchema);
+      if (!body.ok) return body.response;
+      const item = setStock(state(), request.params.inventoryNumber as string, body.value);
+      return item ? json(200, item) : json(404, { error: `no inventory item ${request.params.inventoryNumber}` });
+    })
+    .post("/__control/customers", (request) => {
+      const body = controlBody(request, controlCustomerSchema);
+      return body.ok ? json(200, upsertCustomer(state(), body.value)) : body.response;
+    })
+    .post("/__control/tokens/expire", () => json(200, { expired: hooks.expireAllTokens() }))
+    .post("/__control/rate-limit", (request) => {
+      const body = controlBody(request, z.object({ perHour: z.number().int().min(0) }));
+      if (!body.ok) return body.response;
+      hooks.setRateLimit(body.value.perHour);
+      return json(200, { perHour: body.value.perHour });
+    });
+}

@@ -1,0 +1,185 @@
+/**
+ * Visma.net simulator: Visma Connect token endpoint, v1 (api.finance style) customer, inventory,
+ * inventorysummary, attachments and shipment actions, and SalesOrder V3, on one port. See
+ * simulators/README.md for what is and is not simulated.
+ */
+import { createControlRouter, DEFAULT_CONTROL_SECRET, type RunningSimulator } from "../shared/control";
+import { FaultInjector, type FaultConfigInput } from "../shared/faults";
+import { RequestCounter, startHttpServer, type ApiFlavour, type GuardResult, type Handler, type SimRequest, type SimResponse } from "../shared/http";
+import { Router } from "../shared/router";
+import { generateSeedData, normalizeScale } from "../shared/seed-data";
+import { hasScope, TokenStore } from "./auth";
+import { ippException, oauthError, problemDetails } from "./errors";
+import { RateLimiter } from "./rate-limit";
+import { registerVismaControlRoutes, setStock, upsertCustomer, upsertInventory, type ControlCustomerInput, type ControlInventoryInput, type ControlStockInput } from "./routes-control";
+import { registerCustomerRoutes } from "./routes-v1-customer";
+import { registerInventoryRoutes } from "./routes-v1-inventory";
+import { registerShipmentRoutes } from "./routes-v1-shipment";
+import { registerSalesOrderRoutes } from "./routes-v3-salesorders";
+import { createVismaState, type VismaCustomer, type VismaInventoryItem, type VismaSalesOrder, type VismaState } from "./state";
+
+export interface VismaMaxPageSizes {
+  customer: number;
+  inventory: number;
+  salesOrder: number;
+}
+
+export interface VismaSimOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  seed: number;
+  products: number;
+  customers: number;
+  orders: number;
+  faults: FaultConfigInput;
+  controlSecret: string;
+  clientId: string;
+  clientSecret: string;
+  tenantId: string;
+  /** A tenant id of the customer kind: tokens are issued, API calls get 401. */
+  customerTenantId: string;
+  /** Hourly budget per company and client. */
+  rateLimitPerHour: number;
+  /** One number for all lists, or per list. Inventory's documented maximum is 5000. */
+  maxPageSize: number | Partial<VismaMaxPageSizes>;
+  tokenLifetimeSeconds: number;
+}
+
+export const DEFAULT_VISMA_OPTIONS: VismaSimOptions = {
+  host: "127.0.0.1",
+  port: 4102,
+  seed: 1,
+  ...normalizeScale(),
+  faults: {},
+  controlSecret: DEFAULT_CONTROL_SECRET,
+  clientId: "apicenter-demo",
+  clientSecret: "visma-demo-secret",
+  tenantId: "demo-company-1",
+  customerTenantId: "demo-customer-tenant-1",
+  rateLimitPerHour: 15_000,
+  maxPageSize: { customer: 1000, inventory: 5000, salesOrder: 1000 },
+  tokenLifetimeSeconds: 3600,
+};
+
+export interface VismaSimulator extends RunningSimulator<VismaState> {
+  options: VismaSimOptions;
+  upsertInventoryItem(input: ControlInventoryInput): VismaInventoryItem;
+  setStock(inventoryNumber: string, input: ControlStockInput): VismaInventoryItem | undefined;
+  upsertCustomer(input: ControlCustomerInput): VismaCustomer;
+  salesOrders(): VismaSalesOrder[];
+  /** Revokes every issued token; returns how many were live. */
+  expireAllTokens(): number;
+  setRateLimit(perHour: number): void;
+}
+
+function resolvePageSizes(option: VismaSimOptions["maxPageSize"]): VismaMaxPageSizes {
+  const defaults = DEFAULT_VISMA_OPTIONS.maxPageSize as VismaMaxPageSizes;
+  return typeof option === "number" ? { customer: option, inventory: option, salesOrder: option } : { ...defaults, ...option };
+}
+
+const isV3 = (path: string) => path.toLowerCase().startsWith("/api/v3/");
+const isTokenEndpoint = (path: string) => path.toLowerCase().startsWith("/connect/");
+
+function errorFor(status: number, message: string, request?: SimRequest): SimResponse {
+  const path = request?.path ?? "";
+  if (isTokenEndpoint(path)) return oauthError(status, status === 429 || status >= 500 ? "temporarily_unavailable" : "invalid_request", message);
+  if (isV3(path)) return problemDetails(status, message, path);
+  return ippException(status, message);
+}
+
+export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = {}): Promise<VismaSimulator> {
+  const options: VismaSimOptions = { ...DEFAULT_VISMA_OPTIONS, ...overrides };
+  const pageSizes = resolvePageSizes(options.maxPageSize);
+  const build = () => createVismaState(generateSeedData(options.seed, options), options.tenantId);
+  let state = build();
+  const getState = () => state;
+  const faults = new FaultInjector(options.seed, options.faults);
+  const counter = new RequestCounter();
+  const tokens = new TokenStore(options, options.tokenLifetimeSeconds);
+  const rateLimiter = new RateLimiter(options.rateLimitPerHour);
+
+  const unauthorized = (request: SimRequest, problem: string): GuardResult => {
+    const challenge = `Bearer error="invalid_token", error_description="${problem}"`;
+    const response = isV3(request.path) ? { status: 401 } : ippException(401, problem, "401");
+    return { reject: { ...response, headers: { "WWW-Authenticate": challenge } } };
+  };
+
+  const guard = (request: SimRequest): GuardResult => {
+    const path = request.path.toLowerCase();
+    if (!path.startsWith("/v1/") && !isV3(path)) return {};
+    const verified = tokens.verify(request);
+    if ("problem" in verified) return unauthorized(request, verified.problem);
+    if (request.faults.tokenExpired) {
+      // Injected early expiry: the token dies now, although expires_in said otherwise.
+      tokens.revoke(verified.token);
+      return unauthorized(request, "The access token has expired");
+    }
+    if (!hasScope(verified.token, request.path, request.method)) {
+      return { reject: isV3(path) ? { status: 403 } : ippException(403, "The token does not carry the scope this operation needs.", "403") };
+    }
+    const verdict = rateLimiter.take(verified.token.tenantId, verified.token.clientId);
+    if (!verdict.allowed) {
+      const message = `You are out of API requests. Retry after ${verdict.retryAfterSeconds} seconds`;
+      const limited = errorFor(429, message, request);
+      return { reject: { ...limited, headers: { ...limited.headers, "Retry-After": verdict.retryAfterSeconds } }, headers: verdict.headers };
+    }
+    return { headers: verdict.headers };
+  };
+
+  const flavour: ApiFlavour = { errorResponse: errorFor, guard };
+
+  const router = new Router<Handler>().post("/connect/token", (request) => tokens.issue(request));
+  registerCustomerRoutes(router, getState, pageSizes.customer);
+  registerInventoryRoutes(router, getState, pageSizes.inventory);
+  registerShipmentRoutes(router, getState);
+  registerSalesOrderRoutes(router, getState, pageSizes.salesOrder);
+
+  const snapshot = (collection: string | undefined): unknown => {
+    const collections: Record<string, () => unknown> = {
+      lookups: () => state.lookups,
+      customers: () => [...state.customers.values()],
+      inventory: () => [...state.inventory.values()],
+      attachments: () => [...state.attachments.values()],
+      salesOrders: () => [...state.salesOrders.values()],
+      shipments: () => [...state.shipments.values()],
+      tokens: () => tokens.list(),
+      rateLimit: () => ({ perHour: rateLimiter.perHour, windows: rateLimiter.snapshot() }),
+    };
+    if (collection !== undefined) return collections[collection]?.();
+    return Object.fromEntries(Object.entries(collections).map(([name, read]) => [name, read()]));
+  };
+  const reset = () => {
+    state = build();
+    rateLimiter.reset();
+  };
+  const hooks = { expireAllTokens: () => tokens.expireAll(), setRateLimit: (perHour: number) => rateLimiter.reset(perHour) };
+  const controlRouter = createControlRouter({ snapshot, reset, faults, counter });
+  registerVismaControlRoutes(controlRouter, getState, hooks);
+
+  const server = await startHttpServer({ host: options.host, port: options.port, router, controlRouter, controlSecret: () => options.controlSecret, faults, flavour, counter });
+
+  return {
+    url: server.url,
+    port: server.port,
+    options,
+    controlSecret: options.controlSecret,
+    get state() {
+      return state;
+    },
+    close: server.close,
+    reset: () => {
+      reset();
+      counter.reset();
+    },
+    setFaults: (config) => faults.set(config),
+    getFaults: () => faults.config,
+    requestStats: () => counter.snapshot(),
+    resetRequestStats: () => counter.reset(),
+    upsertInventoryItem: (input) => upsertInventory(state, input),
+    setStock: (inventoryNumber, input) => setStock(state, inventoryNumber, input),
+    upsertCustomer: (input) => upsertCustomer(state, input),
+    salesOrders: () => [...state.salesOrders.values()],
+    ...hooks,
+  };
+}
