@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { HttpClient, requestJson, type QueryParams, type RemoteCallContext } from "../../http/client";
+import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
+import { pageThrough, type Page } from "../paging";
+import {
+  CsCartCategoryListSchema,
+  CsCartOrderListSchema,
+  CsCartOrderSchema,
+  CsCartOrderStatusUpdateSchema,
+  CsCartProductIdSchema,
+  CsCartProductListSchema,
+  CsCartUserIdSchema,
+  CsCartUserListSchema,
+  type CsCartCategory,
+  type CsCartOrder,
+  type CsCartOrderSummary,
+  type CsCartProduct,
+  type CsCartProductPayload,
+  type CsCartUser,
+  type CsCartUserPayload,
+} from "./schemas";
+
+/** Typed client for the CS-Cart REST API 2.0 (HTTP Basic: admin e-mail + API key). */
+
+export interface CsCartClientOptions extends RemoteCallContext {
+  /** e.g. https://shop.example.com — the API is under /api/2.0/. */
+  shopUrl: string;
+  adminEmail: string;
+  apiKey: string;
+}
+
+export interface OrderListFilter {
+  status?: string | readonly string[];
+  /** UNIX seconds. */
+  updatedFrom?: number;
+  updatedTo?: number;
+  sortBy?: "date" | "order_id" | "status" | "total" | "customer" | "updated_at";
+  sortOrder?: "asc" | "desc";
+  itemsPerPage?: number;
+}
+
+export const DEFAULT_ITEMS_PER_PAGE = 100;
+
+const REMOTE = "cscart";
+const REMOTE_LABEL = "the CS-Cart shop";
+
+/** The shop address without a trailing slash or API path, so both forms work in settings. */
+export function cscartApiBase(shopUrl: string): string {
+  return `${shopUrl.trim().replace(/\/+$/, "").replace(/\/api(\/[\d.]+)?$/, "")}/api/2.0`;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export class CsCartClient {
+  private readonly http: HttpClient;
+  private readonly apiBase: string;
+  private readonly authorization: string;
+
+  constructor(private readonly options: CsCartClientOptions) {
+    this.http = new HttpClient(options, REMOTE, REMOTE_LABEL);
+    this.apiBase = cscartApiBase(options.shopUrl);
+    this.authorization = `Basic ${Buffer.from(`${options.adminEmail}:${options.apiKey}`, "utf8").toString("base64")}`;
+  }
+
+  private url(path: string): string {
+    return `${this.apiBase}/${path}`;
+  }
+
+  private get<S extends z.ZodType>(schema: S, path: string, query: QueryParams = {}) {
+    return requestJson(schema, this.http, { method: "GET", url: this.url(path), query, headers: { authorization: this.authorization } });
+  }
+
+  /** POST creates a record; never resent automatically (a lost answer must be checked first). */
+  private post<S extends z.ZodType>(schema: S, path: string, body: unknown) {
+    return requestJson(schema, this.http, { method: "POST", url: this.url(path), json: body, retry: "never", headers: { authorization: this.authorization } });
+  }
+
+  /** These PUTs set absolute values (a status, a product's fields), so sending one twice is harmless. */
+  private put<S extends z.ZodType>(schema: S, path: string, body: unknown) {
+    return requestJson(schema, this.http, { method: "PUT", url: this.url(path), json: body, retry: "idempotent", headers: { authorization: this.authorization } });
+  }
+
+  private listPages<S extends z.ZodType, T>(schema: S, path: string, query: QueryParams, itemsPerPage: number, itemsOf: (body: z.output<S>) => T[], totalOf: (body: z.output<S>) => number | undefined) {
+    return pageThrough<T>(async (page) => {
+      const body = await this.get(schema, path, { ...query, page, items_per_page: itemsPerPage });
+      return { items: itemsOf(body), totalCount: totalOf(body), pageSize: itemsPerPage };
+    }, 1);
+  }
+
+  // ---- orders ----
+
+  /** Order summaries page by page, to the end. */
+  listOrderPages(filter: OrderListFilter = {}): AsyncGenerator<Page<CsCartOrderSummary>> {
+    const statuses = filter.status === undefined ? [] : typeof filter.status === "string" ? [filter.status] : [...filter.status];
+    const query: QueryParams = {
+      "status[]": statuses,
+      updated_at_from: filter.updatedFrom,
+      updated_at_to: filter.updatedTo,
+      sort_by: filter.sortBy ?? "date",
+      sort_order: filter.sortOrder ?? "asc",
+    };
+    return this.listPages(CsCartOrderListSchema, "orders", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.orders, (body) => body.params?.total_items);
+  }
+
+  getOrder(orderId: string | number): Promise<CsCartOrder> {
+    return this.get(CsCartOrderSchema, `orders/${encodeURIComponent(String(orderId))}`);
+  }
+
+  /** Sends only `status`: any other key makes CS-Cart recalculate the whole order (api-facts §2.2). */
+  async updateOrderStatus(orderId: string | number, status: string): Promise<void> {
+    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status });
+  }
+
+  // ---- products ----
+
+  listProductPages(filter: { productCode?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartProduct>> {
+    const byCode: QueryParams = filter.productCode ? { pcode: "Y", pname: "N", pshort: "N", pfull: "N", pkeywords: "N", q: filter.productCode } : {};
+    return this.listPages(CsCartProductListSchema, "products", byCode, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.products, (body) => body.params?.total_items);
+  }
+
+  /** The product with exactly this code. CS-Cart's code search matches substrings, so results are checked. */
+  async findProductByCode(productCode: string): Promise<CsCartProduct | undefined> {
+    for await (const page of this.listProductPages({ productCode })) {
+      const match = page.items.find((product) => sameText(product.product_code, productCode));
+      if (match) return match;
+    }
+    return undefined;
+  }
+
+  async createProduct(payload: CsCartProductPayload): Promise<{ productId: string }> {
+    const body = await this.post(CsCartProductIdSchema, "products", payload);
+    return { productId: body.product_id };
+  }
+
+  async updateProduct(productId: string | number, payload: Partial<CsCartProductPayload>): Promise<void> {
+    await this.put(CsCartProductIdSchema, `products/${encodeURIComponent(String(productId))}`, payload);
+  }
+
+  // ---- users ----
+
+  listUserPages(filter: { email?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartUser>> {
+    const query: QueryParams = { user_type: "C", email: filter.email };
+    return this.listPages(CsCartUserListSchema, "users", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.users, (body) => body.params?.total_items);
+  }
+
+  /** The customer with exactly this e-mail (the e-mail filter matches substrings). */
+  async findUserByEmail(email: string): Promise<CsCartUser | undefined> {
+    for await (const page of this.listUserPages({ email })) {
+      const match = page.items.find((user) => sameText(user.email, email));
+      if (match) return match;
+    }
+    return undefined;
+  }
+
+  async createUser(payload: CsCartUserPayload): Promise<{ userId: string }> {
+    const body = await this.post(CsCartUserIdSchema, "users", payload);
+    return { userId: body.user_id };
+  }
+
+  async updateUser(userId: string | number, payload: Partial<CsCartUserPayload>): Promise<void> {
+    await this.put(CsCartUserIdSchema, `users/${encodeURIComponent(String(userId))}`, payload);
+  }
+
+  // ---- categories ----
+
+  listCategoryPages(filter: { itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartCategory>> {
+    return this.listPages(CsCartCategoryListSchema, "categories", {}, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.categories, (body) => body.params?.total_items);
+  }
+
+  // ---- connection ----
+
+  /** One cheap authenticated call (a one-order page), explained in plain words. */
+  testConnection(): Promise<ConnectionTestResult> {
+    return runConnectionTest(
+      async () => {
+        const body = await this.get(CsCartOrderListSchema, "orders", { items_per_page: 1 });
+        const total = body.params?.total_items;
+        return `Connected to ${this.apiBase} as ${this.options.adminEmail}${total === undefined ? "" : ` (${total} orders visible)`}.`;
+      },
+      (code, message) => {
+        if (code === "REMOTE_AUTH_FAILED") return `The shop did not accept the admin e-mail and API key. Check that API access is enabled for ${this.options.adminEmail} and that the key is right.`;
+        if (code === "REMOTE_FORBIDDEN") return `The shop refused access. The admin may lack API permissions, or the shop only allows HTTPS. ${message}`;
+        if (code === "REMOTE_NOT_FOUND") return `No CS-Cart API was found at ${this.apiBase}. Check the shop address.`;
+        if (code === "REMOTE_BAD_RESPONSE") return `The address answered, but not like a CS-Cart API. Check the shop address. ${message}`;
+        return message;
+      },
+    );
+  }
+}
