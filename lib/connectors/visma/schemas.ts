@@ -210,6 +210,7 @@ export interface NewSalesOrderCommand {
   description: string;
   note?: string;
   currencyId?: string;
+  branchId?: string;
   billing: { address: SalesOrderAddress; contact: SalesOrderContact };
   shipping: { address: SalesOrderAddress; contact: SalesOrderContact };
   freight?: { cost: number };

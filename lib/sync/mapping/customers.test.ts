@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { AppError } from "../../errors";
 import { VismaCustomerSchema } from "../../connectors/visma/schemas";
-import { mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
+import { branchIdFor, mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
 import { order1042 } from "./fixtures";
 
 function vismaCustomer(overrides: Record<string, unknown> = {}) {
@@ -33,8 +33,14 @@ describe("mapShopOrderToNewCustomer", () => {
       mainContact: { value: { name: { value: "Kari Nordmann" }, attention: { value: "" }, email: { value: "kari@example.no" }, phone1: { value: "+4790000000" } } },
       creditTermsId: { value: "14" },
       glAccounts: { value: { customerLedgerAccount: { value: "1400" } } },
-      customerClassId: { value: "2" },
     });
+    expect(branchIdFor()).toBe("2");
+  });
+
+  it("puts the administration on the customer class when the tenant says so", () => {
+    const defaults = { administration: "WEB", administrationTarget: { kind: "customerClass" as const } };
+    expect(mapShopOrderToNewCustomer(order1042(), defaults).customerClassId).toEqual({ value: "WEB" });
+    expect(branchIdFor(defaults)).toBeUndefined();
   });
 
   it("uses the company name and the tenant's own defaults", () => {

@@ -7,13 +7,14 @@ import { personNameFrom } from "./shop-order-to-sales-order";
 
 /**
  * The tenant's debtor defaults for customers created from shop orders (editable in settings).
- * Where they go in the v1 CustomerUpdateDto (api-evangelist/visma customer OpenAPI):
- * - paymentTerms      → `creditTermsId`
- * - collectionAccount → `glAccounts.customerLedgerAccount` (the accounts receivable account)
- * - administration    → no field of that name exists. By default it goes to `customerClassId`
- *   (the customer class groups debtors and carries their ledger defaults); tenants whose
- *   administration is a customer attribute choose `{ kind: "attribute", attributeId }`, and
- *   `{ kind: "none" }` leaves it out.
+ * Where they go (CustomerUpdateDto in the api-evangelist/visma customer OpenAPI):
+ * - paymentTerms      → customer `creditTermsId`
+ * - collectionAccount → customer `glAccounts.customerLedgerAccount` (the accounts receivable account)
+ * - administration    → Visma.net has no field of that name. The closest is the branch (the
+ *   accounting unit within a company), which a customer does not carry but a V3 sales order does
+ *   (`branchId`); that is the default. Tenants that model it differently choose the customer class
+ *   (`customerClassId`), a customer attribute, or nothing. Unconfirmed with a real company: the
+ *   id must exist there, or Visma.net rejects the customer or order.
  */
 export const DebtorDefaultsSchema = z.object({
   paymentTerms: z.string().trim().min(1).default("14"),
@@ -21,11 +22,12 @@ export const DebtorDefaultsSchema = z.object({
   administration: z.string().trim().default("2"),
   administrationTarget: z
     .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("branch") }),
       z.object({ kind: z.literal("customerClass") }),
       z.object({ kind: z.literal("attribute"), attributeId: z.string().trim().min(1) }),
       z.object({ kind: z.literal("none") }),
     ])
-    .default({ kind: "customerClass" }),
+    .default({ kind: "branch" }),
 });
 export type DebtorDefaults = z.input<typeof DebtorDefaultsSchema>;
 
@@ -37,9 +39,16 @@ function wrap<T>(value: T): Wrapped<T> {
 
 function administrationFields(defaults: z.output<typeof DebtorDefaultsSchema>): Partial<VismaCustomerCreate> {
   const target = defaults.administrationTarget;
-  if (defaults.administration === "" || target.kind === "none") return {};
+  if (defaults.administration === "") return {};
   if (target.kind === "customerClass") return { customerClassId: wrap(defaults.administration) };
-  return { attributeLines: [{ attributeId: { value: target.attributeId }, attributeValue: wrap(defaults.administration) }] };
+  if (target.kind === "attribute") return { attributeLines: [{ attributeId: { value: target.attributeId }, attributeValue: wrap(defaults.administration) }] };
+  return {}; // branch goes on the sales order (branchIdFor); none goes nowhere
+}
+
+/** The V3 sales order `branchId` the debtor defaults ask for, if the administration is a branch. */
+export function branchIdFor(debtorDefaults: DebtorDefaults = {}): string | undefined {
+  const defaults = DebtorDefaultsSchema.parse(debtorDefaults);
+  return defaults.administrationTarget.kind === "branch" && defaults.administration !== "" ? defaults.administration : undefined;
 }
 
 /** CS-Cart order → `POST /v1/customer` body for a customer not yet in Visma.net. */

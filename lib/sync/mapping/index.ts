@@ -2,6 +2,7 @@ export { mapShopOrderToSalesOrder, customerOrderReference, SalesOrderMappingCont
 export {
   mapShopOrderToNewCustomer,
   mapVismaCustomerToShopUser,
+  branchIdFor,
   splitCustomerName,
   parseVismaDate,
   DebtorDefaultsSchema,

@@ -50,8 +50,9 @@ describe("mapShopOrderToSalesOrder", () => {
   });
 
   it("sends shop prices unchanged when they exclude VAT", () => {
-    const command = mapShopOrderToSalesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO" });
+    const command = mapShopOrderToSalesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO", branchId: "2" });
     expect(command.type).toBe("WO");
+    expect(command.branchId).toBe("2");
     expect(command.orderLines.map((line) => line.unitPrice)).toEqual([199, 49.5]);
     expect(command.freight).toEqual({ cost: 59 });
     expect(command.orderLines[0]).not.toHaveProperty("warehouseId");

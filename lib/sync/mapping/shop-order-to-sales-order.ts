@@ -11,6 +11,8 @@ export const SalesOrderMappingContextSchema = z.object({
   orderType: z.string().min(1).default("SO"),
   warehouseId: z.string().min(1).optional(),
   currencyId: z.string().min(1).optional(),
+  /** The branch ("administration") the order belongs to; see branchIdFor in customers.ts. */
+  branchId: z.string().min(1).optional(),
 });
 export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSchema>;
 
@@ -125,6 +127,7 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
     description: `Web order CS-Cart #${order.order_id}`,
     ...(order.notes.trim() ? { note: order.notes.trim() } : {}),
     ...(ctx.currencyId ? { currencyId: ctx.currencyId } : {}),
+    ...(ctx.branchId ? { branchId: ctx.branchId } : {}),
     billing: { address: addressFrom(order, "b_"), contact: contactFrom(order, "b_") },
     shipping: { address: addressFrom(order, "s_"), contact: contactFrom(order, "s_") },
     ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),
