@@ -1,0 +1,7 @@
+import { guardRoute, readJsonBody } from "@/lib/auth/guard";
+import { RestoreMappingInputSchema, restoreProductMappingVersion } from "@/lib/mappings/restore-mapping-version";
+
+/** POST { version }: make an earlier version the newest again. */
+export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
+  restoreProductMappingVersion(ctx, await readJsonBody(request, RestoreMappingInputSchema, "restore request")),
+);

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { guardRoute, readJsonBody } from "@/lib/auth/guard";
+import { getActiveProductMapping } from "@/lib/mappings/get-active-mapping";
+import { listProductMappingVersions } from "@/lib/mappings/list-mapping-versions";
+import { saveProductMappingVersion } from "@/lib/mappings/save-mapping-version";
+import { DEFAULT_PRODUCT_MAPPING } from "@/lib/sync/mapping";
+
+/** GET: the mapping in force, the defaults and the saved versions. */
+export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {
+  const [active, versions] = await Promise.all([getActiveProductMapping(ctx.tenant.id), listProductMappingVersions(ctx.tenant.id)]);
+  return { ...active, defaults: DEFAULT_PRODUCT_MAPPING, versions };
+});
+
+/** POST: save the edited mapping as a new version. */
+export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
+  saveProductMappingVersion(ctx, await readJsonBody(request, z.record(z.string(), z.unknown()), "product mapping")),
+);

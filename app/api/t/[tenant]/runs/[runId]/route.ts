@@ -1,0 +1,7 @@
+import { guardRoute, readSearchParams } from "@/lib/auth/guard";
+import { getRun, RunItemsQuerySchema } from "@/lib/runs/get-run";
+
+/** GET ?state&cursor: one run and a page of its record outcomes. */
+export const GET = guardRoute<{ tenant: string; runId: string }>({ role: "VIEWER" }, async (ctx, request, params) =>
+  getRun(ctx.tenant.id, params.runId, readSearchParams(request, RunItemsQuerySchema)),
+);

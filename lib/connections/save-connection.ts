@@ -1,0 +1,59 @@
+/**
+ * Saves a connection's settings and, when one is typed, its secret (encrypted). A blank secret
+ * keeps the stored one: the form never receives it, so it cannot send it back. Changed settings
+ * make the status UNTESTED again until the next test.
+ */
+import { z } from "zod";
+import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
+import { encryptSecret } from "../crypto";
+import { db, type Prisma } from "../db";
+import { AppError } from "../errors";
+import { parseOrThrow } from "../validation";
+import { CscartConfigSchema, SecretSchema, VismaConfigSchema } from "./connection-config";
+import { CONNECTION_KINDS, configSchemaFor, type ConnectionKindName } from "./get-connections";
+
+const optionalSecret = z.union([z.literal(""), SecretSchema]).optional().transform((value) => value || undefined);
+
+export const SaveConnectionInputSchemas = {
+  CSCART: CscartConfigSchema.extend({ secret: optionalSecret }),
+  VISMA: VismaConfigSchema.extend({ secret: optionalSecret }),
+} as const;
+
+export const SECRET_LABELS: Record<ConnectionKindName, string> = { CSCART: "API key", VISMA: "client secret" };
+
+export function connectionKindFromSlug(slug: string): ConnectionKindName {
+  const kind = slug.toUpperCase();
+  if (!(CONNECTION_KINDS as readonly string[]).includes(kind)) {
+    throw new AppError("NOT_FOUND", `There is no connection called "${slug}"; use cscart or visma.`);
+  }
+  return kind as ConnectionKindName;
+}
+
+export async function saveConnection(actor: AuditActor, kind: ConnectionKindName, input: unknown) {
+  const { secret, ...config } = parseOrThrow(SaveConnectionInputSchemas[kind], input, "connection settings");
+  const tenantId = actor.tenant.id;
+  const existing = await db.connection.findUnique({ where: { tenantId_kind: { tenantId, kind } } });
+  if (!secret && !existing?.encryptedSecret) {
+    throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]}: none is stored yet.`, {
+      details: { fields: { secret: `the ${SECRET_LABELS[kind]} is required` } },
+    });
+  }
+  const previous = existing ? configSchemaFor(kind).safeParse(existing.config) : undefined;
+  const changes = changedFields<Record<string, unknown>>(previous?.success ? previous.data : {}, config);
+  const resetStatus = Object.keys(changes).length > 0 || Boolean(secret);
+  const data = {
+    config: config as Prisma.InputJsonValue,
+    ...(secret ? { encryptedSecret: encryptSecret(secret) } : {}),
+    ...(resetStatus ? { status: "UNTESTED" as const, lastError: null, lastCheckedAt: null } : {}),
+  };
+  await db.$transaction(async (tx) => {
+    await tx.connection.upsert({
+      where: { tenantId_kind: { tenantId, kind } },
+      create: { tenantId, kind, ...data },
+      update: data,
+    });
+    // The secret's value never goes into the audit log, only the fact that it changed.
+    await recordAudit(actor, "connection.save", `connection:${kind}`, { changes, secretChanged: Boolean(secret) }, tx);
+  });
+  return { saved: true, statusReset: resetStatus };
+}

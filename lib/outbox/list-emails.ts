@@ -1,0 +1,23 @@
+/** E-mails the tenant's syncs sent (or kept, without SMTP), newest first, keyset-paged. */
+import { z } from "zod";
+import { db } from "../db";
+import { afterCursor, CursorSchema, encodeCursor, pageOf } from "../paging/keyset";
+
+export const EMAIL_STATUSES = ["KEPT", "SENT", "FAILED"] as const;
+
+export const OutboxQuerySchema = z.object({
+  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(EMAIL_STATUSES).optional()),
+  cursor: CursorSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
+
+export async function listEmails(tenantId: string, query: OutboxQuery) {
+  const rows = await db.outboundEmail.findMany({
+    where: { tenantId, ...(query.status ? { status: query.status } : {}), ...afterCursor("createdAt", query.cursor, (id) => id) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => encodeCursor(row.createdAt, row.id));
+  return { emails: page, nextCursor };
+}

@@ -1,0 +1,19 @@
+/** Each connection's status badge data: set up or not, last check, last error in plain words. */
+import { db } from "../db";
+
+export async function getConnectionHealth(tenantId: string) {
+  const rows = await db.connection.findMany({
+    where: { tenantId },
+    select: { kind: true, status: true, lastCheckedAt: true, lastError: true, encryptedSecret: true },
+  });
+  return (["CSCART", "VISMA"] as const).map((kind) => {
+    const row = rows.find((candidate) => candidate.kind === kind);
+    return {
+      kind,
+      configured: Boolean(row?.encryptedSecret),
+      status: row?.encryptedSecret ? row.status : ("UNTESTED" as const),
+      lastCheckedAt: row?.lastCheckedAt ?? null,
+      lastError: row?.lastError ?? null,
+    };
+  });
+}

@@ -1,0 +1,38 @@
+/** One run with its record outcomes (the ledger rows it touched last), paged and filterable by state. */
+import { z } from "zod";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { afterCursor, CursorSchema, encodeCursor, pageOf } from "../paging/keyset";
+
+export const ITEM_STATES = ["PENDING", "CLAIMED", "DONE", "SKIPPED", "FAILED"] as const;
+
+export const RunItemsQuerySchema = z.object({
+  state: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ITEM_STATES).optional()),
+  cursor: CursorSchema,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type RunItemsQuery = z.infer<typeof RunItemsQuerySchema>;
+
+export const RunIdSchema = z.uuid("not a run id");
+
+export async function getRun(tenantId: string, runId: string, query: RunItemsQuery) {
+  if (!RunIdSchema.safeParse(runId).success) throw new AppError("NOT_FOUND", "There is no such run.");
+  const run = await db.syncRun.findFirst({ where: { id: runId, tenantId } });
+  if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
+  const [rows, byState] = await Promise.all([
+    db.syncItem.findMany({
+      where: { tenantId, lastRunId: runId, ...(query.state ? { state: query.state } : {}), ...afterCursor("updatedAt", query.cursor, (id) => id) },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      select: { id: true, externalId: true, targetId: true, state: true, attempts: true, lastError: true, errorCode: true, errorKind: true, meta: true, updatedAt: true },
+    }),
+    db.syncItem.groupBy({ by: ["state"], where: { tenantId, lastRunId: runId }, _count: { _all: true } }),
+  ]);
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => encodeCursor(row.updatedAt, row.id));
+  return {
+    run,
+    items: page,
+    nextCursor,
+    itemCounts: Object.fromEntries(byState.map((row) => [row.state, row._count._all])) as Partial<Record<(typeof ITEM_STATES)[number], number>>,
+  };
+}

@@ -1,0 +1,38 @@
+/** Sync runs of a tenant, newest first, filtered and paged by keyset. */
+import { z } from "zod";
+import { db } from "../db";
+import { SYNC_MODULES } from "../settings/defaults";
+import { afterCursor, CursorSchema, DateFilterSchema, encodeCursor, pageOf } from "../paging/keyset";
+
+export const RUN_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"] as const;
+export const RUN_TRIGGERS = ["SCHEDULE", "MANUAL", "REIMPORT", "RETRY", "CLI"] as const;
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const RunsQuerySchema = z.object({
+  module: z.preprocess(blankToUndefined, z.enum(SYNC_MODULES).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES).optional()),
+  trigger: z.preprocess(blankToUndefined, z.enum(RUN_TRIGGERS).optional()),
+  from: DateFilterSchema,
+  to: DateFilterSchema,
+  cursor: CursorSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type RunsQuery = z.infer<typeof RunsQuerySchema>;
+
+export async function listRuns(tenantId: string, query: RunsQuery) {
+  const rows = await db.syncRun.findMany({
+    where: {
+      tenantId,
+      ...(query.module ? { module: query.module } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.trigger ? { trigger: query.trigger } : {}),
+      ...(query.from || query.to ? { queuedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
+      ...afterCursor("queuedAt", query.cursor, (id) => id),
+    },
+    orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => encodeCursor(row.queuedAt, row.id));
+  return { runs: page, nextCursor, active: page.some((run) => run.status === "QUEUED" || run.status === "RUNNING") };
+}
