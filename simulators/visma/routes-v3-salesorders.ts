@@ -96,7 +96,7 @@ function listOrders(state: VismaState, request: SimRequest, maxPageSize: number,
   const query = request.query;
   const pageIndex = Number(query.get("pageIndex") ?? 0);
   const hasExpand = (query.get("expand") ?? "") !== "";
-  const requestedSize = Number(query.get("pageSize") ?? DEFAULT_PAGE_SIZE);
+  const requestedSize = Number(query.get("pageSize") ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize));
   if (!Number.isInteger(pageIndex) || pageIndex < 0 || !Number.isInteger(requestedSize) || requestedSize < 1 || requestedSize > maxPageSize) {
     return problemDetails(400, `pageIndex must be >= 0 and pageSize between 1 and ${maxPageSize}`, request.path, [
       { code: "SIM-PagingOutOfRange", message: "pageSize or pageIndex is not within the allowed range", property: "pageSize", value: requestedSize },
