@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
 import { rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
-import { appErrorFromResponse, appErrorFromTransportFailure, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
+import { appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
 import { redact, redactText } from "./redact";
 import {
   DEFAULT_BACKOFF,
@@ -241,7 +241,7 @@ export function parseResponseJson<S extends z.ZodType>(schema: S, response: Remo
   try {
     value = bodyText.trim() === "" ? undefined : JSON.parse(bodyText);
   } catch {
-    throw new AppError("REMOTE_BAD_RESPONSE", `${remoteLabel} sent an answer to ${response.endpoint} that is not valid JSON.`, {
+    throw new AppError("REMOTE_BAD_RESPONSE", `${capitalized(remoteLabel)} sent an answer to ${response.endpoint} that is not valid JSON.`, {
       details: { endpoint: response.endpoint, status: response.status, bodyStart: redactText(bodyText.slice(0, 200)) },
     });
   }
@@ -249,7 +249,7 @@ export function parseResponseJson<S extends z.ZodType>(schema: S, response: Remo
   if (parsed.success) return parsed.data;
   throw new AppError(
     "REMOTE_BAD_RESPONSE",
-    `${remoteLabel} sent an answer to ${response.endpoint} in an unexpected shape: ${describeZodError(parsed.error)}`,
+    `${capitalized(remoteLabel)} sent an answer to ${response.endpoint} in an unexpected shape: ${describeZodError(parsed.error)}`,
     { details: redact({ endpoint: response.endpoint, status: response.status, fields: fieldErrorsOf(parsed.error) }) },
   );
 }

@@ -90,14 +90,18 @@ function quoted(remote: RemoteErrorText): string {
   return ` The remote said: "${message}"${remote.code && !message.includes(remote.code) ? ` (code ${remote.code})` : ""}.`;
 }
 
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string } {
-  const who = info.remoteLabel;
+  const who = capitalized(info.remoteLabel);
   if (status === 401) return { code: "REMOTE_AUTH_FAILED", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
   if (status === 403) return { code: "REMOTE_FORBIDDEN", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
   if (status === 404) return { code: "REMOTE_NOT_FOUND", advice: `${who} could not find what was asked for.` };
   if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", advice: `${who} rejected the data that was sent.` };
   if (status === 409) return { code: "REMOTE_CONFLICT", advice: `${who} reported a conflict: the record may already exist.` };
-  if (status === 412) return { code: "REMOTE_CONFLICT", advice: `The record was changed in ${who} by someone else in the meantime.` };
+  if (status === 412) return { code: "REMOTE_CONFLICT", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
   if (status === 429) return { code: "REMOTE_RATE_LIMITED", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
   if (status >= 500) return { code: "REMOTE_UNAVAILABLE", advice: `${who} had an internal problem. This is usually temporary.` };
   return { code: "REMOTE_VALIDATION", advice: `${who} answered with an unexpected status.` };
@@ -136,7 +140,7 @@ export function appErrorFromTransportFailure(
   if (failure.kind === "timeout") {
     return new AppError(
       "REMOTE_TIMEOUT",
-      `${info.remoteLabel} did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}).${unknownNote}`,
+      `${capitalized(info.remoteLabel)} did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}).${unknownNote}`,
       { details: { remote: info.remote, endpoint: info.endpoint, timeoutMs: failure.timeoutMs, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
     );
   }

@@ -27,6 +27,8 @@ export interface CsCartClientOptions extends RemoteCallContext {
   shopUrl: string;
   adminEmail: string;
   apiKey: string;
+  /** The store (company) new customers belong to; 1 on a standard single-store install. */
+  companyId?: number;
 }
 
 export interface OrderListFilter {
@@ -154,8 +156,9 @@ export class CsCartClient {
     return undefined;
   }
 
+  /** Creates a customer; `company_id` (required by CS-Cart) defaults to the client's store. */
   async createUser(payload: CsCartUserPayload): Promise<{ userId: string }> {
-    const body = await this.post(CsCartUserIdSchema, "users", payload);
+    const body = await this.post(CsCartUserIdSchema, "users", { company_id: this.options.companyId ?? 1, ...payload });
     return { userId: body.user_id };
   }
 
