@@ -6,9 +6,24 @@ import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createUser } from "@/lib/tenants/create-user";
+import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "@/lib/sync/mapping";
 
 export const DEMO_LOGIN = { email: "owner@demo.apicenter.local", password: "demo-owner-pass" } as const;
 export const DEMO_VIEWER_LOGIN = { email: "viewer@demo.apicenter.local", password: "demo-viewer-pass" } as const;
+
+/**
+ * The demo shop's mapping: the simulators' VAT codes (Visma "3"/"31"/"33" = 25/15/12 %) to the
+ * shop's taxes 6/7/8, and Visma item classes to the shop's categories.
+ */
+export function demoProductMapping(): ProductMapping {
+  return parseProductMapping({
+    ...DEFAULT_PRODUCT_MAPPING,
+    fields: { ...DEFAULT_PRODUCT_MAPPING.fields, category: { from: "visma", field: "itemClass.id", transforms: [] } },
+    taxMapping: { "3": [6], "31": [7], "33": [8] },
+    categoryMapping: { TEXTIL: 1, KITCHEN: 4, FOOD: 5, OUTDOOR: 6, SERVICE: 7 },
+    defaultCategoryId: 1,
+  });
+}
 
 export async function seedDemo(options: { cscartUrl: string; vismaUrl: string }) {
   const owner = await createUser({ email: DEMO_LOGIN.email, name: "Demo Owner", password: DEMO_LOGIN.password });
@@ -21,6 +36,9 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
     await db.settings.update({
       where: { tenantId: tenant.id },
       data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"] },
+    });
+    await db.mapping.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping(), createdBy: "seed" },
     });
   }
 

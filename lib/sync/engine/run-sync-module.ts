@@ -8,6 +8,7 @@ import { AppError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
 import type { SyncModuleName } from "../../settings/defaults";
 import { MODULE_RUNNERS } from "./module-runners";
+import { SyncRunContext } from "./run-context";
 
 export type RunSummary = {
   runId: string;
@@ -21,13 +22,13 @@ export type RunSummary = {
 };
 
 export async function runSyncModule(input: SyncJobPayload & { jobId?: string }): Promise<RunSummary> {
-  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
-  if (!tenant) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, include: { settings: true } });
+  if (!tenant?.settings) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
 
   // The singleton key guarantees no other job of this tenant module is active now, so a RUNNING
   // run left behind belongs to a worker that died; close it so the dashboard tells the truth.
   await db.syncRun.updateMany({
-    where: { tenantId: input.tenantId, module: input.module, status: "RUNNING", NOT: { id: input.runId ?? "" } },
+    where: { tenantId: input.tenantId, module: input.module, status: "RUNNING", ...(input.runId ? { NOT: { id: input.runId } } : {}) },
     data: { status: "FAILED", finishedAt: new Date(), error: "The worker stopped before this run finished; a later run picked up the work." },
   });
 
@@ -45,13 +46,23 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
 
   const started = Date.now();
   const runner = MODULE_RUNNERS[input.module];
+  const ctx = new SyncRunContext(
+    { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    run.id,
+    input.module,
+    tenant.settings,
+    input.trigger,
+    input.itemIds,
+  );
   let error: AppError | undefined;
   try {
     if (!runner) throw new AppError("CONNECTION_MISSING", `The ${input.module} module is not available yet.`);
-    await runner({ tenantId: input.tenantId, runId: run.id, trigger: input.trigger, itemIds: input.itemIds });
+    await runner(ctx);
   } catch (caught) {
     error = toAppError(caught);
+    ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
   }
+  await ctx.flush();
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
   const status = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";

@@ -126,11 +126,21 @@ CREATE TABLE "Mapping" (
 -- CreateTable
 CREATE TABLE "SyncCursor" (
     "tenantId" UUID NOT NULL,
-    "module" "SyncModule" NOT NULL,
+    "stream" TEXT NOT NULL,
     "position" TEXT,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "SyncCursor_pkey" PRIMARY KEY ("tenantId","module")
+    CONSTRAINT "SyncCursor_pkey" PRIMARY KEY ("tenantId","stream")
+);
+
+-- CreateTable
+CREATE TABLE "VismaCustomerIndex" (
+    "tenantId" UUID NOT NULL,
+    "emailHash" TEXT NOT NULL,
+    "customerNumber" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "VismaCustomerIndex_pkey" PRIMARY KEY ("tenantId","emailHash")
 );
 
 -- CreateTable
@@ -315,6 +325,9 @@ ALTER TABLE "Mapping" ADD CONSTRAINT "Mapping_tenantId_fkey" FOREIGN KEY ("tenan
 
 -- AddForeignKey
 ALTER TABLE "SyncCursor" ADD CONSTRAINT "SyncCursor_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "VismaCustomerIndex" ADD CONSTRAINT "VismaCustomerIndex_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SyncRun" ADD CONSTRAINT "SyncRun_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;

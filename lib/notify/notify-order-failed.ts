@@ -1,0 +1,37 @@
+/** The e-mail a shop owner gets when an order cannot be sent to Visma.net: which order, why, what to do. */
+import type { AppError } from "../errors";
+import { sendEmail } from "./send-email";
+
+export async function notifyOrderFailed(input: {
+  tenantId: string;
+  tenantName: string;
+  recipients: string[];
+  orderId: string;
+  error: AppError;
+  dashboardUrl: string;
+}): Promise<boolean> {
+  const subject = `Order ${input.orderId} could not be sent to Visma.net`;
+  const body = [
+    `Hello,`,
+    ``,
+    `APIcenter could not send CS-Cart order #${input.orderId} of ${input.tenantName} to Visma.net.`,
+    ``,
+    `Reason: ${input.error.message}`,
+    ``,
+    input.error.kind === "configuration"
+      ? `This is a setting or credential problem: fix it in the dashboard, then press "Retry" on the order.`
+      : `Fix the order data (for example, create the missing article in Visma.net), then press "Retry" on the order in the dashboard.`,
+    ``,
+    `Dashboard: ${input.dashboardUrl}`,
+    ``,
+    `You receive one e-mail per order and reason; retries do not send it again.`,
+  ].join("\n");
+  return sendEmail({
+    tenantId: input.tenantId,
+    // One e-mail per order and reason: retries with the same reason stay quiet.
+    dedupeKey: `order-failed:${input.orderId}:${input.error.code}`,
+    recipients: input.recipients,
+    subject,
+    body,
+  });
+}

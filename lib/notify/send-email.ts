@@ -1,0 +1,40 @@
+/**
+ * Outbound e-mail. Every message is first stored in OutboundEmail (unique per tenant + dedupe key,
+ * which is what makes "one e-mail per failed order" hold under retries and parallel workers), then
+ * sent through SMTP when SMTP_URL is set. Without SMTP the message stays KEPT and the dashboard's
+ * outbox shows it.
+ */
+import nodemailer from "nodemailer";
+import { db } from "../db";
+import { env } from "../env";
+
+export type EmailInput = { tenantId: string; dedupeKey: string; recipients: string[]; subject: string; body: string };
+
+let transport: nodemailer.Transporter | undefined;
+
+function smtpTransport(): nodemailer.Transporter | undefined {
+  const url = env().SMTP_URL;
+  if (!url) return undefined;
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+/** Returns false when an e-mail with this dedupe key was already recorded (nothing is sent again). */
+export async function sendEmail(input: EmailInput): Promise<boolean> {
+  const created = await db.outboundEmail.createMany({
+    data: [{ tenantId: input.tenantId, dedupeKey: input.dedupeKey, recipients: input.recipients, subject: input.subject, body: input.body }],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) return false;
+
+  const smtp = smtpTransport();
+  if (!smtp || input.recipients.length === 0) return true;
+  const where = { tenantId_dedupeKey: { tenantId: input.tenantId, dedupeKey: input.dedupeKey } };
+  try {
+    await smtp.sendMail({ from: env().MAIL_FROM, to: input.recipients, subject: input.subject, text: input.body });
+    await db.outboundEmail.update({ where, data: { status: "SENT", sentAt: new Date() } });
+  } catch (error) {
+    await db.outboundEmail.update({ where, data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) } });
+  }
+  return true;
+}

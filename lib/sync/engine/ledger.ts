@@ -1,0 +1,113 @@
+/**
+ * The ledger: one SyncItem row per tenant, module and remote record (unique). It records what
+ * became of each record (target id, state, attempts, last error, payload hash) and is what makes
+ * order export exactly-once:
+ *  - a DONE row is never sent again;
+ *  - a row is claimed (attempts + 1, claimedAt) in its own statement before any remote write;
+ *  - a row that was claimed before and is not DONE may have reached the remote: look before posting;
+ *  - a claim is a lease: while it is fresh, another worker leaves the row alone.
+ */
+import { db, type SyncItem, type SyncModule } from "../../db";
+import type { AppError } from "../../errors";
+
+/** Longer than any single remote write can take (POSTs are never retried; timeout 30 s). */
+export const CLAIM_LEASE_MS = 120_000;
+
+export async function findLedgerRows(tenantId: string, module: SyncModule, externalIds: string[]): Promise<Map<string, SyncItem>> {
+  if (!externalIds.length) return new Map();
+  const rows = await db.syncItem.findMany({ where: { tenantId, module, externalId: { in: externalIds } } });
+  return new Map(rows.map((row) => [row.externalId, row]));
+}
+
+/** The row for a record, created PENDING when it is new. */
+export async function ensureLedgerRow(tenantId: string, module: SyncModule, externalId: string, runId: string): Promise<SyncItem> {
+  return db.syncItem.upsert({
+    where: { tenantId_module_externalId: { tenantId, module, externalId } },
+    create: { tenantId, module, externalId, state: "PENDING", lastRunId: runId },
+    update: {},
+  });
+}
+
+export type Claim = { row: SyncItem; claimedBefore: boolean };
+
+/**
+ * Claims a row for a remote write. Returns null when it is DONE, or leased by another worker.
+ * The update is conditional on the row being as we read it, so two workers cannot both claim it.
+ */
+export async function claimLedgerRow(row: SyncItem, runId: string, now = new Date()): Promise<Claim | null> {
+  if (row.state === "DONE") return null;
+  if (row.state === "CLAIMED" && row.claimedAt && now.getTime() - row.claimedAt.getTime() < CLAIM_LEASE_MS && row.lastRunId !== runId) {
+    return null;
+  }
+  const updated = await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId, attempts: row.attempts, state: row.state },
+    data: { state: "CLAIMED", attempts: { increment: 1 }, claimedAt: now, firstClaimedAt: row.firstClaimedAt ?? now, lastRunId: runId },
+  });
+  if (updated.count !== 1) return null;
+  const claimed = await db.syncItem.findUniqueOrThrow({ where: { id: row.id } });
+  return { row: claimed, claimedBefore: row.attempts > 0 };
+}
+
+export async function markLedgerDone(
+  row: SyncItem,
+  result: { targetId?: string | null; payloadHash?: string | null; meta?: object; state?: "DONE" | "SKIPPED"; runId: string },
+): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: {
+      state: result.state ?? "DONE",
+      targetId: result.targetId ?? row.targetId,
+      payloadHash: result.payloadHash ?? row.payloadHash,
+      ...(result.meta ? { meta: result.meta } : {}),
+      lastError: null,
+      errorCode: null,
+      errorKind: null,
+      claimedAt: null,
+      lastRunId: result.runId,
+    },
+  });
+}
+
+/**
+ * Records a failure. Transient errors leave the row PENDING (not final: a later run tries again and
+ * the cursor waits for it); data and configuration errors make it FAILED until someone retries.
+ */
+export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string): Promise<"FAILED" | "PENDING"> {
+  const state = error.retryable ? "PENDING" : "FAILED";
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: { state, lastError: error.message.slice(0, 2000), errorCode: error.code, errorKind: error.kind, claimedAt: null, lastRunId: runId },
+  });
+  return state;
+}
+
+/** Upserts rows for many records in one statement (imports touch thousands per page). */
+export async function upsertImportLedgerRows(
+  tenantId: string,
+  module: SyncModule,
+  runId: string,
+  rows: { externalId: string; targetId: string | null; payloadHash: string | null; state: "DONE" | "FAILED" | "PENDING"; meta?: object | null; error?: AppError }[],
+): Promise<void> {
+  if (!rows.length) return;
+  // One round trip per page: INSERT ... ON CONFLICT DO UPDATE over unnest()ed arrays.
+  await db.$executeRaw`
+    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "lastRunId", attempts, "createdAt", "updatedAt")
+    select gen_random_uuid(), ${tenantId}::uuid, ${module}::"SyncModule", r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
+           r.last_error, r.error_code, r.error_kind, ${runId}::uuid, 1, now(), now()
+    from unnest(${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.payloadHash)}::text[],
+                ${rows.map((r) => r.state)}::text[], ${rows.map((r) => (r.meta ? JSON.stringify(r.meta) : null))}::text[],
+                ${rows.map((r) => r.error?.message.slice(0, 2000) ?? null)}::text[], ${rows.map((r) => r.error?.code ?? null)}::text[],
+                ${rows.map((r) => r.error?.kind ?? null)}::text[])
+      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind)
+    on conflict ("tenantId", module, "externalId") do update set
+      "targetId" = coalesce(excluded."targetId", "SyncItem"."targetId"),
+      "payloadHash" = case when excluded.state = 'DONE' then excluded."payloadHash" else "SyncItem"."payloadHash" end,
+      state = excluded.state,
+      meta = coalesce(excluded.meta, "SyncItem".meta),
+      "lastError" = excluded."lastError",
+      "errorCode" = excluded."errorCode",
+      "errorKind" = excluded."errorKind",
+      "lastRunId" = excluded."lastRunId",
+      attempts = "SyncItem".attempts + 1,
+      "updatedAt" = now()`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Order export: each new CS-Cart order in the tenant's statuses becomes exactly one Visma.net
+ * sales order (SalesOrder V3), following the protocol in ARCHITECTURE.md:
+ *   read orders changed since the cursor (with overlap) → ledger row per order → claim it →
+ *   if claimed before, look in Visma.net for customer.order = CSCART-<id> first → resolve the
+ *   customer → POST → record DONE. Data errors fail the order (one e-mail, retry button);
+ *   transient errors leave it pending for the next run. The cursor never passes an order
+ *   without a final outcome.
+ */
+import pLimit from "p-limit";
+import type { CsCartClient } from "../../connectors/cscart/client";
+import type { CsCartOrderSummary } from "../../connectors/cscart/schemas";
+import type { VismaClient } from "../../connectors/visma/client";
+import { loadConnectors } from "../../connections/load-connectors";
+import { db, type SyncItem } from "../../db";
+import { env } from "../../env";
+import { AppError, toAppError } from "../../errors";
+import { notifyOrderFailed } from "../../notify/notify-order-failed";
+import { claimLedgerRow, ensureLedgerRow, findLedgerRows, markLedgerDone, markLedgerFailed } from "../engine/ledger";
+import { readCursor, writeCursor } from "../engine/cursor";
+import type { SyncRunContext } from "../engine/run-context";
+import { customerOrderReference, mapShopOrderToSalesOrder } from "../mapping";
+import { CustomerDirectory } from "./customer-directory";
+
+/** Orders changed this long before the cursor are read again (clock skew, slow commits). */
+export const ORDER_CURSOR_OVERLAP_SECONDS = 300;
+/** After this many transient failures in a row the remote is down: stop and let the job retry later. */
+const MAX_CONSECUTIVE_TRANSIENT = 10;
+/** A sales order posted by an earlier attempt shows up as modified after this point. */
+const LOOKUP_MARGIN_MS = 15 * 60_000;
+
+type Outcome = "exported" | "recovered" | "skipped" | "failed" | "pending";
+
+export async function exportOrders(ctx: SyncRunContext): Promise<void> {
+  const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
+  const directory = new CustomerDirectory(ctx.tenantId, visma, {
+    paymentTerms: ctx.settings.debtorPaymentTerms,
+    collectionAccount: ctx.settings.debtorCollectionAccount,
+    administration: ctx.settings.debtorAdministration,
+  });
+  const indexed = await directory.refresh();
+  ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
+  const exporter = new OrderExporter(ctx, cscart, visma, directory);
+
+  if (ctx.itemIds?.length) {
+    await exporter.retryLedgerRows(ctx.itemIds);
+    return;
+  }
+
+  const cursor = Number((await readCursor(ctx.tenantId, "ORDER_EXPORT")) ?? 0);
+  const summaries: CsCartOrderSummary[] = [];
+  for await (const page of cscart.listOrderPages({
+    status: ctx.settings.exportStatuses,
+    updatedFrom: Math.max(0, cursor - ORDER_CURSOR_OVERLAP_SECONDS),
+    sortBy: "order_id",
+    sortOrder: "asc",
+  })) {
+    summaries.push(...page.items);
+  }
+  const candidates = summaries.filter(
+    (summary) => Number(summary.order_id) > ctx.settings.orderOffset && ctx.settings.exportStatuses.includes(summary.status),
+  );
+  const outcomes = await exporter.exportSummaries(candidates);
+
+  // Advance to the newest order seen, unless an order is still pending: then stop just before it.
+  const updatedAt = (summary: CsCartOrderSummary) => Number(summary.updated_at ?? summary.timestamp ?? 0);
+  const unfinished = candidates.filter((summary) => outcomes.get(String(summary.order_id)) === "pending").map(updatedAt);
+  const newest = Math.max(cursor, ...summaries.map(updatedAt));
+  const next = unfinished.length ? Math.min(...unfinished) - 1 : newest;
+  if (next > cursor) await writeCursor(ctx.tenantId, "ORDER_EXPORT", String(next));
+}
+
+class OrderExporter {
+  private consecutiveTransient = 0;
+  private readonly concurrency = Number(process.env.ORDER_EXPORT_CONCURRENCY ?? 4);
+
+  constructor(
+    private readonly ctx: SyncRunContext,
+    private readonly cscart: CsCartClient,
+    private readonly visma: VismaClient,
+    private readonly directory: CustomerDirectory,
+  ) {}
+
+  async exportSummaries(summaries: CsCartOrderSummary[]): Promise<Map<string, Outcome>> {
+    const ids = summaries.map((summary) => String(summary.order_id));
+    const ledger = await findLedgerRows(this.ctx.tenantId, "ORDER_EXPORT", ids);
+    const todo = ids.filter((id) => ledger.get(id)?.state !== "DONE" && ledger.get(id)?.state !== "FAILED");
+    const outcomes = new Map<string, Outcome>();
+    this.ctx.total = todo.length;
+    this.ctx.log.info(`${summaries.length} order(s) in the window, ${todo.length} to export.`);
+    await this.ctx.flush();
+
+    const limit = pLimit(this.concurrency);
+    await Promise.all(
+      todo.map((orderId) =>
+        limit(async () => {
+          const row = ledger.get(orderId) ?? (await ensureLedgerRow(this.ctx.tenantId, "ORDER_EXPORT", orderId, this.ctx.runId));
+          outcomes.set(orderId, await this.exportOne(row));
+          if (this.ctx.counts.processed % 25 === 0) await this.ctx.flush();
+        }),
+      ),
+    );
+    // Orders failed earlier keep their outcome for the cursor: they are final until retried.
+    for (const id of ids) if (!outcomes.has(id)) outcomes.set(id, "skipped");
+    return outcomes;
+  }
+
+  /** The dashboard's "retry": the chosen FAILED (or pending) orders, whatever the cursor says. */
+  async retryLedgerRows(itemIds: string[]): Promise<void> {
+    const rows = await db.syncItem.findMany({ where: { tenantId: this.ctx.tenantId, module: "ORDER_EXPORT", id: { in: itemIds } } });
+    this.ctx.total = rows.length;
+    const limit = pLimit(this.concurrency);
+    await Promise.all(
+      rows.map((row) =>
+        limit(async () => {
+          // A FAILED row becomes claimable again; its attempts count stays, so the Visma.net
+          // lookup still happens before any new POST.
+          const reopened = row.state === "FAILED" ? await reopen(row) : row;
+          await this.exportOne(reopened);
+        }),
+      ),
+    );
+  }
+
+  private async exportOne(row: SyncItem): Promise<Outcome> {
+    const claim = await claimLedgerRow(row, this.ctx.runId);
+    if (!claim) return row.state === "DONE" ? "skipped" : "pending";
+    const orderId = row.externalId;
+    try {
+      if (this.consecutiveTransient >= MAX_CONSECUTIVE_TRANSIENT) {
+        throw new AppError("REMOTE_UNAVAILABLE", "Skipped in this run: the remote failed repeatedly; the next run tries again.");
+      }
+      const reference = customerOrderReference(orderId);
+      if (claim.claimedBefore) {
+        const since = new Date((claim.row.firstClaimedAt ?? claim.row.createdAt).getTime() - LOOKUP_MARGIN_MS);
+        const existing = await this.visma.findSalesOrderByCustomerOrder(reference, since);
+        if (existing) {
+          await markLedgerDone(claim.row, { targetId: existing.orderId, runId: this.ctx.runId, meta: { type: existing.type, recovered: true } });
+          this.ctx.count("created");
+          this.ctx.log.info(`Order ${orderId} was already in Visma.net as sales order ${existing.orderId}; recorded it.`);
+          this.consecutiveTransient = 0;
+          return "recovered";
+        }
+      }
+
+      const order = await this.cscart.getOrder(orderId);
+      if (!this.ctx.settings.exportStatuses.includes(order.status)) {
+        // Its status changed since it was listed: not for export now; a later change brings it back.
+        await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null } });
+        this.ctx.count("skipped");
+        return "skipped";
+      }
+      const { customerNumber, created } = await this.directory.resolve(order);
+      if (created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${orderId}.`);
+      const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: this.ctx.settings.pricesIncludeVat, customerNumber });
+      const salesOrder = await this.visma.createSalesOrder(command);
+      await markLedgerDone(claim.row, { targetId: salesOrder.orderId, runId: this.ctx.runId, meta: { type: salesOrder.type, customerNumber } });
+      this.ctx.count("created");
+      this.consecutiveTransient = 0;
+      this.ctx.log.info(`Order ${orderId} → Visma.net sales order ${salesOrder.orderId}.`, { customerNumber });
+      if (this.ctx.settings.shipOnExport) await this.shipInVisma(orderId, salesOrder);
+      return "exported";
+    } catch (caught) {
+      const error = explainOrderError(toAppError(caught));
+      const state = await markLedgerFailed(claim.row, error, this.ctx.runId);
+      if (state === "PENDING") {
+        this.consecutiveTransient++;
+        this.ctx.log.warn(`Order ${orderId} not sent yet (${error.message}); it is tried again on the next run.`, { code: error.code });
+        return "pending";
+      }
+      this.consecutiveTransient = 0;
+      this.ctx.count("failed");
+      this.ctx.log.error(`Order ${orderId} could not be sent: ${error.message}`, { code: error.code });
+      await notifyOrderFailed({
+        tenantId: this.ctx.tenantId,
+        tenantName: this.ctx.tenant.name,
+        recipients: this.ctx.settings.failureEmailRecipients,
+        orderId,
+        error,
+        dashboardUrl: `${env().PUBLIC_BASE_URL}/${this.ctx.tenant.slug}/runs/${this.ctx.runId}`,
+      });
+      return "failed";
+    }
+  }
+
+  /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
+  private async shipInVisma(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
+    try {
+      const shipment = await this.visma.createShipment(salesOrder.orderId, { orderType: salesOrder.type });
+      await this.visma.confirmShipment(shipment.shipmentNumber);
+      this.ctx.log.info(`Order ${orderId}: shipment ${shipment.shipmentNumber} confirmed in Visma.net.`);
+    } catch (caught) {
+      this.ctx.log.warn(`Order ${orderId} was exported, but its shipment failed: ${toAppError(caught).message}`);
+    }
+  }
+}
+
+/** Turns Visma.net's "1804-InventoryIdNotFound" into what the shop owner must do about it. */
+export function explainOrderError(error: AppError): AppError {
+  const remoteText = `${String(error.details?.remoteCode ?? "")} ${String(error.details?.remoteMessage ?? "")} ${error.message}`;
+  if (error.code === "REMOTE_VALIDATION" && /1804|InventoryIdNotFound/i.test(remoteText)) {
+    const skus = [...new Set([...remoteText.matchAll(/Inventory item '([^']+)'/g)].map((match) => match[1]))];
+    const what = skus.length ? `Article ${skus.map((sku) => `"${sku}"`).join(", ")} does not exist` : "An article on this order does not exist";
+    return new AppError("SKU_NOT_FOUND", `${what} in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.`, {
+      details: error.details,
+      cause: error,
+    });
+  }
+  return error;
+}
+
+async function reopen(row: SyncItem): Promise<SyncItem> {
+  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId, state: "FAILED" }, data: { state: "PENDING" } });
+  return { ...row, state: "PENDING" };
+}

@@ -1,0 +1,44 @@
+/**
+ * Customer import (Visma.net customers → CS-Cart users of type C), incremental by
+ * lastModifiedDateTime. Matched on e-mail (ledger first, then a shop search); unchanged customers
+ * are not written again.
+ */
+import { createHash } from "node:crypto";
+import type { VismaCustomer } from "../../connectors/visma/schemas";
+import { loadConnectors } from "../../connections/load-connectors";
+import { AppError } from "../../errors";
+import { runIncrementalImport } from "../engine/incremental-import";
+import type { SyncRunContext } from "../engine/run-context";
+import { mapVismaCustomerToShopUser } from "../mapping";
+
+export async function importCustomers(ctx: SyncRunContext): Promise<void> {
+  const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
+
+  await runIncrementalImport<VismaCustomer>(ctx, {
+    module: "CUSTOMER_IMPORT",
+    stream: "CUSTOMER_IMPORT",
+    concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 8),
+    pages: (since) => visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
+    fetchOne: async (number) => {
+      try {
+        return await visma.getCustomer(number);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
+        throw error;
+      }
+    },
+    externalIdOf: (customer) => customer.number,
+    write: async (customer, previous, force) => {
+      const user = mapVismaCustomerToShopUser(customer);
+      const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
+      if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { outcome: "skipped" };
+      const userId = previous?.targetId ?? (await cscart.findUserByEmail(user.payload.email))?.user_id;
+      if (userId) {
+        await cscart.updateUser(userId, user.payload);
+        return { outcome: "updated", targetId: String(userId), payloadHash };
+      }
+      const created = await cscart.createUser(user.payload);
+      return { outcome: "created", targetId: created.userId, payloadHash };
+    },
+  });
+}

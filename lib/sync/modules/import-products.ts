@@ -1,0 +1,62 @@
+/**
+ * Product import (Visma.net inventory → CS-Cart products), incremental by lastModifiedDateTime in
+ * pages of 1000, mapped with the tenant's mapping. Unchanged items (same payload hash) are not
+ * written; a picture is sent only when it changed (sending one replaces the shop's picture).
+ */
+import type { VismaInventoryItem } from "../../connectors/visma/schemas";
+import { loadConnectors } from "../../connections/load-connectors";
+import { AppError } from "../../errors";
+import { signedImageUrl } from "../../images/signed-image-url";
+import { getActiveProductMapping } from "../../mappings/get-active-mapping";
+import { WarehouseSelectionSchema } from "../../settings/defaults";
+import { runIncrementalImport } from "../engine/incremental-import";
+import type { SyncRunContext } from "../engine/run-context";
+import { mapInventoryItemToProduct } from "../mapping";
+import { ShopProductIds } from "./shop-product-ids";
+
+export async function importProducts(ctx: SyncRunContext): Promise<void> {
+  const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
+  const active = await getActiveProductMapping(ctx.tenantId);
+  // Stock comes from the warehouses chosen in Settings, for product import and stock sync alike.
+  const mapping = { ...active.config, warehouse: WarehouseSelectionSchema.parse(ctx.settings.stockWarehouses) };
+  ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
+  const shopIds = new ShopProductIds(cscart);
+  const targetIds = new Map<string, string>();
+
+  await runIncrementalImport<VismaInventoryItem>(ctx, {
+    module: "PRODUCT_IMPORT",
+    stream: "PRODUCT_IMPORT",
+    concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 8),
+    pages: (since) => visma.listInventoryPages({ modifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: true }),
+    fetchOne: async (inventoryNumber) => {
+      try {
+        return await visma.getInventoryItem(inventoryNumber);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
+        throw error;
+      }
+    },
+    externalIdOf: (item) => item.inventoryNumber,
+    preparePage: async (items, ledger) => {
+      const unknown = items.map((item) => item.inventoryNumber).filter((code) => !ledger.get(code)?.targetId);
+      for (const [code, id] of await shopIds.lookup(unknown)) targetIds.set(code, id);
+    },
+    write: async (item, previous, force) => {
+      const previousImageKey = (previous?.meta as { imageKey?: string } | null)?.imageKey ?? null;
+      const mapped = mapInventoryItemToProduct(item, mapping, {
+        previousImageKey: force ? null : previousImageKey,
+        imageUrlFor: (image) => signedImageUrl({ tenantId: ctx.tenantId, attachmentId: image.attachmentId, name: image.name }),
+      });
+      const productId = previous?.targetId ?? targetIds.get(item.inventoryNumber);
+      if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { outcome: "skipped" };
+      const meta = { imageKey: mapped.imageKey };
+      if (productId) {
+        await cscart.updateProduct(productId, mapped.payload);
+        return { outcome: "updated", targetId: productId, payloadHash: mapped.payloadHash, meta };
+      }
+      const created = await cscart.createProduct(mapped.payload);
+      shopIds.remember(item.inventoryNumber, created.productId);
+      return { outcome: "created", targetId: created.productId, payloadHash: mapped.payloadHash, meta };
+    },
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Integration-test harness for the sync engine: both simulators on free ports, a tenant whose
+ * connections point at them, and a way to run a module with the real engine code.
+ */
+import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../../simulators/cscart/server";
+import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../../simulators/visma/server";
+import { demoProductMapping } from "../../prisma/seed";
+import { encryptSecret } from "../crypto";
+import { db } from "../db";
+import type { SyncJobPayload } from "../jobs/queues";
+import type { SyncModuleName } from "../settings/defaults";
+import { runSyncModule } from "../sync/engine/run-sync-module";
+import { createTestTenant } from "./fixtures";
+
+export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
+
+export async function startSyncHarness(options: {
+  seed?: number;
+  cscart?: Partial<CscartSimOptions>;
+  visma?: Partial<VismaSimOptions>;
+  settings?: Parameters<typeof db.settings.update>[0]["data"];
+} = {}) {
+  const seed = options.seed ?? 7;
+  const [cscart, visma] = await Promise.all([
+    startCscartSimulator({ port: 0, seed, products: 40, customers: 20, orders: 30, ...options.cscart }),
+    startVismaSimulator({ port: 0, seed, products: 40, customers: 20, orders: 30, ...options.visma }),
+  ]);
+  const { tenant, users } = await createTestTenant("sync");
+  await connectTenantToSimulators(tenant.id, cscart, visma);
+  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
+  if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
+
+  return {
+    tenant,
+    users,
+    cscart,
+    visma,
+    run: (module: SyncModuleName, trigger: SyncJobPayload["trigger"] = "MANUAL", itemIds?: string[]) =>
+      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds }),
+    ledger: (module: SyncModuleName) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    close: async () => {
+      await Promise.all([cscart.close(), visma.close()]);
+    },
+  };
+}
+
+export async function connectTenantToSimulators(tenantId: string, cscart: CscartSimulator, visma: VismaSimulator): Promise<void> {
+  await db.connection.createMany({
+    data: [
+      {
+        tenantId,
+        kind: "CSCART",
+        config: { shopUrl: cscart.url, adminEmail: cscart.options.adminEmail },
+        encryptedSecret: encryptSecret(cscart.options.apiKey),
+      },
+      {
+        tenantId,
+        kind: "VISMA",
+        config: {
+          clientId: visma.options.clientId,
+          tenantId: visma.options.tenantId,
+          tokenUrl: `${visma.url}/connect/token`,
+          erpBaseUrl: visma.url,
+          salesOrderBaseUrl: visma.url,
+        },
+        encryptedSecret: encryptSecret(visma.options.clientSecret),
+      },
+    ],
+  });
+}
