@@ -1,15 +1,22 @@
 /**
  * Vitest global setup: gives every test file a migrated PostgreSQL in DATABASE_URL. `npm test`
- * prepares it before vitest starts; run alone, vitest starts the embedded test server itself.
+ * prepares it before vitest starts; run alone, vitest starts the embedded test server itself and
+ * uses a database of its own (named after its process), so parallel runs never meet.
  */
-import { prepareTestDatabase } from "../devstack/test-database";
+import pg from "pg";
+import { prepareTestDatabase, withDatabaseName } from "../devstack/test-database";
 
 export default async function setup() {
   if (process.env.APICENTER_TEST_DB_READY === "1") return;
-  const { url, server } = await prepareTestDatabase("apicenter_test");
+  const name = `apicenter_test_${process.pid}`;
+  const { url, server } = await prepareTestDatabase(name);
   process.env.DATABASE_URL = url;
   process.env.APICENTER_TEST_DB_READY = "1";
   return async () => {
+    const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
+    await admin.connect();
+    await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+    await admin.end();
     await server?.stop();
   };
 }
