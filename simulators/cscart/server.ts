@@ -2,12 +2,10 @@
  * CS-Cart REST API simulator: HTTP Basic auth, /api and /api/<version> paths, 415 for non-JSON
  * writes, string-typed numbers, {"message","status"} errors. See simulators/README.md.
  */
-import type { FaultConfigInput } from "../shared/faults";
-import { FaultInjector } from "../shared/faults";
-import { createControlRouter, DEFAULT_CONTROL_SECRET, type RunningSimulator } from "../shared/control";
-import { header, json, RequestCounter, startHttpServer, type ApiFlavour, type Handler, type SimRequest } from "../shared/http";
-import { Router } from "../shared/router";
-import { generateSeedData, normalizeScale } from "../shared/seed-data";
+import type { RunningSimulator } from "../shared/control";
+import { header, json, type ApiFlavour, type SimRequest } from "../shared/http";
+import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../shared/simulator";
+import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
 import { renderOrderDetail } from "./render";
 import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, type ControlOrderChange, type ControlOrderInput, type ControlProductInput, type ControlResult } from "./routes-control";
@@ -16,16 +14,7 @@ import { registerProductRoutes } from "./routes-products";
 import { registerUserRoutes } from "./routes-users";
 import { createCscartState, type CscartOrder, type CscartProduct, type CscartState } from "./state";
 
-export interface CscartSimOptions {
-  host: string;
-  /** 0 picks a free port. */
-  port: number;
-  seed: number;
-  products: number;
-  customers: number;
-  orders: number;
-  faults: FaultConfigInput;
-  controlSecret: string;
+export interface CscartSimOptions extends CommonSimOptions {
   adminEmail: string;
   apiKey: string;
   pricesIncludeTax: boolean;
@@ -34,12 +23,8 @@ export interface CscartSimOptions {
 }
 
 export const DEFAULT_CSCART_OPTIONS: CscartSimOptions = {
-  host: "127.0.0.1",
+  ...COMMON_DEFAULTS,
   port: 4101,
-  seed: 1,
-  ...normalizeScale(),
-  faults: {},
-  controlSecret: DEFAULT_CONTROL_SECRET,
   adminEmail: "admin@example.com",
   apiKey: "cscart-demo-api-key",
   pricesIncludeTax: true,
@@ -67,11 +52,6 @@ function unwrap<T>(result: ControlResult<T>): T {
 
 export async function startCscartSimulator(overrides: Partial<CscartSimOptions> = {}): Promise<CscartSimulator> {
   const options: CscartSimOptions = { ...DEFAULT_CSCART_OPTIONS, ...overrides };
-  const build = () => createCscartState(generateSeedData(options.seed, options), options.pricesIncludeTax);
-  let state = build();
-  const getState = () => state;
-  const faults = new FaultInjector(options.seed, options.faults);
-  const counter = new RequestCounter();
   const expectedAuthorization = `${options.adminEmail.toLowerCase()}:${options.apiKey}`;
 
   const flavour: ApiFlavour = {
@@ -96,63 +76,35 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
     },
   };
 
-  const router = new Router<Handler>().get("/api/version", () => json(200, { Version: "4.18.1" }));
-  registerOrderRoutes(router, getState);
-  registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
-  registerUserRoutes(router, getState);
-
-  const snapshot = (collection: string | undefined): unknown => {
-    const collections: Record<string, () => unknown> = {
+  const base = await startSimulator<CscartState>({
+    ...options,
+    buildState: () => createCscartState(generateSeedData(options.seed, options), options.pricesIncludeTax),
+    collections: (state) => ({
       settings: () => state.settings,
       products: () => [...state.products.values()],
       users: () => [...state.users.values()],
       categories: () => state.categories,
       orders: () => [...state.orders.values()],
       imageWrites: () => state.imageWrites,
-    };
-    if (collection !== undefined) return collections[collection]?.();
-    return Object.fromEntries(Object.entries(collections).map(([name, read]) => [name, read()]));
-  };
-  const reset = () => {
-    state = build();
-  };
-  const controlRouter = createControlRouter({ snapshot, reset, faults, counter });
-  registerCscartControlRoutes(controlRouter, getState);
-
-  const server = await startHttpServer({
-    host: options.host,
-    port: options.port,
-    router,
-    controlRouter,
-    controlSecret: () => options.controlSecret,
-    faults,
+    }),
     flavour,
-    counter,
+    registerRoutes: (router, controlRouter, getState) => {
+      router.get("/api/version", () => json(200, { Version: "4.18.1" }));
+      registerOrderRoutes(router, getState);
+      registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
+      registerUserRoutes(router, getState);
+      registerCscartControlRoutes(controlRouter, getState);
+    },
   });
 
-  return {
-    url: server.url,
-    port: server.port,
+  return Object.assign(base, {
     options,
-    controlSecret: options.controlSecret,
-    get state() {
-      return state;
+    createOrder: (input: ControlOrderInput) => unwrap(createOrder(base.state, input)),
+    changeOrder: (orderId: number, change: ControlOrderChange) => unwrap(changeOrder(base.state, orderId, change)),
+    changeProduct: (productId: number, change: ControlProductInput) => unwrap(changeProduct(base.state, productId, change)),
+    renderOrder: (orderId: number) => {
+      const order = base.state.orders.get(orderId);
+      return order ? renderOrderDetail(order, base.state.settings) : undefined;
     },
-    close: server.close,
-    reset: () => {
-      reset();
-      counter.reset();
-    },
-    setFaults: (config) => faults.set(config),
-    getFaults: () => faults.config,
-    requestStats: () => counter.snapshot(),
-    resetRequestStats: () => counter.reset(),
-    createOrder: (input) => unwrap(createOrder(state, input)),
-    changeOrder: (orderId, change) => unwrap(changeOrder(state, orderId, change)),
-    changeProduct: (productId, change) => unwrap(changeProduct(state, productId, change)),
-    renderOrder: (orderId) => {
-      const order = state.orders.get(orderId);
-      return order ? renderOrderDetail(order, state.settings) : undefined;
-    },
-  };
+  });
 }

@@ -29,6 +29,7 @@ export interface RunningSimulator<S> {
 export interface ControlTarget {
   /** JSON-ready view of one collection, or of everything when collection is undefined. */
   snapshot(collection: string | undefined): unknown | undefined;
+  /** Re-seeds the state and clears request counts. */
   reset(): void;
   faults: FaultInjector;
   counter: RequestCounter;
@@ -65,7 +66,6 @@ export function createControlRouter(target: ControlTarget): Router<Handler> {
     })
     .post("/__control/reset", () => {
       target.reset();
-      target.counter.reset();
       return json(200, { reset: true });
     });
 }

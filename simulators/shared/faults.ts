@@ -54,6 +54,11 @@ export interface FaultDecision {
   tokenExpired: boolean;
 }
 
+/** The decision for a request that meets no fault. */
+export function noFaultDecision(): FaultDecision {
+  return { delayMs: 0, outcome: "normal", serverErrorStatus: 503, retryAfterSeconds: 0, dropAfterCommit: false, malformedJson: false, tokenExpired: false };
+}
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ERROR_STATUSES = [500, 502, 503] as const;
 
@@ -84,15 +89,7 @@ export class FaultInjector {
 
   decide(method: string, path: string): FaultDecision {
     const config = this.current;
-    const decision: FaultDecision = {
-      delayMs: 0,
-      outcome: "normal",
-      serverErrorStatus: 503,
-      retryAfterSeconds: 0,
-      dropAfterCommit: false,
-      malformedJson: false,
-      tokenExpired: false,
-    };
+    const decision = noFaultDecision();
     if (!this.matches(method, path)) return decision;
     this.matchingRequests++;
     // Always draw the same number of values, so changing one knob does not reshuffle the others.

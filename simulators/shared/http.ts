@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FaultDecision, FaultInjector } from "./faults";
+import { noFaultDecision, type FaultDecision, type FaultInjector } from "./faults";
 import type { RouteParams, Router } from "./router";
 
 export interface SimRequest {
@@ -142,15 +142,7 @@ export interface StartedHttpServer {
 
 const CONTROL_PREFIX = "/__control";
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
-const NO_FAULT: FaultDecision = {
-  delayMs: 0,
-  outcome: "normal",
-  serverErrorStatus: 503,
-  retryAfterSeconds: 0,
-  dropAfterCommit: false,
-  malformedJson: false,
-  tokenExpired: false,
-};
+const NO_FAULT: FaultDecision = noFaultDecision();
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -76,13 +76,17 @@ export interface SeedCustomer {
   modifiedAt: number;
 }
 
-export interface SeedShopUser {
+/** Who a shop user or shop order belongs to, as the shop stores it. */
+export interface SeedShopPerson {
   userId: number;
   email: string;
   firstname: string;
   lastname: string;
   company: string;
   phone: string;
+}
+
+export interface SeedShopUser extends SeedShopPerson {
   address: SeedAddress;
   createdAt: number;
   /** Visma customer number with the same e-mail (ignoring case), if any. */
@@ -99,14 +103,9 @@ export interface SeedOrderLine {
 
 export type SeedOrderStatus = "P" | "C" | "O" | "F" | "I" | "N";
 
-export interface SeedOrder {
+export interface SeedOrder extends SeedShopPerson {
   orderId: number;
-  userId: number;
-  email: string;
-  firstname: string;
-  lastname: string;
-  company: string;
-  phone: string;
+  /** 0 for guest orders. */
   billing: SeedAddress;
   shipping: SeedAddress;
   status: SeedOrderStatus;

@@ -3,11 +3,10 @@
  * inventorysummary, attachments and shipment actions, and SalesOrder V3, on one port. See
  * simulators/README.md for what is and is not simulated.
  */
-import { createControlRouter, DEFAULT_CONTROL_SECRET, type RunningSimulator } from "../shared/control";
-import { FaultInjector, type FaultConfigInput } from "../shared/faults";
-import { RequestCounter, startHttpServer, type ApiFlavour, type GuardResult, type Handler, type SimRequest, type SimResponse } from "../shared/http";
-import { Router } from "../shared/router";
-import { generateSeedData, normalizeScale } from "../shared/seed-data";
+import type { RunningSimulator } from "../shared/control";
+import type { GuardResult, SimRequest, SimResponse } from "../shared/http";
+import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../shared/simulator";
+import { generateSeedData } from "../shared/seed-data";
 import { hasScope, TokenStore } from "./auth";
 import { ippException, oauthError, problemDetails } from "./errors";
 import { RateLimiter } from "./rate-limit";
@@ -24,16 +23,7 @@ export interface VismaMaxPageSizes {
   salesOrder: number;
 }
 
-export interface VismaSimOptions {
-  host: string;
-  /** 0 picks a free port. */
-  port: number;
-  seed: number;
-  products: number;
-  customers: number;
-  orders: number;
-  faults: FaultConfigInput;
-  controlSecret: string;
+export interface VismaSimOptions extends CommonSimOptions {
   clientId: string;
   clientSecret: string;
   tenantId: string;
@@ -47,12 +37,8 @@ export interface VismaSimOptions {
 }
 
 export const DEFAULT_VISMA_OPTIONS: VismaSimOptions = {
-  host: "127.0.0.1",
+  ...COMMON_DEFAULTS,
   port: 4102,
-  seed: 1,
-  ...normalizeScale(),
-  faults: {},
-  controlSecret: DEFAULT_CONTROL_SECRET,
   clientId: "apicenter-demo",
   clientSecret: "visma-demo-secret",
   tenantId: "demo-company-1",
@@ -91,11 +77,6 @@ function errorFor(status: number, message: string, request?: SimRequest): SimRes
 export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = {}): Promise<VismaSimulator> {
   const options: VismaSimOptions = { ...DEFAULT_VISMA_OPTIONS, ...overrides };
   const pageSizes = resolvePageSizes(options.maxPageSize);
-  const build = () => createVismaState(generateSeedData(options.seed, options), options.tenantId);
-  let state = build();
-  const getState = () => state;
-  const faults = new FaultInjector(options.seed, options.faults);
-  const counter = new RequestCounter();
   const tokens = new TokenStore(options, options.tokenLifetimeSeconds);
   const rateLimiter = new RateLimiter(options.rateLimitPerHour);
 
@@ -127,16 +108,15 @@ export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = 
     return { headers: verdict.headers };
   };
 
-  const flavour: ApiFlavour = { errorResponse: errorFor, guard };
+  const hooks = {
+    expireAllTokens: () => tokens.expireAll(),
+    setRateLimit: (perHour: number) => rateLimiter.reset(perHour),
+  };
 
-  const router = new Router<Handler>().post("/connect/token", (request) => tokens.issue(request));
-  registerCustomerRoutes(router, getState, pageSizes.customer);
-  registerInventoryRoutes(router, getState, pageSizes.inventory);
-  registerShipmentRoutes(router, getState);
-  registerSalesOrderRoutes(router, getState, pageSizes.salesOrder);
-
-  const snapshot = (collection: string | undefined): unknown => {
-    const collections: Record<string, () => unknown> = {
+  const base = await startSimulator<VismaState>({
+    ...options,
+    buildState: () => createVismaState(generateSeedData(options.seed, options), options.tenantId),
+    collections: (state) => ({
       lookups: () => state.lookups,
       customers: () => [...state.customers.values()],
       inventory: () => [...state.inventory.values()],
@@ -145,41 +125,25 @@ export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = 
       shipments: () => [...state.shipments.values()],
       tokens: () => tokens.list(),
       rateLimit: () => ({ perHour: rateLimiter.perHour, windows: rateLimiter.snapshot() }),
-    };
-    if (collection !== undefined) return collections[collection]?.();
-    return Object.fromEntries(Object.entries(collections).map(([name, read]) => [name, read()]));
-  };
-  const reset = () => {
-    state = build();
-    rateLimiter.reset();
-  };
-  const hooks = { expireAllTokens: () => tokens.expireAll(), setRateLimit: (perHour: number) => rateLimiter.reset(perHour) };
-  const controlRouter = createControlRouter({ snapshot, reset, faults, counter });
-  registerVismaControlRoutes(controlRouter, getState, hooks);
+    }),
+    flavour: { errorResponse: errorFor, guard },
+    registerRoutes: (router, controlRouter, getState) => {
+      router.post("/connect/token", (request) => tokens.issue(request));
+      registerCustomerRoutes(router, getState, pageSizes.customer);
+      registerInventoryRoutes(router, getState, pageSizes.inventory);
+      registerShipmentRoutes(router, getState);
+      registerSalesOrderRoutes(router, getState, pageSizes.salesOrder);
+      registerVismaControlRoutes(controlRouter, getState, hooks);
+    },
+    onReset: () => rateLimiter.reset(),
+  });
 
-  const server = await startHttpServer({ host: options.host, port: options.port, router, controlRouter, controlSecret: () => options.controlSecret, faults, flavour, counter });
-
-  return {
-    url: server.url,
-    port: server.port,
+  return Object.assign(base, {
     options,
-    controlSecret: options.controlSecret,
-    get state() {
-      return state;
-    },
-    close: server.close,
-    reset: () => {
-      reset();
-      counter.reset();
-    },
-    setFaults: (config) => faults.set(config),
-    getFaults: () => faults.config,
-    requestStats: () => counter.snapshot(),
-    resetRequestStats: () => counter.reset(),
-    upsertInventoryItem: (input) => upsertInventory(state, input),
-    setStock: (inventoryNumber, input) => setStock(state, inventoryNumber, input),
-    upsertCustomer: (input) => upsertCustomer(state, input),
-    salesOrders: () => [...state.salesOrders.values()],
+    upsertInventoryItem: (input: ControlInventoryInput) => upsertInventory(base.state, input),
+    setStock: (inventoryNumber: string, input: ControlStockInput) => setStock(base.state, inventoryNumber, input),
+    upsertCustomer: (input: ControlCustomerInput) => upsertCustomer(base.state, input),
+    salesOrders: () => [...base.state.salesOrders.values()],
     ...hooks,
-  };
+  });
 }
