@@ -38,3 +38,12 @@ export async function collectAll<T>(pages: AsyncIterable<Page<T>>): Promise<T[]>
   for await (const page of pages) items.push(...page.items);
   return items;
 }
+
+/** The first item on any page that matches, reading no further pages than needed. */
+export async function findInPages<T>(pages: AsyncIterable<Page<T>>, matches: (item: T) => boolean): Promise<T | undefined> {
+  for await (const page of pages) {
+    const match = page.items.find(matches);
+    if (match) return match;
+  }
+  return undefined;
+}

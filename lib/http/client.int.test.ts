@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "../errors";
 import { HttpClient, requestJson } from "./client";
+import { caughtAppError } from "./caught-app-error";
 import { CallMeter } from "./meter";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
@@ -47,15 +47,6 @@ function newClient(meter = new CallMeter(), extra: Partial<ConstructorParameters
   return new HttpClient({ tenantId: randomUUID(), meter, timeoutMs: 5000, backoff: { baseDelayMs: 10, maxDelayMs: 5000 }, ...extra }, "test", "the test remote");
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 const OkSchema = z.object({ ok: z.literal(true) });
 
@@ -71,7 +62,7 @@ describe("HttpClient against a real HTTP server", () => {
   it("does not retry a POST on 5xx and flags the outcome as unknown", async () => {
     routes.set("/post-500", (_req, res) => json(res, 500, { title: "Server error", detail: "database timeout" }));
     const meter = new CallMeter();
-    const error = await caught(newClient(meter).send({ method: "POST", url: `${baseUrl}/post-500`, json: { a: 1 } }));
+    const error = await caughtAppError(newClient(meter).send({ method: "POST", url: `${baseUrl}/post-500`, json: { a: 1 } }));
     expect(error.code).toBe("REMOTE_UNAVAILABLE");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(error.message).toContain("database timeout");
@@ -92,7 +83,7 @@ describe("HttpClient against a real HTTP server", () => {
 
   it("gives REMOTE_RATE_LIMITED with retryAfterMs when retries run out", async () => {
     routes.set("/always-429", (_req, res) => json(res, 429, { message: "quota" }, { "retry-after": "3600" }));
-    const error = await caught(newClient().send({ method: "GET", url: `${baseUrl}/always-429` }));
+    const error = await caughtAppError(newClient().send({ method: "GET", url: `${baseUrl}/always-429` }));
     expect(error.code).toBe("REMOTE_RATE_LIMITED");
     expect(error.details?.retryAfterMs).toBe(3_600_000);
     expect(hits.get("/always-429")).toHaveLength(1); // an hour is longer than the allowed wait
@@ -109,7 +100,7 @@ describe("HttpClient against a real HTTP server", () => {
 
   it("turns a POST timeout into REMOTE_TIMEOUT with outcomeUnknown and does not resend it", async () => {
     routes.set("/hang", () => undefined); // never answers
-    const error = await caught(newClient(new CallMeter(), { timeoutMs: 300 }).send({ method: "POST", url: `${baseUrl}/hang`, json: {} }));
+    const error = await caughtAppError(newClient(new CallMeter(), { timeoutMs: 300 }).send({ method: "POST", url: `${baseUrl}/hang`, json: {} }));
     expect(error.code).toBe("REMOTE_TIMEOUT");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(hits.get("/hang")).toHaveLength(1);
@@ -120,7 +111,7 @@ describe("HttpClient against a real HTTP server", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await caught(newClient(new CallMeter(), { maxAttempts: 1 }).send({ method: "POST", url: `http://127.0.0.1:${port}/x`, json: {} }));
+    const error = await caughtAppError(newClient(new CallMeter(), { maxAttempts: 1 }).send({ method: "POST", url: `http://127.0.0.1:${port}/x`, json: {} }));
     expect(error.code).toBe("REMOTE_NETWORK");
     expect(error.details?.outcomeUnknown).toBe(false);
     expect(error.message).toContain("refused the connection");
@@ -129,10 +120,10 @@ describe("HttpClient against a real HTTP server", () => {
   it("gives REMOTE_BAD_RESPONSE naming the endpoint for invalid JSON and for a wrong shape", async () => {
     routes.set("/html", (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"));
     routes.set("/shape", (_req, res) => json(res, 200, { ok: "yes" }));
-    const invalid = await caught(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/html` }));
+    const invalid = await caughtAppError(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/html` }));
     expect(invalid.code).toBe("REMOTE_BAD_RESPONSE");
     expect(invalid.message).toContain("GET /html");
-    const wrong = await caught(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/shape` }));
+    const wrong = await caughtAppError(requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/shape` }));
     expect(wrong.code).toBe("REMOTE_BAD_RESPONSE");
     expect(wrong.message).toMatch(/GET \/shape.*ok:/);
   });
@@ -140,7 +131,7 @@ describe("HttpClient against a real HTTP server", () => {
   it("never puts credentials into errors or events", async () => {
     routes.set("/auth", (_req, res) => json(res, 401, { message: "Unauthorized" }, { "www-authenticate": "Basic" }));
     const events: unknown[] = [];
-    const error = await caught(
+    const error = await caughtAppError(
       newClient(new CallMeter(), { onEvent: (event) => events.push(event) }).send({
         method: "GET",
         url: `${baseUrl}/auth`,

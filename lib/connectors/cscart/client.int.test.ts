@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { randomUUID } from "node:crypto";
 import { startCscartSimulator, type CscartSimulator } from "../../../simulators/cscart/server";
-import { AppError } from "../../errors";
+import { caughtAppError } from "../../http/caught-app-error";
 import { CallMeter } from "../../http/meter";
 import { mapShopOrderToSalesOrder } from "../../sync/mapping/shop-order-to-sales-order";
 import { collectAll } from "../paging";
@@ -34,15 +34,6 @@ function client(meter = new CallMeter(), extra: { timeoutMs?: number; apiKey?: s
   });
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("CsCartClient against the CS-Cart simulator", () => {
   it("pages through all orders to the end", async () => {
@@ -143,7 +134,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
   it("does not retry a POST that got a server error, and flags its outcome as unknown", async () => {
     sim.setFaults({ errorRate: 1, match: { method: "POST" } });
     const meter = new CallMeter();
-    const error = await caught(client(meter).createProduct({ product_code: "X-1", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const error = await caughtAppError(client(meter).createProduct({ product_code: "X-1", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
     expect(error.code).toBe("REMOTE_UNAVAILABLE");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(meter.snapshot().cscart?.calls).toBe(1);
@@ -151,12 +142,12 @@ describe("CsCartClient against the CS-Cart simulator", () => {
 
   it("gives outcomeUnknown when a POST times out or the connection drops after the write", async () => {
     sim.setFaults({ hangRate: 1, match: { method: "POST" } });
-    const timeout = await caught(client(new CallMeter(), { timeoutMs: 400 }).createProduct({ product_code: "X-2", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const timeout = await caughtAppError(client(new CallMeter(), { timeoutMs: 400 }).createProduct({ product_code: "X-2", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
     expect(timeout.code).toBe("REMOTE_TIMEOUT");
     expect(timeout.details?.outcomeUnknown).toBe(true);
 
     sim.setFaults({ commitThenDropRate: 1, match: { method: "POST" } });
-    const dropped = await caught(client().createProduct({ product_code: "X-3", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const dropped = await caughtAppError(client().createProduct({ product_code: "X-3", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
     expect(dropped.code).toBe("REMOTE_NETWORK");
     expect(dropped.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});
@@ -176,7 +167,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
 
   it("reports a malformed body as REMOTE_BAD_RESPONSE naming the endpoint", async () => {
     sim.setFaults({ malformedJsonRate: 1, match: { method: "GET" } });
-    const error = await caught(client().getOrder([...sim.state.orders.keys()][0]!));
+    const error = await caughtAppError(client().getOrder([...sim.state.orders.keys()][0]!));
     expect(error.code).toBe("REMOTE_BAD_RESPONSE");
     expect(error.message).toMatch(/GET \/api\/2\.0\/orders\/\d+/);
   });

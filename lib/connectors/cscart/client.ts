@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { HttpClient, requestJson, type QueryParams, type RemoteCallContext } from "../../http/client";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
-import { pageThrough, type Page } from "../paging";
+import { findInPages, pageThrough, type Page } from "../paging";
 import {
   CsCartCategoryListSchema,
   CsCartOrderListSchema,
@@ -124,11 +124,7 @@ export class CsCartClient {
 
   /** The product with exactly this code. CS-Cart's code search matches substrings, so results are checked. */
   async findProductByCode(productCode: string): Promise<CsCartProduct | undefined> {
-    for await (const page of this.listProductPages({ productCode })) {
-      const match = page.items.find((product) => sameText(product.product_code, productCode));
-      if (match) return match;
-    }
-    return undefined;
+    return findInPages(this.listProductPages({ productCode }), (product) => sameText(product.product_code, productCode));
   }
 
   async createProduct(payload: CsCartProductPayload): Promise<{ productId: string }> {
@@ -149,11 +145,7 @@ export class CsCartClient {
 
   /** The customer with exactly this e-mail (the e-mail filter matches substrings). */
   async findUserByEmail(email: string): Promise<CsCartUser | undefined> {
-    for await (const page of this.listUserPages({ email })) {
-      const match = page.items.find((user) => sameText(user.email, email));
-      if (match) return match;
-    }
-    return undefined;
+    return findInPages(this.listUserPages({ email }), (user) => sameText(user.email, email));
   }
 
   /** Creates a customer; `company_id` (required by CS-Cart) defaults to the client's store. */

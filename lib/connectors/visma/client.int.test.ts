@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { randomUUID } from "node:crypto";
 import { startVismaSimulator, type VismaSimulator } from "../../../simulators/visma/server";
-import { AppError } from "../../errors";
+import { caughtAppError } from "../../http/caught-app-error";
 import { CallMeter } from "../../http/meter";
 import { mapShopOrderToNewCustomer } from "../../sync/mapping/customers";
 import { mapShopOrderToSalesOrder } from "../../sync/mapping/shop-order-to-sales-order";
@@ -45,15 +45,6 @@ function client(meter = new CallMeter(), overrides: Partial<VismaClientConfig> =
   });
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** Order 1042 with SKUs that exist in the simulator's inventory. */
 function shopOrderWithKnownItems(orderId: string) {
@@ -156,7 +147,7 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(visma, "lost.answer@example.no");
     const before = new Date(Date.now() - 60_000);
     sim.setFaults({ commitThenDropRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
-    const error = await caught(visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), { pricesIncludeVat: true, customerNumber })));
+    const error = await caughtAppError(visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), { pricesIncludeVat: true, customerNumber })));
     expect(error.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});
     expect(await visma.findSalesOrderByCustomerOrder("CSCART-9002", before)).toBeDefined();
@@ -166,7 +157,7 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(client(), "hang@example.no");
     sim.setFaults({ hangRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
     const meter = new CallMeter();
-    const error = await caught(client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), { pricesIncludeVat: true, customerNumber })));
+    const error = await caughtAppError(client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), { pricesIncludeVat: true, customerNumber })));
     expect(error.code).toBe("REMOTE_TIMEOUT");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(meter.snapshot()["visma-salesorder"]?.calls).toBe(1);
@@ -182,7 +173,7 @@ describe("VismaClient against the Visma.net simulator", () => {
 
     sim.setFaults({ errorRate: 1, match: { method: "POST", pathPrefix: "/v1/customer" } });
     const postMeter = new CallMeter();
-    const error = await caught(client(postMeter).createCustomer(mapShopOrderToNewCustomer(order1042({ email: "five@example.no" }))));
+    const error = await caughtAppError(client(postMeter).createCustomer(mapShopOrderToNewCustomer(order1042({ email: "five@example.no" }))));
     expect(error.code).toBe("REMOTE_UNAVAILABLE");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(postMeter.snapshot().visma?.calls).toBe(1);
@@ -200,7 +191,7 @@ describe("VismaClient against the Visma.net simulator", () => {
 
   it("reports a cut-off body as REMOTE_BAD_RESPONSE naming the endpoint", async () => {
     sim.setFaults({ malformedJsonRate: 1, match: { method: "GET", pathPrefix: "/v1/inventory" } });
-    const error = await caught(client().getInventoryItem([...sim.state.inventory.keys()][0]!));
+    const error = await caughtAppError(client().getInventoryItem([...sim.state.inventory.keys()][0]!));
     expect(error.code).toBe("REMOTE_BAD_RESPONSE");
     expect(error.message).toContain("GET /v1/inventory/");
   });

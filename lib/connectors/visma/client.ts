@@ -4,7 +4,7 @@ import { AppError, isAppError } from "../../errors";
 import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type RemoteCallContext, type RemoteResponse } from "../../http/client";
 import { VISMA_DEFAULT_URLS } from "../../connections/connection-config";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
-import { pageThrough, type Page } from "../paging";
+import { findInPages, pageThrough, type Page } from "../paging";
 import {
   SalesOrderListPageSchema,
   TokenResponseSchema,
@@ -215,11 +215,9 @@ export class VismaClient {
    */
   async findCustomerByEmail(email: string): Promise<VismaCustomer | undefined> {
     const wanted = email.trim().toLowerCase();
-    for await (const page of this.listCustomerPages({ email: email.trim(), pageSize: 50 })) {
-      const match = page.items.find((customer) => [customer.mainContact?.email, customer.invoiceContact?.email].some((candidate) => candidate?.trim().toLowerCase() === wanted));
-      if (match) return match;
-    }
-    return undefined;
+    return findInPages(this.listCustomerPages({ email: email.trim(), pageSize: 50 }), (customer) =>
+      [customer.mainContact?.email, customer.invoiceContact?.email].some((candidate) => candidate?.trim().toLowerCase() === wanted),
+    );
   }
 
   /** POST /v1/customer → 201 + Location; returns the new customer number. Never resent automatically. */
@@ -349,11 +347,7 @@ export class VismaClient {
    * protocol finds an order that reached Visma.net although the answer to the POST was lost.
    */
   async findSalesOrderByCustomerOrder(customerOrder: string, modifiedSince: Date | string): Promise<SalesOrderListItem | undefined> {
-    for await (const page of this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" })) {
-      const match = page.items.find((order) => (order.customerOrder ?? order.customer?.order) === customerOrder);
-      if (match) return match;
-    }
-    return undefined;
+    return findInPages(this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" }), (order) => (order.customerOrder ?? order.customer?.order) === customerOrder);
   }
 
   // ---- connection ----

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { AppError } from "../../errors";
+import { caughtAppError } from "../../http/caught-app-error";
 import { VismaCustomerSchema } from "../../connectors/visma/schemas";
 import { branchIdFor, mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
 import { order1042 } from "./fixtures";
@@ -98,15 +98,11 @@ describe("mapVismaCustomerToShopUser", () => {
     expect(result.payload).toMatchObject({ company: "Hansen og Sønn", firstname: "Hansen og Sønn", lastname: "" });
   });
 
-  it("refuses a customer without e-mail and says so", () => {
-    try {
-      mapVismaCustomerToShopUser(vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } }));
-      throw new Error("expected an error");
-    } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).kind).toBe("data");
-      expect((error as AppError).message).toContain("customer 10452 (Kari Nordmann) has no e-mail address");
-    }
+  it("refuses a customer without e-mail and says so", async () => {
+    const error = await caughtAppError(() => mapVismaCustomerToShopUser(vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } })));
+    expect(error.code).toBe("CUSTOMER_INVALID");
+    expect(error.kind).toBe("data");
+    expect(error.message).toContain("customer 10452 (Kari Nordmann) has no e-mail address");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { AppError } from "../../errors";
+import { caughtAppError } from "../../http/caught-app-error";
 import { DEFAULT_PRODUCT_MAPPING, mapInventoryItemToProduct, parseProductMapping, stockAmountFor, type ProductMapping } from "./products";
 import { inventoryItem } from "./fixtures";
 
@@ -15,15 +15,6 @@ const ctx = {
   imageUrlFor: (image: { attachmentId: string; revision: number }) => `https://apicenter.example/img/${image.attachmentId}/${image.revision}?sig=${++signature}`,
 };
 
-function caught(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
-}
 
 describe("mapInventoryItemToProduct", () => {
   it("maps the documented item with the default mapping", () => {
@@ -82,38 +73,38 @@ describe("mapInventoryItemToProduct", () => {
     expect(imageKey).toBeNull();
   });
 
-  it("falls back to the default category and refuses an unmapped VAT code without default tax", () => {
+  it("falls back to the default category and refuses an unmapped VAT code without default tax", async () => {
     const other = mapInventoryItemToProduct(inventoryItem({ type: "NonStockItem", vatCode: { id: "3" } }), mapping, ctx);
     expect(other.payload.category_ids).toEqual([99]);
-    const error = caught(() => mapInventoryItemToProduct(inventoryItem({ vatCode: { id: "5" } }), mapping, ctx));
+    const error = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ vatCode: { id: "5" } }), mapping, ctx));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain('field "tax_ids": VAT code "5" has no CS-Cart tax');
     const withDefault = mapInventoryItemToProduct(inventoryItem({ vatCode: { id: "5" } }), { ...mapping, defaultTaxIds: [1] }, ctx);
     expect(withDefault.payload.tax_ids).toEqual([1]);
   });
 
-  it("reports items without a name or price as data errors", () => {
-    expect(caught(() => mapInventoryItemToProduct(inventoryItem({ description: "  " }), mapping, ctx)).code).toBe("INVENTORY_ITEM_INVALID");
-    const noPrice = caught(() => mapInventoryItemToProduct(inventoryItem({ defaultPrice: null }), mapping, ctx));
+  it("reports items without a name or price as data errors", async () => {
+    expect((await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ description: "  " }), mapping, ctx))).code).toBe("INVENTORY_ITEM_INVALID");
+    const noPrice = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ defaultPrice: null }), mapping, ctx));
     expect(noPrice.code).toBe("INVENTORY_ITEM_INVALID");
     expect(noPrice.message).toContain("TSHIRT-BLK-M has no price");
   });
 
-  it("names the field when a transform does not fit the value", () => {
+  it("names the field when a transform does not fit the value", async () => {
     const bad = parseProductMapping({ ...mapping, fields: { ...mapping.fields, price: { from: "visma", field: "description", transforms: [{ op: "round2" }] } } });
-    const error = caught(() => mapInventoryItemToProduct(inventoryItem(), bad, ctx));
+    const error = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem(), bad, ctx));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain('field "price": "round2" needs a number');
   });
 });
 
 describe("parseProductMapping", () => {
-  it("accepts the default mapping and names the failing field of a bad one", () => {
+  it("accepts the default mapping and names the failing field of a bad one", async () => {
     expect(parseProductMapping(DEFAULT_PRODUCT_MAPPING)).toEqual(DEFAULT_PRODUCT_MAPPING);
-    const error = caught(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "cost" } } }));
+    const error = await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "cost" } } }));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain("fields.price");
-    expect(caught(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, warehouse: { mode: "one" } })).message).toContain("warehouse.warehouseId");
+    expect((await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, warehouse: { mode: "one" } }))).message).toContain("warehouse.warehouseId");
   });
 });
 

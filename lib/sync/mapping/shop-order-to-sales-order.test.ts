@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { AppError } from "../../errors";
+import { caughtAppError } from "../../http/caught-app-error";
 import { mapShopOrderToSalesOrder } from "./shop-order-to-sales-order";
 import { Money, spreadProportionally } from "./money";
 import { netOfGross, priceLineNet } from "./vat";
@@ -11,16 +11,10 @@ function lineNet(line: { quantity: number; unitPrice: number; discountAmount: nu
   return new Money(line.unitPrice).times(line.quantity).minus(line.discountAmount);
 }
 
-function expectAppError(fn: () => unknown, code: string, messagePart: string) {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe(code);
-    expect((error as AppError).message).toContain(messagePart);
-    return;
-  }
-  throw new Error("expected an error");
+async function expectAppError(fn: () => unknown, code: string, messagePart: string) {
+  const error = await caughtAppError(fn);
+  expect(error.code).toBe(code);
+  expect(error.message).toContain(messagePart);
 }
 
 describe("mapShopOrderToSalesOrder", () => {
@@ -130,16 +124,16 @@ describe("mapShopOrderToSalesOrder", () => {
     expect(command.customer.order).toBe("CSCART-1042");
   });
 
-  it("rejects orders without lines, lines without SKU and non-numeric amounts", () => {
-    expectAppError(() => mapShopOrderToSalesOrder(order1042({ products: [] }), ctx), "ORDER_INVALID", "has no order lines");
+  it("rejects orders without lines, lines without SKU and non-numeric amounts", async () => {
+    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ products: [] }), ctx), "ORDER_INVALID", "has no order lines");
     const noSku = rawOrder1042();
     (noSku.products as Record<string, Record<string, unknown>>)["3900120111"]!.product_code = " ";
-    expectAppError(() => mapShopOrderToSalesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
+    await expectAppError(() => mapShopOrderToSalesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
     const badPrice = rawOrder1042();
     (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
-    expectAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
-    expectAppError(() => mapShopOrderToSalesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
-    expectAppError(() => mapShopOrderToSalesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
+    await expectAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
+    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
+    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
   });
 });
 
