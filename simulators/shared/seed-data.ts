@@ -78,6 +78,7 @@ export interface SeedCustomer {
 
 /** Who a shop user or shop order belongs to, as the shop stores it. */
 export interface SeedShopPerson {
+  /** 0 on guest orders. */
   userId: number;
   email: string;
   firstname: string;
@@ -105,7 +106,6 @@ export type SeedOrderStatus = "P" | "C" | "O" | "F" | "I" | "N";
 
 export interface SeedOrder extends SeedShopPerson {
   orderId: number;
-  /** 0 for guest orders. */
   billing: SeedAddress;
   shipping: SeedAddress;
   status: SeedOrderStatus;
