@@ -3,12 +3,12 @@ import { guardRoute, readJsonBody } from "@/lib/auth/guard";
 import { getActiveProductMapping } from "@/lib/mappings/get-active-mapping";
 import { listProductMappingVersions } from "@/lib/mappings/list-mapping-versions";
 import { saveProductMappingVersion } from "@/lib/mappings/save-mapping-version";
-import { DEFAULT_PRODUCT_MAPPING } from "@/lib/sync/mapping";
+import { DEFAULT_PRODUCT_MAPPING, VISMA_SOURCE_FIELDS } from "@/lib/sync/mapping";
 
-/** GET: the mapping in force, the defaults and the saved versions. */
+/** GET: the mapping in force, the defaults, the Visma.net fields it can read and the saved versions. */
 export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {
   const [active, versions] = await Promise.all([getActiveProductMapping(ctx.tenant.id), listProductMappingVersions(ctx.tenant.id)]);
-  return { ...active, defaults: DEFAULT_PRODUCT_MAPPING, versions };
+  return { ...active, defaults: DEFAULT_PRODUCT_MAPPING, sourceFields: VISMA_SOURCE_FIELDS, versions };
 });
 
 /** POST: save the edited mapping as a new version. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PRODUCT_MAPPING, ProductMappingSchema } from "@/lib/sync/mapping";
+import { draftFromMapping, mappingFromDraft } from "./mapping-draft";
+
+describe("mapping draft", () => {
+  it("round-trips the default mapping unchanged", () => {
+    const { mapping, errors } = mappingFromDraft(draftFromMapping(DEFAULT_PRODUCT_MAPPING));
+    expect(errors).toEqual({});
+    expect(ProductMappingSchema.parse(mapping)).toEqual(DEFAULT_PRODUCT_MAPPING);
+  });
+
+  it("keeps tax and category rows, transforms and a fixed value", () => {
+    const draft = draftFromMapping(DEFAULT_PRODUCT_MAPPING);
+    draft.taxRows = [{ vatCode: "1", taxIds: "6, 7" }];
+    draft.categoryRows = [{ value: "FinishedGoodItem", categoryId: "12" }];
+    draft.fields.product = { ...draft.fields.product, uppercase: true };
+    draft.fields.price = { ...draft.fields.price, multiply: "1,25" };
+    draft.fields.status = { ...draft.fields.status, from: "fixed", value: "H" };
+    const { mapping, errors } = mappingFromDraft(draft);
+    expect(errors).toEqual({});
+    const parsed = ProductMappingSchema.parse(mapping);
+    expect(parsed.taxMapping).toEqual({ "1": [6, 7] });
+    expect(parsed.categoryMapping).toEqual({ FinishedGoodItem: 12 });
+    expect(parsed.fields.product).toMatchObject({ transforms: [{ op: "trim" }, { op: "uppercase" }] });
+    expect(parsed.fields.price).toMatchObject({ transforms: [{ op: "multiply", by: 1.25 }, { op: "round2" }] });
+    expect(parsed.fields.status).toEqual({ from: "fixed", value: "H" });
+  });
+
+  it("names each field the browser can tell is wrong", () => {
+    const draft = draftFromMapping(DEFAULT_PRODUCT_MAPPING);
+    draft.taxRows = [{ vatCode: "", taxIds: "x" }, { vatCode: "2", taxIds: "" }];
+    draft.defaultCategoryId = "abc";
+    draft.fields.price = { ...draft.fields.price, multiply: "lots" };
+    const { errors } = mappingFromDraft(draft);
+    expect(errors).toEqual({
+      "taxRows.0.vatCode": "enter the Visma.net VAT code",
+      "taxRows.0.taxIds": '"x" is not a CS-Cart tax id (a whole number above 0)',
+      "taxRows.1.taxIds": "enter at least one CS-Cart tax id",
+      defaultCategoryId: "a CS-Cart category id is a whole number above 0",
+      "fields.price.multiply": '"lots" is not a number',
+    });
+  });
+});

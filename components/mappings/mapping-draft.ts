@@ -1,0 +1,141 @@
+/**
+ * The product mapping as the editor holds it (text in every input, so half-typed values survive)
+ * and the conversions both ways. `mappingFromDraft` also checks what the browser can check alone
+ * (ids are whole numbers), with the same error keys the server's zod paths use, so every message
+ * lands beside its field whichever side found it.
+ */
+import type { ProductMapping, ProductMappingInput } from "@/lib/sync/mapping";
+
+export const SHOP_FIELDS = [
+  { name: "product_code", label: "Product code (SKU)", hint: "Must equal the Visma.net inventory number for orders to match." },
+  { name: "product", label: "Product name" },
+  { name: "category", label: "Category", hint: "The value is looked up in the category mapping below." },
+  { name: "tax_ids", label: "Taxes", hint: "The value (a VAT code) is looked up in the tax mapping below." },
+  { name: "price", label: "Price" },
+  { name: "amount", label: "Stock amount" },
+  { name: "main_image", label: "Main image", hint: "The item's first picture attachment." },
+  { name: "status", label: "Status", hint: "A (active), D (disabled), H (hidden), or a Visma.net item status." },
+] as const;
+export type ShopFieldName = (typeof SHOP_FIELDS)[number]["name"];
+
+export type SourceKind = "visma" | "attribute" | "fixed" | "none";
+
+export type SourceDraft = {
+  from: SourceKind;
+  field: string;
+  attributeId: string;
+  value: string;
+  trim: boolean;
+  uppercase: boolean;
+  round2: boolean;
+  /** Multiply by this factor; blank = no multiplication. */
+  multiply: string;
+};
+
+export type MappingDraft = {
+  fields: Record<ShopFieldName, SourceDraft>;
+  taxRows: { vatCode: string; taxIds: string }[];
+  defaultTaxIds: string;
+  categoryRows: { value: string; categoryId: string }[];
+  defaultCategoryId: string;
+  warehouseMode: "sum" | "one";
+  warehouseId: string;
+  tracking: "B" | "O" | "D";
+};
+
+type FieldSource = ProductMapping["fields"][ShopFieldName];
+
+function sourceDraftOf(source: FieldSource): SourceDraft {
+  const blank: SourceDraft = { from: "none", field: "inventoryNumber", attributeId: "", value: "", trim: false, uppercase: false, round2: false, multiply: "" };
+  if (source === null) return blank;
+  if (source.from === "fixed") return { ...blank, from: "fixed", value: String(source.value) };
+  const ops = source.transforms;
+  const multiply = ops.find((op) => op.op === "multiply");
+  return {
+    ...blank,
+    from: source.from,
+    ...(source.from === "visma" ? { field: source.field } : { attributeId: source.attributeId }),
+    trim: ops.some((op) => op.op === "trim"),
+    uppercase: ops.some((op) => op.op === "uppercase"),
+    round2: ops.some((op) => op.op === "round2"),
+    multiply: multiply && multiply.op === "multiply" ? String(multiply.by) : "",
+  };
+}
+
+export function draftFromMapping(mapping: ProductMapping): MappingDraft {
+  return {
+    fields: Object.fromEntries(SHOP_FIELDS.map(({ name }) => [name, sourceDraftOf(mapping.fields[name])])) as Record<ShopFieldName, SourceDraft>,
+    taxRows: Object.entries(mapping.taxMapping).map(([vatCode, ids]) => ({ vatCode, taxIds: ids.join(", ") })),
+    defaultTaxIds: (mapping.defaultTaxIds ?? []).join(", "),
+    categoryRows: Object.entries(mapping.categoryMapping).map(([value, id]) => ({ value, categoryId: String(id) })),
+    defaultCategoryId: String(mapping.defaultCategoryId),
+    warehouseMode: mapping.warehouse.mode,
+    warehouseId: mapping.warehouse.mode === "one" ? mapping.warehouse.warehouseId : "",
+    tracking: mapping.tracking,
+  };
+}
+
+const WHOLE = /^\d+$/;
+
+function idList(text: string, key: string, errors: Record<string, string>): number[] {
+  const parts = text.split(",").map((part) => part.trim()).filter(Boolean);
+  const bad = parts.find((part) => !WHOLE.test(part) || Number(part) === 0);
+  if (bad !== undefined) errors[key] = `"${bad}" is not a CS-Cart tax id (a whole number above 0)`;
+  return parts.map(Number);
+}
+
+function sourceOf(draft: SourceDraft, key: string, errors: Record<string, string>) {
+  if (draft.from === "none") return null;
+  if (draft.from === "fixed") return { from: "fixed" as const, value: draft.value };
+  const transforms: { op: "trim" | "uppercase" | "round2" | "multiply"; by?: number }[] = [];
+  if (draft.trim) transforms.push({ op: "trim" });
+  if (draft.uppercase) transforms.push({ op: "uppercase" });
+  if (draft.multiply.trim()) {
+    const by = Number(draft.multiply.replace(",", "."));
+    if (!Number.isFinite(by)) errors[`${key}.multiply`] = `"${draft.multiply}" is not a number`;
+    transforms.push({ op: "multiply", by });
+  }
+  if (draft.round2) transforms.push({ op: "round2" });
+  return draft.from === "visma"
+    ? { from: "visma" as const, field: draft.field, transforms }
+    : { from: "attribute" as const, attributeId: draft.attributeId, transforms };
+}
+
+/** The mapping to send, and the errors the browser found (same keys as the server's). */
+export function mappingFromDraft(draft: MappingDraft): { mapping: ProductMappingInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const taxMapping: Record<string, number[]> = {};
+  draft.taxRows.forEach((row, index) => {
+    const code = row.vatCode.trim();
+    if (!code) errors[`taxRows.${index}.vatCode`] = "enter the Visma.net VAT code";
+    else if (code in taxMapping) errors[`taxRows.${index}.vatCode`] = `VAT code "${code}" is mapped twice`;
+    const ids = idList(row.taxIds, `taxRows.${index}.taxIds`, errors);
+    if (!ids.length && !errors[`taxRows.${index}.taxIds`]) errors[`taxRows.${index}.taxIds`] = "enter at least one CS-Cart tax id";
+    if (code) taxMapping[code] = ids;
+  });
+  const categoryMapping: Record<string, number> = {};
+  draft.categoryRows.forEach((row, index) => {
+    const value = row.value.trim();
+    if (!value) errors[`categoryRows.${index}.value`] = "enter the Visma.net value";
+    if (!WHOLE.test(row.categoryId.trim()) || Number(row.categoryId) === 0) errors[`categoryRows.${index}.categoryId`] = "a CS-Cart category id is a whole number above 0";
+    if (value) categoryMapping[value] = Number(row.categoryId);
+  });
+  if (!WHOLE.test(draft.defaultCategoryId.trim()) || Number(draft.defaultCategoryId) === 0) errors.defaultCategoryId = "a CS-Cart category id is a whole number above 0";
+  const defaultTaxIds = idList(draft.defaultTaxIds, "defaultTaxIds", errors);
+  const fields = Object.fromEntries(SHOP_FIELDS.map(({ name }) => [name, sourceOf(draft.fields[name], `fields.${name}`, errors)]));
+  const mapping = {
+    fields,
+    taxMapping,
+    ...(defaultTaxIds.length ? { defaultTaxIds } : {}),
+    categoryMapping,
+    defaultCategoryId: Number(draft.defaultCategoryId),
+    warehouse: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
+    tracking: draft.tracking,
+  } as ProductMappingInput;
+  return { mapping, errors };
+}
+
+/** The first error at `path` or below it (server errors for map rows are keyed by the map key). */
+export function errorUnder(errors: Record<string, string>, path: string): string | undefined {
+  return Object.entries(errors).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1];
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { apiFetch } from "@/components/api-client";
+import { type Jsonify } from "@/components/tenant-query";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Card } from "@/components/ui/layout";
+import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { MODULE_LABELS } from "@/lib/labels";
+import { SYNC_MODULES } from "@/lib/settings/defaults";
+import type { TenantSettings } from "@/lib/settings/get-settings";
+
+export type SettingsData = Jsonify<TenantSettings>;
+
+/** Numbers are edited as text so a half-typed value is not lost; "" is sent as null and refused with a message. */
+const toNumber = (text: string) => (text.trim() === "" ? null : Number(text));
+
+function draftOf(settings: SettingsData) {
+  return {
+    orderOffset: String(settings.orderOffset),
+    pricesIncludeVat: settings.pricesIncludeVat,
+    shipOnExport: settings.shipOnExport,
+    debtorPaymentTerms: settings.debtorPaymentTerms,
+    debtorCollectionAccount: settings.debtorCollectionAccount,
+    debtorAdministration: settings.debtorAdministration,
+    failureEmailRecipients: settings.failureEmailRecipients.join("\n"),
+    logRetentionDays: String(settings.logRetentionDays),
+    storeLogs: settings.storeLogs,
+    schedules: Object.fromEntries(SYNC_MODULES.map((m) => [m, { enabled: settings.schedules[m].enabled, intervalMinutes: String(settings.schedules[m].intervalMinutes) }])),
+    warehouseMode: settings.stockWarehouses.mode,
+    warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
+  };
+}
+type Draft = ReturnType<typeof draftOf>;
+
+function recipientsOf(text: string): string[] {
+  return text.split(/[\s,;]+/).map((value) => value.trim()).filter(Boolean);
+}
+
+function payloadOf(draft: Draft) {
+  return {
+    orderOffset: toNumber(draft.orderOffset),
+    pricesIncludeVat: draft.pricesIncludeVat,
+    shipOnExport: draft.shipOnExport,
+    debtorPaymentTerms: draft.debtorPaymentTerms,
+    debtorCollectionAccount: draft.debtorCollectionAccount,
+    debtorAdministration: draft.debtorAdministration,
+    failureEmailRecipients: recipientsOf(draft.failureEmailRecipients),
+    logRetentionDays: toNumber(draft.logRetentionDays),
+    storeLogs: draft.storeLogs,
+    schedules: Object.fromEntries(SYNC_MODULES.map((m) => [m, { enabled: draft.schedules[m]!.enabled, intervalMinutes: toNumber(draft.schedules[m]!.intervalMinutes) }])),
+    stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
+  };
+}
+
+/** Errors for list entries ("failureEmailRecipients.1") shown on the one textarea, naming the entry. */
+function recipientError(fields: Record<string, string>, recipients: string[]): string | undefined {
+  const key = Object.keys(fields).find((name) => name.startsWith("failureEmailRecipients"));
+  if (!key) return undefined;
+  const index = Number(key.split(".")[1]);
+  return Number.isInteger(index) ? `"${recipients[index]}": ${fields[key]}` : fields[key];
+}
+
+export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: string; canEdit: boolean; settings: SettingsData }) {
+  const [draft, setDraft] = useState(() => draftOf(settings));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const setSchedule = (module: string, change: Partial<Draft["schedules"][string]>) =>
+    setDraft((current) => ({ ...current, schedules: { ...current.schedules, [module]: { ...current.schedules[module]!, ...change } } }));
+  const save = useApiMutation({
+    mutationFn: () => apiFetch<{ changed: string[] }>(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: payloadOf(draft) }),
+    invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"]],
+    successMessage: (result) => (result.changed.length ? `Saved (${result.changed.length} setting(s) changed).` : "Nothing changed."),
+  });
+  const errors = save.fieldErrors;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(undefined);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Settings">
+      <fieldset disabled={!canEdit} className="grid gap-4 lg:grid-cols-2">
+        <Card title="Order export">
+          <div className="space-y-3">
+            <TextField label="Order offset" inputMode="numeric" value={draft.orderOffset} onChange={(e) => set("orderOffset", e.target.value)} error={errors.orderOffset}
+              hint="Orders with this number or lower are never sent to Visma.net." />
+            <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
+              hint="Converted to net prices for Visma.net with each order's own VAT rates." />
+            <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
+          </div>
+        </Card>
+        <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer.">
+          <div className="grid gap-3 sm:grid-cols-3">
+            <TextField label="Payment terms" value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
+            <TextField label="Collection account" value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />
+            <TextField label="Administration" value={draft.debtorAdministration} onChange={(e) => set("debtorAdministration", e.target.value)} error={errors.debtorAdministration} />
+          </div>
+        </Card>
+        <Card title="Schedules" description="How often each module runs, and whether it runs at all.">
+          <div className="space-y-3">
+            {SYNC_MODULES.map((module) => (
+              <div key={module} className="grid grid-cols-[1fr_8rem] items-start gap-3">
+                <CheckboxField className="pt-6" label={`${MODULE_LABELS[module]} on`} checked={draft.schedules[module]!.enabled}
+                  onChange={(e) => setSchedule(module, { enabled: e.target.checked })} />
+                <TextField label={`${MODULE_LABELS[module]} every (min)`} inputMode="numeric" value={draft.schedules[module]!.intervalMinutes}
+                  onChange={(e) => setSchedule(module, { intervalMinutes: e.target.value })} error={errors[`schedules.${module}.intervalMinutes`]} />
+              </div>
+            ))}
+          </div>
+        </Card>
+        <div className="space-y-4">
+          <Card title="Stock">
+            <div className="grid gap-3 sm:grid-cols-2">
+              <SelectField label="Warehouses for stock" value={draft.warehouseMode} onChange={(e) => set("warehouseMode", e.target.value as "sum" | "one")}>
+                <option value="sum">Sum of all warehouses</option>
+                <option value="one">One warehouse</option>
+              </SelectField>
+              {draft.warehouseMode === "one" && (
+                <TextField label="Warehouse id" value={draft.warehouseId} onChange={(e) => set("warehouseId", e.target.value)} error={errors["stockWarehouses.warehouseId"]} />
+              )}
+            </div>
+          </Card>
+          <Card title="Failure e-mails and logs">
+            <div className="space-y-3">
+              <TextAreaField label="Failure e-mail recipients" rows={3} value={draft.failureEmailRecipients} onChange={(e) => set("failureEmailRecipients", e.target.value)}
+                hint="One address per line. They hear about orders that could not be exported." error={recipientError(errors, recipientsOf(draft.failureEmailRecipients))} />
+              <TextField label="Keep logs for (days)" inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set("logRetentionDays", e.target.value)} error={errors.logRetentionDays} />
+              <CheckboxField label="Store logs" checked={draft.storeLogs} onChange={(e) => set("storeLogs", e.target.checked)}
+                hint="Off: sync runs are still recorded, but their log lines are not kept." />
+            </div>
+          </Card>
+        </div>
+      </fieldset>
+      <div className="mt-4 space-y-2">
+        <FormMessage error={save.formError} success={save.success} />
+        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save settings"}</Button>}
+      </div>
+    </form>
+  );
+}

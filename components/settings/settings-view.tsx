@@ -1,0 +1,25 @@
+"use client";
+
+import { useTenantQuery, type PageProps } from "@/components/tenant-query";
+import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
+import { QueryView } from "@/components/ui/states";
+import { ReimportCard } from "./reimport-card";
+import { SettingsForm, type SettingsData } from "./settings-form";
+
+export function SettingsView({ tenantSlug, canEdit }: PageProps) {
+  const query = useTenantQuery<SettingsData>(tenantSlug, "settings");
+  return (
+    <div>
+      <PageHeader title="Settings" description="How and when the link runs. Order statuses to export are on the Mappings page." />
+      <ReadOnlyNotice readOnly={!canEdit} />
+      <QueryView query={query}>
+        {(settings) => (
+          <div className="space-y-4">
+            <ReimportCard tenantSlug={tenantSlug} canEdit={canEdit} reimportFrom={settings.reimportFrom} />
+            <SettingsForm tenantSlug={tenantSlug} canEdit={canEdit} settings={settings} />
+          </div>
+        )}
+      </QueryView>
+    </div>
+  );
+}
