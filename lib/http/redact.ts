@@ -20,6 +20,7 @@ const NAME_KEY = /^(b_|s_)?(firstname|lastname)$|^(name|attention|contactname|cu
 const EMAIL_IN_TEXT = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const AUTH_IN_TEXT = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 const SECRET_PARAM_IN_TEXT = /\b(client_secret|access_token|api_key|apikey|password|token|key)=([^&\s"]+)/gi;
+const SECRET_JSON_IN_TEXT = /("(?:access_token|refresh_token|id_token|token|client_secret|password|api_?key|apikey)"\s*:\s*")[^"]*"?/gi;
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
 
 export function maskEmail(email: string): string {
@@ -44,6 +45,7 @@ export function redactText(text: string): string {
     .replace(URL_CREDENTIALS, "$1[redacted]@")
     .replace(AUTH_IN_TEXT, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(SECRET_PARAM_IN_TEXT, (_match, name: string) => `${name}=${REDACTED}`)
+    .replace(SECRET_JSON_IN_TEXT, `$1${REDACTED}"`)
     .replace(EMAIL_IN_TEXT, (_match, first: string, domain: string) => `${first}***@${domain}`);
 }
 
