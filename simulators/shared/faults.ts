@@ -132,5 +132,8 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultConfigInput {
     malformedJsonRate: number("SIM_MALFORMED_JSON_RATE"),
     tokenEarlyExpiry: number("SIM_TOKEN_EARLY_EXPIRY"),
   };
+  // SIM_RATE_LIMIT_BURST="every:count[:retryAfterSeconds]", e.g. "50:5:2".
+  const burst = env.SIM_RATE_LIMIT_BURST?.split(":").map(Number);
+  if (burst && burst.length >= 2) config.rateLimitBurst = { every: burst[0] as number, count: burst[1] as number, retryAfterSeconds: burst[2] ?? 1 };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
 }
