@@ -1,29 +1,36 @@
-const STYLES: Record<string, string> = {
-  OK: "bg-green-100 text-green-800",
-  SUCCEEDED: "bg-green-100 text-green-800",
-  FAILING: "bg-red-100 text-red-800",
-  FAILED: "bg-red-100 text-red-800",
-  PARTIAL: "bg-amber-100 text-amber-800",
-  RUNNING: "bg-blue-100 text-blue-800",
-  QUEUED: "bg-slate-100 text-slate-700",
-  UNTESTED: "bg-slate-100 text-slate-700",
-};
+const GOOD = "bg-green-100 text-green-800";
+const BAD = "bg-red-100 text-red-800";
+const WARN = "bg-amber-100 text-amber-800";
+const BUSY = "bg-blue-100 text-blue-800";
+const QUIET = "bg-slate-100 text-slate-700";
 
-const WORDS: Record<string, string> = {
-  OK: "Connected",
-  FAILING: "Failing",
-  UNTESTED: "Not tested",
-  SUCCEEDED: "Succeeded",
-  FAILED: "Failed",
-  PARTIAL: "Partly failed",
-  RUNNING: "Running",
-  QUEUED: "Queued",
+/** Colour and plain words for every status the dashboard shows (connections, runs, records, e-mails, log levels). */
+const BADGES: Record<string, [string, string]> = {
+  OK: [GOOD, "Connected"],
+  FAILING: [BAD, "Failing"],
+  UNTESTED: [QUIET, "Not tested"],
+  SUCCEEDED: [GOOD, "Succeeded"],
+  FAILED: [BAD, "Failed"],
+  PARTIAL: [WARN, "Partly failed"],
+  RUNNING: [BUSY, "Running"],
+  QUEUED: [QUIET, "Queued"],
+  DONE: [GOOD, "Done"],
+  SKIPPED: [QUIET, "Unchanged"],
+  PENDING: [QUIET, "Pending"],
+  CLAIMED: [BUSY, "In progress"],
+  SENT: [GOOD, "Sent"],
+  KEPT: [QUIET, "Kept (no SMTP)"],
+  ERROR: [BAD, "Error"],
+  WARN: [WARN, "Warning"],
+  INFO: [BUSY, "Info"],
+  DEBUG: [QUIET, "Debug"],
 };
 
 export function StatusBadge({ status }: { status: string }) {
+  const [style, words] = BADGES[status] ?? [QUIET, status];
   return (
-    <span data-status={status} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status] ?? "bg-slate-100 text-slate-700"}`}>
-      {WORDS[status] ?? status}
+    <span data-status={status} className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>
+      {words}
     </span>
   );
 }

@@ -1,12 +1,12 @@
 /** The tenant's audit trail, newest first, keyset-paged, optionally narrowed to one area. */
 import { z } from "zod";
 import { db } from "../db";
-import { afterCursor, CursorSchema, encodeCursor, pageOf } from "../paging/keyset";
+import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
 
 export const AUDIT_AREAS = ["settings", "mapping", "connection", "sync", "logs", "team"] as const;
 
 export const AuditQuerySchema = z.object({
-  area: z.preprocess((value) => (value === "" ? undefined : value), z.enum(AUDIT_AREAS).optional()),
+  area: optionalFilter(z.enum(AUDIT_AREAS)),
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -5,21 +5,19 @@
  */
 import { z } from "zod";
 import { db, type Prisma } from "../db";
-import { afterCursor, CursorSchema, DateFilterSchema, encodeCursor, pageOf } from "../paging/keyset";
+import { afterCursor, CursorSchema, optionalFilter, FromDateSchema, ToDateSchema, encodeCursor, pageOf } from "../paging/keyset";
 import { SYNC_MODULES } from "../settings/defaults";
 
 export const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"] as const;
 type LogLevelName = (typeof LOG_LEVELS)[number];
 
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
 export const LogsQuerySchema = z.object({
-  level: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).optional()),
-  module: z.preprocess(blankToUndefined, z.enum(SYNC_MODULES).optional()),
-  runId: z.preprocess(blankToUndefined, z.uuid("not a run id").optional()),
+  level: optionalFilter(z.enum(LOG_LEVELS)),
+  module: optionalFilter(z.enum(SYNC_MODULES)),
+  runId: optionalFilter(z.uuid("not a run id")),
   q: z.string().trim().max(200, "search at most 200 characters").optional(),
-  from: DateFilterSchema,
-  to: DateFilterSchema,
+  from: FromDateSchema,
+  to: ToDateSchema,
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -35,16 +35,31 @@ export function pageOf<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   return { page, nextCursor: rows.length > limit && page.length ? cursorOf(page[page.length - 1]!) : null };
 }
 
-export const DateFilterSchema = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, context) => {
-    if (!value) return undefined;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      context.addIssue({ code: "custom", message: "not a valid date" });
-      return z.NEVER;
-    }
-    return date;
-  });
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateFilter(edge: "start" | "end") {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return undefined;
+      const date = new Date(value);
+      if (Number.isNaN(date.getTime())) {
+        context.addIssue({ code: "custom", message: `"${value}" is not a date (use YYYY-MM-DD)` });
+        return z.NEVER;
+      }
+      // "to 2025-03-01" means up to the end of that day, not its first moment.
+      return edge === "end" && BARE_DATE.test(value) ? new Date(date.getTime() + 86_399_999) : date;
+    });
+}
+
+/** A date filter's lower bound: a date (its first moment) or a full timestamp. */
+export const FromDateSchema = dateFilter("start");
+/** A date filter's upper bound: a date (up to its last moment) or a full timestamp. */
+export const ToDateSchema = dateFilter("end");
+
+/** Query strings send "" for an unset select; treat it as absent. */
+export function optionalFilter<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+}

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { afterCursor, CursorSchema, encodeCursor, pageOf } from "../paging/keyset";
+import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
 
 export const ITEM_STATES = ["PENDING", "CLAIMED", "DONE", "SKIPPED", "FAILED"] as const;
 
 export const RunItemsQuerySchema = z.object({
-  state: z.preprocess((value) => (value === "" ? undefined : value), z.enum(ITEM_STATES).optional()),
+  state: optionalFilter(z.enum(ITEM_STATES)),
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -2,19 +2,17 @@
 import { z } from "zod";
 import { db } from "../db";
 import { SYNC_MODULES } from "../settings/defaults";
-import { afterCursor, CursorSchema, DateFilterSchema, encodeCursor, pageOf } from "../paging/keyset";
+import { afterCursor, CursorSchema, optionalFilter, FromDateSchema, ToDateSchema, encodeCursor, pageOf } from "../paging/keyset";
 
 export const RUN_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"] as const;
 export const RUN_TRIGGERS = ["SCHEDULE", "MANUAL", "REIMPORT", "RETRY", "CLI"] as const;
 
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
 export const RunsQuerySchema = z.object({
-  module: z.preprocess(blankToUndefined, z.enum(SYNC_MODULES).optional()),
-  status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES).optional()),
-  trigger: z.preprocess(blankToUndefined, z.enum(RUN_TRIGGERS).optional()),
-  from: DateFilterSchema,
-  to: DateFilterSchema,
+  module: optionalFilter(z.enum(SYNC_MODULES)),
+  status: optionalFilter(z.enum(RUN_STATUSES)),
+  trigger: optionalFilter(z.enum(RUN_TRIGGERS)),
+  from: FromDateSchema,
+  to: ToDateSchema,
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

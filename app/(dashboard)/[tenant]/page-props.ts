@@ -5,7 +5,7 @@ import { canEdit } from "@/lib/auth/roles";
 
 export type TenantRouteParams = { params: Promise<{ tenant: string }> };
 
-export async function tenantPageProps(params: TenantRouteParams["params"]): Promise<PageProps & { tenantName: string }> {
+export async function tenantPageProps(params: TenantRouteParams["params"]): Promise<PageProps & { tenantName: string; userEmail: string }> {
   const ctx = await guardPage((await params).tenant);
-  return { tenantSlug: ctx.tenant.slug, tenantName: ctx.tenant.name, role: ctx.role, canEdit: canEdit(ctx.role) };
+  return { tenantSlug: ctx.tenant.slug, tenantName: ctx.tenant.name, userEmail: ctx.user.email, role: ctx.role, canEdit: canEdit(ctx.role) };
 }

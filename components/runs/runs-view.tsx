@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { formatDateTime, formatDuration } from "@/components/format";
+import { type Jsonify, type PageProps } from "@/components/tenant-query";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/layout";
+import { EmptyState, QueryView } from "@/components/ui/states";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Pager, Table, Td, Th } from "@/components/ui/table";
+import { usePagedQuery } from "@/components/use-paged-query";
+import { MODULE_LABELS } from "@/lib/labels";
+import type { listRuns } from "@/lib/runs/list-runs";
+import { SYNC_MODULES } from "@/lib/settings/defaults";
+
+type RunsPage = Jsonify<Awaited<ReturnType<typeof listRuns>>>;
+export type RunRow = RunsPage["runs"][number];
+
+const STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"];
+const TRIGGERS = ["SCHEDULE", "MANUAL", "REIMPORT", "RETRY", "CLI"];
+
+export function runDuration(run: Pick<RunRow, "startedAt" | "finishedAt">): string {
+  if (!run.startedAt) return "—";
+  return formatDuration(new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime());
+}
+
+export function remoteCallsOf(run: Pick<RunRow, "remoteCalls">): string {
+  const calls = (run.remoteCalls ?? {}) as Record<string, number>;
+  return `${calls.cscart ?? 0} CS-Cart · ${calls.visma ?? 0} Visma.net`;
+}
+
+export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFilters: { module?: string; status?: string } }) {
+  const [filters, setFilters] = useState({ module: initialFilters.module ?? "", status: initialFilters.status ?? "", trigger: "", from: "", to: "" });
+  const set = (key: keyof typeof filters, value: string) => setFilters({ ...filters, [key]: value });
+  // While runs are queued or running, the list refreshes itself.
+  const { query, pager } = usePagedQuery<RunsPage>(tenantSlug, "runs", filters, { refetchInterval: (data) => (data?.active ? 2_000 : 20_000) });
+  return (
+    <div>
+      <PageHeader title="Runs" description="Every sync run, newest first. Open one to see each record's outcome and retry failures." />
+      <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Filter runs" onSubmit={(event) => event.preventDefault()}>
+        <SelectField label="Module" value={filters.module} onChange={(event) => set("module", event.target.value)}>
+          <option value="">All modules</option>
+          {SYNC_MODULES.map((module) => <option key={module} value={module}>{MODULE_LABELS[module]}</option>)}
+        </SelectField>
+        <SelectField label="Status" value={filters.status} onChange={(event) => set("status", event.target.value)}>
+          <option value="">Any status</option>
+          {STATUSES.map((status) => <option key={status} value={status}>{status.toLowerCase()}</option>)}
+        </SelectField>
+        <SelectField label="Started by" value={filters.trigger} onChange={(event) => set("trigger", event.target.value)}>
+          <option value="">Anything</option>
+          {TRIGGERS.map((trigger) => <option key={trigger} value={trigger}>{trigger.toLowerCase()}</option>)}
+        </SelectField>
+        <TextField label="From" type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
+        <TextField label="To" type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
+      </form>
+      <QueryView query={query}>
+        {(data) =>
+          data.runs.length === 0 ? (
+            <EmptyState title="No runs match">Runs appear here as soon as a module is queued.</EmptyState>
+          ) : (
+            <>
+              <Table label="Runs" testId="runs-table">
+                <thead>
+                  <tr><Th>Module</Th><Th>Status</Th><Th>Started by</Th><Th>Queued</Th><Th>Duration</Th><Th>Records</Th><Th>Remote calls</Th></tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {data.runs.map((run) => (
+                    <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
+                      <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{MODULE_LABELS[run.module]}</Link></Td>
+                      <Td><StatusBadge status={run.status} /></Td>
+                      <Td className="lowercase">{run.trigger}</Td>
+                      <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>
+                      <Td>{runDuration(run)}</Td>
+                      <Td className="whitespace-nowrap text-xs">
+                        {run.created} new · {run.updated} updated · {run.skipped} unchanged · <span className={run.failed ? "font-medium text-red-700" : undefined}>{run.failed} failed</span>
+                      </Td>
+                      <Td className="whitespace-nowrap text-xs">{remoteCallsOf(run)}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+              <Pager {...pager} />
+            </>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

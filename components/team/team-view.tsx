@@ -1,0 +1,118 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { apiFetch } from "@/components/api-client";
+import { formatDateTime } from "@/components/format";
+import { useTenantQuery, type Jsonify, type PageProps } from "@/components/tenant-query";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { Card, PageHeader } from "@/components/ui/layout";
+import { QueryView } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import type { listMembers } from "@/lib/team/manage-team";
+
+type Member = Jsonify<Awaited<ReturnType<typeof listMembers>>[number]>;
+const ROLES = ["OWNER", "ADMIN", "VIEWER"] as const;
+const ROLE_WORDS: Record<string, string> = { OWNER: "Owner — everything, including the team", ADMIN: "Admin — settings, mappings, connections, runs", VIEWER: "Viewer — sees everything, changes nothing" };
+
+export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { currentUserEmail: string }) {
+  const canManage = role === "OWNER";
+  const query = useTenantQuery<Member[]>(tenantSlug, "team");
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const invalidate = [[tenantSlug, "team"]];
+  const changeRole = useApiMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: string }) => apiFetch(tenantApi(tenantSlug, `team/${userId}`), { method: "PATCH", json: { role } }),
+    invalidate,
+    successMessage: "Role changed.",
+  });
+  const remove = useApiMutation({
+    mutationFn: (userId: string) => apiFetch(tenantApi(tenantSlug, `team/${userId}`), { method: "DELETE" }),
+    invalidate,
+    successMessage: "Removed from the team.",
+    onSuccess: () => setRemoving(null),
+  });
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Team" description="Who can see and change this shop's link." />
+      {!canManage && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-notice">Only owners can change the team.</p>}
+      {canManage && <AddMemberForm tenantSlug={tenantSlug} />}
+      <FormMessage error={changeRole.formError ?? (removing ? null : remove.formError)} success={changeRole.success ?? remove.success} />
+      <QueryView query={query}>
+        {(members) => (
+          <Table label="Team members" testId="team-table">
+            <thead><tr><Th>Name</Th><Th>E-mail</Th><Th>Role</Th><Th>Since</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.map((member) => (
+                <tr key={member.userId} data-testid="team-row" data-email={member.email}>
+                  <Td>{member.name}{member.email === currentUserEmail && <span className="ml-1 text-xs text-slate-500">(you)</span>}</Td>
+                  <Td className="break-all">{member.email}</Td>
+                  <Td>
+                    {canManage ? (
+                      <>
+                        <label className="sr-only" htmlFor={`role-${member.userId}`}>Role of {member.email}</label>
+                        <select id={`role-${member.userId}`} value={member.role} disabled={changeRole.isPending}
+                          onChange={(event) => changeRole.mutate({ userId: member.userId, role: event.target.value })}
+                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+                          {ROLES.map((option) => <option key={option} value={option}>{option.toLowerCase()}</option>)}
+                        </select>
+                      </>
+                    ) : (
+                      <span className="lowercase">{member.role}</span>
+                    )}
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDateTime(member.since)}</Td>
+                  <Td className="text-right">
+                    {canManage && <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} aria-label={`Remove ${member.email}`}>Remove</Button>}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </QueryView>
+      <ConfirmDialog open={removing !== null} title={`Remove ${removing?.email}?`} confirmLabel="Remove" busy={remove.isPending}
+        onCancel={() => setRemoving(null)} onConfirm={() => removing && remove.mutate(removing.userId)}>
+        <p>{removing?.email} loses access to this shop at once. Their login stays, for other shops they belong to.</p>
+        {removing && remove.formError && <FormMessage error={remove.formError} />}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<string>("VIEWER");
+  const add = useApiMutation({
+    mutationFn: () => apiFetch<{ email: string; temporaryPassword: string | null }>(tenantApi(tenantSlug, "team"), { method: "POST", json: { email, role } }),
+    invalidate: [[tenantSlug, "team"]],
+    onSuccess: () => setEmail(""),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(undefined);
+  };
+  return (
+    <Card title="Add someone">
+      <form onSubmit={onSubmit} noValidate aria-label="Add a team member" className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-start">
+        <TextField label="E-mail" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={add.fieldErrors.email} />
+        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value)} error={add.fieldErrors.role}>
+          {ROLES.map((option) => <option key={option} value={option}>{ROLE_WORDS[option]}</option>)}
+        </SelectField>
+        <Button type="submit" className="sm:mt-6" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add"}</Button>
+      </form>
+      <div className="mt-3">
+        <FormMessage error={Object.keys(add.fieldErrors).length ? null : add.formError} />
+        {add.data && (
+          <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="member-added">
+            {add.data.email} was added.
+            {add.data.temporaryPassword && (
+              <> A new login was created with the one-time password <code className="rounded bg-white px-1 font-mono">{add.data.temporaryPassword}</code> — pass it on securely; it is not shown again.</>
+            )}
+          </p>
+        )}
+      </div>
+    </Card>
+  );
+}
