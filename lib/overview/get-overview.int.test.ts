@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db";
+import { createTestTenant } from "../testing/fixtures";
+import { getOverview, progressOf } from "./get-overview";
+
+describe("overview", () => {
+  it("estimates the time left of a running import from its rate so far", () => {
+    const now = Date.now();
+    expect(progressOf({ processed: 250, total: 1000, startedAt: new Date(now - 60_000) }, now)).toEqual({ processed: 250, total: 1000, percent: 25, etaSeconds: 180 });
+    expect(progressOf({ processed: 0, total: null, startedAt: new Date(now) }, now)).toMatchObject({ percent: null, etaSeconds: null });
+  });
+
+  it("shows the last finished run, the run in progress, the next run and records per hour", async () => {
+    const { tenant } = await createTestTenant("overview");
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - 3_600_000);
+    await db.syncRun.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "SCHEDULE", status: "SUCCEEDED", created: 7, updated: 3, queuedAt: hourAgo, startedAt: hourAgo, finishedAt: hourAgo },
+    });
+    await db.syncRun.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "REIMPORT", status: "RUNNING", total: 100, processed: 40, queuedAt: new Date(now.getTime() - 20_000), startedAt: new Date(now.getTime() - 20_000) },
+    });
+    const overview = await getOverview(tenant.id, now);
+    const products = overview.modules.find((module) => module.module === "PRODUCT_IMPORT")!;
+    expect(products.lastRun).toMatchObject({ status: "SUCCEEDED", created: 7 });
+    expect(products.activeRun?.progress).toMatchObject({ percent: 40, processed: 40, total: 100 });
+    expect(products.activeRun?.progress.etaSeconds).toBeGreaterThan(20);
+    // Queued 20 s ago, every 60 min: due in about an hour.
+    expect(products.nextRunAt!.getTime() - now.getTime()).toBeGreaterThan(59 * 60_000);
+    expect(overview.active).toBe(true);
+    expect(overview.hourly).toHaveLength(72);
+    expect(overview.hourly.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(10);
+    expect(overview.hourly.find((bucket) => bucket.total)?.byModule).toEqual({ PRODUCT_IMPORT: 10 });
+  });
+});
