@@ -16,3 +16,36 @@ export async function logIn(page: Page, login: { email: string; password: string
 export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Saves the page at desktop width and at phone width (390 px), then restores the viewport. */
+export async function saveScreenshots(page: Page, name: string) {
+  const desktop = page.viewportSize() ?? { width: 1280, height: 800 };
+  await saveScreenshot(page, name);
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Nothing may stick out sideways at phone width (tables scroll inside their own box).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} is wider than a 390 px screen`).toBeLessThanOrEqual(1);
+  await saveScreenshot(page, `${name}-390`);
+  await page.setViewportSize(desktop);
+}
+
+/** A separate logged-in browser context, for calling routes or pages as another user. */
+export async function loggedInContext(browser: import("@playwright/test").Browser, login: { email: string; password: string }) {
+  const context = await browser.newContext({ baseURL: "http://localhost:3100" });
+  const page = await context.newPage();
+  await logIn(page, login);
+  return { context, page, request: context.request };
+}
+
+export const SIMULATORS = { cscart: "http://127.0.0.1:4201", visma: "http://127.0.0.1:4202" } as const;
+
+/** The simulators' control API (test equipment): read state, create orders, change items. */
+export async function simControl<T = unknown>(sim: keyof typeof SIMULATORS, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${SIMULATORS[sim]}/__control${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "x-control-secret": "sim-control-secret", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${sim} control ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
