@@ -111,7 +111,8 @@ export class HttpClient {
     const info: RemoteCallInfo = { remote: this.remote, remoteLabel: this.remoteLabel, endpoint: `${request.method} ${url.pathname}` };
     const headers = requestHeaders(request);
     const policy = request.retry ?? defaultRetryPolicy(request.method, headers);
-    const maxAttempts = policy === "never" ? 1 : Math.max(1, this.context.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    // decideRetry applies the policy: a POST is only sent again when it provably was not processed.
+    const maxAttempts = Math.max(1, this.context.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     const timeoutMs = request.timeoutMs ?? this.context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const backoff = this.context.backoff ?? DEFAULT_BACKOFF;
     const body = requestBody(request);

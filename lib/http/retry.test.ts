@@ -38,6 +38,11 @@ describe("parseRetryAfterMs", () => {
 describe("decideRetry", () => {
   const base = { attempt: 1, maxAttempts: 4, backoff: { baseDelayMs: 100, maxDelayMs: 10_000 }, random: () => 0.5 };
 
+  it("sends a POST again after a 429 (refused unprocessed) but not after a 5xx", () => {
+    expect(decideRetry({ ...base, policy: "never", outcome: { kind: "response", status: 429, retryAfterMs: 1000 } }).retry).toBe(true);
+    expect(decideRetry({ ...base, policy: "never", outcome: { kind: "response", status: 503 } }).retry).toBe(false);
+  });
+
   it("retries idempotent requests on 5xx, 429, timeouts and network errors", () => {
     expect(decideRetry({ ...base, policy: "idempotent", outcome: { kind: "response", status: 503 } })).toEqual({ retry: true, delayMs: 50 });
     expect(decideRetry({ ...base, policy: "idempotent", outcome: { kind: "response", status: 429 } }).retry).toBe(true);

@@ -78,7 +78,9 @@ export function decideRetry(input: {
   if (attempt >= maxAttempts) return { retry: false, reason: "no attempts left" };
 
   const neverSent = outcome.kind !== "response" && !outcome.sent;
-  if (policy === "never" && !neverSent) return { retry: false, reason: "request is not idempotent" };
+  // A 429 is refused before the remote does anything, so even a POST may be sent again.
+  const refusedUnprocessed = outcome.kind === "response" && outcome.status === 429;
+  if (policy === "never" && !neverSent && !refusedUnprocessed) return { retry: false, reason: "request is not idempotent" };
   if (outcome.kind === "response" && !isRetryableStatus(outcome.status)) {
     return { retry: false, reason: `status ${outcome.status} is final` };
   }

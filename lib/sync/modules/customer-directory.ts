@@ -24,7 +24,9 @@ export function emailHash(email: string): string {
 
 export class CustomerDirectory {
   private readonly known = new Map<string, string>();
-  private readonly creating = new Map<string, Promise<string>>();
+  private readonly creating = new Map<string, Promise<{ customerNumber: string; created: boolean }>>();
+  /** Set when a customer POST lost its answer: the customer may exist, so look before creating again. */
+  private mustRefreshBeforeCreate = false;
 
   constructor(
     private readonly tenantId: string,
@@ -74,13 +76,27 @@ export class CustomerDirectory {
     // Two orders of one new customer in the same run share one creation.
     let creation = this.creating.get(hash);
     if (!creation) {
-      creation = this.visma.createCustomer(mapShopOrderToNewCustomer(order, this.debtorDefaults)).then(async (created) => {
-        await this.store([{ hash, number: created.number }]);
-        return created.number;
-      });
+      creation = this.create(order, hash);
       this.creating.set(hash, creation);
       creation.catch(() => this.creating.delete(hash));
     }
-    return { customerNumber: await creation, created: true };
+    return creation;
+  }
+
+  private async create(order: CsCartOrder, hash: string): Promise<{ customerNumber: string; created: boolean }> {
+    if (this.mustRefreshBeforeCreate) {
+      this.mustRefreshBeforeCreate = false;
+      await this.refresh();
+      const found = this.known.get(hash);
+      if (found) return { customerNumber: found, created: false };
+    }
+    try {
+      const created = await this.visma.createCustomer(mapShopOrderToNewCustomer(order, this.debtorDefaults));
+      await this.store([{ hash, number: created.number }]);
+      return { customerNumber: created.number, created: true };
+    } catch (error) {
+      if (error instanceof AppError && error.details?.outcomeUnknown) this.mustRefreshBeforeCreate = true;
+      throw error;
+    }
   }
 }

@@ -132,8 +132,7 @@ class OrderExporter {
       }
       const reference = customerOrderReference(orderId);
       if (claim.claimedBefore) {
-        const since = new Date((claim.row.firstClaimedAt ?? claim.row.createdAt).getTime() - LOOKUP_MARGIN_MS);
-        const existing = await this.visma.findSalesOrderByCustomerOrder(reference, since);
+        const existing = (await this.salesOrdersPostedEarlier()).get(reference);
         if (existing) {
           await markLedgerDone(claim.row, { targetId: existing.orderId, runId: this.ctx.runId, meta: { type: existing.type, recovered: true } });
           this.ctx.count("created");
@@ -181,6 +180,33 @@ class OrderExporter {
       });
       return "failed";
     }
+  }
+
+  private earlierSalesOrders?: Promise<Map<string, { type: string; orderId: string }>>;
+
+  /**
+   * Sales orders that earlier attempts may have created, by customer.order: one listing per run
+   * (orders modified since the oldest unfinished claim), instead of one listing per order to check.
+   * Orders first claimed in this run are never looked up in this run, so the snapshot suffices.
+   */
+  private salesOrdersPostedEarlier(): Promise<Map<string, { type: string; orderId: string }>> {
+    this.earlierSalesOrders ??= (async () => {
+      const oldest = await db.syncItem.aggregate({
+        where: { tenantId: this.ctx.tenantId, module: "ORDER_EXPORT", attempts: { gt: 0 }, state: { not: "DONE" } },
+        _min: { firstClaimedAt: true },
+      });
+      const since = new Date((oldest._min.firstClaimedAt ?? new Date()).getTime() - LOOKUP_MARGIN_MS);
+      const byReference = new Map<string, { type: string; orderId: string }>();
+      for await (const page of this.visma.listSalesOrderPages({ modifiedSince: since, orderBy: "lastModified asc" })) {
+        for (const order of page.items) {
+          const reference = order.customerOrder ?? order.customer?.order;
+          if (reference && order.orderId) byReference.set(reference, { type: order.type ?? "SO", orderId: order.orderId });
+        }
+      }
+      return byReference;
+    })();
+    this.earlierSalesOrders.catch(() => (this.earlierSalesOrders = undefined));
+    return this.earlierSalesOrders;
   }
 
   /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */

@@ -1,0 +1,48 @@
+/** Starts real worker processes (workers/main.ts) for tests, and waits until they take jobs. */
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type WorkerProcess = { process: ChildProcess; output: string[]; stop(signal?: NodeJS.Signals): Promise<void> };
+
+export async function startWorkerProcess(name: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
+  const child = spawn("node_modules/.bin/tsx", ["workers/main.ts"], {
+    env: {
+      ...process.env,
+      WORKER_NAME: name,
+      WORKER_SCHEDULES: "off",
+      WORKER_POLL_SECONDS: "0.5",
+      WORKER_CONCURRENCY: "2",
+      SYNC_JOB_EXPIRE_SECONDS: "20",
+      PGBOSS_MAINTENANCE_SECONDS: "2",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean));
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker ${name} did not start:\n${output.join("\n")}`)), 60_000);
+    const check = () => {
+      if (output.some((line) => line.includes("ready"))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker ${name} exited with ${code}:\n${output.join("\n")}`));
+    });
+  });
+  return {
+    process: child,
+    output,
+    stop: (signal = "SIGTERM") =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
