@@ -95,6 +95,8 @@ describe("order export", () => {
     expect(customer.mainContact.email.toLowerCase()).toBe("åse.ødegård@eksempel.no");
     expect(customer.creditTermsId).toBe("14");
     expect(customer.customerLedgerAccount).toBe("1400");
+    // Administration 2 is the sales order's branch (Visma.net has no customer field of that name).
+    expect(salesOrder!.branchId).toBe("2");
   });
 
   it("matches an existing Visma.net customer by e-mail, ignoring case, and creates no new one", async () => {

@@ -19,7 +19,7 @@ import { notifyOrderFailed } from "../../notify/notify-order-failed";
 import { claimLedgerRow, ensureLedgerRow, findLedgerRows, markLedgerDone, markLedgerFailed } from "../engine/ledger";
 import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
-import { customerOrderReference, mapShopOrderToSalesOrder } from "../mapping";
+import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../mapping";
 import { CustomerDirectory } from "./customer-directory";
 
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */
@@ -33,14 +33,16 @@ type Outcome = "exported" | "recovered" | "skipped" | "failed" | "pending";
 
 export async function exportOrders(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
-  const directory = new CustomerDirectory(ctx.tenantId, visma, {
+  const debtorDefaults = {
     paymentTerms: ctx.settings.debtorPaymentTerms,
     collectionAccount: ctx.settings.debtorCollectionAccount,
     administration: ctx.settings.debtorAdministration,
-  });
+  };
+  const directory = new CustomerDirectory(ctx.tenantId, visma, debtorDefaults);
   const indexed = await directory.refresh();
   ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
-  const exporter = new OrderExporter(ctx, cscart, visma, directory);
+  // Visma.net has no customer field called "administration"; it is the sales order's branch.
+  const exporter = new OrderExporter(ctx, cscart, visma, directory, branchIdFor(debtorDefaults));
 
   if (ctx.itemIds?.length) {
     await exporter.retryLedgerRows(ctx.itemIds);
@@ -79,6 +81,7 @@ class OrderExporter {
     private readonly cscart: CsCartClient,
     private readonly visma: VismaClient,
     private readonly directory: CustomerDirectory,
+    private readonly branchId: string | undefined,
   ) {}
 
   async exportSummaries(summaries: CsCartOrderSummary[]): Promise<Map<string, Outcome>> {
@@ -151,7 +154,11 @@ class OrderExporter {
       }
       const { customerNumber, created } = await this.directory.resolve(order);
       if (created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${orderId}.`);
-      const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: this.ctx.settings.pricesIncludeVat, customerNumber });
+      const command = mapShopOrderToSalesOrder(order, {
+        pricesIncludeVat: this.ctx.settings.pricesIncludeVat,
+        customerNumber,
+        ...(this.branchId ? { branchId: this.branchId } : {}),
+      });
       const salesOrder = await this.visma.createSalesOrder(command);
       await markLedgerDone(claim.row, { targetId: salesOrder.orderId, runId: this.ctx.runId, meta: { type: salesOrder.type, customerNumber } });
       this.ctx.count("created");
