@@ -30,7 +30,8 @@ export function useApiMutation<TVariables, TResult>(options: {
   return {
     ...mutation,
     fieldErrors: apiError?.fields ?? {},
-    formError: mutation.error?.message ?? null,
+    // With field errors, each message stands beside its field; the form only says where to look.
+    formError: apiError?.fields && Object.keys(apiError.fields).length ? "Some fields need attention: see the messages beside them." : (mutation.error?.message ?? null),
     success,
   };
 }

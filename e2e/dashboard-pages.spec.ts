@@ -77,7 +77,7 @@ test("mappings: validation messages beside the field, versions, restore", async 
   await page.getByLabel("CS-Cart tax ids (row 4)").fill("6, x");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByText('"x" is not a CS-Cart tax id')).toBeVisible();
-  await page.getByRole("button", { name: "Remove row 4" }).click();
+  await page.getByRole("button", { name: "Remove VAT code row 4" }).click();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-product")).toBeVisible();
   await saveScreenshots(page, "mappings");
@@ -158,7 +158,7 @@ test("team: add by e-mail, change a role, remove; never the last owner", async (
   await expect(page.getByTestId("field-error")).toHaveText("not a valid e-mail address");
   const newcomer = `new-${tenant.slug}@test.apicenter.local`;
   await page.getByLabel("E-mail").fill(newcomer);
-  await page.getByLabel("Role").selectOption("ADMIN");
+  await page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect(page.getByTestId("member-added")).toContainText("one-time password");
   await expect(page.getByTestId("team-row").filter({ hasText: newcomer })).toBeVisible();

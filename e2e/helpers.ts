@@ -5,7 +5,8 @@ export const OWNER = { email: "owner@demo.apicenter.local", password: "demo-owne
 export const VIEWER = { email: "viewer@demo.apicenter.local", password: "demo-viewer-pass" };
 
 export async function logIn(page: Page, login: { email: string; password: string }) {
-  await page.goto("/login");
+  // Wait until the form is hydrated; a click before that would submit it natively.
+  await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByLabel("E-mail").fill(login.email);
   await page.getByLabel("Password").fill(login.password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -23,8 +24,21 @@ export async function saveScreenshots(page: Page, name: string) {
   await saveScreenshot(page, name);
   await page.setViewportSize({ width: 390, height: 844 });
   // Nothing may stick out sideways at phone width (tables scroll inside their own box).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} is wider than a 390 px screen`).toBeLessThanOrEqual(1);
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Name the outermost elements that stick out, so a failure says what to fix.
+    const insideScroller = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) if (getComputedStyle(parent).overflowX !== "visible") return true;
+      return false;
+    };
+    const escapes = (element: Element) => ["absolute", "fixed"].includes(getComputedStyle(element).position) || !insideScroller(element);
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && escapes(element))
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`);
+    return { extra: document.documentElement.scrollWidth - width, culprits };
+  });
+  expect(overflow.extra, `${name} is wider than a 390 px screen: ${overflow.culprits.join(" | ")}`).toBeLessThanOrEqual(1);
   await saveScreenshot(page, `${name}-390`);
   await page.setViewportSize(desktop);
 }

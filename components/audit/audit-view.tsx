@@ -5,8 +5,9 @@ import { formatDateTime } from "@/components/format";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
-import { EmptyState, QueryView } from "@/components/ui/states";
-import { Pager, Table, Td, Th } from "@/components/ui/table";
+import { PagedTable } from "@/components/ui/paged-table";
+import { EmptyState } from "@/components/ui/states";
+import { Td } from "@/components/ui/table";
 import { usePagedQuery } from "@/components/use-paged-query";
 import type { listAuditEvents } from "@/lib/audit/list-audit";
 
@@ -50,34 +51,21 @@ export function AuditView({ tenantSlug }: PageProps) {
           {AREAS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </SelectField>
       </div>
-      <QueryView query={query}>
-        {(data) =>
-          data.events.length === 0 ? (
-            <EmptyState title="Nothing changed yet">Every change made in this dashboard is recorded here.</EmptyState>
-          ) : (
-            <>
-              <Table label="Audit events" testId="audit-table">
-                <thead><tr><Th>When</Th><Th>Who</Th><Th>What</Th><Th>Details</Th></tr></thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.events.map((event) => (
-                    <tr key={event.id} data-testid="audit-row" data-action={event.action}>
-                      <Td className="whitespace-nowrap">{formatDateTime(event.createdAt)}</Td>
-                      <Td className="break-all">{event.userEmail ?? "—"}</Td>
-                      <Td className="whitespace-nowrap">{ACTION_WORDS[event.action] ?? event.action} <span className="text-xs text-slate-500">({event.target})</span></Td>
-                      <Td className="min-w-64 max-w-xl">
-                        <ul className="space-y-0.5 break-all font-mono text-xs text-slate-700">
-                          {describeDetail(event.detail).slice(0, 8).map((line, index) => <li key={index}>{line}</li>)}
-                        </ul>
-                      </Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-              <Pager {...pager} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedTable query={query} pager={pager} rowsOf={(data) => data.events} label="Audit events" testId="audit-table"
+        empty={<EmptyState title="Nothing changed yet">Every change made in this dashboard is recorded here.</EmptyState>}
+        columns={["When", "Who", "What", "Details"]}
+        renderRow={(event) => (
+          <tr key={event.id} data-testid="audit-row" data-action={event.action}>
+            <Td className="whitespace-nowrap">{formatDateTime(event.createdAt)}</Td>
+            <Td className="break-all">{event.userEmail ?? "—"}</Td>
+            <Td className="whitespace-nowrap">{ACTION_WORDS[event.action] ?? event.action} <span className="text-xs text-slate-500">({event.target})</span></Td>
+            <Td className="min-w-64 max-w-xl">
+              <ul className="space-y-0.5 break-all font-mono text-xs text-slate-700">
+                {describeDetail(event.detail).slice(0, 8).map((line, index) => <li key={index}>{line}</li>)}
+              </ul>
+            </Td>
+          </tr>
+        )} />
     </div>
   );
 }

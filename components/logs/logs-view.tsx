@@ -8,9 +8,10 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
-import { EmptyState, QueryView } from "@/components/ui/states";
+import { PagedTable } from "@/components/ui/paged-table";
+import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Pager, Table, Td, Th } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import { usePagedQuery } from "@/components/use-paged-query";
 import { MODULE_LABELS } from "@/lib/labels";
@@ -63,38 +64,25 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
         <p className="mb-3 text-sm text-slate-600">Showing one run's entries. <button type="button" className="text-brand-700 underline" onClick={() => set("runId", "")}>Show all</button></p>
       )}
       <div className="mb-3"><FormMessage error={deleteAll.formError} success={deleteAll.success} /></div>
-      <QueryView query={query}>
-        {(data) =>
-          data.entries.length === 0 ? (
-            <EmptyState title="No log entries match">Try a wider date range or another level.</EmptyState>
-          ) : (
-            <>
-              <Table label="Log entries" testId="log-table">
-                <thead><tr><Th>Time</Th><Th>Level</Th><Th>Module</Th><Th>Message</Th></tr></thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.entries.map((entry) => (
-                    <tr key={entry.id} data-testid="log-row">
-                      <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
-                      <Td><StatusBadge status={entry.level} /></Td>
-                      <Td className="whitespace-nowrap">{entry.module ? MODULE_LABELS[entry.module] : "—"}</Td>
-                      <Td className="min-w-64">
-                        <div>{entry.message}</div>
-                        {entry.context != null && (
-                          <details className="mt-1 text-xs text-slate-500">
-                            <summary className="cursor-pointer">Details</summary>
-                            <pre className="mt-1 max-w-xl overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(entry.context, null, 2)}</pre>
-                          </details>
-                        )}
-                      </Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-              <Pager {...pager} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedTable query={query} pager={pager} rowsOf={(data) => data.entries} label="Log entries" testId="log-table"
+        empty={<EmptyState title="No log entries match">Try a wider date range or another level.</EmptyState>}
+        columns={["Time", "Level", "Module", "Message"]}
+        renderRow={(entry) => (
+          <tr key={entry.id} data-testid="log-row">
+            <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
+            <Td><StatusBadge status={entry.level} /></Td>
+            <Td className="whitespace-nowrap">{entry.module ? MODULE_LABELS[entry.module] : "—"}</Td>
+            <Td className="min-w-64">
+              <div>{entry.message}</div>
+              {entry.context != null && (
+                <details className="mt-1 text-xs text-slate-500">
+                  <summary className="cursor-pointer">Details</summary>
+                  <pre className="mt-1 max-w-xl overflow-x-auto whitespace-pre-wrap break-all">{JSON.stringify(entry.context, null, 2)}</pre>
+                </details>
+              )}
+            </Td>
+          </tr>
+        )} />
       <ConfirmDialog open={confirming} title="Delete all logs?" confirmLabel="Delete all logs" busy={deleteAll.isPending}
         onCancel={() => setConfirming(false)} onConfirm={() => deleteAll.mutate(undefined)}>
         <p>Every log entry of this shop is deleted now, for all modules and dates. This cannot be undone.</p>

@@ -55,7 +55,7 @@ function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; ca
           ))}
         </div>
         <TextField label="Other status letters" hint="Your shop's own statuses, e.g. A, E" value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
-        <FormMessage error={statusError ? null : save.formError} success={save.success} />
+        <FormMessage error={save.formError} success={save.success} />
         {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save statuses"}</Button>}
       </fieldset>
     </form>

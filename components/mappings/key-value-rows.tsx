@@ -27,7 +27,7 @@ export function KeyValueRows<R extends Record<string, string>>({ rows, keyField,
               onChange={(event) => update(index, { [keyField]: event.target.value } as Partial<R>)} />
             <TextField label={`${valueLabel} (row ${index + 1})`} value={row[valueField]} error={errors.value}
               onChange={(event) => update(index, { [valueField]: event.target.value } as Partial<R>)} />
-            <Button variant="ghost" size="sm" className="mt-6" aria-label={`Remove row ${index + 1}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>Remove</Button>
+            <Button variant="ghost" size="sm" className="mt-6" aria-label={`Remove ${keyLabel} row ${index + 1}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>Remove</Button>
           </div>
         );
       })}

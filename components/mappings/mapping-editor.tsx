@@ -11,6 +11,7 @@ import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";
 import { MappingPreview } from "./mapping-preview";
+import { WarehouseFields } from "@/components/settings/warehouse-fields";
 
 export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFields }: {
   tenantSlug: string;
@@ -75,13 +76,8 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
           </Card>
           <Card title="Stock amount and tracking">
             <div className="grid gap-3 sm:grid-cols-2">
-              <SelectField label="Warehouses for the amount" value={draft.warehouseMode} onChange={(event) => set("warehouseMode", event.target.value as "sum" | "one")}>
-                <option value="sum">Sum of all warehouses</option>
-                <option value="one">One warehouse</option>
-              </SelectField>
-              {draft.warehouseMode === "one" && (
-                <TextField label="Warehouse id" value={draft.warehouseId} onChange={(event) => set("warehouseId", event.target.value)} error={errors["warehouse.warehouseId"]} />
-              )}
+              <WarehouseFields label="Warehouses for the amount" mode={draft.warehouseMode} warehouseId={draft.warehouseId}
+                error={errors["warehouse.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
               <SelectField label="Inventory tracking" value={draft.tracking} onChange={(event) => set("tracking", event.target.value as MappingDraft["tracking"])}>
                 <option value="B">Track without options (B)</option>
                 <option value="O">Track with options (O)</option>
@@ -93,8 +89,7 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
       </fieldset>
       <MappingPreview tenantSlug={tenantSlug} canEdit={canEdit} buildMapping={buildMapping} />
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        {hasErrors && !save.formError && <FormMessage error="Some fields need attention: see the messages beside them." />}
-        <FormMessage error={save.formError} success={save.success} />
+        <FormMessage error={save.formError ?? (hasErrors ? "Some fields need attention: see the messages beside them." : null)} success={save.success} />
         {canEdit && (
           <div className="mt-2 flex flex-wrap gap-2">
             <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save as new version"}</Button>

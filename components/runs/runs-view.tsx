@@ -6,9 +6,10 @@ import { formatDateTime, formatDuration } from "@/components/format";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
-import { EmptyState, QueryView } from "@/components/ui/states";
+import { PagedTable } from "@/components/ui/paged-table";
+import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { Pager, Table, Td, Th } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { usePagedQuery } from "@/components/use-paged-query";
 import { MODULE_LABELS } from "@/lib/labels";
 import type { listRuns } from "@/lib/runs/list-runs";
@@ -25,9 +26,19 @@ export function runDuration(run: Pick<RunRow, "startedAt" | "finishedAt">): stri
   return formatDuration(new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime());
 }
 
+type RemoteCounts = { calls?: number; retries?: number; rateLimited?: number };
+
+/** "12 CS-Cart · 40 Visma.net (1 rate-limited)" from the run's per-remote call meter. */
 export function remoteCallsOf(run: Pick<RunRow, "remoteCalls">): string {
-  const calls = (run.remoteCalls ?? {}) as Record<string, number>;
-  return `${calls.cscart ?? 0} CS-Cart · ${calls.visma ?? 0} Visma.net`;
+  const meter = (run.remoteCalls ?? {}) as Record<string, RemoteCounts | number>;
+  const count = (remote: string) => {
+    const value = meter[remote];
+    return typeof value === "number" ? { calls: value } : (value ?? {});
+  };
+  const cscart = count("cscart");
+  const visma = count("visma");
+  const limited = (cscart.rateLimited ?? 0) + (visma.rateLimited ?? 0);
+  return `${cscart.calls ?? 0} CS-Cart · ${visma.calls ?? 0} Visma.net${limited ? ` (${limited} rate-limited)` : ""}`;
 }
 
 export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFilters: { module?: string; status?: string } }) {
@@ -54,37 +65,22 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         <TextField label="From" type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
         <TextField label="To" type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
       </form>
-      <QueryView query={query}>
-        {(data) =>
-          data.runs.length === 0 ? (
-            <EmptyState title="No runs match">Runs appear here as soon as a module is queued.</EmptyState>
-          ) : (
-            <>
-              <Table label="Runs" testId="runs-table">
-                <thead>
-                  <tr><Th>Module</Th><Th>Status</Th><Th>Started by</Th><Th>Queued</Th><Th>Duration</Th><Th>Records</Th><Th>Remote calls</Th></tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {data.runs.map((run) => (
-                    <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
-                      <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{MODULE_LABELS[run.module]}</Link></Td>
-                      <Td><StatusBadge status={run.status} /></Td>
-                      <Td className="lowercase">{run.trigger}</Td>
-                      <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>
-                      <Td>{runDuration(run)}</Td>
-                      <Td className="whitespace-nowrap text-xs">
-                        {run.created} new · {run.updated} updated · {run.skipped} unchanged · <span className={run.failed ? "font-medium text-red-700" : undefined}>{run.failed} failed</span>
-                      </Td>
-                      <Td className="whitespace-nowrap text-xs">{remoteCallsOf(run)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-              <Pager {...pager} />
-            </>
-          )
-        }
-      </QueryView>
+      <PagedTable query={query} pager={pager} rowsOf={(data) => data.runs} label="Runs" testId="runs-table"
+        empty={<EmptyState title="No runs match">Runs appear here as soon as a module is queued.</EmptyState>}
+        columns={["Module", "Status", "Started by", "Queued", "Duration", "Records", "Remote calls"]}
+        renderRow={(run) => (
+          <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
+            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{MODULE_LABELS[run.module]}</Link></Td>
+            <Td><StatusBadge status={run.status} /></Td>
+            <Td className="lowercase">{run.trigger}</Td>
+            <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>
+            <Td>{runDuration(run)}</Td>
+            <Td className="whitespace-nowrap text-xs">
+              {run.created} new · {run.updated} updated · {run.skipped} unchanged · <span className={run.failed ? "font-medium text-red-700" : undefined}>{run.failed} failed</span>
+            </Td>
+            <Td className="whitespace-nowrap text-xs">{remoteCallsOf(run)}</Td>
+          </tr>
+        )} />
     </div>
   );
 }

@@ -29,6 +29,7 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"], [tenantSlug, "runs"]],
     onSuccess: () => setConfirming(false),
   });
+  const fieldsWrong = Object.keys(reimport.fieldErrors).length > 0;
   const toggle = (module: Module, on: boolean) => setModules(on ? [...new Set([...modules, module])] : modules.filter((m) => m !== module));
   const names = modules.map((module) => WHAT[module]).join(" and ");
   const fromWords = from ? new Date(`${from}T00:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" }) : "";
@@ -46,7 +47,7 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
           </fieldset>
         </div>
         {reimportFrom && <p className="text-sm text-slate-600">Last re-import requested from {formatDateTime(reimportFrom)}.</p>}
-        <FormMessage error={!confirming ? reimport.formError : null} />
+        <FormMessage error={!confirming || fieldsWrong ? reimport.formError : null} />
         {reimport.data && (
           <ul className="space-y-1 text-sm" role="status" data-testid="reimport-result">
             {reimport.data.results.map((result, index) => (
@@ -56,9 +57,9 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
             ))}
           </ul>
         )}
-        {canEdit && <Button variant="secondary" onClick={() => setConfirming(true)} disabled={reimport.isPending}>Re-import…</Button>}
+        {canEdit && <Button variant="secondary" onClick={() => { reimport.reset(); setConfirming(true); }} disabled={reimport.isPending}>Re-import…</Button>}
       </fieldset>
-      <ConfirmDialog open={confirming} title="Re-import from this date?" confirmLabel="Start re-import" confirmVariant="primary"
+      <ConfirmDialog open={confirming && !fieldsWrong} title="Re-import from this date?" confirmLabel="Start re-import" confirmVariant="primary"
         busy={reimport.isPending} onCancel={() => setConfirming(false)} onConfirm={() => reimport.mutate(undefined)}>
         {from && modules.length ? (
           <>

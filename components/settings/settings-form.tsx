@@ -4,12 +4,13 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { type Jsonify } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxField, FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import { MODULE_LABELS } from "@/lib/labels";
 import { SYNC_MODULES } from "@/lib/settings/defaults";
 import type { TenantSettings } from "@/lib/settings/get-settings";
+import { WarehouseFields } from "./warehouse-fields";
 
 export type SettingsData = Jsonify<TenantSettings>;
 
@@ -111,13 +112,8 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
         <div className="space-y-4">
           <Card title="Stock">
             <div className="grid gap-3 sm:grid-cols-2">
-              <SelectField label="Warehouses for stock" value={draft.warehouseMode} onChange={(e) => set("warehouseMode", e.target.value as "sum" | "one")}>
-                <option value="sum">Sum of all warehouses</option>
-                <option value="one">One warehouse</option>
-              </SelectField>
-              {draft.warehouseMode === "one" && (
-                <TextField label="Warehouse id" value={draft.warehouseId} onChange={(e) => set("warehouseId", e.target.value)} error={errors["stockWarehouses.warehouseId"]} />
-              )}
+              <WarehouseFields label="Warehouses for stock" mode={draft.warehouseMode} warehouseId={draft.warehouseId}
+                error={errors["stockWarehouses.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
             </div>
           </Card>
           <Card title="Failure e-mails and logs">

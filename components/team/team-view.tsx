@@ -103,7 +103,7 @@ function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
         <Button type="submit" className="sm:mt-6" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add"}</Button>
       </form>
       <div className="mt-3">
-        <FormMessage error={Object.keys(add.fieldErrors).length ? null : add.formError} />
+        <FormMessage error={add.formError} />
         {add.data && (
           <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="member-added">
             {add.data.email} was added.

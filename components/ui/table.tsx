@@ -3,7 +3,9 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 /** A table that scrolls sideways on narrow screens instead of breaking the page. */
 export function Table({ children, label, testId }: { children: ReactNode; label: string; testId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // "relative" makes this box the containing block of absolutely placed children (sr-only
+    // labels), so they are clipped here instead of widening the whole page on phones.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label} data-testid={testId}>
         {children}
       </table>
