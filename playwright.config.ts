@@ -13,7 +13,8 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 20_000 },
-  reporter: [["list"]],
+  // The JSON report feeds the one-line total that `npm test` prints at the end.
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: "http://localhost:3100",
     trace: "retain-on-failure",
