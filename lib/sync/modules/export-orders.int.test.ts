@@ -182,4 +182,16 @@ describe("order export", () => {
     await excl.run("ORDER_EXPORT");
     expect(JSON.stringify(excl.visma.state.inventory.get(a!.productCode))).not.toBe(availableBefore);
   });
+
+  it("creates and confirms a Visma.net shipment for tenants that reduce stock by shipment", async () => {
+    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { shipOnExport: true } });
+    const [a] = sharedSkus(excl);
+    const order = excl.cscart.createOrder({ email: "ship@example.no", lines: [{ productCode: a!.productCode, amount: 1 }] });
+    await excl.run("ORDER_EXPORT");
+    const [salesOrder] = salesOrderFor(excl, order.orderId);
+    const shipments = [...excl.visma.state.shipments.values()].filter((shipment) => shipment.orderNbr === salesOrder!.orderId);
+    expect(shipments).toHaveLength(1);
+    expect(shipments[0]!.status).toBe("Confirmed");
+    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { shipOnExport: false } });
+  });
 });
