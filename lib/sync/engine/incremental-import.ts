@@ -11,7 +11,7 @@
 import pLimit from "p-limit";
 import type { Page } from "../../connectors/paging";
 import { db, type SyncItem, type SyncModule } from "../../db";
-import { toAppError, type AppError } from "../../errors";
+import { AppError, toAppError } from "../../errors";
 import { readCursor, writeCursor, type CursorStream } from "./cursor";
 import { upsertImportLedgerRows } from "./ledger";
 import type { SyncRunContext } from "./run-context";
@@ -37,6 +37,21 @@ export type ImportSpec<Item> = {
   write(item: Item, previous: SyncItem | undefined, force: boolean): Promise<WriteOutcome>;
   concurrency: number;
 };
+
+/** For `fetchOne`: a record deleted on the remote since it was listed is simply gone. */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
+    throw error;
+  }
+}
+
+/** Import concurrency towards CS-Cart (writes per tenant run at once). */
+export function importConcurrency(): number {
+  return Number(process.env.IMPORT_CONCURRENCY ?? 8);
+}
 
 type PageRow = Parameters<typeof upsertImportLedgerRows>[3][number];
 

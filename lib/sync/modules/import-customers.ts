@@ -6,8 +6,7 @@
 import { createHash } from "node:crypto";
 import type { VismaCustomer } from "../../connectors/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
-import { AppError } from "../../errors";
-import { runIncrementalImport } from "../engine/incremental-import";
+import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { mapVismaCustomerToShopUser } from "../mapping";
 
@@ -17,16 +16,9 @@ export async function importCustomers(ctx: SyncRunContext): Promise<void> {
   await runIncrementalImport<VismaCustomer>(ctx, {
     module: "CUSTOMER_IMPORT",
     stream: "CUSTOMER_IMPORT",
-    concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 8),
+    concurrency: importConcurrency(),
     pages: (since) => visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
-    fetchOne: async (number) => {
-      try {
-        return await visma.getCustomer(number);
-      } catch (error) {
-        if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
-        throw error;
-      }
-    },
+    fetchOne: (number) => unlessNotFound(visma.getCustomer(number)),
     externalIdOf: (customer) => customer.number,
     write: async (customer, previous, force) => {
       const user = mapVismaCustomerToShopUser(customer);

@@ -5,11 +5,10 @@
  */
 import type { VismaInventoryItem } from "../../connectors/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
-import { AppError } from "../../errors";
 import { signedImageUrl } from "../../images/signed-image-url";
 import { getActiveProductMapping } from "../../mappings/get-active-mapping";
 import { WarehouseSelectionSchema } from "../../settings/defaults";
-import { runIncrementalImport } from "../engine/incremental-import";
+import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { mapInventoryItemToProduct } from "../mapping";
 import { ShopProductIds } from "./shop-product-ids";
@@ -26,16 +25,9 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
   await runIncrementalImport<VismaInventoryItem>(ctx, {
     module: "PRODUCT_IMPORT",
     stream: "PRODUCT_IMPORT",
-    concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 8),
+    concurrency: importConcurrency(),
     pages: (since) => visma.listInventoryPages({ modifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: true }),
-    fetchOne: async (inventoryNumber) => {
-      try {
-        return await visma.getInventoryItem(inventoryNumber);
-      } catch (error) {
-        if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
-        throw error;
-      }
-    },
+    fetchOne: (inventoryNumber) => unlessNotFound(visma.getInventoryItem(inventoryNumber)),
     externalIdOf: (item) => item.inventoryNumber,
     preparePage: async (items, ledger) => {
       const unknown = items.map((item) => item.inventoryNumber).filter((code) => !ledger.get(code)?.targetId);

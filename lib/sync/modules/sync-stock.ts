@@ -7,9 +7,8 @@
 import type { VismaInventoryItem } from "../../connectors/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
 import { db } from "../../db";
-import { AppError } from "../../errors";
 import { WarehouseSelectionSchema } from "../../settings/defaults";
-import { runIncrementalImport } from "../engine/incremental-import";
+import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { stockAmountFor } from "../mapping";
 import { ShopProductIds } from "./shop-product-ids";
@@ -23,16 +22,9 @@ export async function syncStock(ctx: SyncRunContext): Promise<void> {
   await runIncrementalImport<VismaInventoryItem>(ctx, {
     module: "STOCK_SYNC",
     stream: "STOCK_SYNC",
-    concurrency: Number(process.env.IMPORT_CONCURRENCY ?? 8),
+    concurrency: importConcurrency(),
     pages: (since) => visma.listInventoryPages({ availabilityModifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: false }),
-    fetchOne: async (inventoryNumber) => {
-      try {
-        return await visma.getInventoryItem(inventoryNumber, { warehouseDetail: true, attachment: false });
-      } catch (error) {
-        if (error instanceof AppError && error.code === "REMOTE_NOT_FOUND") return undefined;
-        throw error;
-      }
-    },
+    fetchOne: (inventoryNumber) => unlessNotFound(visma.getInventoryItem(inventoryNumber, { warehouseDetail: true, attachment: false })),
     externalIdOf: (item) => item.inventoryNumber,
     preparePage: async (items, ledger) => {
       // The product import's ledger knows most shop ids already.
