@@ -179,8 +179,11 @@ test("a VIEWER sees every page read-only", async ({ page }) => {
   for (const section of ["connections", "settings", "mappings"]) {
     await page.goto(`/demo/${section}`);
     await expect(page.getByTestId("read-only-notice")).toBeVisible();
+    await expect(page.getByTestId("loading-state")).toHaveCount(0);
+    await expect(page.locator("main input").first()).toBeVisible();
     await expect(page.getByRole("button", { name: /^Save/ })).toHaveCount(0);
-    await expect(page.locator("input:not([disabled])")).toHaveCount(0);
+    // :enabled also honours <fieldset disabled>, which is how the read-only forms are built.
+    await expect(page.locator("main input:enabled, main select:enabled, main textarea:enabled")).toHaveCount(0);
   }
   await saveScreenshots(page, "mappings-viewer");
   await page.goto("/demo/team");

@@ -48,7 +48,7 @@ function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; ca
     <form onSubmit={onSubmit} noValidate aria-label="Order statuses to export">
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="sr-only">Statuses</legend>
-        <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <div className="grid grid-cols-2 gap-2">
           {KNOWN_STATUSES.map(([code, label]) => (
             <CheckboxField key={code} label={`${label} (${code})`} checked={chosen.includes(code)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />

@@ -26,19 +26,18 @@ export function runDuration(run: Pick<RunRow, "startedAt" | "finishedAt">): stri
   return formatDuration(new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime());
 }
 
-type RemoteCounts = { calls?: number; retries?: number; rateLimited?: number };
+type RemoteCounts = { calls?: number; rateLimited?: number };
 
-/** "12 CS-Cart · 40 Visma.net (1 rate-limited)" from the run's per-remote call meter. */
+/**
+ * "12 CS-Cart · 40 Visma.net (1 rate-limited)" from the run's call meter, which counts per remote
+ * ("cscart", and "visma", "visma-connect", "visma-salesorder" for the Visma.net APIs).
+ */
 export function remoteCallsOf(run: Pick<RunRow, "remoteCalls">): string {
-  const meter = (run.remoteCalls ?? {}) as Record<string, RemoteCounts | number>;
-  const count = (remote: string) => {
-    const value = meter[remote];
-    return typeof value === "number" ? { calls: value } : (value ?? {});
-  };
-  const cscart = count("cscart");
-  const visma = count("visma");
-  const limited = (cscart.rateLimited ?? 0) + (visma.rateLimited ?? 0);
-  return `${cscart.calls ?? 0} CS-Cart · ${visma.calls ?? 0} Visma.net${limited ? ` (${limited} rate-limited)` : ""}`;
+  const meter = Object.entries((run.remoteCalls ?? {}) as Record<string, RemoteCounts>);
+  const sum = (prefix: string, key: keyof RemoteCounts) =>
+    meter.filter(([remote]) => remote.startsWith(prefix)).reduce((total, [, counts]) => total + (counts?.[key] ?? 0), 0);
+  const limited = sum("", "rateLimited");
+  return `${sum("cscart", "calls")} CS-Cart · ${sum("visma", "calls")} Visma.net${limited ? ` (${limited} rate-limited)` : ""}`;
 }
 
 export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFilters: { module?: string; status?: string } }) {
