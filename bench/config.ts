@@ -1,0 +1,73 @@
+/** Benchmark settings: sizes per mode (quick / full), latency, concurrency, from argv and env. */
+
+export type BenchMode = "quick" | "full";
+
+export type BenchConfig = {
+  mode: BenchMode;
+  /** Scenario ids to run (all when empty), e.g. --only=1,4. */
+  only: string[];
+  latencyMs: number;
+  jitterMs: number;
+  /** The engine's knobs, passed to the worker processes and used in the bound. */
+  importConcurrency: number;
+  orderExportConcurrency: number;
+  workerConcurrency: number;
+  products: number;
+  customers: number;
+  orders: number;
+  /** Orders of customers who already exist in Visma.net (the calls-per-order target). */
+  ordersExistingCustomers: number;
+  /** Scenario 6: Visma.net capped at `rateLimit` calls per `rateWindowSeconds`. */
+  rateLimitedOrders: number;
+  rateLimit: number;
+  rateWindowSeconds: number;
+  tenants: number;
+  tenantWorkers: number;
+  logRows: number;
+  /** Dashboard load per URL: connections, and a cap in seconds and requests. */
+  httpConnections: number;
+  httpSeconds: number;
+  httpMaxRequests: number;
+};
+
+const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
+  // Quick: the same scenarios, smaller, in under two minutes on two cores (once the dashboard is
+  // built). The rate limit keeps its rate (600/min) over a 5 s window so it bites in a short run.
+  quick: {
+    products: 2_000, customers: 500, orders: 500, ordersExistingCustomers: 150,
+    rateLimitedOrders: 120, rateLimit: 50, rateWindowSeconds: 5,
+    tenants: 10, tenantWorkers: 3, logRows: 200_000,
+    httpConnections: 4, httpSeconds: 2, httpMaxRequests: 200,
+  },
+  full: {
+    products: 10_000, customers: 5_000, orders: 2_000, ordersExistingCustomers: 1_000,
+    rateLimitedOrders: 1_000, rateLimit: 600, rateWindowSeconds: 60,
+    tenants: 50, tenantWorkers: 3, logRows: 1_000_000,
+    httpConnections: 4, httpSeconds: 8, httpMaxRequests: 1_000,
+  },
+};
+
+function numberFrom(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined || value === "" ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+export function parseBenchArgs(argv: readonly string[], environment: Record<string, string | undefined> = process.env): BenchConfig {
+  const flag = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const mode: BenchMode = argv.includes("--quick") || environment.BENCH_MODE === "quick" ? "quick" : "full";
+  return {
+    mode,
+    only: (flag("only") ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+    latencyMs: numberFrom(flag("latency-ms") ?? environment.BENCH_LATENCY_MS, 25),
+    jitterMs: numberFrom(flag("jitter-ms") ?? environment.BENCH_JITTER_MS, 10),
+    importConcurrency: numberFrom(environment.IMPORT_CONCURRENCY, 8),
+    orderExportConcurrency: numberFrom(environment.ORDER_EXPORT_CONCURRENCY, 4),
+    workerConcurrency: numberFrom(environment.WORKER_CONCURRENCY, 4),
+    ...SIZES[mode],
+  };
+}
+
+/** Whether a scenario id (e.g. "2b") is selected by --only (which may name "2" for all of 2a, 2b). */
+export function isSelected(config: Pick<BenchConfig, "only">, id: string): boolean {
+  return config.only.length === 0 || config.only.some((wanted) => id === wanted || id.replace(/[a-z]$/, "") === wanted);
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=1,4]`: starts a database, real worker processes and the
+ * simulators with latency, runs the scenarios, prints the table and writes bench/results/latest.json.
+ * See bench/README.md for the columns and the bound.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/devstack/embedded-db";
+import { applyMigrations } from "../lib/devstack/migrate";
+import { recreateDatabase, withDatabaseName } from "../lib/devstack/test-database";
+import { meanLatencyMs } from "./bound";
+import { isSelected, parseBenchArgs } from "./config";
+import type { BenchContext } from "./scenarios/context";
+import type { ScenarioResult } from "./table";
+
+const RESULTS_FILE = path.join("bench", "results", "latest.json");
+/** Its own embedded server: the test server (5498) is stopped by whichever test run started it. */
+const BENCH_PG_PORT = Number(process.env.APICENTER_BENCH_PG_PORT ?? 5497);
+
+/** DATABASE_URL's server when set, else an embedded one in .data/pg-bench; a fresh, migrated database. */
+async function prepareBenchDatabase(): Promise<{ url: string; server?: EmbeddedDatabase }> {
+  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: ".data/pg-bench", port: BENCH_PG_PORT, database: "postgres" });
+  const url = withDatabaseName(process.env.DATABASE_URL ?? server!.url, "apicenter_bench");
+  await recreateDatabase(url);
+  await applyMigrations(url);
+  return { url, server };
+}
+
+async function main() {
+  const config = parseBenchArgs(process.argv.slice(2));
+  const began = Date.now();
+  const log = (line: string) => console.log(`[bench +${((Date.now() - began) / 1000).toFixed(1)}s] ${line}`);
+  log(`${config.mode} mode, latency ${config.latencyMs} ms + jitter ${config.jitterMs} ms, import concurrency ${config.importConcurrency}, order export concurrency ${config.orderExportConcurrency}, ${config.workerConcurrency} jobs per queue per worker`);
+
+  // The database comes first: lib/ reads DATABASE_URL when it first touches the database.
+  const database = await prepareBenchDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { createBoss, ensureQueues } = await import("../lib/jobs/boss");
+  const { createUser } = await import("../lib/tenants/create-user");
+  const { disconnectDb } = await import("../lib/db");
+  const { startBenchWorkers } = await import("./stack");
+  const { runProductScenarios } = await import("./scenarios/products");
+  const { runCustomerScenario } = await import("./scenarios/customers");
+  const { runOrderScenarios } = await import("./scenarios/orders");
+  const { runTenantsScenario } = await import("./scenarios/tenants");
+  const { runDashboardScenario } = await import("./scenarios/dashboard");
+  const { checkTargets } = await import("./targets");
+  const { formatResults } = await import("./table");
+
+  const boss = createBoss({ role: "web" });
+  await boss.start();
+  await ensureQueues(boss);
+  const owner = { email: `bench-owner@bench.apicenter.local`, password: "bench-owner-password" };
+  const user = await createUser({ email: owner.email, name: "Bench owner", password: owner.password });
+  const worker = await startBenchWorkers(config, 1, "main");
+  log(`database ${new URL(database.url).pathname.slice(1)} ready, worker pid ${worker.pids.join(", ")}`);
+
+  const ctx: BenchContext = { config, boss, worker, owner: { id: user.id, ...owner }, meanLatencyMs: meanLatencyMs(config.latencyMs, config.jitterMs), log };
+  const results: ScenarioResult[] = [];
+  const failures: string[] = [];
+  const scenarios: [string[], () => Promise<ScenarioResult[]>][] = [
+    [["1", "2", "5"], () => runProductScenarios(ctx)],
+    [["3"], () => runCustomerScenario(ctx)],
+    [["4", "6"], () => runOrderScenarios(ctx)],
+    [["7"], () => runTenantsScenario(ctx)],
+    [["8"], () => runDashboardScenario(ctx)],
+  ];
+  try {
+    for (const [ids, run] of scenarios) {
+      if (!ids.some((id) => isSelected(config, id))) continue;
+      try {
+        results.push(...(await run()));
+      } catch (error) {
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        failures.push(`scenario ${ids.join("/")}: ${message}`);
+        log(`scenario ${ids.join("/")} failed: ${message}`);
+      }
+    }
+  } finally {
+    await worker.stop();
+    await boss.stop({ graceful: false });
+    await disconnectDb();
+    await database.server?.stop();
+  }
+
+  results.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+  const targets = checkTargets(results);
+  console.log(`\nAPIcenter benchmark, ${config.mode} mode (${((Date.now() - began) / 1000).toFixed(0)} s)\n`);
+  console.log(formatResults(results, targets));
+  if (failures.length) console.log(`\nScenarios that did not finish:\n${failures.map((failure) => `  ${failure.split("\n")[0]}`).join("\n")}`);
+
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ finishedAt: new Date().toISOString(), totalSeconds: (Date.now() - began) / 1000, config, machine, results, targets, failures }, null, 2)}\n`);
+  console.log(`\nWrote ${RESULTS_FILE}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+/** Scenario 3: customer import, Visma.net → CS-Cart, into a shop that has most of them already. */
+import { pagesFor } from "../bound";
+import { createBenchTenant, measureRun, startSimulators } from "../stack";
+import type { ScenarioResult } from "../table";
+import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
+
+export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { config } = ctx;
+  const sims = await startSimulators(config, 13, { products: 20, customers: config.customers });
+  try {
+    const tenant = await createBenchTenant("customers", ctx.owner.id, sims);
+    const shopUsers = sims.cscart.state.users.size;
+    ctx.log(`3. customer import: ${sims.visma.state.customers.size} Visma.net customers, ${shopUsers} shop users`);
+    const measured = await measureRun(ctx.boss, ctx.worker, tenant.id, "CUSTOMER_IMPORT");
+    return [
+      rowFromRun(ctx, measured, {
+        id: "3",
+        name: `Customer import (${config.customers.toLocaleString("en-US")})`,
+        // A write per customer, the customers at 1,000 a page, and one listing of the shop's
+        // users to match e-mails.
+        needed: { cscart: measured.run.created + measured.run.updated + pagesFor(shopUsers, MAX_PAGE.cscart), visma: pagesFor(sims.visma.state.customers.size, MAX_PAGE.vismaCustomers) },
+        concurrency: config.importConcurrency,
+        throughput: true,
+      }),
+    ];
+  } finally {
+    await sims.close();
+  }
+}

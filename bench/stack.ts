@@ -1,0 +1,117 @@
+/**
+ * The benchmark's equipment: its own database, a pg-boss sender, real worker processes, simulators
+ * with latency, and tenants pointed at them. Runs go through the queue exactly as the dashboard's
+ * "sync now" does (enqueueSync), and are timed from enqueue to the run's finishedAt.
+ */
+import type PgBoss from "pg-boss";
+import { startCscartSimulator, type CscartSimulator } from "../simulators/cscart/server";
+import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/server";
+import type { SeedScale } from "../simulators/shared/seed-data";
+import { demoProductMapping } from "../prisma/seed";
+import { db, type Prisma, type SyncRun } from "../lib/db";
+import type { SyncModuleName } from "../lib/settings/defaults";
+import { enqueueSync } from "../lib/sync/engine/enqueue-sync";
+import { createTenant } from "../lib/tenants/create-tenant";
+import { connectTenantToSimulators } from "../lib/testing/sync-harness";
+import { startWorkerProcess, type WorkerProcess } from "../lib/testing/worker-process";
+import type { BenchConfig } from "./config";
+import { leafProcess, PeakRssTracker } from "./rss";
+
+export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
+
+/** Both simulators from one seed (so SKUs and e-mails agree), every request delayed by the latency. */
+export async function startSimulators(config: BenchConfig, seed: number, scale: Partial<SeedScale>): Promise<Simulators> {
+  const faults = { latencyMs: config.latencyMs, jitterMs: config.jitterMs };
+  const common = { port: 0, seed, products: 0, customers: 0, orders: 0, ...scale, faults };
+  // Visma.net's production budget (15,000/h) would end a 10,000-product run early; the rate-limited
+  // scenario sets its own limit in front of the simulator.
+  const [cscart, visma] = await Promise.all([startCscartSimulator(common), startVismaSimulator({ ...common, rateLimitPerHour: 10_000_000 })]);
+  return { cscart, visma, close: async () => void (await Promise.all([cscart.close(), visma.close()])) };
+}
+
+/** A tenant owned by the bench user, connected to the simulators (Visma.net through `vismaUrl` when given). */
+export async function createBenchTenant(
+  label: string,
+  ownerUserId: string,
+  sims: Pick<Simulators, "cscart" | "visma">,
+  options: { vismaUrl?: string; settings?: Prisma.SettingsUpdateInput } = {},
+) {
+  const tenant = await createTenant({ slug: `bench-${label}-${Date.now().toString(36)}`, name: `Bench ${label}`, ownerUserId });
+  const visma = options.vismaUrl ? { ...sims.visma, url: options.vismaUrl } : sims.visma;
+  await connectTenantToSimulators(tenant.id, sims.cscart, visma);
+  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
+  if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
+  return tenant;
+}
+
+export type BenchWorkers = {
+  workers: WorkerProcess[];
+  /** The node processes that run the worker code (tsx starts them as children). */
+  pids: number[];
+  stop(): Promise<void>;
+};
+
+export async function startBenchWorkers(config: BenchConfig, count: number, label: string): Promise<BenchWorkers> {
+  const workers = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      startWorkerProcess(`bench-${label}-${i}`, {
+        WORKER_CONCURRENCY: String(config.workerConcurrency),
+        IMPORT_CONCURRENCY: String(config.importConcurrency),
+        ORDER_EXPORT_CONCURRENCY: String(config.orderExportConcurrency),
+        // A long import must not be taken for a dead worker's job.
+        SYNC_JOB_EXPIRE_SECONDS: "1800",
+        PGBOSS_MAINTENANCE_SECONDS: "60",
+      }),
+    ),
+  );
+  return {
+    workers,
+    pids: workers.map((worker) => leafProcess(worker.process.pid!)),
+    stop: async () => void (await Promise.all(workers.map((worker) => worker.stop("SIGTERM")))),
+  };
+}
+
+const FINAL = new Set(["SUCCEEDED", "PARTIAL", "FAILED"]);
+
+/** Polls until every run has a final status and a finishedAt; throws after `timeoutMs`. */
+export async function waitForRuns(runIds: string[], timeoutMs: number): Promise<SyncRun[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const runs = await db.syncRun.findMany({ where: { id: { in: runIds } } });
+    if (runs.length === runIds.length && runs.every((run) => run.finishedAt && FINAL.has(run.status))) return runs;
+    if (Date.now() > deadline) throw new Error(`${runIds.length - runs.filter((run) => run.finishedAt).length} run(s) did not finish in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function enqueueRun(boss: PgBoss, tenantId: string, module: SyncModuleName): Promise<string> {
+  const result = await enqueueSync({ tenantId, module, trigger: "MANUAL" }, boss);
+  if (!result.queued) throw new Error(`could not enqueue ${module}: ${result.reason}`);
+  return result.runId;
+}
+
+export type MeasuredRun = { run: SyncRun; wallSeconds: number; peakRssMb: number | null };
+
+/** Enqueues one module run and waits for it, sampling the workers' memory meanwhile. */
+export async function measureRun(boss: PgBoss, workers: BenchWorkers, tenantId: string, module: SyncModuleName, timeoutMs = 30 * 60_000): Promise<MeasuredRun> {
+  const memory = new PeakRssTracker(workers.pids);
+  try {
+    const runId = await enqueueRun(boss, tenantId, module);
+    const [run] = await waitForRuns([runId], timeoutMs);
+    return { run: run!, wallSeconds: wallSecondsOf(run!), peakRssMb: memory.stop() };
+  } finally {
+    memory.stop();
+  }
+}
+
+/** From enqueue (queuedAt) to finishedAt: job pickup included, as a user waiting for a sync sees it. */
+export function wallSecondsOf(run: Pick<SyncRun, "queuedAt" | "finishedAt">): number {
+  return ((run.finishedAt?.getTime() ?? Date.now()) - run.queuedAt.getTime()) / 1000;
+}
+
+/** Writes the simulator saw (POST and PUT on its API), e.g. to prove a no-change run wrote nothing. */
+export function apiWrites(stats: { byRoute: Record<string, number> }): number {
+  return Object.entries(stats.byRoute)
+    .filter(([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("__control"))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
