@@ -24,10 +24,9 @@ export type BenchConfig = {
   tenants: number;
   tenantWorkers: number;
   logRows: number;
-  /** Dashboard load per URL: connections, and a cap in seconds and requests. */
+  /** Dashboard load per URL: connections and seconds. */
   httpConnections: number;
   httpSeconds: number;
-  httpMaxRequests: number;
 };
 
 const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
@@ -37,13 +36,13 @@ const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" |
     products: 2_000, customers: 500, orders: 500, ordersExistingCustomers: 150,
     rateLimitedOrders: 120, rateLimit: 50, rateWindowSeconds: 5,
     tenants: 10, tenantWorkers: 3, logRows: 200_000,
-    httpConnections: 4, httpSeconds: 2, httpMaxRequests: 200,
+    httpConnections: 4, httpSeconds: 2,
   },
   full: {
     products: 10_000, customers: 5_000, orders: 2_000, ordersExistingCustomers: 1_000,
     rateLimitedOrders: 1_000, rateLimit: 600, rateWindowSeconds: 60,
     tenants: 50, tenantWorkers: 3, logRows: 1_000_000,
-    httpConnections: 4, httpSeconds: 8, httpMaxRequests: 1_000,
+    httpConnections: 4, httpSeconds: 8,
   },
 };
 
