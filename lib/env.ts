@@ -33,7 +33,7 @@ export const EnvSchema = z.object({
 export type Env = z.infer<typeof EnvSchema>;
 
 /** Development and test only: secrets generated once into the git-ignored data folder. */
-function localDevSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string } {
+export function localDevSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string } {
   const dir = path.join(process.cwd(), ".data");
   const file = path.join(dir, "dev-secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));

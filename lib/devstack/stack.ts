@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
+import { localDevSecrets } from "../env";
 import { applyMigrations } from "./migrate";
 import { recreateDatabase } from "./test-database";
 
@@ -104,6 +105,9 @@ export async function startStack(profile: StackProfile) {
   const cscartUrl = `http://127.0.0.1:${profile.cscartSimPort}`;
   const vismaUrl = `http://127.0.0.1:${profile.vismaSimPort}`;
   const env: NodeJS.ProcessEnv = {
+    // This stack runs on one machine: its production build uses the generated local secrets
+    // (production itself must be given real ones; lib/env.ts refuses to start without them).
+    ...localDevSecrets(),
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: `http://localhost:${profile.webPort}`,
