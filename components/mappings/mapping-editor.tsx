@@ -11,7 +11,6 @@ import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";
 import { MappingPreview } from "./mapping-preview";
-import { WarehouseFields } from "@/components/settings/warehouse-fields";
 
 export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFields }: {
   tenantSlug: string;
@@ -76,8 +75,11 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
           </Card>
           <Card title="Stock amount and tracking">
             <div className="grid gap-3 sm:grid-cols-2">
-              <WarehouseFields label="Warehouses for the amount" mode={draft.warehouseMode} warehouseId={draft.warehouseId}
-                error={errors["warehouse.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
+              {/* One place decides which warehouses count, so product import and stock sync agree. */}
+              <p className="text-sm text-slate-600">
+                The amount comes from the warehouses chosen under{" "}
+                <a className="text-brand-700 underline" href={`/${tenantSlug}/settings`}>Settings → Warehouses for stock</a>.
+              </p>
               <SelectField label="Inventory tracking" value={draft.tracking} onChange={(event) => set("tracking", event.target.value as MappingDraft["tracking"])}>
                 <option value="B">Track without options (B)</option>
                 <option value="O">Track with options (O)</option>

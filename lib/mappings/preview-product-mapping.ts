@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { loadVismaClient } from "../connections/load-connectors";
+import { db } from "../db";
+import { WarehouseSelectionSchema } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
 import { mapInventoryItemToProduct, parseProductMapping } from "../sync/mapping";
 import { parseOrThrow } from "../validation";
@@ -16,7 +18,9 @@ export const PreviewInputSchema = z.object({
 
 export async function previewProductMapping(tenantId: string, input: unknown) {
   const { mapping: draft, inventoryNumber } = parseOrThrow(PreviewInputSchema, input, "preview request");
-  const mapping = parseProductMapping(draft);
+  const settings = await db.settings.findUniqueOrThrow({ where: { tenantId }, select: { stockWarehouses: true } });
+  // As in the import: the warehouses chosen in Settings decide the amount.
+  const mapping = { ...parseProductMapping(draft), warehouse: WarehouseSelectionSchema.parse(settings.stockWarehouses) };
   const visma = await loadVismaClient(tenantId, { timeoutMs: 10_000 });
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
   if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");

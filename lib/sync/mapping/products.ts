@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../connectors/cscart/schemas";
 import type { VismaInventoryItem } from "../../connectors/visma/schemas";
+import { WarehouseSelectionSchema, type WarehouseSelection } from "../../settings/defaults";
 import { Money, roundCents } from "./money";
 
 /**
@@ -44,11 +45,8 @@ const FieldSourceSchema = z.discriminatedUnion("from", [
 ]);
 export type FieldSource = z.output<typeof FieldSourceSchema>;
 
-export const WarehouseSelectionSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("sum") }),
-  z.object({ mode: z.literal("one"), warehouseId: z.string().trim().min(1) }),
-]);
-export type WarehouseSelection = z.output<typeof WarehouseSelectionSchema>;
+// One definition for the mapping and the tenant settings (the engine passes the settings' choice).
+export { WarehouseSelectionSchema, type WarehouseSelection };
 
 const cscartId = z.number().int().positive();
 
