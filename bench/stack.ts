@@ -61,6 +61,8 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
         // A long import must not be taken for a dead worker's job.
         SYNC_JOB_EXPIRE_SECONDS: "1800",
         PGBOSS_MAINTENANCE_SECONDS: "60",
+        // Experiments on the worker alone, e.g. "--max-old-space-size=128" or "--require <profiler>".
+        ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
       }),
     ),
   );
