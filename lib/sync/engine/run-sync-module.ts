@@ -3,6 +3,7 @@
  * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module code
  * lives in lib/sync/modules; this file only owns the run's lifecycle.
  */
+import { recordConnectionHealth } from "../../connections/record-connection-health";
 import { db } from "../../db";
 import { AppError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
@@ -63,6 +64,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
     ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
   }
   await ctx.flush();
+  await recordConnectionHealth(input.tenantId, error);
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
   const status = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
