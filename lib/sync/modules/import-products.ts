@@ -11,7 +11,7 @@ import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { mapInventoryItemToProduct } from "../mapping";
-import { ShopProductIds } from "./shop-product-ids";
+import { shopProductIds } from "./shop-id-lookup";
 
 export async function importProducts(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
@@ -19,7 +19,7 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
   // Stock comes from the warehouses chosen in Settings, for product import and stock sync alike.
   const mapping = { ...active.config, warehouse: WarehouseSelectionSchema.parse(ctx.settings.stockWarehouses) };
   ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
-  const shopIds = new ShopProductIds(cscart);
+  const shopIds = shopProductIds(cscart);
   const targetIds = new Map<string, string>();
 
   await runIncrementalImport<VismaInventoryItem>(ctx, {

@@ -11,12 +11,12 @@ import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { stockAmountFor } from "../mapping";
-import { ShopProductIds } from "./shop-product-ids";
+import { shopProductIds } from "./shop-id-lookup";
 
 export async function syncStock(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
   const warehouses = WarehouseSelectionSchema.parse(ctx.settings.stockWarehouses);
-  const shopIds = new ShopProductIds(cscart);
+  const shopIds = shopProductIds(cscart);
   const productIds = new Map<string, string>();
 
   await runIncrementalImport<VismaInventoryItem>(ctx, {
