@@ -19,13 +19,14 @@ export async function findLedgerRows(tenantId: string, module: SyncModule, exter
   return new Map(rows.map((row) => [row.externalId, row]));
 }
 
-/** The row for a record, created PENDING when it is new. */
-export async function ensureLedgerRow(tenantId: string, module: SyncModule, externalId: string, runId: string): Promise<SyncItem> {
-  return db.syncItem.upsert({
-    where: { tenantId_module_externalId: { tenantId, module, externalId } },
-    create: { tenantId, module, externalId, state: "PENDING", lastRunId: runId },
-    update: {},
-  });
+/** Creates PENDING rows for the records that have none, in one statement; existing rows stay as they are. */
+export async function ensureLedgerRows(tenantId: string, module: SyncModule, externalIds: string[], runId: string): Promise<void> {
+  if (!externalIds.length) return;
+  await db.$executeRaw`
+    insert into "SyncItem" (id, "tenantId", module, "externalId", state, "lastRunId", attempts, "createdAt", "updatedAt")
+    select gen_random_uuid(), ${tenantId}::uuid, ${module}::"SyncModule", e.external_id, 'PENDING', ${runId}::uuid, 0, now(), now()
+    from unnest(${externalIds}::text[]) as e(external_id)
+    on conflict ("tenantId", module, "externalId") do nothing`;
 }
 
 export type Claim = { row: SyncItem; claimedBefore: boolean };
@@ -39,12 +40,14 @@ export async function claimLedgerRow(row: SyncItem, runId: string, now = new Dat
   if (row.state === "CLAIMED" && row.claimedAt && now.getTime() - row.claimedAt.getTime() < CLAIM_LEASE_MS && row.lastRunId !== runId) {
     return null;
   }
-  const updated = await db.syncItem.updateMany({
-    where: { id: row.id, tenantId: row.tenantId, attempts: row.attempts, state: row.state },
-    data: { state: "CLAIMED", attempts: { increment: 1 }, claimedAt: now, firstClaimedAt: row.firstClaimedAt ?? now, lastRunId: runId },
-  });
-  if (updated.count !== 1) return null;
-  const claimed = await db.syncItem.findUniqueOrThrow({ where: { id: row.id } });
+  // One round trip: the update only matches while the row is as we read it.
+  const [claimed] = await db.$queryRaw<SyncItem[]>`
+    update "SyncItem"
+    set state = 'CLAIMED', attempts = attempts + 1, "claimedAt" = ${now}, "firstClaimedAt" = coalesce("firstClaimedAt", ${now}),
+        "lastRunId" = ${runId}::uuid, "updatedAt" = now()
+    where id = ${row.id}::uuid and "tenantId" = ${row.tenantId}::uuid and attempts = ${row.attempts} and state = ${row.state}::"ItemState"
+    returning *`;
+  if (!claimed) return null;
   return { row: claimed, claimedBefore: row.attempts > 0 };
 }
 

@@ -48,6 +48,10 @@ export class CustomerDirectory {
       indexed += entries.length;
     }
     await writeCursor(this.tenantId, "VISMA_CUSTOMER_DIRECTORY", startedAt.toISOString());
+    // Then the whole index into memory: one query here instead of one per order (a hash and a
+    // number per customer; 100,000 customers are about 15 MB).
+    const rows = await db.vismaCustomerIndex.findMany({ where: { tenantId: this.tenantId }, select: { emailHash: true, customerNumber: true } });
+    for (const row of rows) this.known.set(row.emailHash, row.customerNumber);
     return indexed;
   }
 

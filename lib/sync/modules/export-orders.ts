@@ -16,7 +16,7 @@ import { db, type SyncItem } from "../../db";
 import { env } from "../../env";
 import { AppError, toAppError } from "../../errors";
 import { notifyOrderFailed } from "../../notify/notify-order-failed";
-import { claimLedgerRow, ensureLedgerRow, findLedgerRows, markLedgerDone, markLedgerFailed } from "../engine/ledger";
+import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed } from "../engine/ledger";
 import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../mapping";
@@ -24,6 +24,7 @@ import { CustomerDirectory } from "./customer-directory";
 
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */
 export const ORDER_CURSOR_OVERLAP_SECONDS = 300;
+const ORDER_PAGE_SIZE = 250;
 /** After this many transient failures in a row the remote is down: stop and let the job retry later. */
 const MAX_CONSECUTIVE_TRANSIENT = 10;
 /** A sales order posted by an earlier attempt shows up as modified after this point. */
@@ -50,25 +51,30 @@ export async function exportOrders(ctx: SyncRunContext): Promise<void> {
   }
 
   const cursor = Number((await readCursor(ctx.tenantId, "ORDER_EXPORT")) ?? 0);
-  const summaries: CsCartOrderSummary[] = [];
+  const updatedAt = (summary: CsCartOrderSummary) => Number(summary.updated_at ?? summary.timestamp ?? 0);
+  let newest = cursor;
+  let oldestUnfinished = Number.POSITIVE_INFINITY;
+  // Page by page, so memory stays flat however many orders the window holds.
   for await (const page of cscart.listOrderPages({
     status: ctx.settings.exportStatuses,
     updatedFrom: Math.max(0, cursor - ORDER_CURSOR_OVERLAP_SECONDS),
     sortBy: "order_id",
     sortOrder: "asc",
+    itemsPerPage: ORDER_PAGE_SIZE,
   })) {
-    summaries.push(...page.items);
+    const candidates = page.items.filter(
+      (summary) => Number(summary.order_id) > ctx.settings.orderOffset && ctx.settings.exportStatuses.includes(summary.status),
+    );
+    const outcomes = await exporter.exportSummaries(candidates);
+    for (const summary of page.items) newest = Math.max(newest, updatedAt(summary));
+    for (const summary of candidates) {
+      if (outcomes.get(String(summary.order_id)) === "pending") oldestUnfinished = Math.min(oldestUnfinished, updatedAt(summary));
+    }
+    await ctx.flush();
   }
-  const candidates = summaries.filter(
-    (summary) => Number(summary.order_id) > ctx.settings.orderOffset && ctx.settings.exportStatuses.includes(summary.status),
-  );
-  const outcomes = await exporter.exportSummaries(candidates);
 
   // Advance to the newest order seen, unless an order is still pending: then stop just before it.
-  const updatedAt = (summary: CsCartOrderSummary) => Number(summary.updated_at ?? summary.timestamp ?? 0);
-  const unfinished = candidates.filter((summary) => outcomes.get(String(summary.order_id)) === "pending").map(updatedAt);
-  const newest = Math.max(cursor, ...summaries.map(updatedAt));
-  const next = unfinished.length ? Math.min(...unfinished) - 1 : newest;
+  const next = Number.isFinite(oldestUnfinished) ? oldestUnfinished - 1 : newest;
   if (next > cursor) await writeCursor(ctx.tenantId, "ORDER_EXPORT", String(next));
 }
 
@@ -86,19 +92,19 @@ class OrderExporter {
 
   async exportSummaries(summaries: CsCartOrderSummary[]): Promise<Map<string, Outcome>> {
     const ids = summaries.map((summary) => String(summary.order_id));
+    // One statement creates the ledger rows of every new order on the page, one reads them all.
+    await ensureLedgerRows(this.ctx.tenantId, "ORDER_EXPORT", ids, this.ctx.runId);
     const ledger = await findLedgerRows(this.ctx.tenantId, "ORDER_EXPORT", ids);
     const todo = ids.filter((id) => ledger.get(id)?.state !== "DONE" && ledger.get(id)?.state !== "FAILED");
     const outcomes = new Map<string, Outcome>();
-    this.ctx.total = todo.length;
-    this.ctx.log.info(`${summaries.length} order(s) in the window, ${todo.length} to export.`);
-    await this.ctx.flush();
+    this.ctx.total = (this.ctx.total ?? 0) + todo.length;
+    if (todo.length) this.ctx.log.info(`${summaries.length} order(s) on this page, ${todo.length} to export.`);
 
     const limit = pLimit(this.concurrency);
     await Promise.all(
       todo.map((orderId) =>
         limit(async () => {
-          const row = ledger.get(orderId) ?? (await ensureLedgerRow(this.ctx.tenantId, "ORDER_EXPORT", orderId, this.ctx.runId));
-          outcomes.set(orderId, await this.exportOne(row));
+          outcomes.set(orderId, await this.exportOne(ledger.get(orderId)!));
           if (this.ctx.counts.processed % 25 === 0) await this.ctx.flush();
         }),
       ),
