@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
 import { localDevSecrets } from "../env";
+import { workerProcessEnv } from "../jobs/worker-node-options";
 import { applyMigrations } from "./migrate";
 import { recreateDatabase } from "./test-database";
 
@@ -135,7 +136,7 @@ export async function startStack(profile: StackProfile) {
   } else {
     launch("web", bin("next"), ["dev", "-p", String(profile.webPort)], env);
   }
-  launch("worker", bin("tsx"), ["workers/main.ts"], { ...env, ...profile.workerEnv });
+  launch("worker", bin("tsx"), ["workers/main.ts"], workerProcessEnv({ ...env, ...profile.workerEnv }));
   await waitForHttp(`http://localhost:${profile.webPort}/login`, "web server");
 
   const url = `http://localhost:${profile.webPort}`;

@@ -1,11 +1,12 @@
 /** Starts real worker processes (workers/main.ts) for tests, and waits until they take jobs. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { workerProcessEnv } from "../jobs/worker-node-options";
 
 export type WorkerProcess = { process: ChildProcess; output: string[]; stop(signal?: NodeJS.Signals): Promise<void> };
 
 export async function startWorkerProcess(name: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
   const child = spawn("node_modules/.bin/tsx", ["workers/main.ts"], {
-    env: {
+    env: workerProcessEnv({
       ...process.env,
       WORKER_NAME: name,
       WORKER_SCHEDULES: "off",
@@ -14,7 +15,7 @@ export async function startWorkerProcess(name: string, env: Record<string, strin
       SYNC_JOB_EXPIRE_SECONDS: "20",
       PGBOSS_MAINTENANCE_SECONDS: "2",
       ...env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
