@@ -234,18 +234,22 @@ class OrderExporter {
   }
 }
 
-/** Turns Visma.net's "1804-InventoryIdNotFound" into what the shop owner must do about it. */
+/** Turns Visma.net's article errors ("1804-InventoryIdNotFound", an inactive item) into what the shop owner must do. */
 export function explainOrderError(error: AppError): AppError {
-  const remoteText = `${String(error.details?.remoteCode ?? "")} ${String(error.details?.remoteMessage ?? "")} ${error.message}`;
-  if (error.code === "REMOTE_VALIDATION" && /1804|InventoryIdNotFound/i.test(remoteText)) {
-    const skus = [...new Set([...remoteText.matchAll(/Inventory item '([^']+)'/g)].map((match) => match[1]))];
-    const what = skus.length ? `Article ${skus.map((sku) => `"${sku}"`).join(", ")} does not exist` : "An article on this order does not exist";
-    return new AppError("SKU_NOT_FOUND", `${what} in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.`, {
-      details: error.details,
-      cause: error,
-    });
-  }
-  return error;
+  if (error.code !== "REMOTE_VALIDATION") return error;
+  const remoteText = `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
+  const skusWhere = (pattern: RegExp) => [...new Set([...remoteText.matchAll(pattern)].map((match) => `"${match[1]}"`))];
+  const missing = skusWhere(/Inventory item '([^']+)' was not found/g);
+  const inactive = skusWhere(/Inventory item '([^']+)' has status (?!Active)\w+/g);
+  const problems = [
+    ...(missing.length ? [`Article ${missing.join(", ")} does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart)`] : []),
+    ...(inactive.length ? [`Article ${inactive.join(", ")} is not active for sale in Visma.net. Activate it there`] : []),
+  ];
+  if (!problems.length && !/1804|InventoryIdNotFound/i.test(remoteText)) return error;
+  const message = problems.length
+    ? `${problems.join(". ")}, then retry the order.`
+    : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
+  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
 }
 
 async function reopen(row: SyncItem): Promise<SyncItem> {
