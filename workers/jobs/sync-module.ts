@@ -8,14 +8,17 @@ import { SyncJobPayloadSchema } from "@/lib/jobs/queues";
 import { runSyncModule } from "@/lib/sync/engine/run-sync-module";
 import { parseOrThrow } from "@/lib/validation";
 
-export async function handleSyncJob(job: PgBoss.Job<unknown>): Promise<unknown> {
-  const payload = parseOrThrow(SyncJobPayloadSchema, job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");
+export async function handleSyncJob(job: Pick<PgBoss.Job<unknown>, "id" | "name" | "data">): Promise<unknown> {
   try {
+    const payload = parseOrThrow(SyncJobPayloadSchema, job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");
     return await runSyncModule({ ...payload, jobId: job.id });
   } catch (error) {
     // A bad payload or configuration cannot get better by retrying: complete the job, keep the
     // error on the run record. Transient errors are rethrown so pg-boss retries with backoff.
-    if (error instanceof AppError && !error.retryable) return { failed: error.toJSON() };
+    if (error instanceof AppError && !error.retryable) {
+      console.error(`[worker] job ${job.id} (${job.name}) not run: ${error.message}`);
+      return { failed: error.toJSON() };
+    }
     throw error;
   }
 }
