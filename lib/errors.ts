@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   // sync domain
   SKU_NOT_FOUND: "data",
   ORDER_INVALID: "data",
+  RETRIES_EXHAUSTED: "data",
   CUSTOMER_INVALID: "data",
   INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",

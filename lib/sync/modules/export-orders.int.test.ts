@@ -2,6 +2,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
+import { MAX_ORDER_ATTEMPTS } from "./export-orders";
 
 // A real SMTP server catches the failure e-mails (set before anything reads the environment).
 const received: { to: string[]; body: string }[] = [];
@@ -193,5 +194,21 @@ describe("order export", () => {
     expect(shipments).toHaveLength(1);
     expect(shipments[0]!.status).toBe("Confirmed");
     await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { shipOnExport: false } });
+  });
+
+  it("fails an order for a person to look at after repeated transient failures, so it cannot hold the cursor forever", async () => {
+    const [a] = sharedSkus(h);
+    const order = h.cscart.createOrder({ email: "stuck@example.no", lines: [{ productCode: a!.productCode }] });
+    h.visma.setFaults({ errorRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
+    try {
+      for (let run = 0; run < MAX_ORDER_ATTEMPTS; run++) await h.run("ORDER_EXPORT");
+    } finally {
+      h.visma.setFaults({});
+    }
+    const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: String(order.orderId) } });
+    expect(row.state).toBe("FAILED");
+    expect(row.errorCode).toBe("RETRIES_EXHAUSTED");
+    expect(row.lastError).toMatch(/^Tried 8 times without success; the last error was: Visma.net SalesOrder had an internal problem/);
+    expect(salesOrderFor(h, order.orderId)).toHaveLength(0);
   });
 });

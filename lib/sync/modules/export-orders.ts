@@ -25,6 +25,8 @@ import { CustomerDirectory } from "./customer-directory";
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */
 export const ORDER_CURSOR_OVERLAP_SECONDS = 300;
 const ORDER_PAGE_SIZE = 250;
+/** Transient failures of one order before it is failed for a person to look at. */
+export const MAX_ORDER_ATTEMPTS = 8;
 /** After this many transient failures in a row the remote is down: stop and let the job retry later. */
 const MAX_CONSECUTIVE_TRANSIENT = 10;
 /** A sales order posted by an earlier attempt shows up as modified after this point. */
@@ -173,7 +175,15 @@ class OrderExporter {
       if (this.ctx.settings.shipOnExport) await this.shipInVisma(orderId, salesOrder);
       return "exported";
     } catch (caught) {
-      const error = explainOrderError(toAppError(caught));
+      let error = explainOrderError(toAppError(caught));
+      // A record that keeps failing "transiently" (say, a response that never parses) must not hold
+      // the cursor forever: after enough attempts it fails for a person to look at.
+      if (error.retryable && claim.row.attempts >= MAX_ORDER_ATTEMPTS) {
+        error = new AppError("RETRIES_EXHAUSTED", `Tried ${claim.row.attempts} times without success; the last error was: ${error.message}`, {
+          details: error.details,
+          cause: error,
+        });
+      }
       const state = await markLedgerFailed(claim.row, error, this.ctx.runId);
       if (state === "PENDING") {
         this.consecutiveTransient++;
