@@ -2,6 +2,15 @@
 import type { AppError } from "../errors";
 import { sendEmail } from "./send-email";
 
+/** What the shop owner can do about it, in one sentence. */
+export function adviceFor(error: AppError): string {
+  if (error.kind === "configuration") return `This is a setting or credential problem: fix it in the dashboard, then press "Retry" on the order.`;
+  if (error.code === "RETRIES_EXHAUSTED") {
+    return `Visma.net or the shop kept failing for this order. Check the connection status in the dashboard, then press "Retry" on the order.`;
+  }
+  return `Fix the order data (for example, create the missing article in Visma.net), then press "Retry" on the order in the dashboard.`;
+}
+
 export async function notifyOrderFailed(input: {
   tenantId: string;
   tenantName: string;
@@ -18,9 +27,7 @@ export async function notifyOrderFailed(input: {
     ``,
     `Reason: ${input.error.message}`,
     ``,
-    input.error.kind === "configuration"
-      ? `This is a setting or credential problem: fix it in the dashboard, then press "Retry" on the order.`
-      : `Fix the order data (for example, create the missing article in Visma.net), then press "Retry" on the order in the dashboard.`,
+    adviceFor(input.error),
     ``,
     `Dashboard: ${input.dashboardUrl}`,
     ``,
