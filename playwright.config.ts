@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_BASE_URL } from "./lib/devstack/ports";
 
 // Debian's Chromium on these machines; a developer with Playwright's own browser can point
 // CHROMIUM_PATH elsewhere or leave it unset where /usr/bin/chromium does not exist.
@@ -16,7 +17,7 @@ export default defineConfig({
   // The JSON report feeds the one-line total that `npm test` prints at the end.
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
-    baseURL: "http://localhost:3100",
+    baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
@@ -35,7 +36,7 @@ export default defineConfig({
   },
   webServer: {
     command: "node_modules/.bin/tsx lib/devstack/e2e-stack.ts",
-    url: "http://localhost:3100/login",
+    url: `${E2E_BASE_URL}/login`,
     timeout: 400_000,
     reuseExistingServer: false,
     stdout: "pipe",

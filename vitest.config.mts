@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", "generated/**", ".data/**"],
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./testing/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Integration tests share one database; each test file creates its own tenants.

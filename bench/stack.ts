@@ -12,8 +12,8 @@ import { db, type Prisma, type SyncRun } from "../lib/db";
 import type { SyncModuleName } from "../lib/settings/defaults";
 import { enqueueSync } from "../lib/sync/engine/enqueue-sync";
 import { createTenant } from "../lib/tenants/create-tenant";
-import { connectTenantToSimulators } from "../lib/testing/sync-harness";
-import { startWorkerProcess, type WorkerProcess } from "../lib/testing/worker-process";
+import { connectTenantToSimulators } from "../testing/sync-harness";
+import { startWorkerProcess, type WorkerProcess } from "../testing/worker-process";
 import type { BenchConfig } from "./config";
 import { leafProcess, PeakRssTracker } from "./rss";
 

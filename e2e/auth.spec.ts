@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTestTenant } from "../lib/testing/fixtures";
+import { createTestTenant } from "../testing/fixtures";
 import { logIn, OWNER, saveScreenshot, VIEWER } from "./helpers";
 
 test("log in and see the tenant's dashboard shell, then log out", async ({ page }) => {

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { db } from "../lib/db";
-import { createTestTenant, TEST_PASSWORD } from "../lib/testing/fixtures";
+import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
 import { logIn, OWNER, saveScreenshots, VIEWER } from "./helpers";
 
 test("overview: connection badges, module status, throughput chart", async ({ page }) => {

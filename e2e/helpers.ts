@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { E2E_BASE_URL, PORTS } from "../lib/devstack/ports";
 
 export const OWNER = { email: "owner@demo.apicenter.local", password: "demo-owner-pass" };
 export const VIEWER = { email: "viewer@demo.apicenter.local", password: "demo-viewer-pass" };
@@ -45,13 +46,13 @@ export async function saveScreenshots(page: Page, name: string) {
 
 /** A separate logged-in browser context, for calling routes or pages as another user. */
 export async function loggedInContext(browser: import("@playwright/test").Browser, login: { email: string; password: string }) {
-  const context = await browser.newContext({ baseURL: "http://localhost:3100" });
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL });
   const page = await context.newPage();
   await logIn(page, login);
   return { context, page, request: context.request };
 }
 
-export const SIMULATORS = { cscart: "http://127.0.0.1:4201", visma: "http://127.0.0.1:4202" } as const;
+export const SIMULATORS = { cscart: `http://127.0.0.1:${PORTS.e2eCscartSim}`, visma: `http://127.0.0.1:${PORTS.e2eVismaSim}` } as const;
 
 /** The simulators' control API (test equipment): read state, create orders, change items. */
 export async function simControl<T = unknown>(sim: keyof typeof SIMULATORS, path: string, body?: unknown): Promise<T> {

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "../lib/db";
-import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "../lib/testing/fixtures";
+import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "../testing/fixtures";
 import { logIn, OWNER, saveScreenshots, SIMULATORS, simControl } from "./helpers";
 
 type ShopProduct = { productId: number; productCode: string; product: string };

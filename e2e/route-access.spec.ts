@@ -5,7 +5,8 @@
  */
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { db } from "../lib/db";
-import { createTestTenant, TEST_PASSWORD } from "../lib/testing/fixtures";
+import { E2E_BASE_URL } from "../lib/devstack/ports";
+import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
 import { loggedInContext } from "./helpers";
 import { ROUTE_CASES, routeCaseKey, type RouteIds } from "./route-cases";
 
@@ -65,7 +66,7 @@ for (const routeCase of ROUTE_CASES) {
 }
 
 test("without a session every route answers 401", async ({ playwright }) => {
-  const anonymous = await playwright.request.newContext({ baseURL: "http://localhost:3100" });
+  const anonymous = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
   for (const routeCase of ROUTE_CASES) {
     const response = await call(anonymous, routeCase.method, routeCase.path(ids));
     expect(response.status(), routeCaseKey(routeCase)).toBe(401);

@@ -6,7 +6,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createUser } from "@/lib/tenants/create-user";
-import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "@/lib/sync/mapping";
+import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "@/lib/sync/transform";
 
 export const DEMO_LOGIN = { email: "owner@demo.apicenter.local", password: "demo-owner-pass" } as const;
 export const DEMO_VIEWER_LOGIN = { email: "viewer@demo.apicenter.local", password: "demo-viewer-pass" } as const;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSyncHarness, type SyncHarness } from "@/lib/testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "@/testing/sync-harness";
 
 const run = promisify(execFile);
 let h: SyncHarness;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PRODUCT_MAPPING, ProductMappingSchema } from "@/lib/sync/mapping";
+import { DEFAULT_PRODUCT_MAPPING, ProductMappingSchema } from "@/lib/sync/transform";
 import { draftFromMapping, mappingFromDraft } from "./mapping-draft";
 
 describe("mapping draft", () => {

@@ -4,7 +4,7 @@
  * (ids are whole numbers), with the same error keys the server's zod paths use, so every message
  * lands beside its field whichever side found it.
  */
-import type { ProductMapping, ProductMappingInput } from "@/lib/sync/mapping";
+import type { ProductMapping, ProductMappingInput } from "@/lib/sync/transform";
 
 export const SHOP_FIELDS = [
   { name: "product_code", label: "Product code (SKU)", hint: "Must equal the Visma.net inventory number for orders to match." },

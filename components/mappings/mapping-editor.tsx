@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
-import type { ProductMapping } from "@/lib/sync/mapping";
+import type { ProductMapping } from "@/lib/sync/transform";
 import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTenantQuery, type PageProps } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
-import type { ProductMapping } from "@/lib/sync/mapping";
+import type { ProductMapping } from "@/lib/sync/transform";
 import { ExportStatusesCard } from "./export-statuses-card";
 import { MappingEditor } from "./mapping-editor";
 import { MappingVersions } from "./mapping-versions";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestUser, TEST_PASSWORD, uniqueSuffix } from "../testing/fixtures";
+import { createTestUser, TEST_PASSWORD, uniqueSuffix } from "../../testing/fixtures";
 import { authenticateUser, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "./authenticate-user";
 
 describe("login", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { createTestTenant } from "../testing/fixtures";
+import { createTestTenant } from "../../testing/fixtures";
 import { getOverview } from "../overview/get-overview";
 import { resolveTenantAccess } from "./tenant-access";
 

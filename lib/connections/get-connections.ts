@@ -3,7 +3,8 @@
  * set — never the secret itself. Missing connections appear with the real hosts as defaults.
  */
 import { db } from "../db";
-import { CscartConfigSchema, VISMA_DEFAULT_URLS, VismaConfigSchema } from "./connection-config";
+import { CscartConfigSchema } from "../integrations/cscart/config";
+import { VISMA_DEFAULT_URLS, VismaConfigSchema } from "../integrations/visma/config";
 
 export const CONNECTION_KINDS = ["CSCART", "VISMA"] as const;
 export type ConnectionKindName = (typeof CONNECTION_KINDS)[number];

@@ -3,15 +3,16 @@
  * decrypted here and handed only to the client. A missing or half-filled connection is a
  * configuration error that names what to fill in.
  */
-import { CsCartClient } from "../connectors/cscart/client";
-import { VismaClient } from "../connectors/visma/client";
+import { CsCartClient } from "../integrations/cscart/client";
+import { VismaClient } from "../integrations/visma/client";
 import { decryptSecret } from "../crypto";
 import { db, type ConnectionKind } from "../db";
 import { AppError } from "../errors";
 import type { RemoteCallContext } from "../http/client";
 import type { CallMeter } from "../http/meter";
 import { parseOrThrow } from "../validation";
-import { CscartConfigSchema, VismaConfigSchema } from "./connection-config";
+import { CscartConfigSchema } from "../integrations/cscart/config";
+import { VismaConfigSchema } from "../integrations/visma/config";
 
 const LABEL: Record<ConnectionKind, string> = { CSCART: "CS-Cart", VISMA: "Visma.net" };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encryptSecret } from "../crypto";
 import { db } from "../db";
-import { startSyncHarness, type SyncHarness } from "../testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
 
 let h: SyncHarness;
 beforeAll(async () => {

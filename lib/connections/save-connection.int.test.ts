@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { decryptSecret } from "../crypto";
 import { db } from "../db";
-import { createTestTenant } from "../testing/fixtures";
+import { createTestTenant } from "../../testing/fixtures";
 import { getConnections } from "./get-connections";
 import { saveConnection } from "./save-connection";
 import { testConnection } from "./test-connection";

@@ -9,7 +9,9 @@ import { encryptSecret } from "../crypto";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { parseOrThrow } from "../validation";
-import { CscartConfigSchema, SecretSchema, VismaConfigSchema } from "./connection-config";
+import { CscartConfigSchema } from "../integrations/cscart/config";
+import { VismaConfigSchema } from "../integrations/visma/config";
+import { SecretSchema } from "./connection-config";
 import { CONNECTION_KINDS, configSchemaFor, type ConnectionKindName } from "./get-connections";
 
 const optionalSecret = z.union([z.literal(""), SecretSchema]).optional().transform((value) => value || undefined);

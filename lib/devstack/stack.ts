@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
 import { localDevSecrets } from "../env";
 import { workerProcessEnv } from "../jobs/worker-node-options";
 import { applyMigrations } from "./migrate";
+import { PORTS } from "./ports";
 import { recreateDatabase } from "./test-database";
 
 export type StackProfile = {
@@ -30,7 +31,7 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
   dev: {
     name: "dev",
     pgDataDir: ".data/pg-dev",
-    pgPort: Number(process.env.APICENTER_PG_PORT ?? 5499),
+    pgPort: Number(process.env.APICENTER_PG_PORT ?? PORTS.devPostgres),
     database: "apicenter",
     freshDatabase: false,
     webPort: Number(process.env.PORT ?? 3000),
@@ -41,12 +42,12 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
   e2e: {
     name: "e2e",
     pgDataDir: ".data/pg-test",
-    pgPort: 5498,
+    pgPort: PORTS.testPostgres,
     database: "apicenter_e2e",
     freshDatabase: true,
-    webPort: 3100,
-    cscartSimPort: 4201,
-    vismaSimPort: 4202,
+    webPort: PORTS.e2eWeb,
+    cscartSimPort: PORTS.e2eCscartSim,
+    vismaSimPort: PORTS.e2eVismaSim,
     webMode: "prod",
     workerEnv: { WORKER_POLL_SECONDS: "1", SYNC_JOB_EXPIRE_SECONDS: "120" },
   },

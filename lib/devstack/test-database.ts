@@ -5,8 +5,9 @@
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
 import { applyMigrations } from "./migrate";
+import { PORTS } from "./ports";
 
-export const TEST_PG_PORT = Number(process.env.APICENTER_TEST_PG_PORT ?? 5498);
+export const TEST_PG_PORT = Number(process.env.APICENTER_TEST_PG_PORT ?? PORTS.testPostgres);
 
 export function withDatabaseName(url: string, name: string): string {
   const target = new URL(url);

@@ -1,7 +1,7 @@
 /** The signed image route end to end: token → tenant's Visma.net attachment → bytes for the shop. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../../app/api/images/[token]/route";
-import { startSyncHarness, type SyncHarness } from "../testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
 import { signImageToken } from "./signed-image-url";
 
 let h: SyncHarness;

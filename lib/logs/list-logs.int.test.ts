@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { createTestTenant } from "../testing/fixtures";
+import { createTestTenant } from "../../testing/fixtures";
 import { deleteTenantLogs } from "./delete-tenant-logs";
 import { listLogs, LogsQuerySchema } from "./list-logs";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { startSyncHarness, type SyncHarness } from "../testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
 import { purgeExpiredLogs } from "./purge-expired-logs";
 
 let h: SyncHarness;

@@ -3,7 +3,7 @@
  * (version null) when none was ever saved. The engine imports exactly this.
  */
 import { db } from "../db";
-import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "../sync/mapping";
+import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "../sync/transform";
 
 export async function getActiveProductMapping(tenantId: string): Promise<{ version: number | null; config: ProductMapping }> {
   const row = await db.mapping.findFirst({

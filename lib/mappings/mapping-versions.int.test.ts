@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { DEFAULT_PRODUCT_MAPPING } from "../sync/mapping";
-import { createTestTenant } from "../testing/fixtures";
+import { DEFAULT_PRODUCT_MAPPING } from "../sync/transform";
+import { createTestTenant } from "../../testing/fixtures";
 import { getActiveProductMapping } from "./get-active-mapping";
 import { restoreProductMappingVersion } from "./restore-mapping-version";
 import { saveProductMappingVersion } from "./save-mapping-version";

@@ -8,7 +8,7 @@ import { loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
 import { WarehouseSelectionSchema } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
-import { mapInventoryItemToProduct, parseProductMapping } from "../sync/mapping";
+import { mapInventoryItemToProduct, parseProductMapping } from "../sync/transform";
 import { parseOrThrow } from "../validation";
 
 export const PreviewInputSchema = z.object({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { parseProductMapping } from "../sync/mapping";
+import { parseProductMapping } from "../sync/transform";
 import { parseOrThrow } from "../validation";
 import { insertNextVersion } from "./save-mapping-version";
 

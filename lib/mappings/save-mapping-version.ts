@@ -4,7 +4,7 @@
  */
 import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
 import { db, type Prisma } from "../db";
-import { parseProductMapping, type ProductMapping } from "../sync/mapping";
+import { parseProductMapping, type ProductMapping } from "../sync/transform";
 import { getActiveProductMapping } from "./get-active-mapping";
 
 /** Top-level keys, and each shop field separately, so the audit says "fields.price changed". */

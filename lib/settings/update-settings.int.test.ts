@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { createTestTenant } from "../testing/fixtures";
+import { createTestTenant } from "../../testing/fixtures";
 import { getSettings } from "./get-settings";
 import { updateSettings } from "./update-settings";
 

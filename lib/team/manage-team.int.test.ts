@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateUser } from "../auth/authenticate-user";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { createTestTenant, createTestUser } from "../testing/fixtures";
+import { createTestTenant, createTestUser } from "../../testing/fixtures";
 import { addMember, changeMemberRole, listMembers, removeMember } from "./manage-team";
 
 async function ownerOf(label: string) {

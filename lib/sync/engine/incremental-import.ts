@@ -9,7 +9,7 @@
  *  - the cursor moves to the time the pass started (minus an overlap) only when the pass is complete.
  */
 import pLimit from "p-limit";
-import type { Page } from "../../connectors/paging";
+import type { Page } from "../../integrations/paging";
 import { db, type SyncItem, type SyncModule } from "../../db";
 import { AppError, toAppError } from "../../errors";
 import { readCursor, writeCursor, type CursorStream } from "./cursor";

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { createBoss, ensureQueues } from "../../jobs/boss";
 import { SYNC_MODULES } from "../../settings/defaults";
-import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
-import { startWorkerProcess, type WorkerProcess } from "../../testing/worker-process";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
+import { startWorkerProcess, type WorkerProcess } from "../../../testing/worker-process";
 import { enqueueSync } from "./enqueue-sync";
 
 const TENANTS = 20;

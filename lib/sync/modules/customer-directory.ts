@@ -8,11 +8,11 @@
  * Only hashes are stored: the index holds no personal data.
  */
 import { createHash } from "node:crypto";
-import type { CsCartOrder } from "../../connectors/cscart/schemas";
-import type { VismaClient } from "../../connectors/visma/client";
+import type { CsCartOrder } from "../../integrations/cscart/schemas";
+import type { VismaClient } from "../../integrations/visma/client";
 import { db } from "../../db";
 import { AppError } from "../../errors";
-import { mapShopOrderToNewCustomer, type DebtorDefaults } from "../mapping";
+import { mapShopOrderToNewCustomer, type DebtorDefaults } from "../transform";
 import { readCursor, writeCursor } from "../engine/cursor";
 
 /** Re-read a little before the last refresh, in case Visma.net's clock and ours disagree. */

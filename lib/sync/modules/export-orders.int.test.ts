@@ -1,7 +1,7 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { MAX_ORDER_ATTEMPTS } from "./export-orders";
 
 // A real SMTP server catches the failure e-mails (set before anything reads the environment).

@@ -8,9 +8,9 @@
  *   without a final outcome.
  */
 import pLimit from "p-limit";
-import type { CsCartClient } from "../../connectors/cscart/client";
-import type { CsCartOrderSummary } from "../../connectors/cscart/schemas";
-import type { VismaClient } from "../../connectors/visma/client";
+import type { CsCartClient } from "../../integrations/cscart/client";
+import type { CsCartOrderSummary } from "../../integrations/cscart/schemas";
+import type { VismaClient } from "../../integrations/visma/client";
 import { loadConnectors } from "../../connections/load-connectors";
 import { db, type SyncItem } from "../../db";
 import { env } from "../../env";
@@ -19,7 +19,7 @@ import { notifyOrderFailed } from "../../notify/notify-order-failed";
 import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed } from "../engine/ledger";
 import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
-import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../mapping";
+import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../transform";
 import { CustomerDirectory } from "./customer-directory";
 
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */

@@ -4,11 +4,11 @@
  * are not written again.
  */
 import { createHash } from "node:crypto";
-import type { VismaCustomer } from "../../connectors/visma/schemas";
+import type { VismaCustomer } from "../../integrations/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
-import { mapVismaCustomerToShopUser } from "../mapping";
+import { mapVismaCustomerToShopUser } from "../transform";
 import { shopUserIds } from "./shop-id-lookup";
 
 export async function importCustomers(ctx: SyncRunContext): Promise<void> {

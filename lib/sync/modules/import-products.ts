@@ -3,14 +3,14 @@
  * pages of 1000, mapped with the tenant's mapping. Unchanged items (same payload hash) are not
  * written; a picture is sent only when it changed (sending one replaces the shop's picture).
  */
-import type { VismaInventoryItem } from "../../connectors/visma/schemas";
+import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
 import { signedImageUrl } from "../../images/signed-image-url";
 import { getActiveProductMapping } from "../../mappings/get-active-mapping";
 import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
-import { mapInventoryItemToProduct } from "../mapping";
+import { mapInventoryItemToProduct } from "../transform";
 import { shopProductIds } from "./shop-id-lookup";
 
 export async function importProducts(ctx: SyncRunContext): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { requestReimport } from "../engine/request-reimport";
 import { readCursor } from "../engine/cursor";
 

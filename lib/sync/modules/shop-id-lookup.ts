@@ -3,8 +3,8 @@
  * yet. Few unknown keys: one search each. Many (a first import): one listing of the whole shop,
  * once per run, then no more calls. Either way a record costs at most one lookup call.
  */
-import type { CsCartClient } from "../../connectors/cscart/client";
-import type { Page } from "../../connectors/paging";
+import type { CsCartClient } from "../../integrations/cscart/client";
+import type { Page } from "../../integrations/paging";
 
 const BULK_THRESHOLD = 25;
 const LIST_PAGE_SIZE = 250;

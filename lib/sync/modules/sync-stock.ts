@@ -4,13 +4,13 @@
  * (stock changes do not touch that). Only changed amounts are written; items the shop does not have
  * are left alone (product import creates them).
  */
-import type { VismaInventoryItem } from "../../connectors/visma/schemas";
+import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import { loadConnectors } from "../../connections/load-connectors";
 import { db } from "../../db";
 import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
-import { stockAmountFor } from "../mapping";
+import { stockAmountFor } from "../transform";
 import { shopProductIds } from "./shop-id-lookup";
 
 export async function syncStock(ctx: SyncRunContext): Promise<void> {

@@ -3,7 +3,7 @@ import { guardRoute, readJsonBody } from "@/lib/auth/guard";
 import { getActiveProductMapping } from "@/lib/mappings/get-active-mapping";
 import { listProductMappingVersions } from "@/lib/mappings/list-mapping-versions";
 import { saveProductMappingVersion } from "@/lib/mappings/save-mapping-version";
-import { DEFAULT_PRODUCT_MAPPING, VISMA_SOURCE_FIELDS } from "@/lib/sync/mapping";
+import { DEFAULT_PRODUCT_MAPPING, VISMA_SOURCE_FIELDS } from "@/lib/sync/transform";
 
 /** GET: the mapping in force, the defaults, the Visma.net fields it can read and the saved versions. */
 export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
-import type { CsCartOrder, CsCartOrderLine } from "../../connectors/cscart/schemas";
-import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../connectors/visma/schemas";
+import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/schemas";
+import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
 import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
 import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
 

@@ -1,5 +1,5 @@
-import { CsCartOrderSchema, type CsCartOrder } from "../../connectors/cscart/schemas";
-import { VismaInventoryItemSchema, type VismaInventoryItem } from "../../connectors/visma/schemas";
+import { CsCartOrderSchema, type CsCartOrder } from "../../integrations/cscart/schemas";
+import { VismaInventoryItemSchema, type VismaInventoryItem } from "../../integrations/visma/schemas";
 
 /** Test data from api-facts §4: order 1042, VAT 25 % included, shipping 59.00. */
 export function rawOrder1042(): Record<string, unknown> {

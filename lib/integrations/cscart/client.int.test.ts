@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { startCscartSimulator, type CscartSimulator } from "../../../simulators/cscart/server";
 import { caughtAppError } from "../../http/caught-app-error";
 import { CallMeter } from "../../http/meter";
-import { mapShopOrderToSalesOrder } from "../../sync/mapping/shop-order-to-sales-order";
+import { mapShopOrderToSalesOrder } from "../../sync/transform/shop-order-to-sales-order";
 import { collectAll } from "../paging";
 import { CsCartClient } from "./client";
 

@@ -2,14 +2,14 @@
  * Integration-test harness for the sync engine: both simulators on free ports, a tenant whose
  * connections point at them, and a way to run a module with the real engine code.
  */
-import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../../simulators/cscart/server";
-import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../../simulators/visma/server";
-import { demoProductMapping } from "../../prisma/seed";
-import { encryptSecret } from "../crypto";
-import { db } from "../db";
-import type { SyncJobPayload } from "../jobs/queues";
-import type { SyncModuleName } from "../settings/defaults";
-import { runSyncModule } from "../sync/engine/run-sync-module";
+import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
+import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
+import { demoProductMapping } from "../prisma/seed";
+import { encryptSecret } from "../lib/crypto";
+import { db } from "../lib/db";
+import type { SyncJobPayload } from "../lib/jobs/queues";
+import type { SyncModuleName } from "../lib/settings/defaults";
+import { runSyncModule } from "../lib/sync/engine/run-sync-module";
 import { createTestTenant } from "./fixtures";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;

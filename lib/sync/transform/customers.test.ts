@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { caughtAppError } from "../../http/caught-app-error";
-import { VismaCustomerSchema } from "../../connectors/visma/schemas";
+import { VismaCustomerSchema } from "../../integrations/visma/schemas";
 import { branchIdFor, mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
 import { order1042 } from "./fixtures";
 

@@ -1,6 +1,6 @@
 /** Starts real worker processes (workers/main.ts) for tests, and waits until they take jobs. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { workerProcessEnv } from "../jobs/worker-node-options";
+import { workerProcessEnv } from "../lib/jobs/worker-node-options";
 
 export type WorkerProcess = { process: ChildProcess; output: string[]; stop(signal?: NodeJS.Signals): Promise<void> };
 

@@ -1,5 +1,5 @@
 import { AppError } from "../../errors";
-import type { CsCartOrder, CsCartOrderLine, CsCartTax } from "../../connectors/cscart/schemas";
+import type { CsCartOrder, CsCartOrderLine, CsCartTax } from "../../integrations/cscart/schemas";
 import { Money, parseAmount, roundCents } from "./money";
 
 /**

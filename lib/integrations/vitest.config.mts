@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("../../", import.meta.url)) } },
   test: {
     root: fileURLToPath(new URL("../../", import.meta.url)),
-    include: ["lib/http/**/*.test.ts", "lib/connectors/**/*.test.ts", "lib/sync/mapping/**/*.test.ts"],
+    include: ["lib/http/**/*.test.ts", "lib/integrations/**/*.test.ts", "lib/sync/transform/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
   },

@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { startVismaSimulator, type VismaSimulator } from "../../../simulators/visma/server";
 import { caughtAppError } from "../../http/caught-app-error";
 import { CallMeter } from "../../http/meter";
-import { mapShopOrderToNewCustomer } from "../../sync/mapping/customers";
-import { mapShopOrderToSalesOrder } from "../../sync/mapping/shop-order-to-sales-order";
-import { order1042, rawOrder1042, parseOrder } from "../../sync/mapping/fixtures";
+import { mapShopOrderToNewCustomer } from "../../sync/transform/customers";
+import { mapShopOrderToSalesOrder } from "../../sync/transform/shop-order-to-sales-order";
+import { order1042, rawOrder1042, parseOrder } from "../../sync/transform/fixtures";
 import { collectAll } from "../paging";
 import { VismaClient, type VismaClientConfig } from "./client";
 

@@ -5,7 +5,7 @@
  * is left running for the next run: another vitest run may be using it right now.
  */
 import pg from "pg";
-import { prepareTestDatabase, withDatabaseName } from "../devstack/test-database";
+import { prepareTestDatabase, withDatabaseName } from "../lib/devstack/test-database";
 
 export default async function setup() {
   if (process.env.APICENTER_TEST_DB_READY === "1") return;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError, isAppError } from "../../errors";
 import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type RemoteCallContext, type RemoteResponse } from "../../http/client";
-import { VISMA_DEFAULT_URLS } from "../../connections/connection-config";
+import { VismaConfigSchema } from "./config";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
 import { findInPages, pageThrough, type Page } from "../paging";
 import {
@@ -36,14 +36,9 @@ export const DEFAULT_VISMA_SCOPE = [
   "visma.net.erp.salesorder:write",
 ].join(" ");
 
-export const VismaClientConfigSchema = z.object({
-  tokenUrl: z.url().default(VISMA_DEFAULT_URLS.tokenUrl),
-  erpBaseUrl: z.url().default(VISMA_DEFAULT_URLS.erpBaseUrl),
-  salesOrderBaseUrl: z.url().default(VISMA_DEFAULT_URLS.salesOrderBaseUrl),
-  clientId: z.string().trim().min(1),
+/** The stored connection settings plus what only the client needs: the secret and the scopes. */
+export const VismaClientConfigSchema = VismaConfigSchema.extend({
   clientSecret: z.string().min(1),
-  /** The Visma Connect tenant id of the company (not the customer tenant: that gives 401). */
-  tenantId: z.string().trim().min(1),
   scope: z.string().trim().min(1).default(DEFAULT_VISMA_SCOPE),
   /** Sent as `ipp-company-id` only when set: whether api.finance.visma.net needs it is unconfirmed. */
   ippCompanyId: z.string().trim().min(1).optional(),

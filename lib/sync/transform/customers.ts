@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
-import type { CsCartOrder } from "../../connectors/cscart/schemas";
-import type { CsCartUserPayload } from "../../connectors/cscart/schemas";
-import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../connectors/visma/schemas";
+import type { CsCartOrder } from "../../integrations/cscart/schemas";
+import type { CsCartUserPayload } from "../../integrations/cscart/schemas";
+import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../integrations/visma/schemas";
 import { personNameFrom } from "./shop-order-to-sales-order";
 
 /**

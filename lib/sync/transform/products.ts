@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { describeZodError, parseOrThrow } from "../../validation";
-import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../connectors/cscart/schemas";
-import type { VismaInventoryItem } from "../../connectors/visma/schemas";
+import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
+import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import { WarehouseSelectionSchema, type WarehouseSelection } from "../../settings/defaults";
 import { Money, roundCents } from "./money";
 

@@ -1,9 +1,9 @@
 /** Test data builders: every call makes uniquely named tenants and users, so test files never collide. */
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
-import type { RoleName } from "../auth/roles";
-import { createTenant } from "../tenants/create-tenant";
-import { createUser } from "../tenants/create-user";
+import { db } from "../lib/db";
+import type { RoleName } from "../lib/auth/roles";
+import { createTenant } from "../lib/tenants/create-tenant";
+import { createUser } from "../lib/tenants/create-user";
 
 export const TEST_PASSWORD = "test-password-123";
 

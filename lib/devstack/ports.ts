@@ -1,0 +1,15 @@
+/**
+ * Fixed ports of the local stacks. APICENTER_PORT_OFFSET shifts all of them, so two checkouts on
+ * one machine (say, two branches under test) can run their stacks and test suites side by side.
+ */
+const offset = Number(process.env.APICENTER_PORT_OFFSET ?? 0);
+
+export const PORTS = {
+  devPostgres: 5499 + offset,
+  testPostgres: 5498 + offset,
+  e2eWeb: 3100 + offset,
+  e2eCscartSim: 4201 + offset,
+  e2eVismaSim: 4202 + offset,
+} as const;
+
+export const E2E_BASE_URL = `http://localhost:${PORTS.e2eWeb}`;

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+/** A base URL typed by a tenant, kept without its trailing slash. */
+export const httpUrl = z
+  .url("must be a full URL, e.g. https://shop.example.com")
+  .refine((value) => /^https?:\/\//.test(value), "must start with http:// or https://")
+  .transform((value) => value.replace(/\/+$/, ""));
