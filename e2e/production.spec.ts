@@ -113,6 +113,10 @@ test("refuses to start without its secrets or with a plain-http public URL, befo
   const noKey = start(packageScriptArgv("start:worker"), withoutKey);
   expect(await noKey.exited).toBe(1);
   expect(noKey.lines.join("\n")).toMatch(/APP_ENCRYPTION_KEY: is required/);
+  // A built worker is production whatever NODE_ENV says: no development secrets to fall back on.
+  const saysDevelopment = start(packageScriptArgv("start:worker"), { ...withoutKey, NODE_ENV: "development" });
+  expect(await saysDevelopment.exited).toBe(1);
+  expect(saysDevelopment.lines.join("\n")).toMatch(/APP_ENCRYPTION_KEY: is required/);
 
   const { NEXTAUTH_SECRET: _secret, ...withoutSecret } = productionEnv;
   const noSecret = start(image.command, withoutSecret);
