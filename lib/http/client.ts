@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import { describeZodError, fieldErrorsOf } from "../validation";
 import { recordRemoteAttempt } from "../metrics/metrics";
+import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
 import { rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
 import { appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
