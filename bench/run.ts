@@ -36,7 +36,7 @@ async function main() {
   // The database comes first: lib/ reads DATABASE_URL when it first touches the database.
   const database = await prepareBenchDatabase();
   process.env.DATABASE_URL = database.url;
-  const { createBoss, ensureQueues } = await import("../lib/jobs/boss");
+  const { createBoss, startBoss } = await import("../lib/jobs/boss");
   const { createUser } = await import("../lib/tenants/create-user");
   const { disconnectDb } = await import("../lib/db");
   const { startBenchWorkers } = await import("./stack");
@@ -49,8 +49,7 @@ async function main() {
   const { formatResults } = await import("./table");
 
   const boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  await startBoss(boss);
   const owner = { email: `bench-owner@bench.apicenter.local`, password: "bench-owner-password" };
   const user = await createUser({ email: owner.email, name: "Bench owner", password: owner.password });
   const worker = await startBenchWorkers(config, 1, "main");

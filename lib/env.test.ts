@@ -7,14 +7,19 @@ const valid = {
   DATABASE_URL: "postgresql://user:pw@db.example.com:5432/apicenter",
   APP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  NEXTAUTH_URL: "https://apicenter.example.com",
 };
 
 describe("environment schema", () => {
   it("accepts a complete production environment and applies defaults", () => {
     const env = parseEnv(valid);
     expect(env.WORKER_CONCURRENCY).toBe(4);
-    expect(env.PUBLIC_BASE_URL).toBe("http://localhost:3000");
+    expect(env.PUBLIC_BASE_URL).toBe("https://apicenter.example.com");
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.METRICS_TOKEN).toBeUndefined();
+    expect(env.WORKER_HTTP_PORT).toBe(9464);
+    expect(env.ALLOW_LOCALHOST_HTTP).toBe(false);
   });
 
   it("refuses to start in production without an encryption key, naming it", () => {
@@ -36,6 +41,37 @@ describe("environment schema", () => {
     expect(() => parseEnv({ ...valid, WORKER_CONCURRENCY: "0" })).toThrowError(/WORKER_CONCURRENCY/);
     expect(() => parseEnv({ ...valid, SMTP_URL: "http://mail" })).toThrowError(/SMTP_URL/);
     expect(parseEnv({ ...valid, WORKER_CONCURRENCY: "8" }).WORKER_CONCURRENCY).toBe(8);
+  });
+
+  it("refuses to start in production without a session secret, naming it", () => {
+    const { NEXTAUTH_SECRET: _omitted, ...rest } = valid;
+    expect(() => parseEnv(rest)).toThrowError(/NEXTAUTH_SECRET: is required/);
+  });
+
+  it("in production, needs an https public address", () => {
+    const { NEXTAUTH_URL: _omitted, ...rest } = valid;
+    expect(() => parseEnv(rest)).toThrowError(/NEXTAUTH_URL: is required in production/);
+    expect(() => parseEnv({ ...valid, NEXTAUTH_URL: "http://apicenter.example.com" })).toThrowError(/NEXTAUTH_URL: must start with https:\/\/ in production$/);
+    expect(() => parseEnv({ ...valid, PUBLIC_BASE_URL: "http://images.example.com" })).toThrowError(/PUBLIC_BASE_URL: must start with https:\/\//);
+    expect(parseEnv({ ...valid, PUBLIC_BASE_URL: "https://images.example.com" }).PUBLIC_BASE_URL).toBe("https://images.example.com");
+  });
+
+  it("lets a local production build use http://localhost only with the explicit flag", () => {
+    const local = { ...valid, NEXTAUTH_URL: "http://localhost:3000" };
+    expect(() => parseEnv(local)).toThrowError(/NEXTAUTH_URL: .*needs ALLOW_LOCALHOST_HTTP=true/);
+    expect(parseEnv({ ...local, ALLOW_LOCALHOST_HTTP: "true" }).NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...local, NEXTAUTH_URL: "http://127.0.0.1:3000", ALLOW_LOCALHOST_HTTP: "true" }).ALLOW_LOCALHOST_HTTP).toBe(true);
+    // The flag opens http for this machine's own names only.
+    expect(() => parseEnv({ ...valid, NEXTAUTH_URL: "http://apicenter.example.com", ALLOW_LOCALHOST_HTTP: "true" })).toThrowError(/NEXTAUTH_URL: must start with https/);
+    expect(() => parseEnv({ ...local, ALLOW_LOCALHOST_HTTP: "sure" })).toThrowError(/ALLOW_LOCALHOST_HTTP: must be true or false/);
+  });
+
+  it("checks the operations settings", () => {
+    expect(() => parseEnv({ ...valid, LOG_LEVEL: "verbose" })).toThrowError(/LOG_LEVEL/);
+    expect(parseEnv({ ...valid, LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(() => parseEnv({ ...valid, METRICS_TOKEN: "short" })).toThrowError(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => parseEnv({ ...valid, WORKER_HTTP_PORT: "70000" })).toThrowError(/WORKER_HTTP_PORT/);
+    expect(parseEnv({ ...valid, WORKER_HTTP_PORT: "0" }).WORKER_HTTP_PORT).toBe(0);
   });
 
   it("outside production, fills missing secrets from the local data folder", () => {

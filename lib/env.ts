@@ -10,8 +10,10 @@ import { AppError } from "./errors";
 import { describeZodError } from "./validation";
 
 const base64Key32 = z
-  .string()
+  .string({ error: "is required: 32 random bytes, base64-encoded (openssl rand -base64 32)" })
   .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+export const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -20,14 +22,27 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
   /** AES-256-GCM key for connection secrets. */
   APP_ENCRYPTION_KEY: base64Key32,
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_SECRET: z
+    .string({ error: "is required: at least 32 random characters (openssl rand -base64 32)" })
+    .min(32, "must be at least 32 characters"),
+  /** The public address of the web server; required (https) in production. */
   NEXTAUTH_URL: z.url().optional(),
-  /** Where the shop can fetch signed image URLs from (the web server's public address). */
+  /** Where the shop can fetch signed image URLs from (the web server's public address; defaults to NEXTAUTH_URL). */
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   /** smtp://user:pass@host:port — without it, failure e-mails are kept in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+
+  // Operations (docs/deploy.md): logs, metrics, the worker's health port, local production runs.
+  /** pino level of the web and worker logs. */
+  LOG_LEVEL: LogLevelSchema,
+  /** Bearer token for /api/metrics (web and workers); unset = the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (openssl rand -hex 32)").optional(),
+  /** The worker's health + metrics port; 0 turns it off. */
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  /** Local production builds only (`npm start -- --prod`, the e2e stack): lets NEXTAUTH_URL be http://localhost. */
+  ALLOW_LOCALHOST_HTTP: z.stringbool({ error: "must be true or false" }).default(false),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -51,28 +66,66 @@ export function localDevSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET
   return secrets;
 }
 
-/** Parses an environment; exported for tests. Production never falls back to generated secrets. */
+/**
+ * Parses an environment; exported for tests. Production never falls back to generated secrets and
+ * needs https public URLs (plain http only for localhost, and only with ALLOW_LOCALHOST_HTTP).
+ */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  let input = { ...source };
-  const isProduction = source.NODE_ENV === "production";
+  const given = stripEmpty(source);
+  const isProduction = given.NODE_ENV === "production";
+  let input = given;
   if (!isProduction && (!input.APP_ENCRYPTION_KEY || !input.NEXTAUTH_SECRET)) {
     const dev = localDevSecrets();
-    input = { APP_ENCRYPTION_KEY: dev.APP_ENCRYPTION_KEY, NEXTAUTH_SECRET: dev.NEXTAUTH_SECRET, ...stripEmpty(input) };
+    input = { APP_ENCRYPTION_KEY: dev.APP_ENCRYPTION_KEY, NEXTAUTH_SECRET: dev.NEXTAUTH_SECRET, ...input };
   }
-  const result = EnvSchema.safeParse(stripEmpty(input));
+  if (!input.PUBLIC_BASE_URL && input.NEXTAUTH_URL) input = { ...input, PUBLIC_BASE_URL: input.NEXTAUTH_URL };
+  const result = EnvSchema.safeParse(input);
   if (!result.success) {
     throw new AppError("ENV_INVALID", `Invalid environment: ${describeZodError(result.error)}`);
   }
+  const problems = isProduction ? productionProblems(result.data, given) : [];
+  if (problems.length) throw new AppError("ENV_INVALID", `Invalid environment: ${problems.join("; ")}`);
   return result.data;
 }
 
-function stripEmpty(source: Record<string, string | undefined>) {
-  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** What a production process must not start with, beyond the schema; `given` is the environment as set. */
+function productionProblems(parsed: Env, given: Record<string, string>): string[] {
+  if (!parsed.NEXTAUTH_URL) return ["NEXTAUTH_URL: is required in production (the public https address of the web server)"];
+  const problems: string[] = [];
+  // PUBLIC_BASE_URL defaults to NEXTAUTH_URL; it is checked on its own only when set on its own.
+  for (const name of ["NEXTAUTH_URL", "PUBLIC_BASE_URL"] as const) {
+    if (!given[name]) continue;
+    const url = new URL(parsed[name]!);
+    if (url.protocol === "https:") continue;
+    if (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname) && parsed.ALLOW_LOCALHOST_HTTP) continue;
+    problems.push(
+      `${name}: must start with https:// in production` +
+        (LOCAL_HOSTS.has(url.hostname) ? " (a local production build on http://localhost also needs ALLOW_LOCALHOST_HTTP=true)" : ""),
+    );
+  }
+  return problems;
+}
+
+function stripEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
 }
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  // `process.env.NODE_ENV` spelled out: the production builds (next build, the worker bundle) inline
+  // it as "production", so a built server never takes the development path, whatever the shell says.
+  cached ??= parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV });
   return cached;
+}
+
+/**
+ * The log level alone: the logger must work before (and when) the rest of the environment fails
+ * its check, so it can report that. A bad LOG_LEVEL still stops the process through env().
+ */
+export function logLevel(): z.infer<typeof LogLevelSchema> {
+  const parsed = LogLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
 }

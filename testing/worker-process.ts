@@ -14,6 +14,8 @@ export async function startWorkerProcess(name: string, env: Record<string, strin
       WORKER_CONCURRENCY: "2",
       SYNC_JOB_EXPIRE_SECONDS: "20",
       PGBOSS_MAINTENANCE_SECONDS: "2",
+      // Tests start many workers side by side; a test that wants the health port passes one.
+      WORKER_HTTP_PORT: "0",
       ...env,
     }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -9,6 +9,7 @@ import { applyMigrations } from "@/lib/devstack/migrate";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, toAppError } from "@/lib/errors";
+import { logToStderr } from "@/lib/logger";
 import { MODULE_SLUGS, moduleFromSlug } from "@/lib/labels";
 import { runSyncModule } from "@/lib/sync/engine/run-sync-module";
 import { parseOrThrow } from "@/lib/validation";
@@ -18,6 +19,8 @@ const ArgsSchema = z.tuple([
   z.string({ error: `name the module: ${Object.values(MODULE_SLUGS).join(", ")}` }),
 ]);
 
+logToStderr();
+
 async function main() {
   const [tenantSlug, moduleSlug] = parseOrThrow(ArgsSchema, process.argv.slice(2), "arguments");
   const module = moduleFromSlug(moduleSlug);
@@ -26,7 +29,7 @@ async function main() {
   const tenant = await db.tenant.findUnique({ where: { slug: tenantSlug } });
   if (!tenant) throw new AppError("NOT_FOUND", `No tenant "${tenantSlug}".`);
   const summary = await runSyncModule({ tenantId: tenant.id, module, trigger: "CLI" });
-  console.log(JSON.stringify(summary, null, 2));
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   return summary.status === "FAILED" ? 1 : 0;
 }
 
@@ -37,7 +40,7 @@ main()
   })
   .catch(async (error) => {
     const appError = toAppError(error);
-    console.error(JSON.stringify({ error: appError.toJSON() }, null, 2));
+    process.stderr.write(`${JSON.stringify({ error: appError.toJSON() }, null, 2)}\n`);
     await disconnectDb();
     process.exit(2);
   });

@@ -12,39 +12,58 @@ import type PgBoss from "pg-boss";
 import { applyMigrations } from "@/lib/devstack/migrate";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createBoss, ensureQueues } from "@/lib/jobs/boss";
+import { createBoss, startBoss } from "@/lib/jobs/boss";
 import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE } from "@/lib/jobs/queues";
+import { logger, setProcessLogContext, withLogContext } from "@/lib/logger";
+import { recordJob } from "@/lib/metrics/metrics";
 import { startHeartbeat } from "./heartbeat";
+import { startWorkerHttpServer } from "./http-server";
 import { handlePurgeLogsJob } from "./jobs/purge-logs";
 import { handleScheduleTickJob } from "./jobs/schedule-tick";
 import { handleSyncJob } from "./jobs/sync-module";
 
 const workerId = `${process.env.WORKER_NAME ?? "worker"}-${randomUUID().slice(0, 8)}`;
+const startedAt = new Date();
 const active = new Set<string>();
-const log = (message: string) => console.log(`[${workerId}] ${message}`);
+let stopping = false;
+setProcessLogContext({ workerId });
+const log = (message: string) => logger().info(message);
 
-async function track<T>(label: string, run: () => Promise<T>): Promise<T> {
-  active.add(label);
-  try {
-    return await run();
-  } finally {
-    active.delete(label);
-  }
+/** Runs one job with its id (and, once known, its tenant's) on every log line, counted in the active set and the metrics. */
+function track<T>(queue: string, jobId: string, run: () => Promise<T>): Promise<T> {
+  const label = `${queue}:${jobId}`;
+  const started = Date.now();
+  const ended = (outcome: "completed" | "failed", error?: unknown) => {
+    recordJob(queue, outcome, Date.now() - started);
+    logger()[outcome === "completed" ? "info" : "warn"]({ durationMs: Date.now() - started, ...(error ? { err: error } : {}) }, `job ${outcome}`);
+  };
+  return withLogContext({ jobId, queue }, async () => {
+    active.add(label);
+    try {
+      const result = await run();
+      ended("completed");
+      return result;
+    } catch (error) {
+      ended("failed", error);
+      throw error;
+    } finally {
+      active.delete(label);
+    }
+  });
 }
 
 async function main() {
   const config = env();
   await applyMigrations(config.DATABASE_URL, log);
   const boss = createBoss({ role: "worker" });
-  await boss.start();
-  await ensureQueues(boss);
+  await startBoss(boss);
 
   const pollingIntervalSeconds = Number(process.env.WORKER_POLL_SECONDS ?? 2);
   for (const queue of Object.values(SYNC_QUEUE)) {
     // Several pollers per queue so one worker serves many tenants at once.
     for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
       await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
-        job ? track(`${queue}:${job.id}`, () => handleSyncJob(job)) : undefined,
+        job ? track(queue, job.id, () => handleSyncJob(job)) : undefined,
       );
     }
   }
@@ -61,15 +80,18 @@ async function main() {
   }
 
   const heartbeat = startHeartbeat(workerId, () => [...active]);
-  log(`ready (concurrency ${config.WORKER_CONCURRENCY} per queue)`);
+  const server = config.WORKER_HTTP_PORT
+    ? await startWorkerHttpServer(config.WORKER_HTTP_PORT, { workerId, startedAt, heartbeat, activeJobs: () => [...active], stopping: () => stopping })
+    : undefined;
+  log(`ready (concurrency ${config.WORKER_CONCURRENCY} per queue${server ? `, health and metrics on port ${config.WORKER_HTTP_PORT}` : ""})`);
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing ${active.size} running job(s), taking no new ones`);
     await boss.stop({ graceful: true, wait: true, timeout: Number(process.env.WORKER_STOP_GRACE_MS ?? 30_000) });
     await heartbeat.stop();
+    server?.close();
     await disconnectDb();
     log("stopped");
     process.exit(0);
@@ -79,6 +101,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[${workerId}] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  logger().fatal({ err: error }, `worker cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -151,6 +151,8 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
     NEXTAUTH_URL: baseUrl,
     PUBLIC_BASE_URL: baseUrl,
+    // A production build on plain http, on this machine only (lib/env.ts refuses it otherwise).
+    ALLOW_LOCALHOST_HTTP: "true",
   };
   await buildIfStale(webEnv, ctx.log);
 

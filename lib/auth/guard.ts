@@ -8,6 +8,7 @@ import { notFound, redirect } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError, httpStatusFor, toAppError } from "../errors";
+import { addLogContext, logger, requestIdFrom, withLogContext } from "../logger";
 import { parseOrThrow } from "../validation";
 import { authOptions } from "./options";
 import type { RoleName } from "./roles";
@@ -22,7 +23,7 @@ async function currentUserId(): Promise<string | undefined> {
 
 export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
-  if (appError.code === "INTERNAL") console.error(appError.cause ?? appError);
+  if (appError.code === "INTERNAL") logger().error({ err: appError.cause ?? appError }, appError.message);
   return NextResponse.json({ error: appError.toJSON() }, { status: httpStatusFor(appError.code) });
 }
 
@@ -36,16 +37,20 @@ export function guardRoute<P extends RouteParams = RouteParams>(
   options: { role: RoleName },
   handler: (ctx: TenantContext, request: NextRequest, params: P) => Promise<unknown>,
 ) {
-  return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  const handle = async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const params = await route.params;
       const ctx = await resolveTenantAccess(await currentUserId(), params.tenant, options.role);
+      addLogContext({ tenantId: ctx.tenant.id });
       const result = await handler(ctx, request, params);
       return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);
     }
   };
+  // Every log line of the request carries its id (and the tenant's, once known).
+  return (request: NextRequest, route: { params: Promise<P> }): Promise<Response> =>
+    withLogContext({ requestId: requestIdFrom(request.headers) }, () => handle(request, route));
 }
 
 /** Reads and checks a JSON request body; bad JSON or bad fields give a 400 that names them. */

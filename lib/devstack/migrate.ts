@@ -13,6 +13,14 @@ import pg from "pg";
 const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 const LOCK_ID = 7_240_301; // any constant; shared by every process migrating this database
 
+/** The committed migrations, in the order they apply. */
+export function migrationNames(): string[] {
+  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 export async function applyMigrations(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -23,11 +31,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
       `create table if not exists app_migrations (name text primary key, applied_at timestamptz not null default now())`,
     );
     const done = new Set((await client.query<{ name: string }>("select name from app_migrations")).rows.map((r) => r.name));
-    const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql")))
-      .map((entry) => entry.name)
-      .sort();
-    for (const name of names) {
+    for (const name of migrationNames()) {
       if (done.has(name)) continue;
       const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
       await client.query("begin");

@@ -10,6 +10,16 @@ export const PORTS = {
   e2eWeb: 3100 + offset,
   e2eCscartSim: 4201 + offset,
   e2eVismaSim: 4202 + offset,
+  /** Workers' health and metrics ports (WORKER_HTTP_PORT): `npm start`'s, the e2e stack's. */
+  devWorkerHttp: 9465 + offset,
+  e2eWorkerHttp: 9466 + offset,
+  /** The production test's own web server and worker (e2e/production.spec.ts). */
+  prodTestWeb: 3105 + offset,
+  prodTestWorkerHttp: 9467 + offset,
 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${PORTS.e2eWeb}`;
+
+/** Test-only: the metrics token of the e2e stack's processes, and where it lays out the image. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-not-secret";
+export const E2E_IMAGE_DIR = ".data/image-e2e";

@@ -2,14 +2,22 @@
  * Starts the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL is set),
  * migrations, the two simulators, demo seed, the web server and a worker. Used by `npm start`
  * (profile "dev") and by the Playwright e2e run (profile "e2e", its own ports and database).
+ *
+ * The demo tenant, its published logins, the simulators and the generated secrets are this
+ * stack's, never the product's: a production start (the Dockerfile's commands) does none of it.
+ * In "prod" mode the stack builds and lays out the image as the Dockerfile does
+ * (runtime-image.ts) and runs its commands; being plain http on localhost, it says so explicitly
+ * (ALLOW_LOCALHOST_HTTP) and hands over the local secrets.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { prettyFactory } from "pino-pretty";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
 import { localDevSecrets } from "../env";
 import { workerProcessEnv } from "../jobs/worker-node-options";
 import { applyMigrations } from "./migrate";
-import { PORTS } from "./ports";
+import { E2E_IMAGE_DIR, E2E_METRICS_TOKEN, PORTS } from "./ports";
+import { packageScriptArgv, replayDockerfile } from "./runtime-image";
 import { recreateDatabase } from "./test-database";
 
 export type StackProfile = {
@@ -22,9 +30,14 @@ export type StackProfile = {
   webPort: number;
   cscartSimPort: number;
   vismaSimPort: number;
-  /** "dev" = next dev (fast start); "prod" = next build + next start. */
+  /** "dev" = next dev + tsx worker (fast start); "prod" = the Dockerfile's build and commands. */
   webMode: "dev" | "prod";
+  /** Where "prod" lays out the runtime image. */
+  imageDir: string;
+  workerHttpPort: number;
   workerEnv?: Record<string, string>;
+  /** Extra environment for web and worker. */
+  env?: Record<string, string>;
 };
 
 export const PROFILES: Record<StackProfile["name"], StackProfile> = {
@@ -38,6 +51,8 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     cscartSimPort: Number(process.env.CSCART_SIM_PORT ?? 4101),
     vismaSimPort: Number(process.env.VISMA_SIM_PORT ?? 4102),
     webMode: process.argv.includes("--prod") ? "prod" : "dev",
+    imageDir: ".data/image-dev",
+    workerHttpPort: PORTS.devWorkerHttp,
   },
   e2e: {
     name: "e2e",
@@ -49,32 +64,40 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     cscartSimPort: PORTS.e2eCscartSim,
     vismaSimPort: PORTS.e2eVismaSim,
     webMode: "prod",
+    imageDir: E2E_IMAGE_DIR,
+    workerHttpPort: PORTS.e2eWorkerHttp,
     workerEnv: { WORKER_POLL_SECONDS: "1", SYNC_JOB_EXPIRE_SECONDS: "120" },
+    env: { METRICS_TOKEN: E2E_METRICS_TOKEN },
   },
 };
 
 const children: { name: string; process: ChildProcess }[] = [];
 
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+const prettyLog = prettyFactory({ colorize: Boolean(process.stdout.isTTY), translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: true });
+
+/** The processes log JSON lines (lib/logger.ts); on this terminal they read better as text. */
+function readable(line: string): string {
+  if (!line.startsWith("{")) return line;
+  try {
+    return prettyLog(JSON.parse(line) as Record<string, unknown>).trimEnd();
+  } catch {
+    return line;
+  }
+}
+
+function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): ChildProcess {
+  const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
       .split("\n")
       .filter((line) => line.trim())
-      .map((line) => `[${name}] ${line}`)
+      .map((line) => `[${name}] ${readable(line)}`)
       .join("\n") + "\n";
   child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk)));
   children.push({ name, process: child });
   return child;
-}
-
-function runToEnd(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = launch(name, command, args, env);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with code ${code}`))));
-  });
 }
 
 async function waitForHttp(url: string, what: string, timeoutMs = 180_000): Promise<void> {
@@ -117,6 +140,8 @@ export async function startStack(profile: StackProfile) {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     NEXT_DIST_DIR: profile.name === "e2e" ? ".next-e2e" : ".next",
+    WORKER_HTTP_PORT: String(profile.workerHttpPort),
+    ...profile.env,
   };
 
   launch("sim", bin("tsx"), ["simulators/cli.ts"], {
@@ -132,12 +157,18 @@ export async function startStack(profile: StackProfile) {
   await seedDemo({ cscartUrl, vismaUrl });
 
   if (profile.webMode === "prod") {
-    await runToEnd("build", bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-    launch("web", bin("next"), ["start", "-p", String(profile.webPort)], { ...env, NODE_ENV: "production" });
+    const image = await replayDockerfile({ dir: profile.imageDir, distDir: env.NEXT_DIST_DIR!, log: console.log });
+    // As in a container: the image's ENV over the host's, then what `docker run -e` would add. This
+    // stack is plain http on localhost, and says so (never a silent fallback).
+    const imageEnv = { ...env, ...image.env, PORT: String(profile.webPort), ALLOW_LOCALHOST_HTTP: "true" };
+    const [webCommand, ...webArgs] = image.command;
+    launch("web", webCommand!, webArgs, imageEnv, image.dir);
+    const [workerCommand, ...workerArgs] = packageScriptArgv("start:worker");
+    launch("worker", workerCommand!, workerArgs, { ...imageEnv, ...profile.workerEnv }, image.dir);
   } else {
     launch("web", bin("next"), ["dev", "-p", String(profile.webPort)], env);
+    launch("worker", bin("tsx"), ["workers/main.ts"], workerProcessEnv({ ...env, ...profile.workerEnv }));
   }
-  launch("worker", bin("tsx"), ["workers/main.ts"], workerProcessEnv({ ...env, ...profile.workerEnv }));
   await waitForHttp(`http://localhost:${profile.webPort}/login`, "web server");
 
   const url = `http://localhost:${profile.webPort}`;
@@ -199,7 +230,7 @@ export async function runStackUntilStopped(profile: StackProfile): Promise<void>
   }
   for (const child of children) {
     child.process.on("exit", (code) => {
-      if (!stopping && child.name !== "build") void stop(`${child.name} exited (code ${code})`);
+      if (!stopping) void stop(`${child.name} exited (code ${code})`);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { recordRemoteAttempt } from "../metrics/metrics";
 import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
 import { rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
@@ -177,7 +178,7 @@ export class HttpClient {
   }
 
   private emit(input: { info: RemoteCallInfo; attempt: number; status?: number; outcome: HttpEvent["outcome"]; startedMs: number; willRetry: boolean }) {
-    this.context.onEvent?.({
+    const event: HttpEvent = {
       remote: input.info.remote,
       endpoint: redactText(input.info.endpoint),
       attempt: input.attempt,
@@ -185,7 +186,9 @@ export class HttpClient {
       outcome: input.outcome,
       durationMs: Date.now() - input.startedMs,
       willRetry: input.willRetry,
-    });
+    };
+    recordRemoteAttempt(event);
+    this.context.onEvent?.(event);
   }
 }
 

@@ -2,8 +2,10 @@
  * pg-boss on the app's own Postgres (schema "pgboss"). The web process uses a send-only instance
  * (no maintenance, no cron); workers start the full one in workers/main.ts.
  */
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "../env";
+import { logger } from "../logger";
 import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE, syncQueueOptions } from "./queues";
 
 export function createBoss(options: { role: "web" | "worker" }): PgBoss {
@@ -15,12 +17,38 @@ export function createBoss(options: { role: "web" | "worker" }): PgBoss {
     schedule: options.role === "worker",
     maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS ?? 60),
   });
-  boss.on("error", (error) => console.error(`[pg-boss] ${error.message}`));
+  boss.on("error", (error) => logger().error({ err: error }, `pg-boss: ${error.message}`));
   return boss;
 }
 
-/** Creates every queue the app uses; safe to call from several processes. */
-export async function ensureQueues(boss: PgBoss): Promise<void> {
+const QUEUES_LOCK_ID = 7_240_302; // any constant; shared by every process that starts pg-boss here
+
+/**
+ * Processes that start together take turns creating pg-boss's schema and queues (an advisory
+ * lock): pg-boss 10's create_queue deadlocks when two run at once (a web and a worker starting
+ * together, or a worker's scheduler creating its own queue).
+ */
+async function underQueueLock(work: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [QUEUES_LOCK_ID]);
+    await work();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [QUEUES_LOCK_ID]).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Starts pg-boss and creates every queue the app uses; safe when several processes start at once. */
+export async function startBoss(boss: PgBoss): Promise<void> {
+  await underQueueLock(async () => {
+    await boss.start();
+    await createQueues(boss);
+  });
+}
+
+async function createQueues(boss: PgBoss): Promise<void> {
   for (const name of Object.values(SYNC_QUEUE)) {
     const existing = await boss.getQueue(name);
     if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions() });
@@ -44,8 +72,7 @@ const globalForBoss = globalThis as unknown as { webBoss?: Promise<PgBoss> };
 export function webBoss(): Promise<PgBoss> {
   globalForBoss.webBoss ??= (async () => {
     const boss = createBoss({ role: "web" });
-    await boss.start();
-    await ensureQueues(boss);
+    await startBoss(boss);
     return boss;
   })();
   return globalForBoss.webBoss;

@@ -6,6 +6,7 @@
  */
 import { db, type LogLevel, type SyncModule } from "../db";
 import { redact } from "../http/redact";
+import { logger } from "../logger";
 
 export type RunLogger = {
   debug(message: string, context?: Record<string, unknown>): void;
@@ -52,7 +53,7 @@ export function createRunLogger(options: {
   const write = (level: LogLevel) => (message: string, context?: Record<string, unknown>) => {
     if (!options.storeLogs) return;
     buffer.push({ level, message, context, createdAt: new Date() });
-    if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => console.error(`[logs] ${error.message}`));
+    if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => logger().error({ err: error, runId: options.runId }, "run log write failed"));
   };
 
   return { debug: write("DEBUG"), info: write("INFO"), warn: write("WARN"), error: write("ERROR"), flush };

@@ -7,6 +7,7 @@
 import nodemailer from "nodemailer";
 import { db } from "../db";
 import { env } from "../env";
+import { recordEmail } from "../metrics/metrics";
 
 export type EmailInput = { tenantId: string; dedupeKey: string; recipients: string[]; subject: string; body: string };
 
@@ -28,13 +29,18 @@ export async function sendEmail(input: EmailInput): Promise<boolean> {
   if (created.count === 0) return false;
 
   const smtp = smtpTransport();
-  if (!smtp || input.recipients.length === 0) return true;
+  if (!smtp || input.recipients.length === 0) {
+    recordEmail("kept");
+    return true;
+  }
   const where = { tenantId_dedupeKey: { tenantId: input.tenantId, dedupeKey: input.dedupeKey } };
   try {
     await smtp.sendMail({ from: env().MAIL_FROM, to: input.recipients, subject: input.subject, text: input.body });
     await db.outboundEmail.update({ where, data: { status: "SENT", sentAt: new Date() } });
+    recordEmail("sent");
   } catch (error) {
     await db.outboundEmail.update({ where, data: { status: "FAILED", error: error instanceof Error ? error.message : String(error) } });
+    recordEmail("failed");
   }
   return true;
 }

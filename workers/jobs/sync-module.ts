@@ -5,18 +5,20 @@
 import type PgBoss from "pg-boss";
 import { AppError } from "@/lib/errors";
 import { SyncJobPayloadSchema } from "@/lib/jobs/queues";
+import { addLogContext, logger } from "@/lib/logger";
 import { runSyncModule } from "@/lib/sync/engine/run-sync-module";
 import { parseOrThrow } from "@/lib/validation";
 
 export async function handleSyncJob(job: Pick<PgBoss.Job<unknown>, "id" | "name" | "data">): Promise<unknown> {
   try {
     const payload = parseOrThrow(SyncJobPayloadSchema, job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");
+    addLogContext({ tenantId: payload.tenantId });
     return await runSyncModule({ ...payload, jobId: job.id });
   } catch (error) {
     // A bad payload or configuration cannot get better by retrying: complete the job, keep the
     // error on the run record. Transient errors are rethrown so pg-boss retries with backoff.
     if (error instanceof AppError && !error.retryable) {
-      console.error(`[worker] job ${job.id} (${job.name}) not run: ${error.message}`);
+      logger().error({ code: error.code }, `job not run: ${error.message}`);
       return { failed: error.toJSON() };
     }
     throw error;

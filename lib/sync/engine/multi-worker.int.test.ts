@@ -6,7 +6,7 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createBoss, ensureQueues } from "../../jobs/boss";
+import { createBoss, startBoss } from "../../jobs/boss";
 import { SYNC_MODULES } from "../../settings/defaults";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../../../testing/worker-process";
@@ -17,8 +17,7 @@ let boss: PgBoss;
 
 beforeAll(async () => {
   boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  await startBoss(boss);
 });
 afterAll(async () => boss?.stop({ graceful: false }));
 

@@ -7,6 +7,7 @@ import { recordConnectionHealth } from "../../connections/record-connection-heal
 import { db } from "../../db";
 import { AppError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
+import { recordSyncRun } from "../../metrics/metrics";
 import type { SyncModuleName } from "../../settings/defaults";
 import { MODULE_RUNNERS } from "./module-runners";
 import { SyncRunContext } from "./run-context";
@@ -72,6 +73,8 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
     where: { id: run.id },
     data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
   });
+  const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
+  recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   if (error?.retryable) throw error;
 
   return {
@@ -79,7 +82,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
     tenantId: input.tenantId,
     module: input.module,
     status,
-    counts: { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed },
+    counts,
     remoteCalls: finished.remoteCalls,
     durationMs: Date.now() - started,
     ...(error ? { error: error.message } : {}),

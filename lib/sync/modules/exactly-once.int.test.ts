@@ -6,7 +6,7 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
-import { createBoss, ensureQueues } from "../../jobs/boss";
+import { createBoss, startBoss } from "../../jobs/boss";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../../../testing/worker-process";
 import { enqueueSync } from "../engine/enqueue-sync";
@@ -36,8 +36,7 @@ beforeAll(async () => {
   h.cscart.setFaults({ latencyMs: 5 });
   h.visma.setFaults({ latencyMs: 10, errorRate: 0.1, rateLimitBurst: { every: 40, count: 3, retryAfterSeconds: 1 }, commitThenDropRate: 0.05 });
   boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  await startBoss(boss);
 }, 120_000);
 
 afterAll(async () => {
