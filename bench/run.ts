@@ -78,7 +78,7 @@ async function main() {
       }
     }
   } finally {
-    await worker.stop();
+    await ctx.worker.stop();
     await boss.stop({ graceful: false });
     await disconnectDb();
     await database.server?.stop();

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { AppError } from "./errors";
 import { describeZodError } from "./validation";
@@ -12,6 +13,35 @@ import { describeZodError } from "./validation";
 const base64Key32 = z
   .string()
   .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+/**
+ * `host:port` entries (comma-separated) that outbound calls may reach although they resolve to a
+ * private, loopback or otherwise non-public address: for a local test server or the simulators.
+ * Hosts are kept lower-case, IP addresses in their canonical form, IPv6 without brackets.
+ */
+export const AllowedPrivateHostsSchema = z
+  .string()
+  .default("")
+  .transform((text, context) => {
+    const entries: string[] = [];
+    for (const raw of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
+      const port = Number(match?.[2]);
+      const bracketed = match?.[1]?.startsWith("[");
+      if (!match || port < 1 || port > 65535 || (bracketed && !ipaddr.IPv6.isValid(match[1]!.slice(1, -1)))) {
+        context.addIssue({ code: "custom", message: `"${raw}" is not host:port (e.g. 127.0.0.1:4101 or [::1]:4101)` });
+        continue;
+      }
+      entries.push(hostPortKey(match[1]!, port));
+    }
+    return entries;
+  });
+
+/** The one spelling of a host and port that allow-lists compare: lower-case, IPs canonical, no brackets. */
+export function hostPortKey(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return `${ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : bare}:${port}`;
+}
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -28,6 +58,7 @@ export const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ALLOWED_PRIVATE_HOSTS: AllowedPrivateHostsSchema,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -75,4 +106,37 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+let allowedHostsSource: string | undefined;
+let allowedHosts: ReadonlySet<string> = new Set();
+
+/**
+ * ALLOWED_PRIVATE_HOSTS as a set of hostPortKey()s. Read from the environment on every call (and
+ * parsed again only when it changed), so the tests, which start simulators on random ports in the
+ * test process, add them to the variable exactly as an operator would; there is no other way in.
+ */
+export function allowedPrivateHosts(): ReadonlySet<string> {
+  const source = process.env.ALLOWED_PRIVATE_HOSTS ?? "";
+  if (source !== allowedHostsSource) {
+    const parsed = AllowedPrivateHostsSchema.safeParse(source);
+    if (!parsed.success) throw new AppError("ENV_INVALID", `Invalid environment: ALLOWED_PRIVATE_HOSTS: ${describeZodError(parsed.error)}`);
+    allowedHosts = new Set(parsed.data);
+    allowedHostsSource = source;
+  }
+  return allowedHosts;
+}
+
+/**
+ * ALLOWED_PRIVATE_HOSTS with the `host:port` of each URL added to whatever it already holds; for
+ * the start scripts and tests that run local simulators (an operator's own entries stay).
+ */
+export function appendAllowedPrivateHosts(current: string | undefined, urls: readonly string[]): string {
+  const entries = (current ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (const text of urls) {
+    const url = new URL(text);
+    const entry = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
+    if (!entries.includes(entry)) entries.push(entry);
+  }
+  return entries.join(",");
 }

@@ -24,7 +24,13 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
   return { config: connection.config, secret: decryptSecret(connection.encryptedSecret) };
 }
 
-export type ConnectorOptions = { meter?: CallMeter; timeoutMs?: number; maxConcurrency?: number; onEvent?: RemoteCallContext["onEvent"] };
+/**
+ * For remote calls made while a browser waits (test connection, mapping preview, the image route):
+ * short, bounded, and never waiting out a long Retry-After in the web process.
+ */
+export const INTERACTIVE_LIMITS = { timeoutMs: 10_000, deadlineMs: 20_000, maxWaitMs: 2_000 } as const;
+
+export type ConnectorOptions = Pick<RemoteCallContext, "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent"> & { meter?: CallMeter };
 
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { decryptSecret } from "../crypto";
 import { db } from "../db";
+import { allowLocalServers } from "../../testing/allow-local-servers";
 import { createTestTenant } from "../../testing/fixtures";
 import { getConnections } from "./get-connections";
 import { saveConnection } from "./save-connection";
@@ -56,9 +57,19 @@ describe("saving and testing connections", () => {
     expect(audit.detail).toEqual({ changes: { shopUrl: { from: "https://a.example.com", to: "https://b.example.com" } }, secretChanged: false });
   });
 
+  it("refuses to test a shop on a private address, without connecting, and says why", async () => {
+    const actor = await adminOf("conn-private");
+    await saveConnection(actor, "CSCART", { shopUrl: "http://169.254.169.254/latest", adminEmail: "a@example.com", secret: "k" });
+    const result = await testConnection(actor, "CSCART");
+    expect(result.status).toBe("FAILING");
+    expect(result.message).toContain("169.254.169.254, which is not a public internet address");
+  });
+
   it("marks an unreachable shop FAILING with a reason in plain words", async () => {
     const actor = await adminOf("conn-test");
-    await saveConnection(actor, "CSCART", { shopUrl: `http://127.0.0.1:${await closedPort()}`, adminEmail: "a@example.com", secret: "k" });
+    const shopUrl = `http://127.0.0.1:${await closedPort()}`;
+    allowLocalServers(shopUrl);
+    await saveConnection(actor, "CSCART", { shopUrl, adminEmail: "a@example.com", secret: "k" });
     const result = await testConnection(actor, "CSCART");
     expect(result.status).toBe("FAILING");
     expect(result.message.length).toBeGreaterThan(10);

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
-import { localDevSecrets } from "../env";
+import { appendAllowedPrivateHosts, localDevSecrets } from "../env";
 import { workerProcessEnv } from "../jobs/worker-node-options";
 import { applyMigrations } from "./migrate";
 import { PORTS } from "./ports";
@@ -117,6 +117,9 @@ export async function startStack(profile: StackProfile) {
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
     NEXT_DIST_DIR: profile.name === "e2e" ? ".next-e2e" : ".next",
+    // The demo tenant points at the simulators on this machine: the outbound guard must let the
+    // web server and the worker reach them (and whatever the operator already listed).
+    ALLOWED_PRIVATE_HOSTS: appendAllowedPrivateHosts(process.env.ALLOWED_PRIVATE_HOSTS, [cscartUrl, vismaUrl]),
   };
 
   launch("sim", bin("tsx"), ["simulators/cli.ts"], {
