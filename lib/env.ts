@@ -50,6 +50,8 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
   /** AES-256-GCM key for connection secrets. */
   APP_ENCRYPTION_KEY: base64Key32,
+  /** During a key rotation only: the key being replaced, still used to decrypt (docs/security.md). */
+  APP_ENCRYPTION_KEY_PREVIOUS: base64Key32.optional(),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url().optional(),
   /** Where the shop can fetch signed image URLs from (the web server's public address). */

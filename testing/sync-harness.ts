@@ -54,7 +54,7 @@ export async function connectTenantToSimulators(tenantId: string, cscart: Cscart
         tenantId,
         kind: "CSCART",
         config: { shopUrl: cscart.url, adminEmail: cscart.options.adminEmail },
-        encryptedSecret: encryptSecret(cscart.options.apiKey),
+        encryptedSecret: encryptSecret(cscart.options.apiKey, { tenantId, kind: "CSCART" }),
       },
       {
         tenantId,
@@ -66,7 +66,7 @@ export async function connectTenantToSimulators(tenantId: string, cscart: Cscart
           erpBaseUrl: visma.url,
           salesOrderBaseUrl: visma.url,
         },
-        encryptedSecret: encryptSecret(visma.options.clientSecret),
+        encryptedSecret: encryptSecret(visma.options.clientSecret, { tenantId, kind: "VISMA" }),
       },
     ],
   });

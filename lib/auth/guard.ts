@@ -20,10 +20,11 @@ async function currentUserId(): Promise<string | undefined> {
   return session?.user?.id;
 }
 
-export function errorResponse(error: unknown): NextResponse {
+/** The JSON answer for an error; `init` may set another status or add headers (e.g. Retry-After). */
+export function errorResponse(error: unknown, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL") console.error(appError.cause ?? appError);
-  return NextResponse.json({ error: appError.toJSON() }, { status: httpStatusFor(appError.code) });
+  return NextResponse.json({ error: appError.toJSON() }, { status: init.status ?? httpStatusFor(appError.code), headers: init.headers });
 }
 
 type RouteParams = { tenant: string } & Record<string, string>;

@@ -21,7 +21,7 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
   if (!connection?.encryptedSecret) {
     throw new AppError("CONNECTION_MISSING", `The ${LABEL[kind]} connection is not set up yet: fill it in under Connections.`);
   }
-  return { config: connection.config, secret: decryptSecret(connection.encryptedSecret) };
+  return { config: connection.config, secret: decryptSecret(connection.encryptedSecret, { tenantId, kind }) };
 }
 
 /**

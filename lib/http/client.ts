@@ -167,7 +167,7 @@ export class HttpClient {
         }
         this.context.meter?.recordFailure(this.remote);
         const outcome: AttemptOutcome = { kind: "response", status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-        const decision = withinDeadline(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs);
+        const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
         this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: decision.retry });
         if (decision.retry) {
           await this.waitBeforeRetry(decision.delayMs);
@@ -185,7 +185,7 @@ export class HttpClient {
 
       this.context.meter?.recordFailure(this.remote);
       const outcome: AttemptOutcome = { kind: result.kind, sent: result.sent };
-      const decision = withinDeadline(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs);
+      const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
       this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: decision.retry });
       if (decision.retry) {
         await this.waitBeforeRetry(decision.delayMs);
@@ -222,9 +222,10 @@ type AttemptResult =
   | { kind: "response"; response: Omit<RemoteResponse, "endpoint"> }
   | { kind: "timeout" | "network"; sent: boolean; error: unknown };
 
-/** A retry that would start after the request's deadline is not made. */
-function withinDeadline(decision: RetryDecision, deadlineAtMs: number): RetryDecision {
+/** A retry that would start after the request's deadline, or wait longer than the caller allows, is not made. */
+function withinLimits(decision: RetryDecision, deadlineAtMs: number, maxWaitMs: number | undefined): RetryDecision {
   if (decision.retry && Date.now() + decision.delayMs >= deadlineAtMs) return { retry: false, reason: "the request's deadline would pass" };
+  if (decision.retry && maxWaitMs !== undefined && decision.delayMs > maxWaitMs) return { retry: false, reason: "the caller cannot wait that long" };
   return decision;
 }
 
