@@ -61,6 +61,11 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ALLOWED_PRIVATE_HOSTS: AllowedPrivateHostsSchema,
+  /**
+   * How many reverse proxies in front of the web server append to X-Forwarded-For. 0 (the default):
+   * the header is not trusted at all, since any client can send one.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0, "must be 0 or more").max(10, "at most 10").default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -141,4 +146,10 @@ export function appendAllowedPrivateHosts(current: string | undefined, urls: rea
     if (!entries.includes(entry)) entries.push(entry);
   }
   return entries.join(",");
+}
+
+/** The address people open the app at, for links in e-mails (NEXTAUTH_URL, else PUBLIC_BASE_URL). */
+export function appUrl(): string {
+  const { NEXTAUTH_URL, PUBLIC_BASE_URL } = env();
+  return (NEXTAUTH_URL ?? PUBLIC_BASE_URL).replace(/\/+$/, "");
 }

@@ -10,6 +10,10 @@ export const PORTS = {
   e2eWeb: 3100 + offset,
   e2eCscartSim: 4201 + offset,
   e2eVismaSim: 4202 + offset,
+  /** The local mailbox (lib/devstack/mailbox.ts): SMTP, and for e2e also its HTTP message list. */
+  devMailSmtp: 4103 + offset,
+  e2eMailSmtp: 4203 + offset,
+  e2eMailbox: 4204 + offset,
 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${PORTS.e2eWeb}`;

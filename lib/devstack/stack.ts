@@ -8,6 +8,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
 import { appendAllowedPrivateHosts, localDevSecrets } from "../env";
 import { workerProcessEnv } from "../jobs/worker-node-options";
+import { startMailbox } from "./mailbox";
 import { applyMigrations } from "./migrate";
 import { PORTS } from "./ports";
 import { recreateDatabase } from "./test-database";
@@ -22,6 +23,9 @@ export type StackProfile = {
   webPort: number;
   cscartSimPort: number;
   vismaSimPort: number;
+  /** The local mailbox's SMTP port (used unless SMTP_URL is set), and its HTTP message list (e2e). */
+  mailSmtpPort: number;
+  mailboxHttpPort?: number;
   /** "dev" = next dev (fast start); "prod" = next build + next start. */
   webMode: "dev" | "prod";
   workerEnv?: Record<string, string>;
@@ -37,6 +41,7 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     webPort: Number(process.env.PORT ?? 3000),
     cscartSimPort: Number(process.env.CSCART_SIM_PORT ?? 4101),
     vismaSimPort: Number(process.env.VISMA_SIM_PORT ?? 4102),
+    mailSmtpPort: PORTS.devMailSmtp,
     webMode: process.argv.includes("--prod") ? "prod" : "dev",
   },
   e2e: {
@@ -48,6 +53,8 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     webPort: PORTS.e2eWeb,
     cscartSimPort: PORTS.e2eCscartSim,
     vismaSimPort: PORTS.e2eVismaSim,
+    mailSmtpPort: PORTS.e2eMailSmtp,
+    mailboxHttpPort: PORTS.e2eMailbox,
     webMode: "prod",
     workerEnv: { WORKER_POLL_SECONDS: "1", SYNC_JOB_EXPIRE_SECONDS: "120" },
   },
@@ -104,6 +111,16 @@ export async function startStack(profile: StackProfile) {
   if (profile.freshDatabase) await recreateDatabase(databaseUrl);
   await applyMigrations(databaseUrl, (line) => console.log(line));
 
+  // Invitations and password resets go out by e-mail: without an SMTP server of the operator's,
+  // a local mailbox takes them (and npm start prints them, links included).
+  const mailbox = process.env.SMTP_URL
+    ? undefined
+    : await startMailbox({
+        smtpPort: profile.mailSmtpPort,
+        httpPort: profile.mailboxHttpPort,
+        onMail: profile.name === "dev" ? (mail) => console.log(`[mail] to ${mail.to.join(", ")}: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`) : undefined,
+      });
+
   const cscartUrl = `http://127.0.0.1:${profile.cscartSimPort}`;
   const vismaUrl = `http://127.0.0.1:${profile.vismaSimPort}`;
   const env: NodeJS.ProcessEnv = {
@@ -120,6 +137,7 @@ export async function startStack(profile: StackProfile) {
     // The demo tenant points at the simulators on this machine: the outbound guard must let the
     // web server and the worker reach them (and whatever the operator already listed).
     ALLOWED_PRIVATE_HOSTS: appendAllowedPrivateHosts(process.env.ALLOWED_PRIVATE_HOSTS, [cscartUrl, vismaUrl]),
+    ...(mailbox ? { SMTP_URL: mailbox.smtpUrl } : {}),
   };
 
   launch("sim", bin("tsx"), ["simulators/cli.ts"], {
@@ -151,6 +169,7 @@ export async function startStack(profile: StackProfile) {
       `  log in as owner:  ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
       `  or as viewer:     ${DEMO_VIEWER_LOGIN.email} / ${DEMO_VIEWER_LOGIN.password}`,
       `  CS-Cart simulator ${cscartUrl}, Visma.net simulator ${vismaUrl}`,
+      ...(mailbox ? [`  e-mail (invitations, password resets) goes to a local mailbox and is printed here, prefixed [mail]`] : []),
       "Press Ctrl-C to stop everything.",
       "",
     ].join("\n"),
@@ -174,6 +193,7 @@ export async function startStack(profile: StackProfile) {
             }),
         ),
       );
+      await mailbox?.close();
       await embedded?.stop();
     },
   };
