@@ -75,6 +75,7 @@ test("reset a forgotten password by e-mail", async ({ page }) => {
   const user = await createTestUser("reset-e2e");
   await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   const ask = async (email: string) => {
     await page.getByLabel("E-mail").fill(email);
     const [response] = await Promise.all([page.waitForResponse("**/api/account/forgot-password"), page.getByRole("button", { name: "Send the link" }).click()]);

@@ -24,3 +24,10 @@ export async function issueAccountToken(userId: string, purpose: AccountTokenPur
   });
   return { id: record.id, link: `${appUrl()}/set-password#token=${token}` };
 }
+
+/** Links that were used or expired more than a day ago: nothing can be done with them; run hourly. */
+export async function purgeSpentAccountTokens(now = new Date()): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
+  const { count } = await db.accountToken.deleteMany({ where: { OR: [{ usedAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] } });
+  return count;
+}

@@ -4,6 +4,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticateUser } from "../auth/authenticate-user";
+import { purgeLoginThrottles } from "../auth/login-throttle";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
 import { startMailbox, setPasswordLinkIn, waitForMail } from "../devstack/mailbox";
@@ -11,6 +12,7 @@ import { env } from "../env";
 import { listEmails } from "../outbox/list-emails";
 import { addMember } from "../team/manage-team";
 import { createTestTenant, createTestUser, TEST_PASSWORD, uniqueSuffix } from "../../testing/fixtures";
+import { purgeSpentAccountTokens } from "./account-tokens";
 import { changePassword } from "./change-password";
 import { RESET_REQUESTED_MESSAGE, RESETS_PER_HOUR, requestPasswordReset } from "./request-password-reset";
 import { setPasswordWithToken } from "./set-password-with-token";
@@ -98,5 +100,28 @@ describe("accounts", () => {
     await changePassword(user.id, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(before.sessionVersion + 1);
     await expect(authenticateUser({ email: user.email, password: NEW_PASSWORD, address: undefined })).resolves.toMatchObject({ id: user.id });
+  });
+});
+
+describe("housekeeping", () => {
+  it("forgets spent links and finished login streaks, keeping live ones", async () => {
+    const user = await createTestUser("purge");
+    const old = new Date(Date.now() - 3 * 24 * 60 * 60_000);
+    await db.accountToken.createMany({
+      data: [
+        { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: `spent-${uniqueSuffix()}`, expiresAt: old },
+        { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: `live-${uniqueSuffix()}`, expiresAt: new Date(Date.now() + 60_000) },
+      ],
+    });
+    await db.loginThrottle.createMany({
+      data: [
+        { key: `account:old-${user.email}`, failures: 9, lastFailureAt: old, blockedUntil: old },
+        { key: `account:live-${user.email}`, failures: 9, lastFailureAt: new Date(), blockedUntil: new Date(Date.now() + 60_000) },
+      ],
+    });
+    await purgeSpentAccountTokens();
+    await purgeLoginThrottles();
+    expect((await db.accountToken.findMany({ where: { userId: user.id } })).map((token) => token.tokenHash)).toEqual([expect.stringMatching(/^live-/)]);
+    expect((await db.loginThrottle.findMany({ where: { key: { contains: user.email } } })).map((row) => row.key)).toEqual([`account:live-${user.email}`]);
   });
 });
