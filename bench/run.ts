@@ -77,7 +77,7 @@ async function main() {
       }
     }
   } finally {
-    await worker.stop();
+    await ctx.worker.stop();
     await boss.stop({ graceful: false });
     await disconnectDb();
     await database.server?.stop();

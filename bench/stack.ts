@@ -15,6 +15,7 @@ import { createTenant } from "../lib/tenants/create-tenant";
 import { connectTenantToSimulators } from "../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../testing/worker-process";
 import type { BenchConfig } from "./config";
+import type { BenchContext } from "./scenarios/context";
 import { leafProcess, PeakRssTracker } from "./rss";
 
 export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
@@ -42,6 +43,17 @@ export async function createBenchTenant(
   await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
   if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
   return tenant;
+}
+
+/**
+ * A worker process reads ALLOWED_PRIVATE_HOSTS from the environment it started with, and the
+ * scenarios start their simulators later, on random ports (connectTenantToSimulators adds them to
+ * this process's ALLOWED_PRIVATE_HOSTS). So once a scenario's tenants exist, the main worker is
+ * started again and inherits the addresses it must be allowed to call.
+ */
+export async function restartMainWorker(ctx: BenchContext): Promise<void> {
+  await ctx.worker.stop();
+  ctx.worker = await startBenchWorkers(ctx.config, 1, "main");
 }
 
 export type BenchWorkers = {

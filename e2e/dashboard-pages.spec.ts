@@ -160,7 +160,7 @@ test("team: add by e-mail, change a role, remove; never the last owner", async (
   await page.getByLabel("E-mail").fill(newcomer);
   await page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
   await page.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(page.getByTestId("member-added")).toContainText("one-time password");
+  await expect(page.getByTestId("member-added")).toContainText("They get an e-mail");
   await expect(page.getByTestId("team-row").filter({ hasText: newcomer })).toBeVisible();
 
   await page.getByLabel(`Role of ${users.OWNER.email}`).selectOption("VIEWER");

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { waitForMail, type ReceivedMail } from "../lib/devstack/mailbox";
 import { E2E_BASE_URL, PORTS } from "../lib/devstack/ports";
 
 export const OWNER = { email: "owner@demo.apicenter.local", password: "demo-owner-pass" };
@@ -63,4 +64,9 @@ export async function simControl<T = unknown>(sim: keyof typeof SIMULATORS, path
   });
   if (!response.ok) throw new Error(`${sim} control ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** The e2e stack's local mailbox (lib/devstack/mailbox.ts): the e-mails the app sent over SMTP. */
+export function mailTo(to: string, pattern: RegExp): Promise<ReceivedMail> {
+  return waitForMail(async () => (await (await fetch(`http://127.0.0.1:${PORTS.e2eMailbox}/messages`)).json()) as ReceivedMail[], to, pattern);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { appendAllowedPrivateHosts, parseEnv } from "./env";
 
 const valid = {
   NODE_ENV: "production",
@@ -79,5 +79,30 @@ describe("environment schema", () => {
     const env = parseEnv({ ...rest, NODE_ENV: "test" });
     expect(Buffer.from(env.APP_ENCRYPTION_KEY, "base64")).toHaveLength(32);
     expect(parseEnv({ ...rest, NODE_ENV: "test" }).APP_ENCRYPTION_KEY).toBe(env.APP_ENCRYPTION_KEY);
+  });
+});
+
+describe("ALLOWED_PRIVATE_HOSTS", () => {
+  it("defaults to none and keeps host:port entries in one spelling", () => {
+    expect(parseEnv(valid).ALLOWED_PRIVATE_HOSTS).toEqual([]);
+    expect(parseEnv({ ...valid, ALLOWED_PRIVATE_HOSTS: " 127.0.0.1:4101, LocalHost:4102,[::1]:4103,[::ffff:127.0.0.1]:4104" }).ALLOWED_PRIVATE_HOSTS).toEqual([
+      "127.0.0.1:4101",
+      "localhost:4102",
+      "::1:4103",
+      "127.0.0.1:4104",
+    ]);
+  });
+
+  it("names an entry that is not host:port", () => {
+    expect(() => parseEnv({ ...valid, ALLOWED_PRIVATE_HOSTS: "127.0.0.1" })).toThrowError(/ALLOWED_PRIVATE_HOSTS: "127.0.0.1" is not host:port/);
+    expect(() => parseEnv({ ...valid, ALLOWED_PRIVATE_HOSTS: "127.0.0.1:*" })).toThrowError(/ALLOWED_PRIVATE_HOSTS/);
+    expect(() => parseEnv({ ...valid, ALLOWED_PRIVATE_HOSTS: "10.0.0.0/8:80" })).toThrowError(/ALLOWED_PRIVATE_HOSTS/);
+  });
+
+  it("adds the simulators' addresses to what the operator listed", () => {
+    expect(appendAllowedPrivateHosts("10.1.2.3:8080", ["http://127.0.0.1:4101", "http://127.0.0.1:4102/x", "http://127.0.0.1:4101"])).toBe(
+      "10.1.2.3:8080,127.0.0.1:4101,127.0.0.1:4102",
+    );
+    expect(appendAllowedPrivateHosts(undefined, ["https://mail.local"])).toBe("mail.local:443");
   });
 });

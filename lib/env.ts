@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { AppError } from "./errors";
 import { describeZodError } from "./validation";
@@ -14,6 +15,35 @@ const base64Key32 = z
   .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
 
 export const LogLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
+/**
+ * `host:port` entries (comma-separated) that outbound calls may reach although they resolve to a
+ * private, loopback or otherwise non-public address: for a local test server or the simulators.
+ * Hosts are kept lower-case, IP addresses in their canonical form, IPv6 without brackets.
+ */
+export const AllowedPrivateHostsSchema = z
+  .string()
+  .default("")
+  .transform((text, context) => {
+    const entries: string[] = [];
+    for (const raw of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
+      const port = Number(match?.[2]);
+      const bracketed = match?.[1]?.startsWith("[");
+      if (!match || port < 1 || port > 65535 || (bracketed && !ipaddr.IPv6.isValid(match[1]!.slice(1, -1)))) {
+        context.addIssue({ code: "custom", message: `"${raw}" is not host:port (e.g. 127.0.0.1:4101 or [::1]:4101)` });
+        continue;
+      }
+      entries.push(hostPortKey(match[1]!, port));
+    }
+    return entries;
+  });
+
+/** The one spelling of a host and port that allow-lists compare: lower-case, IPs canonical, no brackets. */
+export function hostPortKey(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return `${ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : bare}:${port}`;
+}
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -25,6 +55,8 @@ export const EnvSchema = z.object({
   NEXTAUTH_SECRET: z
     .string({ error: "is required: at least 32 random characters (openssl rand -base64 32)" })
     .min(32, "must be at least 32 characters"),
+  /** During a key rotation only: the key being replaced, still used to decrypt (docs/security.md). */
+  APP_ENCRYPTION_KEY_PREVIOUS: base64Key32.optional(),
   /** The public address of the web server; required (https) in production. */
   NEXTAUTH_URL: z.url().optional(),
   /** Where the shop can fetch signed image URLs from (the web server's public address; defaults to NEXTAUTH_URL). */
@@ -43,6 +75,15 @@ export const EnvSchema = z.object({
   WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   /** Local production builds only (`npm start -- --prod`, the e2e stack): lets NEXTAUTH_URL be http://localhost. */
   ALLOW_LOCALHOST_HTTP: z.stringbool({ error: "must be true or false" }).default(false),
+
+  // Security (docs/security.md): outbound private hosts, proxies trusted for the client address.
+  /** host:port list that outbound calls may reach although private (local test servers, simulators). */
+  ALLOWED_PRIVATE_HOSTS: AllowedPrivateHostsSchema,
+  /**
+   * How many reverse proxies in front of the web server append to X-Forwarded-For. 0 (the default):
+   * the header is not trusted at all, since any client can send one.
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0, "must be 0 or more").max(10, "at most 10").default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -128,4 +169,43 @@ export function env(): Env {
 export function logLevel(): z.infer<typeof LogLevelSchema> {
   const parsed = LogLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
   return parsed.success ? parsed.data : "info";
+}
+
+let allowedHostsSource: string | undefined;
+let allowedHosts: ReadonlySet<string> = new Set();
+
+/**
+ * ALLOWED_PRIVATE_HOSTS as a set of hostPortKey()s. Read from the environment on every call (and
+ * parsed again only when it changed), so the tests, which start simulators on random ports in the
+ * test process, add them to the variable exactly as an operator would; there is no other way in.
+ */
+export function allowedPrivateHosts(): ReadonlySet<string> {
+  const source = process.env.ALLOWED_PRIVATE_HOSTS ?? "";
+  if (source !== allowedHostsSource) {
+    const parsed = AllowedPrivateHostsSchema.safeParse(source);
+    if (!parsed.success) throw new AppError("ENV_INVALID", `Invalid environment: ALLOWED_PRIVATE_HOSTS: ${describeZodError(parsed.error)}`);
+    allowedHosts = new Set(parsed.data);
+    allowedHostsSource = source;
+  }
+  return allowedHosts;
+}
+
+/**
+ * ALLOWED_PRIVATE_HOSTS with the `host:port` of each URL added to whatever it already holds; for
+ * the start scripts and tests that run local simulators (an operator's own entries stay).
+ */
+export function appendAllowedPrivateHosts(current: string | undefined, urls: readonly string[]): string {
+  const entries = (current ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (const text of urls) {
+    const url = new URL(text);
+    const entry = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
+    if (!entries.includes(entry)) entries.push(entry);
+  }
+  return entries.join(",");
+}
+
+/** The address people open the app at, for links in e-mails (NEXTAUTH_URL, else PUBLIC_BASE_URL). */
+export function appUrl(): string {
+  const { NEXTAUTH_URL, PUBLIC_BASE_URL } = env();
+  return (NEXTAUTH_URL ?? PUBLIC_BASE_URL).replace(/\/+$/, "");
 }

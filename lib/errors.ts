@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   REMOTE_UNAVAILABLE: "transient",
   REMOTE_TIMEOUT: "transient",
   REMOTE_NETWORK: "transient",
+  REMOTE_ADDRESS_REFUSED: "configuration",
   REMOTE_BAD_RESPONSE: "transient",
   // sync domain
   SKU_NOT_FOUND: "data",

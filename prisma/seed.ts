@@ -49,7 +49,7 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
       tenantId: tenant.id,
       kind: "CSCART",
       config: { shopUrl: options.cscartUrl, adminEmail: "admin@example.com" },
-      encryptedSecret: encryptSecret("cscart-demo-api-key"),
+      encryptedSecret: encryptSecret("cscart-demo-api-key", { tenantId: tenant.id, kind: "CSCART" }),
     },
     update: { config: { shopUrl: options.cscartUrl, adminEmail: "admin@example.com" } },
   });
@@ -62,7 +62,7 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
   };
   await db.connection.upsert({
     where: { tenantId_kind: { tenantId: tenant.id, kind: "VISMA" } },
-    create: { tenantId: tenant.id, kind: "VISMA", config: vismaConfig, encryptedSecret: encryptSecret("visma-demo-secret") },
+    create: { tenantId: tenant.id, kind: "VISMA", config: vismaConfig, encryptedSecret: encryptSecret("visma-demo-secret", { tenantId: tenant.id, kind: "VISMA" }) },
     update: { config: vismaConfig },
   });
   return { tenant, owner, viewer };

@@ -10,6 +10,7 @@ import { db } from "../lib/db";
 import type { SyncJobPayload } from "../lib/jobs/queues";
 import type { SyncModuleName } from "../lib/settings/defaults";
 import { runSyncModule } from "../lib/sync/engine/run-sync-module";
+import { allowLocalServers } from "./allow-local-servers";
 import { createTestTenant } from "./fixtures";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
@@ -44,14 +45,16 @@ export async function startSyncHarness(options: {
   };
 }
 
+/** Points the tenant's connections at the simulators, and lets this process (and its workers) reach them. */
 export async function connectTenantToSimulators(tenantId: string, cscart: CscartSimulator, visma: VismaSimulator): Promise<void> {
+  allowLocalServers(cscart.url, visma.url);
   await db.connection.createMany({
     data: [
       {
         tenantId,
         kind: "CSCART",
         config: { shopUrl: cscart.url, adminEmail: cscart.options.adminEmail },
-        encryptedSecret: encryptSecret(cscart.options.apiKey),
+        encryptedSecret: encryptSecret(cscart.options.apiKey, { tenantId, kind: "CSCART" }),
       },
       {
         tenantId,
@@ -63,7 +66,7 @@ export async function connectTenantToSimulators(tenantId: string, cscart: Cscart
           erpBaseUrl: visma.url,
           salesOrderBaseUrl: visma.url,
         },
-        encryptedSecret: encryptSecret(visma.options.clientSecret),
+        encryptedSecret: encryptSecret(visma.options.clientSecret, { tenantId, kind: "VISMA" }),
       },
     ],
   });

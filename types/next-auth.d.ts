@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     userId?: string;
+    /** The user's sessionVersion when this session began (lib/auth/options.ts). */
+    sessionVersion?: number;
   }
 }

@@ -1,6 +1,6 @@
 /** Scenario 3: customer import, Visma.net → CS-Cart, into a shop that has most of them already. */
 import { pagesFor } from "../bound";
-import { createBenchTenant, measureRun, startSimulators } from "../stack";
+import { createBenchTenant, measureRun, restartMainWorker, startSimulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
 
@@ -9,6 +9,7 @@ export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioRe
   const sims = await startSimulators(config, 13, { products: 20, customers: config.customers });
   try {
     const tenant = await createBenchTenant("customers", ctx.owner.id, sims);
+    await restartMainWorker(ctx);
     const shopUsers = sims.cscart.state.users.size;
     ctx.log(`3. customer import: ${sims.visma.state.customers.size} Visma.net customers, ${shopUsers} shop users`);
     const measured = await measureRun(ctx.boss, ctx.worker, tenant.id, "CUSTOMER_IMPORT");

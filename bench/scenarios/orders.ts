@@ -6,7 +6,7 @@
 import { isSelected } from "../config";
 import { pagesFor, type CallSplit } from "../bound";
 import { startRateLimitProxy } from "../rate-limit-proxy";
-import { createBenchTenant, measureRun, startSimulators, type MeasuredRun, type Simulators } from "../stack";
+import { createBenchTenant, measureRun, restartMainWorker, startSimulators, type MeasuredRun, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
 
@@ -42,6 +42,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
     const sims = await startSimulators(config, 17, { products: 400, customers: Math.round(config.orders / 2), orders: seededOrdersFor(config.orders) });
     try {
       const tenant = await createBenchTenant("orders", ctx.owner.id, sims, { settings });
+      await restartMainWorker(ctx);
       ctx.log(`4a. order export: ${sims.cscart.state.orders.size} seeded orders, ${sims.visma.state.customers.size} Visma.net customers`);
       const mixed = await exportOnce(ctx, sims, tenant.id);
       rows.push(
@@ -80,6 +81,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
     const proxy = await startRateLimitProxy({ target: sims.visma.url, limit: config.rateLimit, windowMs: config.rateWindowSeconds * 1000 });
     try {
       const tenant = await createBenchTenant("ratelimited", ctx.owner.id, sims, { settings, vismaUrl: proxy.url });
+      await restartMainWorker(ctx);
       const perMinute = (config.rateLimit * 60) / config.rateWindowSeconds;
       ctx.log(`6. rate-limited order export: ${sims.cscart.state.orders.size} orders, Visma.net ${config.rateLimit} calls per ${config.rateWindowSeconds} s`);
       const limited = await exportOnce(ctx, sims, tenant.id);

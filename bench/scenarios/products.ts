@@ -4,7 +4,7 @@
  */
 import { isSelected } from "../config";
 import { pagesFor } from "../bound";
-import { apiWrites, createBenchTenant, measureRun, startSimulators } from "../stack";
+import { apiWrites, createBenchTenant, measureRun, restartMainWorker, startSimulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
 
@@ -15,6 +15,7 @@ export async function runProductScenarios(ctx: BenchContext): Promise<ScenarioRe
   try {
     const tenant = await createBenchTenant("products", ctx.owner.id, sims);
     ctx.dashboardTenant = tenant;
+    await restartMainWorker(ctx);
     const concurrency = config.importConcurrency;
     const vismaItems = [...sims.visma.state.inventory.values()];
 

@@ -5,7 +5,7 @@
 import { addCalls, splitCalls, type RemoteCallsByRemote } from "../bound";
 import { SYNC_MODULES } from "../../lib/settings/defaults";
 import { SYNC_QUEUE } from "../../lib/jobs/queues";
-import { createBenchTenant, enqueueRun, startBenchWorkers, startSimulators, waitForRuns, type Simulators } from "../stack";
+import { createBenchTenant, enqueueRun, restartMainWorker, startBenchWorkers, startSimulators, waitForRuns, type BenchWorkers, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { percentile } from "../percentile";
 import { PeakRssTracker } from "../rss";
@@ -23,8 +23,7 @@ export function spreadOf(values: number[]): Spread {
 export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { config } = ctx;
   const sims: Simulators[] = [];
-  // The main worker is one of the three; the others join for this scenario.
-  const extra = await startBenchWorkers(config, config.tenantWorkers - 1, "tenants");
+  let extra: BenchWorkers | undefined;
   try {
     const tenantIds: string[] = [];
     for (let i = 0; i < config.tenants; i++) {
@@ -32,6 +31,10 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
       sims.push(pair);
       tenantIds.push((await createBenchTenant(`t${i}`, ctx.owner.id, pair)).id);
     }
+    // The main worker is one of the three; the others join for this scenario. All start after the
+    // simulators, so they may call them (see restartMainWorker).
+    await restartMainWorker(ctx);
+    extra = await startBenchWorkers(config, config.tenantWorkers - 1, "tenants");
     ctx.log(`7. ${config.tenants} tenants × ${SYNC_MODULES.length} modules on ${config.tenantWorkers} worker processes`);
     const memory = new PeakRssTracker([...ctx.worker.pids, ...extra.pids]);
     const started = Date.now();
@@ -76,7 +79,7 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
       }),
     ];
   } finally {
-    await extra.stop();
+    await extra?.stop();
     await Promise.all(sims.map((pair) => pair.close()));
   }
 }

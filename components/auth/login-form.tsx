@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useState, type FormEvent } from "react";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 function LoginFormInner() {
   const router = useRouter();
@@ -25,8 +26,7 @@ function LoginFormInner() {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong e-mail or password.");
       return;
     }
-    const callbackUrl = searchParams.get("callbackUrl");
-    router.replace(callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/");
+    router.replace(safeRedirectPath(searchParams.get("callbackUrl")));
     router.refresh();
   }
 
@@ -34,7 +34,7 @@ function LoginFormInner() {
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">E-mail</label>
-        <input id="email" name="email" type="email" autoComplete="username" required
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={searchParams.get("email") ?? ""}
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
       </div>
       <div>

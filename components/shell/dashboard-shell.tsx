@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import type { RoleName } from "@/lib/auth/roles";
 import { LogoutButton } from "./logout-button";
 import { NavLinks } from "./nav-links";
@@ -22,6 +23,7 @@ export function DashboardShell(props: {
             <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
               {props.user.name} · <span data-testid="current-role">{props.role}</span>
             </span>
+            <Link href="/account" className="text-brand-700 hover:underline">{ACCOUNT_TEXT.shell.account}</Link>
             <LogoutButton />
           </div>
         </div>

@@ -85,7 +85,7 @@ function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string>("VIEWER");
   const add = useApiMutation({
-    mutationFn: () => apiFetch<{ email: string; temporaryPassword: string | null }>(tenantApi(tenantSlug, "team"), { method: "POST", json: { email, role } }),
+    mutationFn: () => apiFetch<{ email: string }>(tenantApi(tenantSlug, "team"), { method: "POST", json: { email, role } }),
     invalidate: [[tenantSlug, "team"]],
     onSuccess: () => setEmail(""),
   });
@@ -106,10 +106,7 @@ function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
         <FormMessage error={add.formError} />
         {add.data && (
           <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="member-added">
-            {add.data.email} was added.
-            {add.data.temporaryPassword && (
-              <> A new login was created with the one-time password <code className="rounded bg-white px-1 font-mono">{add.data.temporaryPassword}</code> — pass it on securely; it is not shown again.</>
-            )}
+            {add.data.email} was added. They get an e-mail: a link to choose a password, or, when they already have an APIcenter login, a notice.
           </p>
         )}
       </div>

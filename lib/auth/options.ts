@@ -1,14 +1,19 @@
-/** next-auth (v4) configuration: e-mail + password, JWT sessions carrying the user id. */
+/**
+ * next-auth (v4) configuration: e-mail + password, JWT sessions carrying the user id and the
+ * user's session version. The version is compared with the database on every request, so a
+ * password change or a removed membership (both bump it) ends the sessions issued before.
+ */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db";
 import { env } from "../env";
 import { isAppError } from "../errors";
 import { authenticateUser } from "./authenticate-user";
+import { clientAddress } from "./login-throttle";
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
+function forwardedFor(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
+  const value = headers?.["x-forwarded-for"];
+  return Array.isArray(value) ? value.join(",") : value;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -25,7 +30,7 @@ export function authOptions(): NextAuthOptions {
             return await authenticateUser({
               email: credentials?.email,
               password: credentials?.password,
-              ip: clientIp(request?.headers as Record<string, string | undefined> | undefined),
+              address: clientAddress(forwardedFor(request?.headers as Record<string, string | undefined> | undefined), env().TRUSTED_PROXY_COUNT),
             });
           } catch (error) {
             // next-auth passes this message to the login form as `error`.
@@ -36,9 +41,18 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.userId = user.id;
-        return token;
+      async jwt({ token, user }) {
+        if (user) {
+          token.userId = user.id;
+          token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          return token;
+        }
+        if (typeof token.userId !== "string") return token;
+        const current = await db.user.findUnique({ where: { id: token.userId }, select: { sessionVersion: true } });
+        if (current && current.sessionVersion === token.sessionVersion) return token;
+        // An older session: from here on it carries no user, which is to say it is logged out.
+        const { userId: _userId, sessionVersion: _version, ...rest } = token;
+        return rest;
       },
       session({ session, token }) {
         if (session.user && typeof token.userId === "string") session.user.id = token.userId;

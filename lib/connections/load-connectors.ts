@@ -21,10 +21,16 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
   if (!connection?.encryptedSecret) {
     throw new AppError("CONNECTION_MISSING", `The ${LABEL[kind]} connection is not set up yet: fill it in under Connections.`);
   }
-  return { config: connection.config, secret: decryptSecret(connection.encryptedSecret) };
+  return { config: connection.config, secret: decryptSecret(connection.encryptedSecret, { tenantId, kind }) };
 }
 
-export type ConnectorOptions = { meter?: CallMeter; timeoutMs?: number; maxConcurrency?: number; onEvent?: RemoteCallContext["onEvent"] };
+/**
+ * For remote calls made while a browser waits (test connection, mapping preview, the image route):
+ * short, bounded, and never waiting out a long Retry-After in the web process.
+ */
+export const INTERACTIVE_LIMITS = { timeoutMs: 10_000, deadlineMs: 20_000, maxWaitMs: 2_000 } as const;
+
+export type ConnectorOptions = Pick<RemoteCallContext, "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent"> & { meter?: CallMeter };
 
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");

@@ -20,7 +20,7 @@ describe("connection health from sync runs", () => {
   it("turns the Visma.net connection red with the reason when its secret is wrong", async () => {
     await db.connection.update({
       where: { tenantId_kind: { tenantId: h.tenant.id, kind: "VISMA" } },
-      data: { encryptedSecret: encryptSecret("not-the-secret") },
+      data: { encryptedSecret: encryptSecret("not-the-secret", { tenantId: h.tenant.id, kind: "VISMA" }) },
     });
     const summary = await h.run("PRODUCT_IMPORT");
     expect(summary.status).toBe("FAILED");

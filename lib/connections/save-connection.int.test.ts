@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { decryptSecret } from "../crypto";
 import { db } from "../db";
+import { allowLocalServers } from "../../testing/allow-local-servers";
 import { createTestTenant } from "../../testing/fixtures";
 import { getConnections } from "./get-connections";
 import { saveConnection } from "./save-connection";
@@ -32,7 +33,7 @@ describe("saving and testing connections", () => {
 
     const row = await db.connection.findFirstOrThrow({ where: { tenantId: actor.tenant.id, kind: "CSCART" } });
     expect(row.encryptedSecret).not.toContain("key-123");
-    expect(decryptSecret(row.encryptedSecret!)).toBe("key-123-very-secret");
+    expect(decryptSecret(row.encryptedSecret!, { tenantId: actor.tenant.id, kind: "CSCART" })).toBe("key-123-very-secret");
     expect(row.config).toEqual({ shopUrl: "https://shop.example.com", adminEmail: "admin@example.com" });
 
     const [cscart, visma] = await getConnections(actor.tenant.id);
@@ -48,17 +49,47 @@ describe("saving and testing connections", () => {
     const actor = await adminOf("conn-keep");
     await saveConnection(actor, "CSCART", { shopUrl: "https://a.example.com", adminEmail: "a@example.com", secret: "first-key" });
     await db.connection.updateMany({ where: { tenantId: actor.tenant.id }, data: { status: "OK", lastCheckedAt: new Date() } });
-    await saveConnection(actor, "CSCART", { shopUrl: "https://b.example.com", adminEmail: "a@example.com", secret: "" });
+    await saveConnection(actor, "CSCART", { shopUrl: "https://a.example.com", adminEmail: "b@example.com", secret: "" });
     const row = await db.connection.findFirstOrThrow({ where: { tenantId: actor.tenant.id, kind: "CSCART" } });
-    expect(decryptSecret(row.encryptedSecret!)).toBe("first-key");
+    expect(decryptSecret(row.encryptedSecret!, { tenantId: actor.tenant.id, kind: "CSCART" })).toBe("first-key");
     expect(row.status).toBe("UNTESTED");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: actor.tenant.id }, orderBy: { id: "desc" } });
-    expect(audit.detail).toEqual({ changes: { shopUrl: { from: "https://a.example.com", to: "https://b.example.com" } }, secretChanged: false });
+    expect(audit.detail).toEqual({ changes: { adminEmail: { from: "a@example.com", to: "b@example.com" } }, secretChanged: false });
+  });
+
+  it("needs the secret typed again when any address changes, so a stored one never follows a new address", async () => {
+    const actor = await adminOf("conn-move");
+    await saveConnection(actor, "CSCART", { shopUrl: "https://a.example.com", adminEmail: "a@example.com", secret: "shop-key" });
+    await expect(saveConnection(actor, "CSCART", { shopUrl: "https://attacker.example", adminEmail: "a@example.com", secret: "" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      message: expect.stringContaining("Enter the API key again: shopUrl changed"),
+      details: { fields: { secret: "type the API key again when an address changes" } },
+    });
+    const visma = { clientId: "c", tenantId: "t", tokenUrl: "https://connect.visma.com/connect/token", erpBaseUrl: "https://api.finance.visma.net", salesOrderBaseUrl: "https://salesorder.visma.net" };
+    await saveConnection(actor, "VISMA", { ...visma, secret: "visma-secret" });
+    for (const field of ["tokenUrl", "erpBaseUrl", "salesOrderBaseUrl"] as const) {
+      await expect(saveConnection(actor, "VISMA", { ...visma, [field]: "https://attacker.example/x", secret: "" })).rejects.toMatchObject({ details: { fields: { secret: expect.any(String) } } });
+    }
+    const rows = await db.connection.findMany({ where: { tenantId: actor.tenant.id }, orderBy: { kind: "asc" } });
+    expect(rows.map((row) => row.config)).toEqual([{ shopUrl: "https://a.example.com", adminEmail: "a@example.com" }, visma]);
+    // With the secret typed again, the move is saved.
+    await saveConnection(actor, "CSCART", { shopUrl: "https://b.example.com", adminEmail: "a@example.com", secret: "shop-key" });
+    expect((await getConnections(actor.tenant.id))[0]!.config.shopUrl).toBe("https://b.example.com");
+  });
+
+  it("refuses to test a shop on a private address, without connecting, and says why", async () => {
+    const actor = await adminOf("conn-private");
+    await saveConnection(actor, "CSCART", { shopUrl: "http://169.254.169.254/latest", adminEmail: "a@example.com", secret: "k" });
+    const result = await testConnection(actor, "CSCART");
+    expect(result.status).toBe("FAILING");
+    expect(result.message).toContain("169.254.169.254, which is not a public internet address");
   });
 
   it("marks an unreachable shop FAILING with a reason in plain words", async () => {
     const actor = await adminOf("conn-test");
-    await saveConnection(actor, "CSCART", { shopUrl: `http://127.0.0.1:${await closedPort()}`, adminEmail: "a@example.com", secret: "k" });
+    const shopUrl = `http://127.0.0.1:${await closedPort()}`;
+    allowLocalServers(shopUrl);
+    await saveConnection(actor, "CSCART", { shopUrl, adminEmail: "a@example.com", secret: "k" });
     const result = await testConnection(actor, "CSCART");
     expect(result.status).toBe("FAILING");
     expect(result.message.length).toBeGreaterThan(10);

@@ -1,7 +1,8 @@
 /**
- * Saves a connection's settings and, when one is typed, its secret (encrypted). A blank secret
- * keeps the stored one: the form never receives it, so it cannot send it back. Changed settings
- * make the status UNTESTED again until the next test.
+ * Saves a connection's settings and, when one is typed, its secret (encrypted, bound to the tenant
+ * and kind). A blank secret keeps the stored one: the form never receives it, so it cannot send it
+ * back; but a changed address needs the secret again. Changed settings make the status UNTESTED
+ * again until the next test.
  */
 import { z } from "zod";
 import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
@@ -23,6 +24,13 @@ export const SaveConnectionInputSchemas = {
 
 export const SECRET_LABELS: Record<ConnectionKindName, string> = { CSCART: "API key", VISMA: "client secret" };
 
+/**
+ * The settings that say where the secret is sent. Changing one needs the secret typed again:
+ * otherwise anyone who can edit settings (say, an admin about to be removed) could point the shop
+ * or token URL at their own server and receive the stored secret on the next call.
+ */
+const DESTINATION_FIELDS: Record<ConnectionKindName, readonly string[]> = { CSCART: ["shopUrl"], VISMA: ["tokenUrl", "erpBaseUrl", "salesOrderBaseUrl"] };
+
 export function connectionKindFromSlug(slug: string): ConnectionKindName {
   const kind = slug.toUpperCase();
   if (!(CONNECTION_KINDS as readonly string[]).includes(kind)) {
@@ -42,10 +50,16 @@ export async function saveConnection(actor: AuditActor, kind: ConnectionKindName
   }
   const previous = existing ? configSchemaFor(kind).safeParse(existing.config) : undefined;
   const changes = changedFields<Record<string, unknown>>(previous?.success ? previous.data : {}, config);
+  const movedTo = DESTINATION_FIELDS[kind].filter((field) => field in changes);
+  if (!secret && movedTo.length > 0) {
+    throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]} again: ${movedTo.join(" and ")} changed, and the stored one is only ever sent to the address it was entered for.`, {
+      details: { fields: { secret: `type the ${SECRET_LABELS[kind]} again when an address changes` } },
+    });
+  }
   const resetStatus = Object.keys(changes).length > 0 || Boolean(secret);
   const data = {
     config: config as Prisma.InputJsonValue,
-    ...(secret ? { encryptedSecret: encryptSecret(secret) } : {}),
+    ...(secret ? { encryptedSecret: encryptSecret(secret, { tenantId, kind }) } : {}),
     ...(resetStatus ? { status: "UNTESTED" as const, lastError: null, lastCheckedAt: null } : {}),
   };
   await db.$transaction(async (tx) => {

@@ -7,15 +7,12 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { db } from "../db";
 import { toAppError } from "../errors";
 import type { ConnectionKindName } from "./get-connections";
-import { loadCscartClient, loadVismaClient } from "./load-connectors";
+import { INTERACTIVE_LIMITS, loadCscartClient, loadVismaClient } from "./load-connectors";
 
-/** The web process may call a remote only here, and never for long. */
-const TEST_TIMEOUT_MS = 10_000;
 
 async function runTest(tenantId: string, kind: ConnectionKindName): Promise<{ ok: boolean; message: string }> {
   try {
-    const options = { timeoutMs: TEST_TIMEOUT_MS };
-    const client = kind === "CSCART" ? await loadCscartClient(tenantId, options) : await loadVismaClient(tenantId, options);
+    const client = kind === "CSCART" ? await loadCscartClient(tenantId, INTERACTIVE_LIMITS) : await loadVismaClient(tenantId, INTERACTIVE_LIMITS);
     return await client.testConnection();
   } catch (error) {
     return { ok: false, message: toAppError(error).message };

@@ -23,6 +23,7 @@ export const BUNDLED_ENTRIES = {
   sync: "workers/cli.ts",
   migrate: "workers/migrate.ts",
   "create-tenant": "workers/create-tenant.ts",
+  "rotate-key": "workers/rotate-key.ts",
 } as const;
 
 function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {

@@ -16,6 +16,10 @@ export const PORTS = {
   /** The production test's own web server and worker (e2e/production.spec.ts). */
   prodTestWeb: 3105 + offset,
   prodTestWorkerHttp: 9467 + offset,
+  /** The local mailbox (lib/devstack/mailbox.ts): SMTP, and for e2e also its HTTP message list. */
+  devMailSmtp: 4103 + offset,
+  e2eMailSmtp: 4203 + offset,
+  e2eMailbox: 4204 + offset,
 } as const;
 
 export const E2E_BASE_URL = `http://localhost:${PORTS.e2eWeb}`;

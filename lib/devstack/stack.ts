@@ -13,8 +13,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { prettyFactory } from "pino-pretty";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-db";
-import { localDevSecrets } from "../env";
+import { appendAllowedPrivateHosts, localDevSecrets } from "../env";
 import { workerProcessEnv } from "../jobs/worker-node-options";
+import { startMailbox } from "./mailbox";
 import { applyMigrations } from "./migrate";
 import { E2E_IMAGE_DIR, E2E_METRICS_TOKEN, PORTS } from "./ports";
 import { packageScriptArgv, replayDockerfile } from "./runtime-image";
@@ -30,6 +31,9 @@ export type StackProfile = {
   webPort: number;
   cscartSimPort: number;
   vismaSimPort: number;
+  /** The local mailbox's SMTP port (used unless SMTP_URL is set), and its HTTP message list (e2e). */
+  mailSmtpPort: number;
+  mailboxHttpPort?: number;
   /** "dev" = next dev + tsx worker (fast start); "prod" = the Dockerfile's build and commands. */
   webMode: "dev" | "prod";
   /** Where "prod" lays out the runtime image. */
@@ -50,6 +54,7 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     webPort: Number(process.env.PORT ?? 3000),
     cscartSimPort: Number(process.env.CSCART_SIM_PORT ?? 4101),
     vismaSimPort: Number(process.env.VISMA_SIM_PORT ?? 4102),
+    mailSmtpPort: PORTS.devMailSmtp,
     webMode: process.argv.includes("--prod") ? "prod" : "dev",
     imageDir: ".data/image-dev",
     workerHttpPort: PORTS.devWorkerHttp,
@@ -63,6 +68,8 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     webPort: PORTS.e2eWeb,
     cscartSimPort: PORTS.e2eCscartSim,
     vismaSimPort: PORTS.e2eVismaSim,
+    mailSmtpPort: PORTS.e2eMailSmtp,
+    mailboxHttpPort: PORTS.e2eMailbox,
     webMode: "prod",
     imageDir: E2E_IMAGE_DIR,
     workerHttpPort: PORTS.e2eWorkerHttp,
@@ -127,6 +134,16 @@ export async function startStack(profile: StackProfile) {
   if (profile.freshDatabase) await recreateDatabase(databaseUrl);
   await applyMigrations(databaseUrl, (line) => console.log(line));
 
+  // Invitations and password resets go out by e-mail: without an SMTP server of the operator's,
+  // a local mailbox takes them (and npm start prints them, links included).
+  const mailbox = process.env.SMTP_URL
+    ? undefined
+    : await startMailbox({
+        smtpPort: profile.mailSmtpPort,
+        httpPort: profile.mailboxHttpPort,
+        onMail: profile.name === "dev" ? (mail) => console.log(`[mail] to ${mail.to.join(", ")}: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`) : undefined,
+      });
+
   const cscartUrl = `http://127.0.0.1:${profile.cscartSimPort}`;
   const vismaUrl = `http://127.0.0.1:${profile.vismaSimPort}`;
   const env: NodeJS.ProcessEnv = {
@@ -142,6 +159,10 @@ export async function startStack(profile: StackProfile) {
     NEXT_DIST_DIR: profile.name === "e2e" ? ".next-e2e" : ".next",
     WORKER_HTTP_PORT: String(profile.workerHttpPort),
     ...profile.env,
+    // The demo tenant points at the simulators on this machine: the outbound guard must let the
+    // web server and the worker reach them (and whatever the operator already listed).
+    ALLOWED_PRIVATE_HOSTS: appendAllowedPrivateHosts(process.env.ALLOWED_PRIVATE_HOSTS, [cscartUrl, vismaUrl]),
+    ...(mailbox ? { SMTP_URL: mailbox.smtpUrl } : {}),
   };
 
   launch("sim", bin("tsx"), ["simulators/cli.ts"], {
@@ -179,6 +200,7 @@ export async function startStack(profile: StackProfile) {
       `  log in as owner:  ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
       `  or as viewer:     ${DEMO_VIEWER_LOGIN.email} / ${DEMO_VIEWER_LOGIN.password}`,
       `  CS-Cart simulator ${cscartUrl}, Visma.net simulator ${vismaUrl}`,
+      ...(mailbox ? [`  e-mail (invitations, password resets) goes to a local mailbox and is printed here, prefixed [mail]`] : []),
       "Press Ctrl-C to stop everything.",
       "",
     ].join("\n"),
@@ -202,6 +224,7 @@ export async function startStack(profile: StackProfile) {
             }),
         ),
       );
+      await mailbox?.close();
       await embedded?.stop();
     },
   };

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { allowLocalServers } from "../../testing/allow-local-servers";
 import { HttpClient, requestJson } from "./client";
 import { caughtAppError } from "./caught-app-error";
 import { CallMeter } from "./meter";
@@ -31,6 +32,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  allowLocalServers(baseUrl);
 });
 
 afterAll(async () => {
@@ -111,10 +113,11 @@ describe("HttpClient against a real HTTP server", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
+    allowLocalServers(`http://127.0.0.1:${port}`);
     const error = await caughtAppError(newClient(new CallMeter(), { maxAttempts: 1 }).send({ method: "POST", url: `http://127.0.0.1:${port}/x`, json: {} }));
     expect(error.code).toBe("REMOTE_NETWORK");
     expect(error.details?.outcomeUnknown).toBe(false);
-    expect(error.message).toContain("refused the connection");
+    expect(error.message).toContain("could not be reached or did not answer");
   });
 
   it("gives REMOTE_BAD_RESPONSE naming the endpoint for invalid JSON and for a wrong shape", async () => {
@@ -143,5 +146,107 @@ describe("HttpClient against a real HTTP server", () => {
     const serialized = JSON.stringify({ error: error.toJSON(), events });
     expect(serialized).not.toContain("c2VjcmV0");
     expect(serialized).not.toContain("kari@example.no");
+  });
+});
+
+describe("HttpClient limits", () => {
+  it("refuses an answer past the size cap while streaming, and stops reading it", async () => {
+    let written = 0;
+    let closedEarly = false;
+    routes.set("/endless", (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(256 * 1024, 32);
+      const timer = setInterval(() => {
+        written += chunk.length;
+        res.write(chunk);
+      }, 5);
+      res.on("close", () => {
+        clearInterval(timer);
+        closedEarly = !res.writableFinished;
+      });
+    });
+    const error = await caughtAppError(newClient().send({ method: "GET", url: `${baseUrl}/endless`, maxBytes: 1024 * 1024 }));
+    expect(error.code).toBe("REMOTE_BAD_RESPONSE");
+    expect(error.message).toContain("sent more than 1 MB in answer to GET /endless");
+    await expect.poll(() => closedEarly).toBe(true);
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("refuses a declared Content-Length past the cap without reading the body", async () => {
+    routes.set("/declared", (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(30 * 1024 * 1024) });
+      res.write("{");
+    });
+    const error = await caughtAppError(newClient().send({ method: "GET", url: `${baseUrl}/declared` }));
+    expect(error.message).toContain("sent more than 20 MB");
+  });
+
+  it("follows up to 3 redirects for a GET, and refuses a 4th", async () => {
+    for (const [from, to] of [["/r1", "/r2"], ["/r2", "/r3"], ["/r3", "/r4"], ["/r4", "/ok"]]) {
+      routes.set(from!, (_req, res) => res.writeHead(302, { location: to! }).end());
+    }
+    routes.set("/ok", (_req, res) => json(res, 200, { ok: true }));
+    expect(await requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/r2` })).toEqual({ ok: true });
+    const error = await caughtAppError(newClient().send({ method: "GET", url: `${baseUrl}/r1` }));
+    expect(error.code).toBe("REMOTE_BAD_RESPONSE");
+    expect(error.message).toContain("more than 3 times");
+  });
+
+  it("never sends a POST on to the address a redirect names", async () => {
+    routes.set("/post-moved", (_req, res) => res.writeHead(307, { location: "/post-target" }).end());
+    routes.set("/post-target", (_req, res) => json(res, 201, { ok: true }));
+    const error = await caughtAppError(newClient().send({ method: "POST", url: `${baseUrl}/post-moved`, json: { a: 1 } }));
+    expect(error.message).toContain("does not send a POST on to another address");
+    expect(hits.get("/post-target")).toBeUndefined();
+  });
+
+  it("drops the credentials when a redirect leaves the origin", async () => {
+    let seenAuthorization: string | undefined = "not called";
+    const other = createServer((req, res) => {
+      seenAuthorization = req.headers.authorization;
+      json(res, 200, { ok: true });
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    allowLocalServers(otherUrl);
+    routes.set("/away", (_req, res) => res.writeHead(302, { location: `${otherUrl}/elsewhere` }).end());
+    await requestJson(OkSchema, newClient(), { method: "GET", url: `${baseUrl}/away`, headers: { authorization: "Bearer secret-token" } });
+    expect(seenAuthorization).toBeUndefined();
+    await new Promise((resolve) => other.close(resolve));
+  });
+
+  it("words a closed port and a server that never answers the same way", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    allowLocalServers(`http://127.0.0.1:${closedPort}`);
+    routes.set("/silent", () => undefined);
+    const options = { maxAttempts: 1, timeoutMs: 1000 };
+    const refused = await caughtAppError(newClient(new CallMeter(), options).send({ method: "GET", url: `http://127.0.0.1:${closedPort}/silent` }));
+    const silent = await caughtAppError(newClient(new CallMeter(), options).send({ method: "GET", url: `${baseUrl}/silent` }));
+    expect(refused.message).toBe(silent.message);
+    expect(JSON.stringify(refused.details)).not.toMatch(/ECONNREFUSED/);
+  });
+
+  it("ends a request at its deadline, retries included", async () => {
+    routes.set("/always-503", (_req, res) => json(res, 503, { message: "busy" }));
+    const client = newClient(new CallMeter(), { deadlineMs: 1500, maxAttempts: 50, backoff: { baseDelayMs: 400, maxDelayMs: 400 } });
+    const error = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/always-503` }));
+    expect(error.code).toBe("REMOTE_UNAVAILABLE");
+    // 50 attempts were allowed, and without the deadline all 50 would have been made.
+    expect(hits.get("/always-503")!.length).toBeLessThan(50);
+  });
+
+  it("fails at once instead of waiting out a long Retry-After when the caller cannot wait", async () => {
+    routes.set("/quota", (_req, res) => json(res, 429, { message: "quota" }, { "retry-after": "3600" }));
+    const tenantId = randomUUID();
+    const client = new HttpClient({ tenantId, maxWaitMs: 1000 }, "test", "the test remote");
+    const first = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota` }));
+    expect(first.code).toBe("REMOTE_RATE_LIMITED");
+    const second = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota` }));
+    expect(second.code).toBe("REMOTE_RATE_LIMITED");
+    expect(second.details?.retryAfterMs).toBeGreaterThan(3_500_000);
+    expect(hits.get("/quota")).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
+import { fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { recordRemoteAttempt } from "../metrics/metrics";
 import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
-import { rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
-import { appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
+import { outboundDispatcher, outboundRefusalOf } from "./outbound";
+import { PacingWaitTooLong, rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
+import { appErrorFromRefusal, appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
 import { redact, redactText } from "./redact";
 import {
   DEFAULT_BACKOFF,
@@ -14,17 +16,27 @@ import {
   type AttemptOutcome,
   type BackoffOptions,
   type HttpMethod,
+  type RetryDecision,
   type RetryPolicy,
 } from "./retry";
 
 /**
- * The one fetch wrapper every connector uses: timeout per attempt, retries with backoff for
- * idempotent requests, Retry-After and X-RateLimit pacing per `${tenantId}:${remote}`, call
- * metering, and AppErrors with plain messages and masked details.
+ * The one fetch wrapper every connector uses, and the only code that sends requests to a
+ * tenant-given host: every request goes through the outbound guard (./outbound.ts), follows at
+ * most MAX_REDIRECTS redirects by hand (each hop checked again), reads at most `maxBytes` of the
+ * answer, and ends by a timeout per attempt and a deadline per request. On top: retries with
+ * backoff for idempotent requests, Retry-After and X-RateLimit pacing per `${tenantId}:${remote}`,
+ * call metering, and AppErrors with plain messages and masked details.
  */
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ATTEMPTS = 4;
+/** All attempts and waits of one request together. */
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
+/** The largest answer read (JSON pages); images ask for less. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+export const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** What a sync run (or the "test connection" route) hands to every client it creates. */
 export interface RemoteCallContext {
@@ -32,6 +44,13 @@ export interface RemoteCallContext {
   meter?: CallMeter;
   /** Per attempt. */
   timeoutMs?: number;
+  /** All attempts of one request, waits included (default DEFAULT_DEADLINE_MS). */
+  deadlineMs?: number;
+  /**
+   * The longest a request may wait for its pacing slot (e.g. after a 429 with a long Retry-After);
+   * beyond it the request fails at once with REMOTE_RATE_LIMITED. The web process sets it low.
+   */
+  maxWaitMs?: number;
   /** Attempts in total for retryable requests (1 = no retries). */
   maxAttempts?: number;
   /** Optional cap on parallel requests per tenant and remote. */
@@ -70,6 +89,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Statuses to return instead of throwing, besides 2xx (e.g. 404 for a lookup). */
   acceptStatuses?: readonly number[];
+  /** Answers longer than this are refused while streaming (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxBytes?: number;
 }
 
 export interface RemoteResponse {
@@ -115,15 +136,23 @@ export class HttpClient {
     // decideRetry applies the policy: a POST is only sent again when it provably was not processed.
     const maxAttempts = Math.max(1, this.context.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     const timeoutMs = request.timeoutMs ?? this.context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadlineAtMs = Date.now() + (this.context.deadlineMs ?? DEFAULT_DEADLINE_MS);
     const backoff = this.context.backoff ?? DEFAULT_BACKOFF;
     const body = requestBody(request);
+    const maxBytes = request.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
     for (let attempt = 1; ; attempt += 1) {
       const startedMs = Date.now();
-      const result = await this.limiter.schedule(() => {
-        this.context.meter?.recordCall(this.remote);
-        return attemptOnce(url, { method: request.method, headers, body }, timeoutMs, this.context.signal);
-      }, this.context.signal);
+      const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadlineAtMs - startedMs));
+      const result = await this.limiter
+        .schedule(() => {
+          this.context.meter?.recordCall(this.remote);
+          return attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
+        }, this.context.signal, this.context.maxWaitMs)
+        .catch((error: unknown) => {
+          if (error instanceof PacingWaitTooLong) throw appErrorFromResponse(info, { status: 429, bodyText: "", retryAfterMs: error.waitMs });
+          throw error;
+        });
 
       if (result.kind === "response") {
         this.limiter.updateFromHeaders(result.response.headers);
@@ -139,7 +168,7 @@ export class HttpClient {
         }
         this.context.meter?.recordFailure(this.remote);
         const outcome: AttemptOutcome = { kind: "response", status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-        const decision = decideRetry({ outcome, attempt, maxAttempts, policy, backoff });
+        const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
         this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: decision.retry });
         if (decision.retry) {
           await this.waitBeforeRetry(decision.delayMs);
@@ -157,7 +186,7 @@ export class HttpClient {
 
       this.context.meter?.recordFailure(this.remote);
       const outcome: AttemptOutcome = { kind: result.kind, sent: result.sent };
-      const decision = decideRetry({ outcome, attempt, maxAttempts, policy, backoff });
+      const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
       this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: decision.retry });
       if (decision.retry) {
         await this.waitBeforeRetry(decision.delayMs);
@@ -166,7 +195,7 @@ export class HttpClient {
       throw appErrorFromTransportFailure(info, {
         kind: result.kind,
         outcomeUnknown: policy === "never" && result.sent,
-        timeoutMs,
+        timeoutMs: attemptTimeoutMs,
         cause: result.error,
       });
     }
@@ -196,28 +225,109 @@ type AttemptResult =
   | { kind: "response"; response: Omit<RemoteResponse, "endpoint"> }
   | { kind: "timeout" | "network"; sent: boolean; error: unknown };
 
+/** A retry that would start after the request's deadline, or wait longer than the caller allows, is not made. */
+function withinLimits(decision: RetryDecision, deadlineAtMs: number, maxWaitMs: number | undefined): RetryDecision {
+  if (decision.retry && Date.now() + decision.delayMs >= deadlineAtMs) return { retry: false, reason: "the request's deadline would pass" };
+  if (decision.retry && maxWaitMs !== undefined && decision.delayMs > maxWaitMs) return { retry: false, reason: "the caller cannot wait that long" };
+  return decision;
+}
+
+type SendInit = { method: HttpMethod; headers: Record<string, string>; body: string | undefined };
+
 async function attemptOnce(
+  info: RemoteCallInfo,
   url: URL,
-  init: { method: HttpMethod; headers: Record<string, string>; body: string | undefined },
-  timeoutMs: number,
+  init: SendInit,
+  limits: { timeoutMs: number; maxBytes: number },
   callerSignal: AbortSignal | undefined,
 ): Promise<AttemptResult> {
-  const timeoutSignal = AbortSignal.timeout(timeoutMs);
+  const timeoutSignal = AbortSignal.timeout(limits.timeoutMs);
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeoutSignal]) : timeoutSignal;
   try {
-    const response = await fetch(url, { method: init.method, headers: init.headers, body: init.body, signal });
+    const { response, finalUrl } = await fetchFollowingRedirects(info, url, init, signal);
     // The body is read under the same timeout: a remote that stalls mid-body counts as a timeout.
-    const body = new Uint8Array(await response.arrayBuffer());
+    const body = await readBodyCapped(info, response, limits.maxBytes);
     return {
       kind: "response",
-      response: { status: response.status, headers: response.headers, url: response.url || url.toString(), body, text: () => new TextDecoder().decode(body) },
+      response: { status: response.status, headers: new Headers([...response.headers]), url: finalUrl.toString(), body, text: () => new TextDecoder().decode(body) },
     };
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (callerSignal?.aborted) throw callerSignal.reason;
+    const refusal = outboundRefusalOf(error);
+    if (refusal) throw appErrorFromRefusal(info, refusal);
     // A timeout can strike after the request was written; assume it arrived.
     if (timeoutSignal.aborted) return { kind: "timeout", sent: true, error };
     return { kind: "network", sent: !wasNeverSent(error), error };
   }
+}
+
+/**
+ * Sends through the guarded dispatcher and follows redirects by hand: each hop is a new request
+ * whose connection the guard checks again. Only GET and HEAD follow; credentials are dropped when
+ * a hop leaves the origin (an upgrade from http to https on the same host and port keeps them).
+ */
+async function fetchFollowingRedirects(info: RemoteCallInfo, url: URL, init: SendInit, signal: AbortSignal) {
+  let current = url;
+  let headers = init.headers;
+  for (let hop = 0; ; hop += 1) {
+    const response = await undiciFetch(current, { method: init.method, headers, body: init.body, signal, redirect: "manual", dispatcher: outboundDispatcher() });
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
+    if (location === null) return { response, finalUrl: current };
+    await response.body?.cancel();
+    const who = capitalized(info.remoteLabel);
+    if (init.method !== "GET" && init.method !== "HEAD") {
+      throw new AppError("REMOTE_BAD_RESPONSE", `${who} answered ${info.endpoint} with a redirect (HTTP ${response.status}); APIcenter does not send a ${init.method} on to another address. Check the address in the connection settings.`, {
+        details: { remote: info.remote, endpoint: info.endpoint, status: response.status },
+      });
+    }
+    const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
+    if (!next || (next.protocol !== "http:" && next.protocol !== "https:") || hop >= MAX_REDIRECTS) {
+      const why = next && hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} times` : "to an address that is not http(s)";
+      throw new AppError("REMOTE_BAD_RESPONSE", `${who} redirected ${info.endpoint} ${why}. Check the address in the connection settings.`, {
+        details: { remote: info.remote, endpoint: info.endpoint, status: response.status, redirects: hop + 1 },
+      });
+    }
+    if (!keepsCredentials(current, next)) headers = withoutCredentials(headers);
+    current = next;
+  }
+}
+
+function keepsCredentials(from: URL, to: URL): boolean {
+  if (from.origin === to.origin) return true;
+  const upgrade = from.protocol === "http:" && to.protocol === "https:" && from.hostname === to.hostname && !from.port && !to.port;
+  return upgrade;
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !["authorization", "cookie", "ipp-company-id"].includes(name.toLowerCase())));
+}
+
+/** Reads the body, refusing (and cancelling) it as soon as it passes `maxBytes`. */
+async function readBodyCapped(info: RemoteCallInfo, response: Awaited<ReturnType<typeof undiciFetch>>, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new AppError("REMOTE_BAD_RESPONSE", `${capitalized(info.remoteLabel)} sent more than ${formatBytes(maxBytes)} in answer to ${info.endpoint}; APIcenter stopped reading there.`, {
+      details: { remote: info.remote, endpoint: info.endpoint, status: response.status, maxBytes },
+    });
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // Leaving the loop by throwing cancels the stream, which closes the connection.
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function requestHeaders(request: HttpRequest): Record<string, string> {
@@ -245,8 +355,9 @@ export function parseResponseJson<S extends z.ZodType>(schema: S, response: Remo
   try {
     value = bodyText.trim() === "" ? undefined : JSON.parse(bodyText);
   } catch {
+    // The body itself is not quoted: it may be any page at all (a login wall, a proxy's error).
     throw new AppError("REMOTE_BAD_RESPONSE", `${capitalized(remoteLabel)} sent an answer to ${response.endpoint} that is not valid JSON.`, {
-      details: { endpoint: response.endpoint, status: response.status, bodyStart: redactText(bodyText.slice(0, 200)) },
+      details: { endpoint: response.endpoint, status: response.status, contentType: response.headers.get("content-type"), bytes: response.body.length },
     });
   }
   const parsed = schema.safeParse(value);

@@ -62,6 +62,14 @@ export function parseRateLimitHeaders(headers: Headers, nowMs: number = Date.now
   return { remaining: Math.max(0, Math.floor(remaining)), resetAtMs, ...(Number.isFinite(limit) ? { limit } : {}) };
 }
 
+/** A request would have to wait longer for its slot than its caller allows. */
+export class PacingWaitTooLong extends Error {
+  constructor(readonly waitMs: number) {
+    super(`the next request slot is ${Math.ceil(waitMs / 1000)} s away`);
+    this.name = "PacingWaitTooLong";
+  }
+}
+
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -96,18 +104,22 @@ export class KeyRateLimiter {
     this.limit = maxConcurrency && maxConcurrency > 0 ? pLimit(maxConcurrency) : undefined;
   }
 
-  /** Runs `task` within the key's concurrency limit, after waiting for its pacing slot. */
-  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `task` within the key's concurrency limit, after waiting for its pacing slot. With
+   * `maxWaitMs`, a slot further away than that fails at once with PacingWaitTooLong instead.
+   */
+  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal, maxWaitMs?: number): Promise<T> {
     const run = async () => {
-      await this.waitForSlot(signal);
+      await this.waitForSlot(signal, maxWaitMs);
       return task();
     };
     return this.limit ? this.limit(run) : run();
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+  private async waitForSlot(signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
     const nowMs = Date.now();
     const startMs = Math.max(nextRequestStartMs(this.state, this.lastStartMs, nowMs, this.policy), this.blockedUntilMs);
+    if (maxWaitMs !== undefined && startMs - nowMs > maxWaitMs) throw new PacingWaitTooLong(startMs - nowMs);
     // Reserve the slot before sleeping so concurrent callers queue behind it.
     this.lastStartMs = startMs;
     if (this.state && this.state.remaining > 0) this.state = { ...this.state, remaining: this.state.remaining - 1 };

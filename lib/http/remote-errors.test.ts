@@ -57,6 +57,13 @@ describe("appErrorFromResponse", () => {
     expect(JSON.stringify(error.details)).not.toContain("kari@");
   });
 
+  it("never quotes an answer that is not an API's JSON error body", () => {
+    for (const bodyText of ["internal admin console: db password hunter2", "<html><body>hunter2</body></html>", '"hunter2"']) {
+      const error = appErrorFromResponse(info, { status: 403, bodyText });
+      expect(JSON.stringify(error.toJSON())).not.toContain("hunter2");
+    }
+  });
+
   it("marks a failed POST with 5xx as outcome unknown and passes Retry-After on", () => {
     expect(appErrorFromResponse(info, { status: 502, bodyText: "", outcomeUnknown: true }).details?.outcomeUnknown).toBe(true);
     expect(appErrorFromResponse(info, { status: 429, bodyText: "", retryAfterMs: 5000 }).details?.retryAfterMs).toBe(5000);

@@ -1,9 +1,13 @@
 import { AppError, type ErrorCode } from "../errors";
+import type { OutboundRefusedError } from "./outbound";
 import { redact, redactText } from "./redact";
 
 /**
  * Turns remote failures into AppErrors with plain messages a shop owner can act on. The remote's
- * own error text is quoted (masked), so support can see what CS-Cart or Visma.net said.
+ * own error text is quoted (masked) only from the JSON error bodies the real APIs send, so support
+ * can see what CS-Cart or Visma.net said; any other answer (an HTML page, plain text, whatever a
+ * wrong address returns) is never quoted. Transport failures share one wording, so a message does
+ * not tell a closed port from a filtered one.
  */
 
 export interface RemoteCallInfo {
@@ -42,9 +46,8 @@ export function extractRemoteErrorText(bodyText: string): RemoteErrorText {
   try {
     body = JSON.parse(bodyText);
   } catch {
-    const plain = bodyText.trim();
-    // HTML error pages from proxies say nothing useful to a shop owner.
-    return plain && !plain.startsWith("<") ? { message: plain.slice(0, MAX_QUOTED_LENGTH) } : {};
+    // Not an API's error body: whatever answered is not quoted.
+    return {};
   }
   const record = asRecord(body);
   if (!record) return {};
@@ -137,18 +140,30 @@ export function appErrorFromTransportFailure(
   const unknownNote = failure.outcomeUnknown
     ? " The request may have reached it; the result is unknown and must be checked before sending it again."
     : "";
-  if (failure.kind === "timeout") {
-    return new AppError(
-      "REMOTE_TIMEOUT",
-      `${capitalized(info.remoteLabel)} did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}).${unknownNote}`,
-      { details: { remote: info.remote, endpoint: info.endpoint, timeoutMs: failure.timeoutMs, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
-    );
-  }
-  const reason = describeNetworkError(failure.cause);
+  const reason = describeNetworkError(failure.kind === "timeout" ? undefined : failure.cause);
+  const code = failure.kind === "timeout" ? "REMOTE_TIMEOUT" : "REMOTE_NETWORK";
+  const message = reason
+    ? `Could not reach ${info.remoteLabel} (${info.endpoint}): ${reason}.${unknownNote}`
+    : `${capitalized(info.remoteLabel)} could not be reached or did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}). Check the address and port, and that the server accepts connections from the internet.${unknownNote}`;
+  return new AppError(code, message, {
+    details: {
+      remote: info.remote,
+      endpoint: info.endpoint,
+      // No low-level error code here: details reach the tenant's logs, and ECONNREFUSED versus a
+      // connect timeout is exactly what tells a closed port from a filtered one.
+      timeoutMs: failure.timeoutMs,
+      outcomeUnknown: failure.outcomeUnknown,
+    },
+    cause: failure.cause,
+  });
+}
+
+/** The AppError for a destination the outbound guard refused (no connection was made). */
+export function appErrorFromRefusal(info: RemoteCallInfo, refusal: OutboundRefusedError): AppError {
   return new AppError(
-    "REMOTE_NETWORK",
-    `Could not reach ${info.remoteLabel} (${info.endpoint}): ${reason}.${unknownNote}`,
-    { details: { remote: info.remote, endpoint: info.endpoint, networkError: reason, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
+    "REMOTE_ADDRESS_REFUSED",
+    `${capitalized(info.remoteLabel)} is at ${refusal.hostname}, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.`,
+    { details: { remote: info.remote, endpoint: info.endpoint, host: refusal.hostname }, cause: refusal },
   );
 }
 
@@ -171,29 +186,23 @@ export function wasNeverSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
-function describeNetworkError(error: unknown): string {
-  const code = networkErrorCode(error);
-  switch (code) {
+/**
+ * The words for a failure that says something the tenant can fix: a name that does not resolve, or
+ * a certificate that is not valid. Everything else (refused, reset, unreachable, connect timeout)
+ * gets undefined, so the caller uses the one wording that does not tell them apart.
+ */
+function describeNetworkError(error: unknown): string | undefined {
+  switch (networkErrorCode(error)) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
       return "the host name could not be found (check the address)";
-    case "ECONNREFUSED":
-      return "the server refused the connection (is the address and port right?)";
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-      return "the connection was closed unexpectedly";
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-      return "the network path to the host is unreachable";
-    case "UND_ERR_CONNECT_TIMEOUT":
-      return "connecting took too long";
     case "CERT_HAS_EXPIRED":
     case "DEPTH_ZERO_SELF_SIGNED_CERT":
     case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
       return "the server's HTTPS certificate is not valid";
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return redactText(code ? `${code} ${message}` : message);
-    }
+    default:
+      return undefined;
   }
 }

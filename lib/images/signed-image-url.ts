@@ -8,8 +8,12 @@ import { z } from "zod";
 import { env } from "../env";
 import { AppError } from "../errors";
 
-/** Long enough for the shop to fetch it right after the product write, short enough to be useless later. */
-export const IMAGE_URL_LIFETIME_SECONDS = 24 * 60 * 60;
+/**
+ * Long enough for the shop to fetch it right after the product write (CS-Cart downloads the
+ * picture while it saves the product), short enough to be useless later: a later write signs a
+ * new link.
+ */
+export const IMAGE_URL_LIFETIME_SECONDS = 60 * 60;
 
 const TokenPayloadSchema = z.object({ t: z.uuid(), a: z.string().min(1).max(200), n: z.string().max(200), e: z.number().int() });
 export type ImageTokenPayload = { tenantId: string; attachmentId: string; name: string; expiresAt: number };

@@ -4,7 +4,7 @@
  * come back as field errors; an item that cannot be mapped says why.
  */
 import { z } from "zod";
-import { loadVismaClient } from "../connections/load-connectors";
+import { INTERACTIVE_LIMITS, loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
 import { WarehouseSelectionSchema } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
@@ -21,7 +21,7 @@ export async function previewProductMapping(tenantId: string, input: unknown) {
   const settings = await db.settings.findUniqueOrThrow({ where: { tenantId }, select: { stockWarehouses: true } });
   // As in the import: the warehouses chosen in Settings decide the amount.
   const mapping = { ...parseProductMapping(draft), warehouse: WarehouseSelectionSchema.parse(settings.stockWarehouses) };
-  const visma = await loadVismaClient(tenantId, { timeoutMs: 10_000 });
+  const visma = await loadVismaClient(tenantId, INTERACTIVE_LIMITS);
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
   if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");
   const source = {

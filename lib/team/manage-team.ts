@@ -2,19 +2,24 @@
  * Team management (OWNER only, enforced by the guard): list, add by e-mail with a role, change a
  * role, remove. A tenant always keeps at least one OWNER: changes that would remove the last one
  * are refused, under a row lock so two owners demoting each other at once cannot both succeed.
+ *
+ * Adding someone never reveals whether the e-mail already has a login: both get a membership at
+ * once and the same answer. A new person (or one who never set a password) is e-mailed a
+ * single-use link to choose a password; someone with a login is e-mailed a notice. Removing
+ * someone ends their sessions.
  */
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { sendAddedEmail, sendInvitationEmail } from "../accounts/account-emails";
+import { EmailSchema } from "../accounts/account-fields";
+import { issueAccountToken } from "../accounts/account-tokens";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ROLES } from "../auth/roles";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { createUser } from "../tenants/create-user";
 import { parseOrThrow } from "../validation";
 
 export const AddMemberInputSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address")),
-  name: z.string().trim().max(100, "at most 100 characters").optional(),
+  email: EmailSchema,
   role: z.enum(ROLES, "choose a role: OWNER, ADMIN or VIEWER"),
 });
 export const ChangeRoleInputSchema = z.object({ role: z.enum(ROLES, "choose a role: OWNER, ADMIN or VIEWER") });
@@ -28,21 +33,26 @@ export async function listMembers(tenantId: string) {
   return memberships.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
 }
 
-/** Adds a member. A new e-mail gets a login with a one-time password, shown to the owner once. */
+/** Adds a member and e-mails them (an invitation link, or a notice when they have a login already). */
 export async function addMember(actor: AuditActor, input: unknown) {
-  const { email, name, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
-  const existingUser = await db.user.findUnique({ where: { email } });
-  const temporaryPassword = existingUser ? null : randomBytes(12).toString("base64url");
-  const user = existingUser ?? (await createUser({ email, name: name || email.split("@")[0]!, password: temporaryPassword! }));
-  const already = await db.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
-  if (already) {
-    throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
-  }
-  await db.$transaction(async (tx) => {
-    await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
-    await recordAudit(actor, "team.add", `user:${email}`, { email, role, newLogin: !existingUser }, tx);
+  const { email, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
+  // A login without a password yet belongs to someone invited before who has not accepted.
+  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true } });
+  const membership = await db.$transaction(async (tx) => {
+    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
+    if (already) throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
+    const created = await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
+    await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
+    return created;
   });
-  return { userId: user.id, email, role, temporaryPassword };
+  const about = { to: email, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
+  if (user.passwordHash) {
+    await sendAddedEmail({ ...about, membershipId: membership.id });
+  } else {
+    const { id, link } = await issueAccountToken(user.id, "INVITATION");
+    await sendInvitationEmail({ ...about, tokenId: id, link });
+  }
+  return { userId: user.id, email, role };
 }
 
 async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, userId: string) {
@@ -77,6 +87,8 @@ export async function removeMember(actor: AuditActor, userId: string) {
     const membership = await lockedMembership(tx, actor.tenant.id, userId);
     if (membership.role === "OWNER") await assertAnotherOwner(tx, actor.tenant.id, "remove");
     await tx.membership.delete({ where: { id: membership.id } });
+    // Their open sessions end now, not when the token expires (lib/auth/options.ts).
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     await recordAudit(actor, "team.remove", `user:${membership.user.email}`, { role: membership.role }, tx);
     return { removed: true };
   });

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from "../settings/defaults";
 import { parseOrThrow } from "../validation";
 
 /** Slugs live at the top of the URL, so they must not shadow the app's own routes. */
-const RESERVED_SLUGS = new Set(["login", "logout", "api", "_next", "tenants", "favicon.ico", "signed"]);
+const RESERVED_SLUGS = new Set(["login", "logout", "api", "_next", "tenants", "favicon.ico", "signed", "account", "forgot-password", "set-password"]);
 
 export const TenantSlugSchema = z
   .string()

@@ -6,11 +6,13 @@ import { CallMeter } from "../../http/meter";
 import { mapShopOrderToSalesOrder } from "../../sync/transform/shop-order-to-sales-order";
 import { collectAll } from "../paging";
 import { CsCartClient } from "./client";
+import { allowLocalServers } from "../../../testing/allow-local-servers";
 
 let sim: CscartSimulator;
 
 beforeAll(async () => {
   sim = await startCscartSimulator({ port: 0, products: 30, customers: 12, orders: 23 });
+  allowLocalServers(sim.url);
 });
 
 afterAll(async () => {

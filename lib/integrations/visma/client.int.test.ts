@@ -8,11 +8,13 @@ import { mapShopOrderToSalesOrder } from "../../sync/transform/shop-order-to-sal
 import { order1042, rawOrder1042, parseOrder } from "../../sync/transform/fixtures";
 import { collectAll } from "../paging";
 import { VismaClient, type VismaClientConfig } from "./client";
+import { allowLocalServers } from "../../../testing/allow-local-servers";
 
 let sim: VismaSimulator;
 
 beforeAll(async () => {
   sim = await startVismaSimulator({ port: 0, products: 40, customers: 15, orders: 5, maxPageSize: { customer: 4, inventory: 7, salesOrder: 100 } });
+  allowLocalServers(sim.url);
 });
 
 afterAll(async () => {
@@ -65,6 +67,7 @@ async function newCustomerNumber(visma: VismaClient, email: string): Promise<str
 describe("VismaClient against the Visma.net simulator", () => {
   it("caches the token and gets a new one once after a 401", async () => {
     const ownSim = await startVismaSimulator({ port: 0, products: 3, customers: 3, orders: 0 });
+    allowLocalServers(ownSim.url);
     try {
       const meter = new CallMeter();
       const visma = new VismaClient(configFor(ownSim), { tenantId: randomUUID(), meter });

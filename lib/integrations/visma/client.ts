@@ -257,8 +257,8 @@ export class VismaClient {
   }
 
   /** The file behind an item attachment (needs the bearer token, hence served to the shop through APIcenter). */
-  async downloadAttachment(attachmentId: string): Promise<{ body: Uint8Array; contentType: string }> {
-    const response = await this.sendAuthorized(this.erpHttp, { method: "GET", url: this.erpUrl(`attachment/${encodeURIComponent(attachmentId)}`), headers: { accept: "*/*" } });
+  async downloadAttachment(attachmentId: string, limits: { maxBytes?: number } = {}): Promise<{ body: Uint8Array; contentType: string }> {
+    const response = await this.sendAuthorized(this.erpHttp, { method: "GET", url: this.erpUrl(`attachment/${encodeURIComponent(attachmentId)}`), headers: { accept: "*/*" }, maxBytes: limits.maxBytes });
     return { body: response.body, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
   }
 

@@ -4,5 +4,5 @@ import { AddMemberInputSchema, addMember, listMembers } from "@/lib/team/manage-
 /** GET: the team. */
 export const GET = guardRoute({ role: "VIEWER" }, (ctx) => listMembers(ctx.tenant.id));
 
-/** POST { email, role, name? }: add someone (a new e-mail gets a login with a one-time password). */
+/** POST { email, role }: add someone; they are e-mailed an invitation link or, with a login already, a notice. */
 export const POST = guardRoute({ role: "OWNER" }, async (ctx, request) => addMember(ctx, await readJsonBody(request, AddMemberInputSchema, "new member")));

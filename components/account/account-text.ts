@@ -1,0 +1,37 @@
+/** Every user-facing string of the account pages, in one place (plain English until they are translated). */
+export const ACCOUNT_TEXT = {
+  forgot: {
+    title: "Forgot your password?",
+    description: "Enter the e-mail address you log in with. We send it a link to choose a new password.",
+    email: "E-mail",
+    submit: "Send the link",
+    sending: "Sending…",
+    backToLogin: "Back to log in",
+  },
+  setPassword: {
+    title: "Choose your password",
+    description: "At least 10 characters. You log in with it from now on.",
+    password: "New password",
+    confirm: "New password again",
+    submit: "Save password",
+    saving: "Saving…",
+    mismatch: "The two passwords differ.",
+    noToken: "This page needs the link from your e-mail. Open the link again, or ask for a new one.",
+    done: "Your password is set. You can log in now.",
+    logIn: "Log in",
+  },
+  change: {
+    title: "Your account",
+    description: "Change the password you log in with. Your other sessions end when you do.",
+    current: "Current password",
+    password: "New password",
+    confirm: "New password again",
+    submit: "Change password",
+    saving: "Changing…",
+    mismatch: "The two new passwords differ.",
+    done: "Your password is changed. Other sessions have ended.",
+    back: "Back to the dashboard",
+  },
+  loginLinks: { forgot: "Forgot your password?" },
+  shell: { account: "Account" },
+} as const;
