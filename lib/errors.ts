@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   SKU_NOT_FOUND: "data",
   ORDER_INVALID: "data",
   RETRIES_EXHAUSTED: "data",
+  CURSOR_INVALID: "configuration",
   CUSTOMER_INVALID: "data",
   INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",

@@ -9,7 +9,6 @@ import { decryptSecret } from "../crypto";
 import { db, type ConnectionKind } from "../db";
 import { AppError } from "../errors";
 import type { RemoteCallContext } from "../http/client";
-import type { CallMeter } from "../http/meter";
 import { parseOrThrow } from "../validation";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VismaConfigSchema } from "../integrations/visma/config";
@@ -24,7 +23,7 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
   return { config: connection.config, secret: decryptSecret(connection.encryptedSecret) };
 }
 
-export type ConnectorOptions = { meter?: CallMeter; timeoutMs?: number; maxConcurrency?: number; onEvent?: RemoteCallContext["onEvent"] };
+export type ConnectorOptions = Pick<RemoteCallContext, "meter" | "timeoutMs" | "maxAttempts" | "maxConcurrency" | "onEvent">;
 
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");

@@ -4,7 +4,9 @@
  */
 import PgBoss from "pg-boss";
 import { env } from "../env";
-import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE, syncQueueOptions } from "./queues";
+import type { ModuleRegistry } from "../sync/engine/module-registry";
+import { SYNC_MODULES } from "../sync/modules";
+import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, syncQueueOptions } from "./queues";
 
 export function createBoss(options: { role: "web" | "worker" }): PgBoss {
   const boss = new PgBoss({
@@ -13,18 +15,19 @@ export function createBoss(options: { role: "web" | "worker" }): PgBoss {
     max: options.role === "web" ? 3 : 6,
     supervise: options.role === "worker",
     schedule: options.role === "worker",
-    maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS ?? 60),
+    maintenanceIntervalSeconds: env().PGBOSS_MAINTENANCE_SECONDS,
   });
   boss.on("error", (error) => console.error(`[pg-boss] ${error.message}`));
   return boss;
 }
 
-/** Creates every queue the app uses; safe to call from several processes. */
-export async function ensureQueues(boss: PgBoss): Promise<void> {
-  for (const name of Object.values(SYNC_QUEUE)) {
+/** Creates every queue the app uses (one per sync module); safe to call from several processes. */
+export async function ensureQueues(boss: PgBoss, registry: ModuleRegistry = SYNC_MODULES): Promise<void> {
+  for (const module of registry.modules) {
+    const name = module.queue;
     const existing = await boss.getQueue(name);
-    if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions() });
-    else await boss.createQueue(name, { name, ...syncQueueOptions() }).catch(ignoreAlreadyExists);
+    if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions(module) });
+    else await boss.createQueue(name, { name, ...syncQueueOptions(module) }).catch(ignoreAlreadyExists);
   }
   for (const name of [SCHEDULE_TICK_QUEUE, PURGE_LOGS_QUEUE]) {
     // "short": a tick that is still queued absorbs the next one instead of piling up.

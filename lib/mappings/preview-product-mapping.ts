@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
-import { WarehouseSelectionSchema } from "../settings/defaults";
+import { settingsFromRow } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
 import { mapInventoryItemToProduct, parseProductMapping } from "../sync/transform";
 import { parseOrThrow } from "../validation";
@@ -18,9 +18,8 @@ export const PreviewInputSchema = z.object({
 
 export async function previewProductMapping(tenantId: string, input: unknown) {
   const { mapping: draft, inventoryNumber } = parseOrThrow(PreviewInputSchema, input, "preview request");
-  const settings = await db.settings.findUniqueOrThrow({ where: { tenantId }, select: { stockWarehouses: true } });
-  // As in the import: the warehouses chosen in Settings decide the amount.
-  const mapping = { ...parseProductMapping(draft), warehouse: WarehouseSelectionSchema.parse(settings.stockWarehouses) };
+  const settings = settingsFromRow(await db.settings.findUniqueOrThrow({ where: { tenantId } }));
+  const mapping = parseProductMapping(draft);
   const visma = await loadVismaClient(tenantId, { timeoutMs: 10_000 });
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
   if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");
@@ -35,7 +34,8 @@ export async function previewProductMapping(tenantId: string, input: unknown) {
     attachments: (item.attachments ?? []).length,
   };
   try {
-    const { payload } = mapInventoryItemToProduct(item, mapping, {});
+    // As in the import: the warehouses chosen in Settings decide the amount.
+    const { payload } = mapInventoryItemToProduct(item, mapping, { warehouses: settings.stockWarehouses });
     return { item: source, product: payload, problem: null };
   } catch (error) {
     const appError = toAppError(error);
