@@ -7,7 +7,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, httpStatusFor, toAppError } from "../errors";
+import { AppError, httpStatusFor, toAppError, type ErrorCode } from "../errors";
 import { parseOrThrow } from "../validation";
 import { authOptions } from "./options";
 import type { RoleName } from "./roles";
@@ -20,9 +20,13 @@ async function currentUserId(): Promise<string | undefined> {
   return session?.user?.id;
 }
 
+/**
+ * The one way an error leaves a route: its code, kind, message and (masked) details, with the
+ * status for its code. An unexpected error is INTERNAL by then (toAppError): logged on the server
+ * with a reference, and the browser gets the generic message with that reference only.
+ */
 export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
-  if (appError.code === "INTERNAL") console.error(appError.cause ?? appError);
   return NextResponse.json({ error: appError.toJSON() }, { status: httpStatusFor(appError.code) });
 }
 
@@ -49,14 +53,21 @@ export function guardRoute<P extends RouteParams = RouteParams>(
 }
 
 /** Reads and checks a JSON request body; bad JSON or bad fields give a 400 that names them. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, what = "request"): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, what = "request", code: ErrorCode = "VALIDATION_FAILED"): Promise<z.output<S>> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
     throw new AppError("VALIDATION_FAILED", `Invalid ${what}: the body is not valid JSON.`);
   }
-  return parseOrThrow(schema, body, what);
+  return parseOrThrow(schema, body, what, code);
+}
+
+/** Checks a path segment, e.g. a run id; one that cannot name anything is a 404, like an unknown one. */
+export function readRouteParam<S extends z.ZodType>(value: string, schema: S, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("NOT_FOUND", `There is no such ${what}.`);
+  return result.data;
 }
 
 /** Checks query-string parameters the same way. */
