@@ -3,23 +3,15 @@
  * edited (not yet saved), so the operator sees the CS-Cart product before saving. Mapping errors
  * come back as field errors; an item that cannot be mapped says why.
  */
-import { z } from "zod";
 import { loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
 import { settingsFromRow } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
-import { mapInventoryItemToProduct, parseProductMapping } from "../sync/transform";
-import { parseOrThrow } from "../validation";
+import { mapInventoryItemToProduct } from "../sync/transform";
+import type { PreviewInput } from "./preview-product-mapping.schema";
 
-export const PreviewInputSchema = z.object({
-  mapping: z.unknown(),
-  inventoryNumber: z.string().trim().max(100, "at most 100 characters").optional(),
-});
-
-export async function previewProductMapping(tenantId: string, input: unknown) {
-  const { mapping: draft, inventoryNumber } = parseOrThrow(PreviewInputSchema, input, "preview request");
+export async function previewProductMapping(tenantId: string, { mapping, inventoryNumber }: PreviewInput) {
   const settings = settingsFromRow(await db.settings.findUniqueOrThrow({ where: { tenantId } }));
-  const mapping = parseProductMapping(draft);
   const visma = await loadVismaClient(tenantId, { timeoutMs: 10_000 });
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
   if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");

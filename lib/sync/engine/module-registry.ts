@@ -51,6 +51,15 @@ export function createModuleRegistry<const M extends readonly [AnySyncModule, ..
     bySlug(slug: string): M[number] | undefined {
       return modules.find((module) => module.slug === slug);
     },
+    /** A module slug (URLs, the CLI) to its id. */
+    slugSchema: z.string().transform((slug, ctx) => {
+      const module = modules.find((candidate) => candidate.slug === slug);
+      if (!module) {
+        ctx.addIssue({ code: "custom", message: `"${slug}" is not a sync module (${modules.map((candidate) => candidate.slug).join(", ")})` });
+        return z.NEVER;
+      }
+      return module.id as Id;
+    }),
     schedulesSchema: schedulesSchemaFor(scheduled),
     defaultSchedules: Object.fromEntries(modules.map((module) => [module.id, module.defaultSchedule])) as Record<Id, ModuleSchedule>,
     reimportIds: modules.filter((module) => module.reimport).map((module) => module.id) as Id[],

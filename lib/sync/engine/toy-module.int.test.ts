@@ -17,7 +17,7 @@ import { defineSyncModule, type PlannedWrite } from "./define-sync-module";
 import { enqueueSync } from "./enqueue-sync";
 import { findDueModules } from "./find-due-modules";
 import { createModuleRegistry } from "./module-registry";
-import type { Prerequisite } from "./prerequisites";
+import { evaluatePrerequisites, type Prerequisite } from "./prerequisites";
 import { MAX_TRANSIENT_IN_A_ROW } from "./run-module-pass";
 import type { RunSummary } from "./run-sync-module";
 
@@ -130,6 +130,12 @@ describe("a module defined in one place", () => {
     const failed = await db.syncItem.findFirstOrThrow({ where: { id: pending.id } });
     expect(failed).toMatchObject({ state: "FAILED", attempts: 2, errorCode: "RETRIES_EXHAUSTED" });
     expect(failed.lastError).toBe("Tried 2 times without success; the last error was: The toy target is down.");
+
+    // The dashboard can ask why a module may not run for a tenant.
+    expect(await evaluatePrerequisites(toy.prerequisites, closed.id)).toEqual([
+      { id: "toy-source-open", description: "The toy source is open for this tenant.", met: false, reason: "The toy source is closed." },
+    ]);
+    expect((await evaluatePrerequisites(toy.prerequisites, tenant.id))[0]!.met).toBe(true);
 
     // A run started while a prerequisite fails stops with the check's reason.
     const refused = await runToyJob(closed.id);
