@@ -72,7 +72,7 @@ export const ProductMappingSchema = z.object({
 export type ProductMapping = z.output<typeof ProductMappingSchema>;
 export type ProductMappingInput = z.input<typeof ProductMappingSchema>;
 
-/** Defaults per ARCHITECTURE.md. Category 1 is a placeholder each tenant sets to its own. */
+/** Defaults per docs/architecture.md ("Defaults"). Category 1 is a placeholder each tenant sets to its own. */
 export const DEFAULT_PRODUCT_MAPPING: ProductMapping = ProductMappingSchema.parse({
   fields: {
     product_code: { from: "visma", field: "inventoryNumber", transforms: [{ op: "trim" }] },
