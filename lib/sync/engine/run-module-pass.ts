@@ -79,6 +79,7 @@ class ModulePass {
       return; // a retry run handles only the chosen records
     }
     if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
+    if (this.stoppedByStreak()) return;
 
     ctx.log.info(module.cursor.describe(position));
     const force = ctx.trigger === "REIMPORT";
@@ -92,14 +93,18 @@ class ModulePass {
       for (const item of page.items) pass.observe(item, outcomes.get(this.steps.externalIdOf(item)));
       pending += [...outcomes.values()].filter((outcome) => outcome === "pending").length;
       await ctx.flush();
-      if (this.streak.broken) {
-        ctx.log.warn(`Stopped after ${this.streak.length} transient failures in a row; the next run carries on from the same point.`);
-        return;
-      }
+      if (this.stoppedByStreak()) return;
     }
     if (pending) ctx.log.warn(`${pending} ${module.recordName}(s) could not be written now; a later run tries them again.`);
     const next = pass.next();
     if (next !== null && !this.dryRun) await writeCursor(ctx.tenantId, module.id, module.cursor.codec, next);
+  }
+
+  /** The remote keeps failing: stop here, leaving the cursor where it was. */
+  private stoppedByStreak(): boolean {
+    if (!this.streak.broken) return false;
+    this.ctx.log.warn(`Stopped after ${this.streak.length} transient failures in a row; the next run carries on from the same point.`);
+    return true;
   }
 
   /** Reads chosen (or unfinished) ledger rows' records again and handles them like a page. */
