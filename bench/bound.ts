@@ -61,7 +61,7 @@ export function pagesFor(records: number, pageSize: number): number {
 }
 
 /**
- * What the previous generation of connectors states for itself (ARCHITECTURE.md): 10 orders per 15
+ * What the previous generation of connectors states for itself (docs/architecture.md): 10 orders per 15
  * minutes and 300 products per hour.
  */
 export const LEGACY_RECORDS_PER_SECOND = { orders: 10 / (15 * 60), products: 300 / 3600 } as const;

@@ -9,7 +9,7 @@ import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/se
 import type { SeedScale } from "../simulators/shared/seed-data";
 import { demoProductMapping } from "../prisma/seed";
 import { db, type Prisma, type SyncRun } from "../lib/db";
-import type { SyncModuleName } from "../lib/settings/defaults";
+import type { ModuleId } from "../lib/sync/modules";
 import { enqueueSync } from "../lib/sync/engine/enqueue-sync";
 import { createTenant } from "../lib/tenants/create-tenant";
 import { connectTenantToSimulators } from "../testing/sync-harness";
@@ -98,7 +98,7 @@ export async function waitForRuns(runIds: string[], timeoutMs: number): Promise<
   }
 }
 
-export async function enqueueRun(boss: PgBoss, tenantId: string, module: SyncModuleName): Promise<string> {
+export async function enqueueRun(boss: PgBoss, tenantId: string, module: ModuleId): Promise<string> {
   const result = await enqueueSync({ tenantId, module, trigger: "MANUAL" }, boss);
   if (!result.queued) throw new Error(`could not enqueue ${module}: ${result.reason}`);
   return result.runId;
@@ -107,7 +107,7 @@ export async function enqueueRun(boss: PgBoss, tenantId: string, module: SyncMod
 export type MeasuredRun = { run: SyncRun; wallSeconds: number; peakRssMb: number | null };
 
 /** Enqueues one module run and waits for it, sampling the workers' memory meanwhile. */
-export async function measureRun(boss: PgBoss, workers: BenchWorkers, tenantId: string, module: SyncModuleName, timeoutMs = 30 * 60_000): Promise<MeasuredRun> {
+export async function measureRun(boss: PgBoss, workers: BenchWorkers, tenantId: string, module: ModuleId, timeoutMs = 30 * 60_000): Promise<MeasuredRun> {
   const memory = new PeakRssTracker(workers.pids);
   try {
     const runId = await enqueueRun(boss, tenantId, module);

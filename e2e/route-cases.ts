@@ -40,7 +40,7 @@ export const ROUTE_CASES: RouteCase[] = [
   },
   {
     file: `${t}/mappings/product/preview/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/product/preview",
-    invalid: { body: { mapping: { fields: {} } }, message: /Invalid product mapping/ },
+    invalid: { body: { mapping: { fields: {} } }, message: /Invalid preview request: mapping\.fields/ },
   },
   { file: `${t}/settings/route.ts`, method: "GET", role: "VIEWER", path: () => "settings", noInput: "takes no input" },
   {

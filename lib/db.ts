@@ -1,5 +1,5 @@
 /**
- * The Prisma client (Prisma 6.19, Wasm query compiler + pg driver adapter; see ../shared/STACK.md).
+ * The Prisma client (Prisma 6.19, Wasm query compiler + pg driver adapter; see docs/architecture.md).
  * One client per process, created on first use (so `next build` can import modules without a
  * database); Next.js dev reloads reuse it through globalThis.
  */

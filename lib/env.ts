@@ -65,6 +65,21 @@ export const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Sync engine and worker knobs.
+  /** Records written at once per import run (CS-Cart writes). */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Orders posted at once per order export run (Visma.net writes). */
+  ORDER_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How long a sync job may stay active before pg-boss assumes its worker died and retries it. */
+  SYNC_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(15 * 60),
+  PGBOSS_MAINTENANCE_SECONDS: z.coerce.number().min(1).default(60),
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5, "pg-boss polls at most every 0.5 s").default(2),
+  /** Prefix of the worker's id in logs and on the dashboard. */
+  WORKER_NAME: z.string().regex(/^[\w.-]{1,40}$/, "letters, digits, dots and dashes, at most 40").default("worker"),
+  /** "off": no cron schedules (tests drive the queues themselves). */
+  WORKER_SCHEDULES: z.enum(["on", "off"]).default("on"),
+  /** How long a stopping worker lets running jobs finish. */
+  WORKER_STOP_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
 
   // Operations (docs/deploy.md): logs, metrics, the worker's health port, local production runs.
   /** pino level of the web and worker logs. */

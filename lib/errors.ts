@@ -9,6 +9,8 @@
  *     data:          this one record is wrong (unknown SKU, invalid address); fix the data, then retry it
  * - a plain-language `message` that names the problem, safe to show to a shop owner.
  */
+import { logger } from "./logger";
+
 export type ErrorKind = "configuration" | "transient" | "data";
 
 export const ERROR_CODES = {
@@ -39,6 +41,7 @@ export const ERROR_CODES = {
   SKU_NOT_FOUND: "data",
   ORDER_INVALID: "data",
   RETRIES_EXHAUSTED: "data",
+  CURSOR_INVALID: "configuration",
   CUSTOMER_INVALID: "data",
   INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",
@@ -75,29 +78,60 @@ export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
 
-/** Wraps anything thrown into an AppError, keeping AppErrors as they are. */
+/**
+ * Wraps anything thrown into an AppError, keeping AppErrors as they are. The text of an unexpected
+ * error may hold internals (SQL, file paths, a remote's raw body), so it is logged here, where it
+ * happens (the server or worker), under a reference; the AppError carries only a generic message
+ * and that reference, which is all a run record, a log line or a browser ever shows.
+ */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppError("INTERNAL", `Unexpected error: ${message}`, { cause: error });
+  const reference = globalThis.crypto.randomUUID();
+  logger().error({ err: error, reference }, `unexpected error (reference ${reference})`);
+  return new AppError("INTERNAL", `Something went wrong on our side (reference ${reference}). If it keeps happening, give support this reference.`, {
+    cause: error,
+    details: { reference },
+  });
 }
 
-/** The HTTP status a route handler answers for an error code. */
+/**
+ * The HTTP status a route answers for each code. Exhaustive: a new code must be given its status
+ * here, or the type check fails. The remote's failures are gateway errors: the request was fine,
+ * the system behind us was not.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  ENV_INVALID: 500,
+  ENCRYPTION_KEY_INVALID: 500,
+  SECRET_DECRYPT_FAILED: 500,
+  CONNECTION_MISSING: 409,
+  REMOTE_AUTH_FAILED: 502,
+  REMOTE_FORBIDDEN: 502,
+  REMOTE_NOT_FOUND: 502,
+  REMOTE_VALIDATION: 502,
+  REMOTE_CONFLICT: 502,
+  REMOTE_RATE_LIMITED: 503,
+  REMOTE_UNAVAILABLE: 503,
+  REMOTE_TIMEOUT: 504,
+  REMOTE_NETWORK: 502,
+  // Our own guard refused the tenant-given address: the connection settings must change.
+  REMOTE_ADDRESS_REFUSED: 422,
+  REMOTE_BAD_RESPONSE: 502,
+  SKU_NOT_FOUND: 422,
+  ORDER_INVALID: 422,
+  RETRIES_EXHAUSTED: 422,
+  CURSOR_INVALID: 500,
+  CUSTOMER_INVALID: 422,
+  INVENTORY_ITEM_INVALID: 422,
+  MAPPING_INVALID: 400,
+  JOB_PAYLOAD_INVALID: 400,
+  INTERNAL: 500,
+};
+
 export function httpStatusFor(code: ErrorCode): number {
-  switch (code) {
-    case "VALIDATION_FAILED":
-    case "JOB_PAYLOAD_INVALID":
-    case "MAPPING_INVALID":
-      return 400;
-    case "UNAUTHENTICATED":
-      return 401;
-    case "FORBIDDEN":
-      return 403;
-    case "NOT_FOUND":
-      return 404;
-    case "TOO_MANY_ATTEMPTS":
-      return 429;
-    default:
-      return 500;
-  }
+  return HTTP_STATUS[code];
 }

@@ -7,10 +7,10 @@ import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "
 import { demoProductMapping } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
-import type { SyncJobPayload } from "../lib/jobs/queues";
-import type { SyncModuleName } from "../lib/settings/defaults";
+import type { RunTrigger } from "../lib/db";
 import { runSyncModule } from "../lib/sync/engine/run-sync-module";
 import { allowLocalServers } from "./allow-local-servers";
+import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
@@ -36,9 +36,9 @@ export async function startSyncHarness(options: {
     users,
     cscart,
     visma,
-    run: (module: SyncModuleName, trigger: SyncJobPayload["trigger"] = "MANUAL", itemIds?: string[]) =>
+    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[]) =>
       runSyncModule({ tenantId: tenant.id, module, trigger, itemIds }),
-    ledger: (module: SyncModuleName) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
     close: async () => {
       await Promise.all([cscart.close(), visma.close()]);
     },

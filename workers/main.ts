@@ -13,16 +13,18 @@ import { applyMigrations } from "@/lib/devstack/migrate";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createBoss, startBoss } from "@/lib/jobs/boss";
-import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE } from "@/lib/jobs/queues";
+import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE } from "@/lib/jobs/queues";
 import { logger, setProcessLogContext, withLogContext } from "@/lib/logger";
 import { recordJob } from "@/lib/metrics/metrics";
+import { SYNC_MODULES } from "@/lib/sync/modules";
 import { startHeartbeat } from "./heartbeat";
 import { startWorkerHttpServer } from "./http-server";
 import { handlePurgeLogsJob } from "./jobs/purge-logs";
 import { handleScheduleTickJob } from "./jobs/schedule-tick";
 import { handleSyncJob } from "./jobs/sync-module";
 
-const workerId = `${process.env.WORKER_NAME ?? "worker"}-${randomUUID().slice(0, 8)}`;
+const instance = randomUUID().slice(0, 8);
+let workerId = `worker-${instance}`;
 const startedAt = new Date();
 const active = new Set<string>();
 let stopping = false;
@@ -54,12 +56,14 @@ function track<T>(queue: string, jobId: string, run: () => Promise<T>): Promise<
 
 async function main() {
   const config = env();
+  workerId = `${config.WORKER_NAME}-${instance}`;
+  setProcessLogContext({ workerId });
   await applyMigrations(config.DATABASE_URL, log);
   const boss = createBoss({ role: "worker" });
   await startBoss(boss);
 
-  const pollingIntervalSeconds = Number(process.env.WORKER_POLL_SECONDS ?? 2);
-  for (const queue of Object.values(SYNC_QUEUE)) {
+  const pollingIntervalSeconds = config.WORKER_POLL_SECONDS;
+  for (const { queue } of SYNC_MODULES.modules) {
     // Several pollers per queue so one worker serves many tenants at once.
     for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
       await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
@@ -69,7 +73,7 @@ async function main() {
   }
   await boss.work(SCHEDULE_TICK_QUEUE, { pollingIntervalSeconds }, async () => handleScheduleTickJob(boss));
   await boss.work(PURGE_LOGS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handlePurgeLogsJob());
-  if (process.env.WORKER_SCHEDULES !== "off") {
+  if (config.WORKER_SCHEDULES === "on") {
     await boss.schedule(SCHEDULE_TICK_QUEUE, "* * * * *");
     await boss.schedule(PURGE_LOGS_QUEUE, "17 * * * *");
     // Kick once now so due modules start without waiting for the first cron minute.
@@ -89,7 +93,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing ${active.size} running job(s), taking no new ones`);
-    await boss.stop({ graceful: true, wait: true, timeout: Number(process.env.WORKER_STOP_GRACE_MS ?? 30_000) });
+    await boss.stop({ graceful: true, wait: true, timeout: config.WORKER_STOP_GRACE_MS });
     await heartbeat.stop();
     server?.close();
     await disconnectDb();

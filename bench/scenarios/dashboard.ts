@@ -109,7 +109,7 @@ async function insertLogRows(tenantId: string, rows: number): Promise<void> {
     insert into "LogEntry" ("tenantId", "runId", module, level, message, context, "createdAt", "expiresAt")
     select ${tenantId}::uuid,
            case when g % 10 = 0 then (select id from "SyncRun" where "tenantId" = ${tenantId}::uuid order by "queuedAt" desc limit 1) end,
-           (array['ORDER_EXPORT','PRODUCT_IMPORT','CUSTOMER_IMPORT','STOCK_SYNC'])[1 + (g / 6) % 4]::"SyncModule",
+           (array['ORDER_EXPORT','PRODUCT_IMPORT','CUSTOMER_IMPORT','STOCK_SYNC'])[1 + (g / 6) % 4],
            (array['INFO','INFO','INFO','DEBUG','WARN','ERROR'])[1 + g % 6]::"LogLevel",
            'Order ' || (100000 + g) || ' → Visma.net sales order ' || (500000 + g) || '.',
            jsonb_build_object('customerNumber', (10000 + g % 5000)::text),

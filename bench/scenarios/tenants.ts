@@ -3,8 +3,7 @@
  * processes. Fairness: how far apart the tenants finish (a tenant is done when its last run is).
  */
 import { addCalls, splitCalls, type RemoteCallsByRemote } from "../bound";
-import { SYNC_MODULES } from "../../lib/settings/defaults";
-import { SYNC_QUEUE } from "../../lib/jobs/queues";
+import { SYNC_MODULES } from "../../lib/sync/modules";
 import { createBenchTenant, enqueueRun, restartMainWorker, startBenchWorkers, startSimulators, waitForRuns, type BenchWorkers, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { percentile } from "../percentile";
@@ -35,11 +34,11 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
     // simulators, so they may call them (see restartMainWorker).
     await restartMainWorker(ctx);
     extra = await startBenchWorkers(config, config.tenantWorkers - 1, "tenants");
-    ctx.log(`7. ${config.tenants} tenants × ${SYNC_MODULES.length} modules on ${config.tenantWorkers} worker processes`);
+    ctx.log(`7. ${config.tenants} tenants × ${SYNC_MODULES.ids.length} modules on ${config.tenantWorkers} worker processes`);
     const memory = new PeakRssTracker([...ctx.worker.pids, ...extra.pids]);
     const started = Date.now();
     const runIds: string[] = [];
-    for (const tenantId of tenantIds) for (const module of SYNC_MODULES) runIds.push(await enqueueRun(ctx.boss, tenantId, module));
+    for (const tenantId of tenantIds) for (const module of SYNC_MODULES.ids) runIds.push(await enqueueRun(ctx.boss, tenantId, module));
     const runs = await waitForRuns(runIds, 20 * 60_000);
     const peakRssMb = memory.stop();
     const finishedAt = (tenantId: string) => Math.max(...runs.filter((run) => run.tenantId === tenantId).map((run) => run.finishedAt!.getTime()));
@@ -49,7 +48,7 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
     const calls = addCalls(...runs.map((run) => splitCalls(run.remoteCalls as RemoteCallsByRemote)));
     // Scheduling bound: the calls made, spread over every run slot (worker processes × pollers per
     // queue × queues, no more than there are runs), each run at its module's concurrency.
-    const slots = Math.min(runs.length, config.tenantWorkers * config.workerConcurrency * Object.keys(SYNC_QUEUE).length);
+    const slots = Math.min(runs.length, config.tenantWorkers * config.workerConcurrency * SYNC_MODULES.modules.length);
     const perSlotCalls = runs.reduce((sum, run) => {
       const split = splitCalls(run.remoteCalls as RemoteCallsByRemote);
       const concurrency = run.module === "ORDER_EXPORT" ? config.orderExportConcurrency : config.importConcurrency;

@@ -13,16 +13,15 @@ import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Td } from "@/components/ui/table";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { useModuleCatalog } from "@/components/module-catalog";
 import { usePagedQuery } from "@/components/use-paged-query";
-import { MODULE_LABELS } from "@/lib/labels";
+import { LogLevel } from "@/generated/prisma/enums";
 import type { listLogs } from "@/lib/logs/list-logs";
-import { SYNC_MODULES } from "@/lib/settings/defaults";
 
 type LogsPage = Jsonify<Awaited<ReturnType<typeof listLogs>>>;
 
-const LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"];
-
 export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: string }) {
+  const catalog = useModuleCatalog();
   const [filters, setFilters] = useState({ level: "", module: "", q: "", from: "", to: "", runId: runId ?? "" });
   const [search, setSearch] = useState("");
   const set = (key: keyof typeof filters, value: string) => setFilters({ ...filters, [key]: value });
@@ -47,11 +46,11 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
       <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6" aria-label="Filter logs" onSubmit={(event) => { event.preventDefault(); set("q", search); }}>
         <SelectField label="Level" value={filters.level} onChange={(event) => set("level", event.target.value)} hint="This level and worse">
           <option value="">Any level</option>
-          {LEVELS.map((level) => <option key={level} value={level}>{level.toLowerCase()}</option>)}
+          {Object.values(LogLevel).map((level) => <option key={level} value={level}>{level.toLowerCase()}</option>)}
         </SelectField>
         <SelectField label="Module" value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">All modules</option>
-          {SYNC_MODULES.map((module) => <option key={module} value={module}>{MODULE_LABELS[module]}</option>)}
+          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{module.label}</option>)}
         </SelectField>
         <TextField label="From" type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
         <TextField label="To" type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
@@ -71,7 +70,7 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
           <tr key={entry.id} data-testid="log-row">
             <Td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</Td>
             <Td><StatusBadge status={entry.level} /></Td>
-            <Td className="whitespace-nowrap">{entry.module ? MODULE_LABELS[entry.module] : "—"}</Td>
+            <Td className="whitespace-nowrap">{entry.module ? catalog.labelOf(entry.module) : "—"}</Td>
             <Td className="min-w-64">
               <div>{entry.message}</div>
               {entry.context != null && (

@@ -38,8 +38,6 @@ export type MappingDraft = {
   defaultTaxIds: string;
   categoryRows: { value: string; categoryId: string }[];
   defaultCategoryId: string;
-  warehouseMode: "sum" | "one";
-  warehouseId: string;
   tracking: "B" | "O" | "D";
 };
 
@@ -69,8 +67,6 @@ export function draftFromMapping(mapping: ProductMapping): MappingDraft {
     defaultTaxIds: (mapping.defaultTaxIds ?? []).join(", "),
     categoryRows: Object.entries(mapping.categoryMapping).map(([value, id]) => ({ value, categoryId: String(id) })),
     defaultCategoryId: String(mapping.defaultCategoryId),
-    warehouseMode: mapping.warehouse.mode,
-    warehouseId: mapping.warehouse.mode === "one" ? mapping.warehouse.warehouseId : "",
     tracking: mapping.tracking,
   };
 }
@@ -129,7 +125,6 @@ export function mappingFromDraft(draft: MappingDraft): { mapping: ProductMapping
     ...(defaultTaxIds.length ? { defaultTaxIds } : {}),
     categoryMapping,
     defaultCategoryId: Number(draft.defaultCategoryId),
-    warehouse: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
     tracking: draft.tracking,
   } as ProductMappingInput;
   return { mapping, errors };

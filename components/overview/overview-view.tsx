@@ -7,7 +7,8 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { CONNECTION_LABELS, MODULE_LABELS, MODULE_SLUGS } from "@/lib/labels";
+import { useModuleCatalog } from "@/components/module-catalog";
+import { CONNECTION_LABELS } from "@/lib/labels";
 import type { getOverview } from "@/lib/overview/get-overview";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
@@ -69,11 +70,12 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
 
 function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; tenantSlug: string; canEdit: boolean }) {
   const { module, lastRun, activeRun, nextRunAt, schedule, failingRecords } = status;
+  const { slug, label } = useModuleCatalog().byId(module)!;
   return (
-    <Card testId={`module-${MODULE_SLUGS[module]}`}>
+    <Card testId={`module-${slug}`}>
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0 space-y-1 text-sm">
-          <div className="text-base font-medium">{MODULE_LABELS[module]}</div>
+          <div className="text-base font-medium">{label}</div>
           <div className="flex flex-wrap items-center gap-2 text-slate-600">
             <span>Last run:</span>
             {lastRun ? (
@@ -100,7 +102,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             </Link>
           )}
         </div>
-        {canEdit && <RunNowButton tenantSlug={tenantSlug} moduleSlug={MODULE_SLUGS[module]} label={MODULE_LABELS[module]} />}
+        {canEdit && <RunNowButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />}
       </div>
       {activeRun && (
         <div className="mt-3 space-y-1 rounded-md bg-blue-50 p-2 text-xs text-blue-900" data-testid="active-run">
@@ -111,7 +113,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
               {activeRun.progress.etaSeconds !== null && ` · about ${formatDuration(activeRun.progress.etaSeconds * 1000)} left`}
             </span>
           </div>
-          {activeRun.status === "RUNNING" && <ProgressBar percent={activeRun.progress.percent} label={`${MODULE_LABELS[module]} progress`} />}
+          {activeRun.status === "RUNNING" && <ProgressBar percent={activeRun.progress.percent} label={`${label} progress`} />}
         </div>
       )}
     </Card>

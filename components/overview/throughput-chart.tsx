@@ -1,21 +1,15 @@
 /**
- * Records synced per hour as stacked bars (one colour per module), drawn as plain SVG so it needs
- * no chart library and scales to any width. The totals are also given as text for screen readers.
+ * Records synced per hour as stacked bars (one colour per module, from its definition), drawn as
+ * plain SVG so it needs no chart library and scales to any width. The totals are also given as
+ * text for screen readers.
  */
-import { MODULE_LABELS } from "@/lib/labels";
+import { useModuleCatalog } from "@/components/module-catalog";
 import type { HourBucket } from "@/lib/overview/hourly-throughput";
-import { SYNC_MODULES } from "@/lib/settings/defaults";
-
-const COLORS: Record<(typeof SYNC_MODULES)[number], string> = {
-  ORDER_EXPORT: "#1d4ed8",
-  PRODUCT_IMPORT: "#0d9488",
-  CUSTOMER_IMPORT: "#d97706",
-  STOCK_SYNC: "#7c3aed",
-};
 
 const HEIGHT = 120;
 
 export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
+  const { modules } = useModuleCatalog();
   const peak = Math.max(1, ...buckets.map((bucket) => bucket.total));
   const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0);
   const width = buckets.length * 10;
@@ -30,12 +24,12 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
           return (
             <g key={bucket.hour}>
               <title>{`${new Date(bucket.hour).toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" })}: ${bucket.total} records`}</title>
-              {SYNC_MODULES.map((module) => {
-                const value = bucket.byModule[module] ?? 0;
+              {modules.map((module) => {
+                const value = bucket.byModule[module.id] ?? 0;
                 if (!value) return null;
                 const height = (value / peak) * (HEIGHT - 4);
                 y -= height;
-                return <rect key={module} x={index * 10 + 1} y={y} width={8} height={height} fill={COLORS[module]} />;
+                return <rect key={module.id} x={index * 10 + 1} y={y} width={8} height={height} fill={module.color} />;
               })}
             </g>
           );
@@ -48,10 +42,10 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
       </svg>
       <figcaption className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
         <span>{summary}</span>
-        {SYNC_MODULES.map((module) => (
-          <span key={module} className="inline-flex items-center gap-1">
-            <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[module] }} aria-hidden />
-            {MODULE_LABELS[module]}
+        {modules.map((module) => (
+          <span key={module.id} className="inline-flex items-center gap-1">
+            <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: module.color }} aria-hidden />
+            {module.label}
           </span>
         ))}
       </figcaption>

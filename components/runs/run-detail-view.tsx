@@ -14,18 +14,21 @@ import { EmptyState, QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Pager, Table, Td, Th } from "@/components/ui/table";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { useModuleCatalog } from "@/components/module-catalog";
 import { usePagedQuery } from "@/components/use-paged-query";
+import type { ItemState } from "@/generated/prisma/enums";
 import type { getRun } from "@/lib/runs/get-run";
-import { MODULE_LABELS } from "@/lib/labels";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
 import { remoteCallsOf, runDuration } from "./runs-view";
 
 type RunDetail = Jsonify<Awaited<ReturnType<typeof getRun>>>;
 
-const STATES = ["", "FAILED", "DONE", "SKIPPED", "PENDING", "CLAIMED"] as const;
-const STATE_WORDS: Record<string, string> = { "": "All", FAILED: "Failed", DONE: "Done", SKIPPED: "Unchanged", PENDING: "Pending", CLAIMED: "In progress" };
+/** The tabs, in the order a person looks for them; every ledger state has its words. */
+const STATE_WORDS: Record<ItemState | "", string> = { "": "All", FAILED: "Failed", DONE: "Done", SKIPPED: "Unchanged", PENDING: "Pending", CLAIMED: "In progress" };
+const STATES = Object.keys(STATE_WORDS) as (ItemState | "")[];
 
 export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runId: string }) {
+  const catalog = useModuleCatalog();
   const [state, setState] = useState("");
   const { query, pager } = usePagedQuery<RunDetail>(tenantSlug, `runs/${runId}`, { state }, {
     refetchInterval: (data) => (data && ["QUEUED", "RUNNING"].includes(data.run.status) ? 2_000 : false),
@@ -52,7 +55,7 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
           const failed = itemCounts.FAILED ?? 0;
           return (
             <div className="mt-2 space-y-4">
-              <PageHeader title={`${MODULE_LABELS[run.module]} run`} description={`Started by ${run.trigger.toLowerCase()} · queued ${formatDateTime(run.queuedAt)}`}
+              <PageHeader title={`${catalog.labelOf(run.module)} run`} description={`Started by ${run.trigger.toLowerCase()} · queued ${formatDateTime(run.queuedAt)}`}
                 actions={<StatusBadge status={run.status} />} />
               <Card testId="run-summary">
                 <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
@@ -118,7 +121,7 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
               )}
               <ConfirmDialog open={confirmAll} title="Retry all failed records?" confirmLabel={`Retry ${failed} record(s)`} confirmVariant="primary"
                 busy={retryAll.isPending} onCancel={() => setConfirmAll(false)} onConfirm={() => retryAll.mutate(undefined)}>
-                <p>A new {MODULE_LABELS[run.module].toLowerCase()} run sends the {failed} failed record(s) of this run again. Fix their cause first (e.g. a missing SKU), or they fail again.</p>
+                <p>A new {catalog.labelOf(run.module).toLowerCase()} run sends the {failed} failed record(s) of this run again. Fix their cause first (e.g. a missing SKU), or they fail again.</p>
               </ConfirmDialog>
             </div>
           );

@@ -10,16 +10,14 @@ import { PagedTable } from "@/components/ui/paged-table";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Td } from "@/components/ui/table";
+import { useModuleCatalog } from "@/components/module-catalog";
 import { usePagedQuery } from "@/components/use-paged-query";
-import { MODULE_LABELS } from "@/lib/labels";
+import { RunStatus, RunTrigger } from "@/generated/prisma/enums";
 import type { listRuns } from "@/lib/runs/list-runs";
-import { SYNC_MODULES } from "@/lib/settings/defaults";
 
 type RunsPage = Jsonify<Awaited<ReturnType<typeof listRuns>>>;
 export type RunRow = RunsPage["runs"][number];
 
-const STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"];
-const TRIGGERS = ["SCHEDULE", "MANUAL", "REIMPORT", "RETRY", "CLI"];
 
 export function runDuration(run: Pick<RunRow, "startedAt" | "finishedAt">): string {
   if (!run.startedAt) return "—";
@@ -41,6 +39,7 @@ export function remoteCallsOf(run: Pick<RunRow, "remoteCalls">): string {
 }
 
 export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFilters: { module?: string; status?: string } }) {
+  const catalog = useModuleCatalog();
   const [filters, setFilters] = useState({ module: initialFilters.module ?? "", status: initialFilters.status ?? "", trigger: "", from: "", to: "" });
   const set = (key: keyof typeof filters, value: string) => setFilters({ ...filters, [key]: value });
   // While runs are queued or running, the list refreshes itself.
@@ -51,15 +50,15 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
       <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Filter runs" onSubmit={(event) => event.preventDefault()}>
         <SelectField label="Module" value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">All modules</option>
-          {SYNC_MODULES.map((module) => <option key={module} value={module}>{MODULE_LABELS[module]}</option>)}
+          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{module.label}</option>)}
         </SelectField>
         <SelectField label="Status" value={filters.status} onChange={(event) => set("status", event.target.value)}>
           <option value="">Any status</option>
-          {STATUSES.map((status) => <option key={status} value={status}>{status.toLowerCase()}</option>)}
+          {Object.values(RunStatus).map((status) => <option key={status} value={status}>{status.toLowerCase()}</option>)}
         </SelectField>
         <SelectField label="Started by" value={filters.trigger} onChange={(event) => set("trigger", event.target.value)}>
           <option value="">Anything</option>
-          {TRIGGERS.map((trigger) => <option key={trigger} value={trigger}>{trigger.toLowerCase()}</option>)}
+          {Object.values(RunTrigger).map((trigger) => <option key={trigger} value={trigger}>{trigger.toLowerCase()}</option>)}
         </SelectField>
         <TextField label="From" type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
         <TextField label="To" type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
@@ -69,7 +68,7 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         columns={["Module", "Status", "Started by", "Queued", "Duration", "Records", "Remote calls"]}
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
-            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{MODULE_LABELS[run.module]}</Link></Td>
+            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{catalog.labelOf(run.module)}</Link></Td>
             <Td><StatusBadge status={run.status} /></Td>
             <Td className="lowercase">{run.trigger}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>

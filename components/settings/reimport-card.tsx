@@ -1,37 +1,40 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { apiFetch } from "@/components/api-client";
+import { checkInput } from "@/components/check-input";
 import { formatDateTime } from "@/components/format";
+import { useModuleCatalog } from "@/components/module-catalog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CheckboxField, FormMessage, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
-import { MODULE_LABELS } from "@/lib/labels";
+import { startReimportSchemaFor } from "@/lib/settings/start-reimport.schema";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
-
-type Module = "PRODUCT_IMPORT" | "CUSTOMER_IMPORT";
-
-const WHAT: Record<Module, string> = { PRODUCT_IMPORT: "product", CUSTOMER_IMPORT: "customer" };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug: string; canEdit: boolean; reimportFrom: string | null }) {
+  // The modules whose definition offers re-import, e.g. product and customer import.
+  const catalog = useModuleCatalog();
+  const offered = useMemo(() => catalog.modules.filter((module) => module.reimport), [catalog]);
+  const schema = useMemo(() => startReimportSchemaFor(offered.map((module) => module.id) as [string, ...string[]]), [offered]);
   const [from, setFrom] = useState("");
-  const [modules, setModules] = useState<Module[]>(["PRODUCT_IMPORT"]);
+  const [modules, setModules] = useState<string[]>(offered.slice(0, 1).map((module) => module.id));
   const [confirming, setConfirming] = useState(false);
   const reimport = useApiMutation({
-    mutationFn: () => apiFetch<{ results: EnqueueResult[] }>(tenantApi(tenantSlug, "settings/reimport"), { method: "POST", json: { from, modules } }),
+    mutationFn: async () =>
+      apiFetch<{ results: EnqueueResult[] }>(tenantApi(tenantSlug, "settings/reimport"), { method: "POST", json: checkInput(schema, { from, modules }) }),
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"], [tenantSlug, "runs"]],
     onSuccess: () => setConfirming(false),
   });
   const fieldsWrong = Object.keys(reimport.fieldErrors).length > 0;
-  const toggle = (module: Module, on: boolean) => setModules(on ? [...new Set([...modules, module])] : modules.filter((m) => m !== module));
-  const names = modules.map((module) => WHAT[module]).join(" and ");
+  const toggle = (module: string, on: boolean) => setModules(on ? [...new Set([...modules, module])] : modules.filter((m) => m !== module));
+  const names = offered.filter((module) => modules.includes(module.id)).map((module) => module.recordName).join(" and ");
   const fromWords = from ? new Date(`${from}T00:00:00Z`).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" }) : "";
   return (
     <Card title="Re-import from a date" description="Write everything changed in Visma.net since a date to the shop again, e.g. after the shop lost data." testId="reimport-card">
@@ -40,8 +43,8 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
           <TextField label="Re-import from" type="date" max={today()} value={from} onChange={(event) => setFrom(event.target.value)} error={reimport.fieldErrors.from} />
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-800">What to re-import</legend>
-            {(Object.keys(WHAT) as Module[]).map((module) => (
-              <CheckboxField key={module} label={MODULE_LABELS[module]} checked={modules.includes(module)} onChange={(event) => toggle(module, event.target.checked)} />
+            {offered.map((module) => (
+              <CheckboxField key={module.id} label={module.label} checked={modules.includes(module.id)} onChange={(event) => toggle(module.id, event.target.checked)} />
             ))}
             {reimport.fieldErrors.modules && <p className="text-xs text-red-700" data-testid="field-error">{reimport.fieldErrors.modules}</p>}
           </fieldset>

@@ -1,15 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
+import { checkInput } from "@/components/check-input";
+import { useModuleCatalog } from "@/components/module-catalog";
 import { type Jsonify } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
-import { MODULE_LABELS } from "@/lib/labels";
-import { SYNC_MODULES } from "@/lib/settings/defaults";
 import type { TenantSettings } from "@/lib/settings/get-settings";
+import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { WarehouseFields } from "./warehouse-fields";
 
 export type SettingsData = Jsonify<TenantSettings>;
@@ -17,7 +18,9 @@ export type SettingsData = Jsonify<TenantSettings>;
 /** Numbers are edited as text so a half-typed value is not lost; "" is sent as null and refused with a message. */
 const toNumber = (text: string) => (text.trim() === "" ? null : Number(text));
 
-function draftOf(settings: SettingsData) {
+const schedulesOf = (settings: SettingsData) => settings.schedules as Record<string, { enabled: boolean; intervalMinutes: number }>;
+
+function draftOf(settings: SettingsData, moduleIds: string[]) {
   return {
     orderOffset: String(settings.orderOffset),
     pricesIncludeVat: settings.pricesIncludeVat,
@@ -28,7 +31,7 @@ function draftOf(settings: SettingsData) {
     failureEmailRecipients: settings.failureEmailRecipients.join("\n"),
     logRetentionDays: String(settings.logRetentionDays),
     storeLogs: settings.storeLogs,
-    schedules: Object.fromEntries(SYNC_MODULES.map((m) => [m, { enabled: settings.schedules[m].enabled, intervalMinutes: String(settings.schedules[m].intervalMinutes) }])),
+    schedules: Object.fromEntries(moduleIds.map((m) => [m, { enabled: schedulesOf(settings)[m]!.enabled, intervalMinutes: String(schedulesOf(settings)[m]!.intervalMinutes) }])),
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
   };
@@ -50,7 +53,7 @@ function payloadOf(draft: Draft) {
     failureEmailRecipients: recipientsOf(draft.failureEmailRecipients),
     logRetentionDays: toNumber(draft.logRetentionDays),
     storeLogs: draft.storeLogs,
-    schedules: Object.fromEntries(SYNC_MODULES.map((m) => [m, { enabled: draft.schedules[m]!.enabled, intervalMinutes: toNumber(draft.schedules[m]!.intervalMinutes) }])),
+    schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
   };
 }
@@ -64,12 +67,14 @@ function recipientError(fields: Record<string, string>, recipients: string[]): s
 }
 
 export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: string; canEdit: boolean; settings: SettingsData }) {
-  const [draft, setDraft] = useState(() => draftOf(settings));
+  const { modules } = useModuleCatalog();
+  const schema = useMemo(() => settingsPatchSchemaFor(modules), [modules]);
+  const [draft, setDraft] = useState(() => draftOf(settings, modules.map((module) => module.id)));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const setSchedule = (module: string, change: Partial<Draft["schedules"][string]>) =>
     setDraft((current) => ({ ...current, schedules: { ...current.schedules, [module]: { ...current.schedules[module]!, ...change } } }));
   const save = useApiMutation({
-    mutationFn: () => apiFetch<{ changed: string[] }>(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: payloadOf(draft) }),
+    mutationFn: async () => apiFetch<{ changed: string[] }>(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: checkInput(schema, payloadOf(draft)) }),
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"]],
     successMessage: (result) => (result.changed.length ? `Saved (${result.changed.length} setting(s) changed).` : "Nothing changed."),
   });
@@ -99,12 +104,12 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
         </Card>
         <Card title="Schedules" description="How often each module runs, and whether it runs at all.">
           <div className="space-y-3">
-            {SYNC_MODULES.map((module) => (
-              <div key={module} className="grid grid-cols-[1fr_8rem] items-start gap-3">
-                <CheckboxField className="pt-6" label={`${MODULE_LABELS[module]} on`} checked={draft.schedules[module]!.enabled}
-                  onChange={(e) => setSchedule(module, { enabled: e.target.checked })} />
-                <TextField label={`${MODULE_LABELS[module]} every (min)`} inputMode="numeric" value={draft.schedules[module]!.intervalMinutes}
-                  onChange={(e) => setSchedule(module, { intervalMinutes: e.target.value })} error={errors[`schedules.${module}.intervalMinutes`]} />
+            {modules.map(({ id, label }) => (
+              <div key={id} className="grid grid-cols-[1fr_8rem] items-start gap-3">
+                <CheckboxField className="pt-6" label={`${label} on`} checked={draft.schedules[id]!.enabled}
+                  onChange={(e) => setSchedule(id, { enabled: e.target.checked })} />
+                <TextField label={`${label} every (min)`} inputMode="numeric" value={draft.schedules[id]!.intervalMinutes}
+                  onChange={(e) => setSchedule(id, { intervalMinutes: e.target.value })} error={errors[`schedules.${id}.intervalMinutes`]} />
               </div>
             ))}
           </div>

@@ -11,11 +11,11 @@ import { Card, PageHeader } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { Role } from "@/generated/prisma/enums";
 import type { listMembers } from "@/lib/team/manage-team";
 
 type Member = Jsonify<Awaited<ReturnType<typeof listMembers>>[number]>;
-const ROLES = ["OWNER", "ADMIN", "VIEWER"] as const;
-const ROLE_WORDS: Record<string, string> = { OWNER: "Owner — everything, including the team", ADMIN: "Admin — settings, mappings, connections, runs", VIEWER: "Viewer — sees everything, changes nothing" };
+const ROLE_WORDS: Record<Role, string> = { OWNER: "Owner — everything, including the team", ADMIN: "Admin — settings, mappings, connections, runs", VIEWER: "Viewer — sees everything, changes nothing" };
 
 export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { currentUserEmail: string }) {
   const canManage = role === "OWNER";
@@ -55,7 +55,7 @@ export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { c
                         <select id={`role-${member.userId}`} value={member.role} disabled={changeRole.isPending}
                           onChange={(event) => changeRole.mutate({ userId: member.userId, role: event.target.value })}
                           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-                          {ROLES.map((option) => <option key={option} value={option}>{option.toLowerCase()}</option>)}
+                          {Object.values(Role).map((option) => <option key={option} value={option}>{option.toLowerCase()}</option>)}
                         </select>
                       </>
                     ) : (
@@ -98,7 +98,7 @@ function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
       <form onSubmit={onSubmit} noValidate aria-label="Add a team member" className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-start">
         <TextField label="E-mail" type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={add.fieldErrors.email} />
         <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value)} error={add.fieldErrors.role}>
-          {ROLES.map((option) => <option key={option} value={option}>{ROLE_WORDS[option]}</option>)}
+          {Object.values(Role).map((option) => <option key={option} value={option}>{ROLE_WORDS[option]}</option>)}
         </SelectField>
         <Button type="submit" className="sm:mt-6" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add"}</Button>
       </form>

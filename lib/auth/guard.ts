@@ -11,8 +11,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { AppError, httpStatusFor, toAppError } from "../errors";
-import { addLogContext, logger, requestIdFrom, withLogContext } from "../logger";
+import { AppError, httpStatusFor, toAppError, type ErrorCode } from "../errors";
+import { addLogContext, requestIdFrom, withLogContext } from "../logger";
 import { parseOrThrow } from "../validation";
 import { authOptions } from "./options";
 import type { RoleName } from "./roles";
@@ -65,10 +65,14 @@ async function respond(request: Request, work: () => Promise<unknown>): Promise<
   }
 }
 
-/** The JSON answer for an error; `init` may set another status or add headers (e.g. Retry-After). */
+/**
+ * The one way an error leaves a route: its code, kind, message and (masked) details, with the
+ * status for its code (`init` may set another status or add headers, e.g. Retry-After). An
+ * unexpected error is INTERNAL by then (toAppError): logged on the server with a reference, and the
+ * browser gets the generic message with that reference only.
+ */
 export function errorResponse(error: unknown, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
   const appError = toAppError(error);
-  if (appError.code === "INTERNAL") logger().error({ err: appError.cause ?? appError }, appError.message);
   return NextResponse.json({ error: appError.toJSON() }, { status: init.status ?? httpStatusFor(appError.code), headers: init.headers });
 }
 
@@ -113,14 +117,21 @@ export function publicRoute(handler: (request: NextRequest) => Promise<unknown>)
 }
 
 /** Reads and checks a JSON request body; bad JSON or bad fields give a 400 that names them. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, what = "request"): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, what = "request", code: ErrorCode = "VALIDATION_FAILED"): Promise<z.output<S>> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
     throw new AppError("VALIDATION_FAILED", `Invalid ${what}: the body is not valid JSON.`);
   }
-  return parseOrThrow(schema, body, what);
+  return parseOrThrow(schema, body, what, code);
+}
+
+/** Checks a path segment, e.g. a run id; one that cannot name anything is a 404, like an unknown one. */
+export function readRouteParam<S extends z.ZodType>(value: string, schema: S, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("NOT_FOUND", `There is no such ${what}.`);
+  return result.data;
 }
 
 /** Checks query-string parameters the same way. */

@@ -1,6 +1,8 @@
 /** Role rules, pure so they can be tested alone. OWNER > ADMIN > VIEWER. */
-export const ROLES = ["OWNER", "ADMIN", "VIEWER"] as const;
-export type RoleName = (typeof ROLES)[number];
+import { Role } from "../../generated/prisma/enums";
+
+export const ROLES = Object.values(Role);
+export type RoleName = Role;
 
 const RANK: Record<RoleName, number> = { VIEWER: 1, ADMIN: 2, OWNER: 3 };
 

@@ -2,12 +2,12 @@
  * The tenant's connections as the browser may see them: settings, status and whether a secret is
  * set — never the secret itself. Missing connections appear with the real hosts as defaults.
  */
-import { db } from "../db";
+import { ConnectionKind, db } from "../db";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VISMA_DEFAULT_URLS, VismaConfigSchema } from "../integrations/visma/config";
 
-export const CONNECTION_KINDS = ["CSCART", "VISMA"] as const;
-export type ConnectionKindName = (typeof CONNECTION_KINDS)[number];
+export const CONNECTION_KINDS = Object.values(ConnectionKind);
+export type ConnectionKindName = ConnectionKind;
 
 const EMPTY_CONFIG: Record<ConnectionKindName, Record<string, string>> = {
   CSCART: { shopUrl: "", adminEmail: "" },

@@ -9,7 +9,6 @@ import { decryptSecret } from "../crypto";
 import { db, type ConnectionKind } from "../db";
 import { AppError } from "../errors";
 import type { RemoteCallContext } from "../http/client";
-import type { CallMeter } from "../http/meter";
 import { parseOrThrow } from "../validation";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VismaConfigSchema } from "../integrations/visma/config";
@@ -30,7 +29,7 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
  */
 export const INTERACTIVE_LIMITS = { timeoutMs: 10_000, deadlineMs: 20_000, maxWaitMs: 2_000 } as const;
 
-export type ConnectorOptions = Pick<RemoteCallContext, "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent"> & { meter?: CallMeter };
+export type ConnectorOptions = Pick<RemoteCallContext, "meter" | "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent">;
 
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");

@@ -6,7 +6,9 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "../env";
 import { logger } from "../logger";
-import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, SYNC_QUEUE, syncQueueOptions } from "./queues";
+import type { ModuleRegistry } from "../sync/engine/module-registry";
+import { SYNC_MODULES } from "../sync/modules";
+import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, syncQueueOptions } from "./queues";
 
 export function createBoss(options: { role: "web" | "worker" }): PgBoss {
   const boss = new PgBoss({
@@ -15,7 +17,7 @@ export function createBoss(options: { role: "web" | "worker" }): PgBoss {
     max: options.role === "web" ? 3 : 6,
     supervise: options.role === "worker",
     schedule: options.role === "worker",
-    maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS ?? 60),
+    maintenanceIntervalSeconds: env().PGBOSS_MAINTENANCE_SECONDS,
   });
   boss.on("error", (error) => logger().error({ err: error }, `pg-boss: ${error.message}`));
   return boss;
@@ -41,18 +43,25 @@ async function underQueueLock(work: () => Promise<void>): Promise<void> {
 }
 
 /** Starts pg-boss and creates every queue the app uses; safe when several processes start at once. */
-export async function startBoss(boss: PgBoss): Promise<void> {
+export async function startBoss(boss: PgBoss, registry: ModuleRegistry = SYNC_MODULES): Promise<void> {
   await underQueueLock(async () => {
     await boss.start();
-    await createQueues(boss);
+    await createQueues(boss, registry);
   });
 }
 
-async function createQueues(boss: PgBoss): Promise<void> {
-  for (const name of Object.values(SYNC_QUEUE)) {
+/** Creates the queues of `registry` (e.g. a test's own) on a started instance, under the same lock. */
+export async function ensureQueues(boss: PgBoss, registry: ModuleRegistry = SYNC_MODULES): Promise<void> {
+  await underQueueLock(() => createQueues(boss, registry));
+}
+
+/** One queue per sync module, plus the tick and purge queues. */
+async function createQueues(boss: PgBoss, registry: ModuleRegistry): Promise<void> {
+  for (const module of registry.modules) {
+    const name = module.queue;
     const existing = await boss.getQueue(name);
-    if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions() });
-    else await boss.createQueue(name, { name, ...syncQueueOptions() }).catch(ignoreAlreadyExists);
+    if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions(module) });
+    else await boss.createQueue(name, { name, ...syncQueueOptions(module) }).catch(ignoreAlreadyExists);
   }
   for (const name of [SCHEDULE_TICK_QUEUE, PURGE_LOGS_QUEUE]) {
     // "short": a tick that is still queued absorbs the next one instead of piling up.

@@ -4,16 +4,16 @@
  * can say how long entries live.
  */
 import { z } from "zod";
-import { db, type Prisma } from "../db";
+import { db, LogLevel, type Prisma } from "../db";
 import { afterCursor, CursorSchema, optionalFilter, FromDateSchema, ToDateSchema, encodeCursor, pageOf } from "../paging/keyset";
-import { SYNC_MODULES } from "../settings/defaults";
+import { SYNC_MODULES } from "../sync/modules";
 
-export const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR"] as const;
-type LogLevelName = (typeof LOG_LEVELS)[number];
+/** Least to most severe, as declared in the schema. */
+const LOG_LEVELS = Object.values(LogLevel);
 
 export const LogsQuerySchema = z.object({
-  level: optionalFilter(z.enum(LOG_LEVELS)),
-  module: optionalFilter(z.enum(SYNC_MODULES)),
+  level: optionalFilter(z.enum(LogLevel)),
+  module: optionalFilter(SYNC_MODULES.idSchema),
   runId: optionalFilter(z.uuid("not a run id")),
   q: z.string().trim().max(200, "search at most 200 characters").optional(),
   from: FromDateSchema,
@@ -23,7 +23,7 @@ export const LogsQuerySchema = z.object({
 });
 export type LogsQuery = z.infer<typeof LogsQuerySchema>;
 
-function levelsAtLeast(level: LogLevelName): LogLevelName[] {
+function levelsAtLeast(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(LOG_LEVELS.indexOf(level));
 }
 

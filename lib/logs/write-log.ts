@@ -4,7 +4,7 @@
  * Context is masked (secrets and personal data) before it is stored. Writes are buffered and sent
  * in batches, so a 10,000-record run does not cost 10,000 inserts.
  */
-import { db, type LogLevel, type SyncModule } from "../db";
+import { db, type LogLevel } from "../db";
 import { redact } from "../http/redact";
 import { logger } from "../logger";
 
@@ -21,7 +21,7 @@ const BATCH_SIZE = 500;
 export function createRunLogger(options: {
   tenantId: string;
   runId?: string;
-  module?: SyncModule;
+  module?: string;
   storeLogs: boolean;
   retentionDays: number;
 }): RunLogger {

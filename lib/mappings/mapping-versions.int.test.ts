@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { DEFAULT_PRODUCT_MAPPING } from "../sync/transform";
+import { DEFAULT_PRODUCT_MAPPING, parseProductMapping } from "../sync/transform";
 import { createTestTenant } from "../../testing/fixtures";
 import { getActiveProductMapping } from "./get-active-mapping";
 import { restoreProductMappingVersion } from "./restore-mapping-version";
@@ -18,9 +18,9 @@ describe("product mapping versions", () => {
     expect(await getActiveProductMapping(actor.tenant.id)).toEqual({ version: null, config: DEFAULT_PRODUCT_MAPPING });
 
     const upper = { ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, product: { from: "visma", field: "description", transforms: [{ op: "uppercase" }] } } };
-    expect((await saveProductMappingVersion(actor, upper)).version).toBe(1);
+    expect((await saveProductMappingVersion(actor, parseProductMapping(upper))).version).toBe(1);
     const taxed = { ...upper, taxMapping: { "1": [6] } };
-    expect((await saveProductMappingVersion(actor, taxed)).version).toBe(2);
+    expect((await saveProductMappingVersion(actor, parseProductMapping(taxed))).version).toBe(2);
     expect((await getActiveProductMapping(actor.tenant.id)).config.taxMapping).toEqual({ "1": [6] });
 
     const restored = await restoreProductMappingVersion(actor, { version: 1 });
@@ -40,7 +40,8 @@ describe("product mapping versions", () => {
   it("refuses an invalid mapping with field errors, and saves nothing", async () => {
     const actor = await adminOf("map-invalid");
     const broken = { ...DEFAULT_PRODUCT_MAPPING, defaultCategoryId: 0, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "nope" } } };
-    const error = await saveProductMappingVersion(actor, broken).catch((caught) => caught);
+    // As the route does it: the body is parsed with the mapping schema before anything is saved.
+    const error = await Promise.resolve().then(async () => saveProductMappingVersion(actor, parseProductMapping(broken))).catch((caught) => caught);
     expect(error).toMatchObject({ code: "MAPPING_INVALID" });
     expect(Object.keys(error.details.fields)).toEqual(expect.arrayContaining(["defaultCategoryId", "fields.price.field"]));
     expect(await db.mapping.count({ where: { tenantId: actor.tenant.id } })).toBe(0);

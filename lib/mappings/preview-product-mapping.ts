@@ -3,24 +3,15 @@
  * edited (not yet saved), so the operator sees the CS-Cart product before saving. Mapping errors
  * come back as field errors; an item that cannot be mapped says why.
  */
-import { z } from "zod";
 import { INTERACTIVE_LIMITS, loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
-import { WarehouseSelectionSchema } from "../settings/defaults";
+import { settingsFromRow } from "../settings/defaults";
 import { AppError, toAppError } from "../errors";
-import { mapInventoryItemToProduct, parseProductMapping } from "../sync/transform";
-import { parseOrThrow } from "../validation";
+import { mapInventoryItemToProduct } from "../sync/transform";
+import type { PreviewInput } from "./preview-product-mapping.schema";
 
-export const PreviewInputSchema = z.object({
-  mapping: z.unknown(),
-  inventoryNumber: z.string().trim().max(100, "at most 100 characters").optional(),
-});
-
-export async function previewProductMapping(tenantId: string, input: unknown) {
-  const { mapping: draft, inventoryNumber } = parseOrThrow(PreviewInputSchema, input, "preview request");
-  const settings = await db.settings.findUniqueOrThrow({ where: { tenantId }, select: { stockWarehouses: true } });
-  // As in the import: the warehouses chosen in Settings decide the amount.
-  const mapping = { ...parseProductMapping(draft), warehouse: WarehouseSelectionSchema.parse(settings.stockWarehouses) };
+export async function previewProductMapping(tenantId: string, { mapping, inventoryNumber }: PreviewInput) {
+  const settings = settingsFromRow(await db.settings.findUniqueOrThrow({ where: { tenantId } }));
   const visma = await loadVismaClient(tenantId, INTERACTIVE_LIMITS);
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
   if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");
@@ -35,7 +26,8 @@ export async function previewProductMapping(tenantId: string, input: unknown) {
     attachments: (item.attachments ?? []).length,
   };
   try {
-    const { payload } = mapInventoryItemToProduct(item, mapping, {});
+    // As in the import: the warehouses chosen in Settings decide the amount.
+    const { payload } = mapInventoryItemToProduct(item, mapping, { warehouses: settings.stockWarehouses });
     return { item: source, product: payload, problem: null };
   } catch (error) {
     const appError = toAppError(error);

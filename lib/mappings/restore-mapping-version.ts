@@ -1,16 +1,12 @@
 /** Restoring copies an old version forward as the newest one, so history is never rewritten. */
-import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { parseProductMapping } from "../sync/transform";
-import { parseOrThrow } from "../validation";
+import type { RestoreMappingInput } from "./restore-mapping-version.schema";
 import { insertNextVersion } from "./save-mapping-version";
 
-export const RestoreMappingInputSchema = z.object({ version: z.number().int().min(1, "versions start at 1") });
-
-export async function restoreProductMappingVersion(actor: AuditActor, input: unknown) {
-  const { version } = parseOrThrow(RestoreMappingInputSchema, input, "restore request");
+export async function restoreProductMappingVersion(actor: AuditActor, { version }: RestoreMappingInput) {
   const old = await db.mapping.findFirst({ where: { tenantId: actor.tenant.id, module: "PRODUCT_IMPORT", version } });
   if (!old) throw new AppError("NOT_FOUND", `There is no mapping version ${version}.`);
   const config = parseProductMapping(old.config);

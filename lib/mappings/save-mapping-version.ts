@@ -4,7 +4,7 @@
  */
 import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
 import { db, type Prisma } from "../db";
-import { parseProductMapping, type ProductMapping } from "../sync/transform";
+import type { ProductMapping } from "../sync/transform";
 import { getActiveProductMapping } from "./get-active-mapping";
 
 /** Top-level keys, and each shop field separately, so the audit says "fields.price changed". */
@@ -25,8 +25,8 @@ export async function insertNextVersion(tenantId: string, config: ProductMapping
   return version;
 }
 
-export async function saveProductMappingVersion(actor: AuditActor, input: unknown) {
-  const config = parseProductMapping(input);
+/** `config` comes parsed by the route (ProductMappingSchema). */
+export async function saveProductMappingVersion(actor: AuditActor, config: ProductMapping) {
   const before = await getActiveProductMapping(actor.tenant.id);
   const changes = changedFields(flatten(before.config), flatten(config));
   const version = await db.$transaction(async (tx) => {

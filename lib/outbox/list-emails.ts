@@ -1,12 +1,10 @@
 /** E-mails the tenant's syncs sent (or kept, without SMTP), newest first, keyset-paged. */
 import { z } from "zod";
-import { db } from "../db";
+import { db, EmailStatus } from "../db";
 import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
 
-export const EMAIL_STATUSES = ["KEPT", "SENT", "FAILED"] as const;
-
 export const OutboxQuerySchema = z.object({
-  status: optionalFilter(z.enum(EMAIL_STATUSES)),
+  status: optionalFilter(z.enum(EmailStatus)),
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

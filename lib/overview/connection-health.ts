@@ -1,12 +1,12 @@
 /** Each connection's status badge data: set up or not, last check, last error in plain words. */
-import { db } from "../db";
+import { ConnectionKind, db } from "../db";
 
 export async function getConnectionHealth(tenantId: string) {
   const rows = await db.connection.findMany({
     where: { tenantId },
     select: { kind: true, status: true, lastCheckedAt: true, lastError: true, encryptedSecret: true },
   });
-  return (["CSCART", "VISMA"] as const).map((kind) => {
+  return Object.values(ConnectionKind).map((kind) => {
     const row = rows.find((candidate) => candidate.kind === kind);
     return {
       kind,

@@ -4,7 +4,7 @@
  * records; records synced per hour for the chart; workers online.
  */
 import { db } from "../db";
-import { SchedulesSchema, SYNC_MODULES, DEFAULT_SCHEDULES, type SyncModuleName } from "../settings/defaults";
+import { SYNC_MODULES, type ModuleId } from "../sync/modules";
 import { getConnectionHealth } from "./connection-health";
 import { getHourlyThroughput } from "./hourly-throughput";
 
@@ -19,7 +19,7 @@ export function progressOf(run: { processed: number; total: number | null; start
   return { processed, total, percent, etaSeconds };
 }
 
-async function moduleStatus(tenantId: string, module: SyncModuleName) {
+async function moduleStatus(tenantId: string, module: ModuleId) {
   const [lastFinished, active, failingRecords] = await Promise.all([
     db.syncRun.findFirst({ where: { tenantId, module, finishedAt: { not: null } }, orderBy: { finishedAt: "desc" } }),
     db.syncRun.findFirst({ where: { tenantId, module, status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { queuedAt: "desc" } }),
@@ -33,14 +33,14 @@ export async function getOverview(tenantId: string, now = new Date()) {
     getConnectionHealth(tenantId),
     db.settings.findUnique({ where: { tenantId }, select: { schedules: true } }),
     db.syncRun.groupBy({ by: ["module"], where: { tenantId }, _max: { queuedAt: true } }),
-    Promise.all(SYNC_MODULES.map((module) => moduleStatus(tenantId, module))),
+    Promise.all(SYNC_MODULES.ids.map((module) => moduleStatus(tenantId, module))),
     getHourlyThroughput(tenantId, { hours: 72, now }),
     db.workerHeartbeat.count({ where: { lastSeenAt: { gte: new Date(now.getTime() - 60_000) } } }),
   ]);
-  const parsedSchedules = SchedulesSchema.safeParse(settings?.schedules);
-  const schedules = parsedSchedules.success ? parsedSchedules.data : DEFAULT_SCHEDULES;
+  const parsedSchedules = SYNC_MODULES.schedulesSchema.safeParse(settings?.schedules);
+  const schedules = parsedSchedules.success ? parsedSchedules.data : SYNC_MODULES.defaultSchedules;
   const lastQueuedAt = new Map(lastQueued.map((row) => [row.module, row._max.queuedAt]));
-  const modules = SYNC_MODULES.map((module, index) => {
+  const modules = SYNC_MODULES.ids.map((module, index) => {
     const { lastFinished, active, failingRecords } = perModule[index]!;
     const schedule = schedules[module];
     const last = lastQueuedAt.get(module);

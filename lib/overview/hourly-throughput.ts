@@ -3,16 +3,16 @@
  * chart. Counted from run records by the hour each run finished: one cheap grouped query.
  */
 import { db } from "../db";
-import type { SyncModuleName } from "../settings/defaults";
 
-export type HourBucket = { hour: string; total: number; byModule: Partial<Record<SyncModuleName, number>> };
+/** Records per module id in one hour. */
+export type HourBucket = { hour: string; total: number; byModule: Record<string, number> };
 
 export async function getHourlyThroughput(tenantId: string, options: { hours: number; now?: Date }): Promise<HourBucket[]> {
   const now = options.now ?? new Date();
   const end = new Date(now);
   end.setUTCMinutes(0, 0, 0);
   const start = new Date(end.getTime() - (options.hours - 1) * 3_600_000);
-  const rows = await db.$queryRaw<{ hour: Date; module: SyncModuleName; records: bigint }[]>`
+  const rows = await db.$queryRaw<{ hour: Date; module: string; records: bigint }[]>`
     select date_trunc('hour', "finishedAt") as hour, module, sum(created + updated)::bigint as records
     from "SyncRun"
     where "tenantId" = ${tenantId}::uuid and "finishedAt" >= ${start}

@@ -1,22 +1,17 @@
 /** One run with its record outcomes (the ledger rows it touched last), paged and filterable by state. */
 import { z } from "zod";
-import { db } from "../db";
+import { db, ItemState } from "../db";
 import { AppError } from "../errors";
 import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
 
-export const ITEM_STATES = ["PENDING", "CLAIMED", "DONE", "SKIPPED", "FAILED"] as const;
-
 export const RunItemsQuerySchema = z.object({
-  state: optionalFilter(z.enum(ITEM_STATES)),
+  state: optionalFilter(z.enum(ItemState)),
   cursor: CursorSchema,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type RunItemsQuery = z.infer<typeof RunItemsQuerySchema>;
 
-export const RunIdSchema = z.uuid("not a run id");
-
 export async function getRun(tenantId: string, runId: string, query: RunItemsQuery) {
-  if (!RunIdSchema.safeParse(runId).success) throw new AppError("NOT_FOUND", "There is no such run.");
   const run = await db.syncRun.findFirst({ where: { id: runId, tenantId } });
   if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
   const [rows, byState] = await Promise.all([
@@ -33,6 +28,6 @@ export async function getRun(tenantId: string, runId: string, query: RunItemsQue
     run,
     items: page,
     nextCursor,
-    itemCounts: Object.fromEntries(byState.map((row) => [row.state, row._count._all])) as Partial<Record<(typeof ITEM_STATES)[number], number>>,
+    itemCounts: Object.fromEntries(byState.map((row) => [row.state, row._count._all])) as Partial<Record<ItemState, number>>,
   };
 }

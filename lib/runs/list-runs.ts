@@ -1,16 +1,13 @@
 /** Sync runs of a tenant, newest first, filtered and paged by keyset. */
 import { z } from "zod";
-import { db } from "../db";
-import { SYNC_MODULES } from "../settings/defaults";
+import { db, RunStatus, RunTrigger } from "../db";
 import { afterCursor, CursorSchema, optionalFilter, FromDateSchema, ToDateSchema, encodeCursor, pageOf } from "../paging/keyset";
-
-export const RUN_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"] as const;
-export const RUN_TRIGGERS = ["SCHEDULE", "MANUAL", "REIMPORT", "RETRY", "CLI"] as const;
+import { SYNC_MODULES } from "../sync/modules";
 
 export const RunsQuerySchema = z.object({
-  module: optionalFilter(z.enum(SYNC_MODULES)),
-  status: optionalFilter(z.enum(RUN_STATUSES)),
-  trigger: optionalFilter(z.enum(RUN_TRIGGERS)),
+  module: optionalFilter(SYNC_MODULES.idSchema),
+  status: optionalFilter(z.enum(RunStatus)),
+  trigger: optionalFilter(z.enum(RunTrigger)),
   from: FromDateSchema,
   to: ToDateSchema,
   cursor: CursorSchema,

@@ -1,59 +1,18 @@
 /**
- * Tenant settings: the zod schema the dashboard and the workers share, and the defaults a new
+ * Tenant settings on the server: the schema built for the registered modules, the defaults a new
  * tenant starts with (paid statuses only, offset 0, prices include VAT, debtor defaults 14/1400/2,
- * 30-day logs).
+ * 30-day logs, each module's default schedule), and the one parse of a stored settings row.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import type { Settings } from "../db";
+import { SYNC_MODULES } from "../sync/modules";
+import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
 
-export const SYNC_MODULES = ["ORDER_EXPORT", "PRODUCT_IMPORT", "CUSTOMER_IMPORT", "STOCK_SYNC"] as const;
-export type SyncModuleName = (typeof SYNC_MODULES)[number];
+export const SettingsInputSchema = settingsInputSchemaFor(SYNC_MODULES.modules);
+export type SettingsInput = z.output<typeof SettingsInputSchema>;
 
-export const ModuleScheduleSchema = z.object({
-  enabled: z.boolean(),
-  intervalMinutes: z.number().int().min(1, "must be at least 1 minute").max(24 * 60, "must be at most one day"),
-});
-
-export const SchedulesSchema = z.object({
-  ORDER_EXPORT: ModuleScheduleSchema,
-  PRODUCT_IMPORT: ModuleScheduleSchema,
-  CUSTOMER_IMPORT: ModuleScheduleSchema,
-  STOCK_SYNC: ModuleScheduleSchema,
-});
-export type Schedules = z.infer<typeof SchedulesSchema>;
-
-export const WarehouseSelectionSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("sum") }),
-  z.object({ mode: z.literal("one"), warehouseId: z.string().trim().min(1, "name the warehouse") }),
-]);
-export type WarehouseSelection = z.infer<typeof WarehouseSelectionSchema>;
-
-const statusCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Z]$/, "an order status is one capital letter, e.g. P (processed) or C (complete)");
-
-export const SettingsInputSchema = z.object({
-  exportStatuses: z.array(statusCode).min(1, "choose at least one order status to export"),
-  orderOffset: z.number().int().min(0, "the order offset cannot be negative"),
-  pricesIncludeVat: z.boolean(),
-  debtorPaymentTerms: z.string().trim().min(1, "payment terms are required").max(10),
-  debtorCollectionAccount: z.string().trim().min(1, "the collection account is required").max(20),
-  debtorAdministration: z.string().trim().min(1, "the administration is required").max(20),
-  failureEmailRecipients: z.array(z.email("not a valid e-mail address")).max(20),
-  logRetentionDays: z.number().int().min(1, "keep logs at least 1 day").max(365, "keep logs at most 365 days"),
-  storeLogs: z.boolean(),
-  schedules: SchedulesSchema,
-  stockWarehouses: WarehouseSelectionSchema,
-  shipOnExport: z.boolean(),
-});
-export type SettingsInput = z.infer<typeof SettingsInputSchema>;
-
-export const DEFAULT_SCHEDULES: Schedules = {
-  ORDER_EXPORT: { enabled: true, intervalMinutes: 5 },
-  PRODUCT_IMPORT: { enabled: true, intervalMinutes: 60 },
-  CUSTOMER_IMPORT: { enabled: true, intervalMinutes: 60 },
-  STOCK_SYNC: { enabled: true, intervalMinutes: 15 },
-};
+export const SettingsPatchSchema = settingsPatchSchemaFor(SYNC_MODULES.modules);
+export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: SettingsInput = {
   exportStatuses: ["P", "C"],
@@ -65,7 +24,31 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   failureEmailRecipients: [],
   logRetentionDays: 30,
   storeLogs: true,
-  schedules: DEFAULT_SCHEDULES,
+  schedules: SYNC_MODULES.defaultSchedules,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
 };
+
+/**
+ * A stored settings row as the app uses it. Columns are typed by the database; the two JSON
+ * columns are parsed here, once. A JSON value that does not parse (written by an older version)
+ * falls back to the default rather than stopping every run of the tenant.
+ */
+export function settingsFromRow(row: Settings): SettingsInput {
+  const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
+  const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
+  return {
+    exportStatuses: row.exportStatuses,
+    orderOffset: row.orderOffset,
+    pricesIncludeVat: row.pricesIncludeVat,
+    debtorPaymentTerms: row.debtorPaymentTerms,
+    debtorCollectionAccount: row.debtorCollectionAccount,
+    debtorAdministration: row.debtorAdministration,
+    failureEmailRecipients: row.failureEmailRecipients,
+    logRetentionDays: row.logRetentionDays,
+    storeLogs: row.storeLogs,
+    schedules: schedules.success ? schedules.data : DEFAULT_SETTINGS.schedules,
+    stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
+    shipOnExport: row.shipOnExport,
+  };
+}

@@ -1,26 +1,18 @@
 /**
- * "Re-import from a date": checks the date, asks the engine to rewind the import cursors and queue
- * the imports, and audits the request.
+ * "Re-import from a date": asks the engine to rewind the chosen import cursors and queue the
+ * imports, and audits the request. Takes the input as parsed by the route.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { requestReimport } from "../sync/engine/request-reimport";
-import { parseOrThrow } from "../validation";
+import { SYNC_MODULES } from "../sync/modules";
+import { startReimportSchemaFor } from "./start-reimport.schema";
 
-export const REIMPORT_MODULES = ["PRODUCT_IMPORT", "CUSTOMER_IMPORT"] as const;
+export const StartReimportSchema = startReimportSchemaFor(SYNC_MODULES.reimportIds as [string, ...string[]]);
+export type StartReimportInput = z.output<typeof StartReimportSchema>;
 
-export const ReimportInputSchema = z.object({
-  from: z.iso
-    .date("pick a date (YYYY-MM-DD)")
-    .refine((value) => new Date(`${value}T00:00:00Z`).getTime() <= Date.now(), "the date cannot be in the future")
-    .refine((value) => value >= "2000-01-01", "the date must be in the year 2000 or later"),
-  modules: z.array(z.enum(REIMPORT_MODULES)).min(1, "choose products, customers or both").max(2),
-});
-
-export async function startReimport(actor: AuditActor, input: unknown) {
-  const { from, modules } = parseOrThrow(ReimportInputSchema, input, "re-import request");
-  const fromDate = new Date(`${from}T00:00:00Z`);
-  const results = await requestReimport(actor.tenant.id, fromDate, [...new Set(modules)]);
+export async function startReimport(actor: AuditActor, { from, modules }: StartReimportInput) {
+  const results = await requestReimport(actor.tenant.id, new Date(`${from}T00:00:00Z`), modules);
   await recordAudit(actor, "settings.reimport", "reimport", { from, modules });
   return { from, results };
 }

@@ -1,19 +1,16 @@
 /**
- * Saves some or all of a tenant's settings (zod-checked: a partial input is merged over the
- * current settings, then the whole is checked) and audits exactly which fields changed.
+ * Saves some or all of a tenant's settings: the parsed patch is merged over the current settings
+ * (each part was checked by the schema on its own, and they do not depend on each other, so the
+ * whole needs no second check) and exactly the fields that changed are audited.
  */
 import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
 import { db } from "../db";
-import { parseOrThrow } from "../validation";
-import { SettingsInputSchema, type SettingsInput } from "./defaults";
+import type { SettingsInput, SettingsPatch } from "./defaults";
 import { getSettings } from "./get-settings";
 
-export const SettingsPatchSchema = SettingsInputSchema.partial();
-
-export async function updateSettings(actor: AuditActor, input: unknown) {
-  const patch = parseOrThrow(SettingsPatchSchema, input, "settings");
+export async function updateSettings(actor: AuditActor, patch: SettingsPatch) {
   const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, ...before } = await getSettings(actor.tenant.id);
-  const next: SettingsInput = parseOrThrow(SettingsInputSchema, { ...before, ...patch }, "settings");
+  const next: SettingsInput = { ...before, ...definedFields(patch) };
   const changes = changedFields<Record<string, unknown>>(before, next);
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };
   await db.$transaction(async (tx) => {
@@ -21,4 +18,9 @@ export async function updateSettings(actor: AuditActor, input: unknown) {
     await recordAudit(actor, "settings.update", "settings", { changes }, tx);
   });
   return { changed: Object.keys(changes) };
+}
+
+/** A key sent as undefined leaves the setting as it is. */
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
+import { ModuleCatalogProvider } from "@/components/module-catalog";
 import { DashboardShell } from "@/components/shell/dashboard-shell";
 import { guardPage } from "@/lib/auth/guard";
 import { listUserTenants } from "@/lib/auth/tenant-access";
+import { SYNC_MODULES } from "@/lib/sync/modules";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +13,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const tenants = await listUserTenants(ctx.user.id);
   return (
     <DashboardShell tenant={ctx.tenant} user={ctx.user} role={ctx.role} tenants={tenants}>
-      {children}
+      <ModuleCatalogProvider modules={SYNC_MODULES.catalog}>{children}</ModuleCatalogProvider>
     </DashboardShell>
   );
 }

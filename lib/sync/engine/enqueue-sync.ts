@@ -1,28 +1,30 @@
 /**
  * Enqueues a sync module for a tenant: writes a QUEUED run (so the dashboard shows it at once) and
- * sends the job with the tenant-module singleton key. If a job for that module is already queued,
- * pg-boss refuses the duplicate and the run record is removed again; the caller learns that.
+ * sends the job to the module's queue with the tenant-module singleton key. If a job for that
+ * module is already queued, pg-boss refuses the duplicate and the run record is removed again; the
+ * caller learns that.
  */
 import type PgBoss from "pg-boss";
-import { db } from "../../db";
+import { db, type RunTrigger } from "../../db";
 import { webBoss } from "../../jobs/boss";
-import { SYNC_QUEUE, singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
-import type { SyncModuleName } from "../../settings/defaults";
+import { singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
+import { SYNC_MODULES } from "../modules";
+import type { ModuleRegistry } from "./module-registry";
 
 export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
 
 export async function enqueueSync(
-  input: { tenantId: string; module: SyncModuleName; trigger: SyncJobPayload["trigger"]; itemIds?: string[] },
+  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[] },
   boss?: PgBoss,
+  registry: ModuleRegistry = SYNC_MODULES,
 ): Promise<EnqueueResult> {
+  const module = registry.get(input.module);
   const sender = boss ?? (await webBoss());
   const run = await db.syncRun.create({
-    data: { tenantId: input.tenantId, module: input.module, trigger: input.trigger, status: "QUEUED" },
+    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED" },
   });
   const payload: SyncJobPayload = { ...input, runId: run.id };
-  const jobId = await sender.send(SYNC_QUEUE[input.module], payload, {
-    singletonKey: singletonKeyFor(input.tenantId, input.module),
-  });
+  const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(input.tenantId, module.id) });
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
     return { queued: false, reason: "A run of this module is already waiting to start." };

@@ -1,31 +1,32 @@
 /**
- * Which tenant modules are due, from each tenant's schedules and its last run. One query for all
- * tenants, so the per-minute tick stays cheap with thousands of tenants.
+ * Which tenant modules are due, from each tenant's schedules and its last run, skipping those whose
+ * prerequisites fail (otherwise every tick would log the same configuration error). A few queries
+ * for all tenants together, so the per-minute tick stays cheap with thousands of tenants.
  */
 import { db } from "../../db";
-import { SchedulesSchema, SYNC_MODULES, type SyncModuleName } from "../../settings/defaults";
+import { SYNC_MODULES } from "../modules";
+import type { ModuleRegistry } from "./module-registry";
+import { unmetPrerequisites } from "./prerequisites";
 
-export async function findDueModules(now = new Date()): Promise<{ tenantId: string; module: SyncModuleName }[]> {
-  const [settings, lastRuns, connections] = await Promise.all([
+export async function findDueModules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<{ tenantId: string; module: string }[]> {
+  const [settings, lastRuns] = await Promise.all([
     db.settings.findMany({ select: { tenantId: true, schedules: true } }),
     db.syncRun.groupBy({ by: ["tenantId", "module"], _max: { queuedAt: true } }),
-    db.connection.groupBy({ by: ["tenantId"], where: { encryptedSecret: { not: null } }, _count: { _all: true } }),
   ]);
   const lastRunAt = new Map(lastRuns.map((row) => [`${row.tenantId}:${row.module}`, row._max.queuedAt]));
-  // Both connections must be set up; otherwise every tick would log the same configuration error.
-  const connected = new Set(connections.filter((row) => row._count._all >= 2).map((row) => row.tenantId));
+  const unmet = await unmetPrerequisites(registry.modules.flatMap((module) => module.prerequisites), settings.map((row) => row.tenantId));
 
-  const due: { tenantId: string; module: SyncModuleName }[] = [];
+  const due: { tenantId: string; module: string }[] = [];
   for (const row of settings) {
-    if (!connected.has(row.tenantId)) continue;
-    const schedules = SchedulesSchema.safeParse(row.schedules);
+    const schedules = registry.schedulesSchema.safeParse(row.schedules);
     if (!schedules.success) continue;
-    for (const module of SYNC_MODULES) {
-      const schedule = schedules.data[module];
+    for (const module of registry.modules) {
+      const schedule = (schedules.data as Record<string, { enabled: boolean; intervalMinutes: number }>)[module.id]!;
       if (!schedule.enabled) continue;
-      const last = lastRunAt.get(`${row.tenantId}:${module}`);
+      if (module.prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(row.tenantId))) continue;
+      const last = lastRunAt.get(`${row.tenantId}:${module.id}`);
       if (!last || now.getTime() - last.getTime() >= schedule.intervalMinutes * 60_000) {
-        due.push({ tenantId: row.tenantId, module });
+        due.push({ tenantId: row.tenantId, module: module.id });
       }
     }
   }

@@ -7,24 +7,24 @@
  *  - a row that was claimed before and is not DONE may have reached the remote: look before posting;
  *  - a claim is a lease: while it is fresh, another worker leaves the row alone.
  */
-import { db, type SyncItem, type SyncModule } from "../../db";
+import { db, type SyncItem } from "../../db";
 import type { AppError } from "../../errors";
 
 /** Longer than any single remote write can take (POSTs are never retried; timeout 30 s). */
 export const CLAIM_LEASE_MS = 120_000;
 
-export async function findLedgerRows(tenantId: string, module: SyncModule, externalIds: string[]): Promise<Map<string, SyncItem>> {
+export async function findLedgerRows(tenantId: string, module: string, externalIds: string[]): Promise<Map<string, SyncItem>> {
   if (!externalIds.length) return new Map();
   const rows = await db.syncItem.findMany({ where: { tenantId, module, externalId: { in: externalIds } } });
   return new Map(rows.map((row) => [row.externalId, row]));
 }
 
 /** Creates PENDING rows for the records that have none, in one statement; existing rows stay as they are. */
-export async function ensureLedgerRows(tenantId: string, module: SyncModule, externalIds: string[], runId: string): Promise<void> {
+export async function ensureLedgerRows(tenantId: string, module: string, externalIds: string[], runId: string): Promise<void> {
   if (!externalIds.length) return;
   await db.$executeRaw`
     insert into "SyncItem" (id, "tenantId", module, "externalId", state, "lastRunId", attempts, "createdAt", "updatedAt")
-    select gen_random_uuid(), ${tenantId}::uuid, ${module}::"SyncModule", e.external_id, 'PENDING', ${runId}::uuid, 0, now(), now()
+    select gen_random_uuid(), ${tenantId}::uuid, ${module}, e.external_id, 'PENDING', ${runId}::uuid, 0, now(), now()
     from unnest(${externalIds}::text[]) as e(external_id)
     on conflict ("tenantId", module, "externalId") do nothing`;
 }
@@ -53,12 +53,12 @@ export async function claimLedgerRow(row: SyncItem, runId: string, now = new Dat
 
 export async function markLedgerDone(
   row: SyncItem,
-  result: { targetId?: string | null; payloadHash?: string | null; meta?: object; state?: "DONE" | "SKIPPED"; runId: string },
+  result: { targetId?: string | null; payloadHash?: string | null; meta?: object; runId: string },
 ): Promise<void> {
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
     data: {
-      state: result.state ?? "DONE",
+      state: "DONE",
       targetId: result.targetId ?? row.targetId,
       payloadHash: result.payloadHash ?? row.payloadHash,
       ...(result.meta ? { meta: result.meta } : {}),
@@ -69,6 +69,11 @@ export async function markLedgerDone(
       lastRunId: result.runId,
     },
   });
+}
+
+/** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
+export async function markLedgerSkipped(row: SyncItem): Promise<void> {
+  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null } });
 }
 
 /**
@@ -84,24 +89,30 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
   return state;
 }
 
+export type CheckpointRow = {
+  externalId: string;
+  targetId: string | null;
+  payloadHash: string | null;
+  state: "DONE" | "FAILED" | "PENDING";
+  /** Attempts since the record was last written successfully, this one included. */
+  attempts: number;
+  meta?: object | null;
+  error?: AppError;
+};
+
 /** Upserts rows for many records in one statement (imports touch thousands per page). */
-export async function upsertImportLedgerRows(
-  tenantId: string,
-  module: SyncModule,
-  runId: string,
-  rows: { externalId: string; targetId: string | null; payloadHash: string | null; state: "DONE" | "FAILED" | "PENDING"; meta?: object | null; error?: AppError }[],
-): Promise<void> {
+export async function upsertLedgerRows(tenantId: string, module: string, runId: string, rows: CheckpointRow[]): Promise<void> {
   if (!rows.length) return;
   // One round trip per page: INSERT ... ON CONFLICT DO UPDATE over unnest()ed arrays.
   await db.$executeRaw`
     insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "lastRunId", attempts, "createdAt", "updatedAt")
-    select gen_random_uuid(), ${tenantId}::uuid, ${module}::"SyncModule", r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
-           r.last_error, r.error_code, r.error_kind, ${runId}::uuid, 1, now(), now()
+    select gen_random_uuid(), ${tenantId}::uuid, ${module}, r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
+           r.last_error, r.error_code, r.error_kind, ${runId}::uuid, r.attempts, now(), now()
     from unnest(${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.payloadHash)}::text[],
                 ${rows.map((r) => r.state)}::text[], ${rows.map((r) => (r.meta ? JSON.stringify(r.meta) : null))}::text[],
                 ${rows.map((r) => r.error?.message.slice(0, 2000) ?? null)}::text[], ${rows.map((r) => r.error?.code ?? null)}::text[],
-                ${rows.map((r) => r.error?.kind ?? null)}::text[])
-      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind)
+                ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => r.attempts)}::int[])
+      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, attempts)
     on conflict ("tenantId", module, "externalId") do update set
       "targetId" = coalesce(excluded."targetId", "SyncItem"."targetId"),
       "payloadHash" = case when excluded.state = 'DONE' then excluded."payloadHash" else "SyncItem"."payloadHash" end,
@@ -111,6 +122,6 @@ export async function upsertImportLedgerRows(
       "errorCode" = excluded."errorCode",
       "errorKind" = excluded."errorKind",
       "lastRunId" = excluded."lastRunId",
-      attempts = "SyncItem".attempts + 1,
+      attempts = excluded.attempts,
       "updatedAt" = now()`;
 }

@@ -7,7 +7,7 @@ import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { createBoss, startBoss } from "../../jobs/boss";
-import { SYNC_MODULES } from "../../settings/defaults";
+import { SYNC_MODULES } from "../modules";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../../../testing/worker-process";
 import { enqueueSync } from "./enqueue-sync";
@@ -40,7 +40,7 @@ describe.each([2, 3])("%i worker processes", (workerCount) => {
   it("syncs every tenant, with no duplicate sales orders", async () => {
     const tenantIds = harnesses.map((harness) => harness.tenant.id);
     for (const tenantId of tenantIds) {
-      for (const module of SYNC_MODULES) {
+      for (const module of SYNC_MODULES.ids) {
         const result = await enqueueSync({ tenantId, module, trigger: "MANUAL" }, boss);
         expect(result.queued).toBe(true);
       }
@@ -56,7 +56,7 @@ describe.each([2, 3])("%i worker processes", (workerCount) => {
     }
 
     const runs = await db.syncRun.findMany({ where: { tenantId: { in: tenantIds } } });
-    expect(runs).toHaveLength(TENANTS * SYNC_MODULES.length + (duplicate.queued ? 1 : 0));
+    expect(runs).toHaveLength(TENANTS * SYNC_MODULES.ids.length + (duplicate.queued ? 1 : 0));
     expect(runs.filter((run) => run.status === "FAILED").map((run) => run.error)).toEqual([]);
 
     for (const harness of harnesses) {
@@ -73,7 +73,7 @@ describe.each([2, 3])("%i worker processes", (workerCount) => {
 
     // The same tenant module never ran in two overlapping runs.
     for (const tenantId of tenantIds) {
-      for (const module of SYNC_MODULES) {
+      for (const module of SYNC_MODULES.ids) {
         const spans = runs
           .filter((run) => run.tenantId === tenantId && run.module === module && run.startedAt && run.finishedAt)
           .map((run) => [run.startedAt!.getTime(), run.finishedAt!.getTime()] as const)

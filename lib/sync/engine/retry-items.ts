@@ -6,7 +6,6 @@
 import type PgBoss from "pg-boss";
 import { db } from "../../db";
 import { AppError } from "../../errors";
-import type { SyncModuleName } from "../../settings/defaults";
 import { enqueueSync, type EnqueueResult } from "./enqueue-sync";
 
 export async function retryFailedItems(
@@ -26,6 +25,5 @@ export async function retryFailedItems(
   if (!rows.length) throw new AppError("NOT_FOUND", "There are no failed records to retry here.");
   const modules = new Set(rows.map((row) => row.module));
   if (modules.size > 1) throw new AppError("VALIDATION_FAILED", "Retry records of one module at a time.");
-  const module = rows[0]!.module as SyncModuleName;
-  return enqueueSync({ tenantId, module, trigger: "RETRY", itemIds: rows.map((row) => row.id) }, boss);
+  return enqueueSync({ tenantId, module: rows[0]!.module, trigger: "RETRY", itemIds: rows.map((row) => row.id) }, boss);
 }

@@ -1,11 +1,12 @@
 /**
- * What a module run carries: tenant, run id, settings, the call meter shared by its clients, the
- * run logger, and the counters that end up on the SyncRun row (flushed per page, so the dashboard
- * shows progress on long imports).
+ * What a module run carries: tenant, run id, the tenant's parsed settings, what started the run,
+ * the call meter shared by its clients, the run logger, and the counters that end up on the
+ * SyncRun row (flushed per page, so the dashboard shows progress on long imports).
  */
-import { db, type Settings, type SyncModule } from "../../db";
+import { db, type RunTrigger } from "../../db";
 import { CallMeter } from "../../http/meter";
 import { createRunLogger, type RunLogger } from "../../logs/write-log";
+import type { SettingsInput } from "../../settings/defaults";
 
 export type RunCounts = { processed: number; created: number; updated: number; skipped: number; failed: number };
 
@@ -18,9 +19,9 @@ export class SyncRunContext {
   constructor(
     readonly tenant: { id: string; slug: string; name: string },
     readonly runId: string,
-    readonly module: SyncModule,
-    readonly settings: Settings,
-    readonly trigger: string,
+    readonly module: string,
+    readonly settings: SettingsInput,
+    readonly trigger: RunTrigger,
     readonly itemIds?: string[],
   ) {
     this.log = createRunLogger({ tenantId: tenant.id, runId, module, storeLogs: settings.storeLogs, retentionDays: settings.logRetentionDays });

@@ -1,36 +1,41 @@
 /**
  * Runs one sync module for one tenant, inside a SyncRun record: QUEUED → RUNNING → SUCCEEDED,
- * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module code
- * lives in lib/sync/modules; this file only owns the run's lifecycle.
+ * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module's
+ * definition says what the run does (lib/sync/modules); the pass is run-module-pass.ts; this file
+ * owns the run's lifecycle and checks the module's prerequisites first.
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
-import { db } from "../../db";
+import { db, type RunStatus } from "../../db";
 import { AppError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
 import { recordSyncRun } from "../../metrics/metrics";
-import type { SyncModuleName } from "../../settings/defaults";
-import { MODULE_RUNNERS } from "./module-runners";
-import { SyncRunContext } from "./run-context";
+import { settingsFromRow } from "../../settings/defaults";
+import { SYNC_MODULES } from "../modules";
+import type { ModuleRegistry } from "./module-registry";
+import { assertPrerequisites } from "./prerequisites";
+import { runModulePass } from "./run-module-pass";
+import { SyncRunContext, type RunCounts } from "./run-context";
 
 export type RunSummary = {
   runId: string;
   tenantId: string;
-  module: SyncModuleName;
-  status: string;
-  counts: { processed: number; created: number; updated: number; skipped: number; failed: number };
+  module: string;
+  status: RunStatus;
+  counts: RunCounts;
   remoteCalls: unknown;
   durationMs: number;
   error?: string;
 };
 
-export async function runSyncModule(input: SyncJobPayload & { jobId?: string }): Promise<RunSummary> {
+export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, registry: ModuleRegistry = SYNC_MODULES): Promise<RunSummary> {
+  const module = registry.get(input.module);
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, include: { settings: true } });
   if (!tenant?.settings) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
 
   // The singleton key guarantees no other job of this tenant module is active now, so a RUNNING
   // run left behind belongs to a worker that died; close it so the dashboard tells the truth.
   await db.syncRun.updateMany({
-    where: { tenantId: input.tenantId, module: input.module, status: "RUNNING", ...(input.runId ? { NOT: { id: input.runId } } : {}) },
+    where: { tenantId: input.tenantId, module: module.id, status: "RUNNING", ...(input.runId ? { NOT: { id: input.runId } } : {}) },
     data: { status: "FAILED", finishedAt: new Date(), error: "The worker stopped before this run finished; a later run picked up the work." },
   });
 
@@ -43,23 +48,22 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
         data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null },
       })
     : await db.syncRun.create({
-        data: { tenantId: input.tenantId, module: input.module, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
+        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
       });
 
   const started = Date.now();
-  const runner = MODULE_RUNNERS[input.module];
   const ctx = new SyncRunContext(
     { id: tenant.id, slug: tenant.slug, name: tenant.name },
     run.id,
-    input.module,
-    tenant.settings,
+    module.id,
+    settingsFromRow(tenant.settings),
     input.trigger,
     input.itemIds,
   );
   let error: AppError | undefined;
   try {
-    if (!runner) throw new AppError("CONNECTION_MISSING", `The ${input.module} module is not available yet.`);
-    await runner(ctx);
+    await assertPrerequisites(module.prerequisites, tenant.id);
+    await runModulePass(ctx, module);
   } catch (caught) {
     error = toAppError(caught);
     ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
@@ -68,7 +72,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
   await recordConnectionHealth(input.tenantId, error);
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-  const status = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  const status: RunStatus = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
   await db.syncRun.update({
     where: { id: run.id },
     data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
@@ -80,7 +84,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }):
   return {
     runId: run.id,
     tenantId: input.tenantId,
-    module: input.module,
+    module: module.id,
     status,
     counts,
     remoteCalls: finished.remoteCalls,

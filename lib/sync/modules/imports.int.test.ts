@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { requestReimport } from "../engine/request-reimport";
-import { readCursor } from "../engine/cursor";
+import { readCursor, SinceCursorCodec } from "../engine/cursor";
+import { productImport } from "./product-import/definition";
 
 let h: SyncHarness;
 
@@ -73,6 +74,24 @@ describe("product import", () => {
     expect(shopProduct(h, item.inventoryNumber)!.product).toBe(item.inventoryNumber);
   });
 
+  it("fails a product for a person to look at after repeated transient failures, as for orders", async () => {
+    const item = [...h.visma.state.inventory.values()].find((candidate) => candidate.status === "Active" && shopProduct(h, candidate.inventoryNumber))!;
+    h.visma.upsertInventoryItem({ inventoryNumber: item.inventoryNumber, defaultPrice: 987.65 });
+    h.cscart.setFaults({ errorRate: 1, match: { method: "PUT", pathPrefix: "/api/2.0/products" } });
+    try {
+      for (let run = 0; run < productImport.retry.perRecordAttempts; run++) await h.run("PRODUCT_IMPORT");
+    } finally {
+      h.cscart.setFaults({});
+    }
+    const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "PRODUCT_IMPORT", externalId: item.inventoryNumber } });
+    expect(row).toMatchObject({ state: "FAILED", errorCode: "RETRIES_EXHAUSTED", attempts: productImport.retry.perRecordAttempts });
+    expect(row.lastError).toMatch(/^Tried 8 times without success; the last error was: /);
+    // Failed until someone retries it (or it changes in Visma.net); once the shop is back, a retry writes it.
+    const retried = await h.run("PRODUCT_IMPORT", "RETRY", [row.id]);
+    expect(retried.counts.updated).toBe(1);
+    expect(await db.syncItem.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "DONE", attempts: productImport.retry.perRecordAttempts + 1, errorCode: null });
+  });
+
   it("does not move the cursor past a page it could not read, and picks up from there", async () => {
     const fresh = await startSyncHarness({ seed: 6, cscart: { orders: 0, products: 60 }, visma: { orders: 0, products: 60, maxPageSize: { inventory: 25 } } });
     try {
@@ -83,7 +102,7 @@ describe("product import", () => {
       const failed = await db.syncRun.findFirstOrThrow({ where: { tenantId: fresh.tenant.id, module: "PRODUCT_IMPORT" } });
       expect(failed.status).toBe("FAILED");
       expect(failed.error).toMatch(/slow down/);
-      expect(await readCursor(fresh.tenant.id, "PRODUCT_IMPORT")).toBeNull();
+      expect(await readCursor(fresh.tenant.id, "PRODUCT_IMPORT", SinceCursorCodec)).toBeNull();
       const writtenBefore = await db.syncItem.count({ where: { tenantId: fresh.tenant.id, module: "PRODUCT_IMPORT", state: "DONE" } });
       expect(writtenBefore).toBe(25);
 
@@ -92,7 +111,7 @@ describe("product import", () => {
       expect(resumed.status).toBe("SUCCEEDED");
       expect(resumed.counts.skipped).toBe(25); // page 1 was checkpointed: not written again
       expect(await db.syncItem.count({ where: { tenantId: fresh.tenant.id, module: "PRODUCT_IMPORT", state: "DONE" } })).toBe(fresh.visma.state.inventory.size);
-      expect(await readCursor(fresh.tenant.id, "PRODUCT_IMPORT")).not.toBeNull();
+      expect(await readCursor(fresh.tenant.id, "PRODUCT_IMPORT", SinceCursorCodec)).not.toBeNull();
     } finally {
       await fresh.close();
     }

@@ -16,14 +16,12 @@ export {
   stockAmountFor,
   mainImageOf,
   ProductMappingSchema,
-  WarehouseSelectionSchema,
   DEFAULT_PRODUCT_MAPPING,
   VISMA_SOURCE_FIELDS,
   type ProductMapping,
   type ProductMappingInput,
   type ProductMappingContext,
   type MappedProduct,
-  type WarehouseSelection,
   type ItemImage,
 } from "./products";
 export { priceLineNet, netOfGross, includedVatRateForLine, includedVatRateForShipping, shippingCostNet } from "./vat";

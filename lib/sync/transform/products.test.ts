@@ -65,9 +65,12 @@ describe("mapInventoryItemToProduct", () => {
         main_image: null,
       },
       categoryMapping: { TEXTIL: 45 },
-      warehouse: { mode: "one", warehouseId: "MAIN" },
     });
-    const { payload, imageKey } = mapInventoryItemToProduct(inventoryItem({ inventoryNumber: " tshirt-blk-m ", status: "Inactive", attributes: [{ id: "WEBNAME", value: " Black tee " }] }), custom, ctx);
+    // The warehouses come from Settings, not from the mapping.
+    const { payload, imageKey } = mapInventoryItemToProduct(inventoryItem({ inventoryNumber: " tshirt-blk-m ", status: "Inactive", attributes: [{ id: "WEBNAME", value: " Black tee " }] }), custom, {
+      ...ctx,
+      warehouses: { mode: "one", warehouseId: "MAIN" },
+    });
     expect(payload).toMatchObject({ product_code: "TSHIRT-BLK-M", product: "Black tee", category_ids: [45], price: "179.10", amount: 39, status: "D" });
     expect(payload).not.toHaveProperty("main_pair");
     expect(imageKey).toBeNull();
@@ -104,7 +107,8 @@ describe("parseProductMapping", () => {
     const error = await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "cost" } } }));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain("fields.price");
-    expect((await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, warehouse: { mode: "one" } }))).message).toContain("warehouse.warehouseId");
+    // A saved mapping from before warehouses moved to Settings still parses; the old key is dropped.
+    expect(parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, warehouse: { mode: "one", warehouseId: "MAIN" } })).toEqual(DEFAULT_PRODUCT_MAPPING);
   });
 });
 

@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
 import type { VismaInventoryItem } from "../../integrations/visma/schemas";
-import { WarehouseSelectionSchema, type WarehouseSelection } from "../../settings/defaults";
+import type { WarehouseSelection } from "../../settings/update-settings.schema";
 import { Money, roundCents } from "./money";
 
 /**
@@ -45,9 +45,6 @@ const FieldSourceSchema = z.discriminatedUnion("from", [
 ]);
 export type FieldSource = z.output<typeof FieldSourceSchema>;
 
-// One definition for the mapping and the tenant settings (the engine passes the settings' choice).
-export { WarehouseSelectionSchema, type WarehouseSelection };
-
 const cscartId = z.number().int().positive();
 
 export const ProductMappingSchema = z.object({
@@ -69,14 +66,13 @@ export const ProductMappingSchema = z.object({
   /** Visma type or item class value → CS-Cart category id. */
   categoryMapping: z.record(z.string(), cscartId).default({}),
   defaultCategoryId: cscartId,
-  warehouse: WarehouseSelectionSchema.default({ mode: "sum" }),
   /** CS-Cart inventory tracking: B = track without options. */
   tracking: z.enum(["B", "O", "D"]).default("B"),
 });
 export type ProductMapping = z.output<typeof ProductMappingSchema>;
 export type ProductMappingInput = z.input<typeof ProductMappingSchema>;
 
-/** Defaults per ARCHITECTURE.md. Category 1 is a placeholder each tenant sets to its own. */
+/** Defaults per docs/architecture.md ("Defaults"). Category 1 is a placeholder each tenant sets to its own. */
 export const DEFAULT_PRODUCT_MAPPING: ProductMapping = ProductMappingSchema.parse({
   fields: {
     product_code: { from: "visma", field: "inventoryNumber", transforms: [{ op: "trim" }] },
@@ -139,7 +135,7 @@ function mappingError(field: FieldName, problem: string): AppError {
   return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field } });
 }
 
-function readVismaField(item: VismaInventoryItem, field: VismaSourceField, mapping: ProductMapping): SourceValue {
+function readVismaField(item: VismaInventoryItem, field: VismaSourceField, warehouses: WarehouseSelection): SourceValue {
   switch (field) {
     case "inventoryNumber":
       return item.inventoryNumber;
@@ -160,9 +156,9 @@ function readVismaField(item: VismaInventoryItem, field: VismaSourceField, mappi
     case "recommendedPrice":
       return item.recommendedPrice ?? undefined;
     case "warehouse.available":
-      return stockAmountFor(item, mapping.warehouse, "available");
+      return stockAmountFor(item, warehouses, "available");
     case "warehouse.onHand":
-      return stockAmountFor(item, mapping.warehouse, "onHand");
+      return stockAmountFor(item, warehouses, "onHand");
     case "attachment":
       return mainImageOf(item)?.key;
   }
@@ -179,11 +175,11 @@ function applyTransform(value: SourceValue, transform: FieldTransform, field: Fi
   return new Money(number).times(transform.by).toNumber();
 }
 
-function resolveField(item: VismaInventoryItem, mapping: ProductMapping, field: FieldName): SourceValue {
+function resolveField(item: VismaInventoryItem, mapping: ProductMapping, field: FieldName, warehouses: WarehouseSelection): SourceValue {
   const source = mapping.fields[field];
   if (source === null) return undefined;
   if (source.from === "fixed") return source.value;
-  const raw = source.from === "visma" ? readVismaField(item, source.field, mapping) : (item.attributes ?? []).find((attribute) => attribute.id === source.attributeId)?.value ?? undefined;
+  const raw = source.from === "visma" ? readVismaField(item, source.field, warehouses) : (item.attributes ?? []).find((attribute) => attribute.id === source.attributeId)?.value ?? undefined;
   return source.transforms.reduce<SourceValue>((value, transform) => applyTransform(value, transform, field), raw);
 }
 
@@ -237,6 +233,8 @@ function canonicalJson(value: unknown): string {
 }
 
 export interface ProductMappingContext {
+  /** The warehouses whose stock counts (chosen in Settings, for product import and stock sync alike); default: all. */
+  warehouses?: WarehouseSelection;
   /** Signed, expiring URL where the shop can fetch the item's picture (served by APIcenter). */
   imageUrlFor?: (image: ItemImage, item: VismaInventoryItem) => string;
   /** The image key written last time; the picture is sent only when it differs. */
@@ -253,24 +251,26 @@ export interface MappedProduct {
 
 /** Visma.net inventory item → CS-Cart product payload with a stable hash. */
 export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: ProductMapping, ctx: ProductMappingContext = {}): MappedProduct {
-  const price = resolveField(item, mapping, "price");
+  const warehouses = ctx.warehouses ?? { mode: "sum" };
+  const resolve = (field: FieldName) => resolveField(item, mapping, field, warehouses);
+  const price = resolve("price");
   if (price === undefined || !Number.isFinite(Number(price))) {
     throw new AppError("INVENTORY_ITEM_INVALID", `Visma.net item ${item.inventoryNumber} has no price for the shop (mapping field "price").`, {
       details: { inventoryNumber: item.inventoryNumber, field: "price" },
     });
   }
-  const amount = resolveField(item, mapping, "amount");
-  const categoryId = categoryIdFor(resolveField(item, mapping, "category"), mapping);
+  const amount = resolve("amount");
+  const categoryId = categoryIdFor(resolve("category"), mapping);
   const withoutImage = {
-    product_code: requireText(resolveField(item, mapping, "product_code"), item, "product_code", "product code"),
-    product: requireText(resolveField(item, mapping, "product"), item, "product", "product name"),
+    product_code: requireText(resolve("product_code"), item, "product_code", "product code"),
+    product: requireText(resolve("product"), item, "product", "product name"),
     price: new Money(price).toFixed(2),
     ...(amount === undefined ? {} : { amount: Math.max(0, Math.floor(Number(amount))) }),
     tracking: mapping.tracking,
-    status: shopStatusFor(resolveField(item, mapping, "status")),
+    status: shopStatusFor(resolve("status")),
     category_ids: [categoryId],
     main_category: categoryId,
-    tax_ids: taxIdsFor(resolveField(item, mapping, "tax_ids"), mapping),
+    tax_ids: taxIdsFor(resolve("tax_ids"), mapping),
   };
 
   const image = mapping.fields.main_image ? mainImageOf(item) : undefined;

@@ -1,6 +1,7 @@
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
+import { SettingsPatchSchema } from "@/lib/settings/defaults";
 import { getSettings } from "@/lib/settings/get-settings";
-import { SettingsPatchSchema, updateSettings } from "@/lib/settings/update-settings";
+import { updateSettings } from "@/lib/settings/update-settings";
 
 /** GET: the tenant's settings. */
 export const GET = guardRoute({ role: "VIEWER" }, (ctx) => getSettings(ctx.tenant.id));

@@ -1,5 +1,6 @@
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
-import { RetryItemsInputSchema, retryItems } from "@/lib/runs/retry-failed";
+import { retryItems } from "@/lib/runs/retry-failed";
+import { RetryItemsInputSchema } from "@/lib/runs/retry-items.schema";
 
 /** POST { itemIds }: retry these failed records. */
 export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>

@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
 import { getActiveProductMapping } from "@/lib/mappings/get-active-mapping";
 import { listProductMappingVersions } from "@/lib/mappings/list-mapping-versions";
 import { saveProductMappingVersion } from "@/lib/mappings/save-mapping-version";
-import { DEFAULT_PRODUCT_MAPPING, VISMA_SOURCE_FIELDS } from "@/lib/sync/transform";
+import { DEFAULT_PRODUCT_MAPPING, ProductMappingSchema, VISMA_SOURCE_FIELDS } from "@/lib/sync/transform";
 
 /** GET: the mapping in force, the defaults, the Visma.net fields it can read and the saved versions. */
 export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {
@@ -13,5 +12,5 @@ export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {
 
 /** POST: save the edited mapping as a new version. */
 export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
-  saveProductMappingVersion(ctx, await readJsonBody(request, z.record(z.string(), z.unknown()), "product mapping")),
+  saveProductMappingVersion(ctx, await readJsonBody(request, ProductMappingSchema, "product mapping", "MAPPING_INVALID")),
 );

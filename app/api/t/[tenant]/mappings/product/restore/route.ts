@@ -1,5 +1,6 @@
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
-import { RestoreMappingInputSchema, restoreProductMappingVersion } from "@/lib/mappings/restore-mapping-version";
+import { restoreProductMappingVersion } from "@/lib/mappings/restore-mapping-version";
+import { RestoreMappingInputSchema } from "@/lib/mappings/restore-mapping-version.schema";
 
 /** POST { version }: make an earlier version the newest again. */
 export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>

@@ -1,8 +1,8 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../db";
-import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
-import { MAX_ORDER_ATTEMPTS } from "./export-orders";
+import { db } from "../../../db";
+import { startSyncHarness, type SyncHarness } from "../../../../testing/sync-harness";
+import { orderExport } from "./definition";
 
 // A real SMTP server catches the failure e-mails (set before anything reads the environment).
 const received: { to: string[]; body: string }[] = [];
@@ -201,7 +201,7 @@ describe("order export", () => {
     const order = h.cscart.createOrder({ email: "stuck@example.no", lines: [{ productCode: a!.productCode }] });
     h.visma.setFaults({ errorRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
     try {
-      for (let run = 0; run < MAX_ORDER_ATTEMPTS; run++) await h.run("ORDER_EXPORT");
+      for (let run = 0; run < orderExport.retry.perRecordAttempts; run++) await h.run("ORDER_EXPORT");
     } finally {
       h.visma.setFaults({});
     }

@@ -5,11 +5,11 @@
  */
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../db";
-import { createBoss, startBoss } from "../../jobs/boss";
-import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
-import { startWorkerProcess, type WorkerProcess } from "../../../testing/worker-process";
-import { enqueueSync } from "../engine/enqueue-sync";
+import { db } from "../../../db";
+import { createBoss, startBoss } from "../../../jobs/boss";
+import { startSyncHarness, type SyncHarness } from "../../../../testing/sync-harness";
+import { startWorkerProcess, type WorkerProcess } from "../../../../testing/worker-process";
+import { enqueueSync } from "../../engine/enqueue-sync";
 
 const ORDERS = Number(process.env.EXACTLY_ONCE_ORDERS ?? 500);
 let h: SyncHarness;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../errors";
-import { explainOrderError } from "./export-orders";
+import { AppError } from "../../../errors";
+import { explainOrderError } from "./steps";
 
 const remote = (remoteMessage: string) =>
   new AppError("REMOTE_VALIDATION", "Visma.net SalesOrder rejected the data that was sent.", { details: { remoteMessage } });

@@ -8,15 +8,15 @@
  * Only hashes are stored: the index holds no personal data.
  */
 import { createHash } from "node:crypto";
-import type { CsCartOrder } from "../../integrations/cscart/schemas";
-import type { VismaClient } from "../../integrations/visma/client";
-import { db } from "../../db";
-import { AppError } from "../../errors";
-import { mapShopOrderToNewCustomer, type DebtorDefaults } from "../transform";
-import { readCursor, writeCursor } from "../engine/cursor";
+import type { VismaClient } from "../../../integrations/visma/client";
+import type { VismaCustomerCreate } from "../../../integrations/visma/schemas";
+import { db } from "../../../db";
+import { AppError } from "../../../errors";
+import { readCursor, SinceCursorCodec, writeCursor } from "../../engine/cursor";
 
 /** Re-read a little before the last refresh, in case Visma.net's clock and ours disagree. */
 const OVERLAP_MS = 10 * 60_000;
+const STREAM = "VISMA_CUSTOMER_DIRECTORY";
 
 export function emailHash(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
@@ -31,14 +31,13 @@ export class CustomerDirectory {
   constructor(
     private readonly tenantId: string,
     private readonly visma: VismaClient,
-    private readonly debtorDefaults: DebtorDefaults,
   ) {}
 
   /** Reads the customers changed since the last refresh into the index. */
   async refresh(): Promise<number> {
     const startedAt = new Date();
-    const position = await readCursor(this.tenantId, "VISMA_CUSTOMER_DIRECTORY");
-    const since = position ? new Date(new Date(position).getTime() - OVERLAP_MS) : undefined;
+    const position = await readCursor(this.tenantId, STREAM, SinceCursorCodec);
+    const since = position ? new Date(position.since.getTime() - OVERLAP_MS) : undefined;
     let indexed = 0;
     for await (const page of this.visma.listCustomerPages({ modifiedSince: since })) {
       const entries = page.items
@@ -47,7 +46,7 @@ export class CustomerDirectory {
       await this.store(entries.map((entry) => ({ hash: emailHash(entry.email), number: entry.number })));
       indexed += entries.length;
     }
-    await writeCursor(this.tenantId, "VISMA_CUSTOMER_DIRECTORY", startedAt.toISOString());
+    await writeCursor(this.tenantId, STREAM, SinceCursorCodec, { since: startedAt });
     // Then the whole index into memory: one query here instead of one per order (a hash and a
     // number per customer; 100,000 customers are about 15 MB).
     const rows = await db.vismaCustomerIndex.findMany({ where: { tenantId: this.tenantId }, select: { emailHash: true, customerNumber: true } });
@@ -65,29 +64,32 @@ export class CustomerDirectory {
     for (const entry of entries) this.known.set(entry.hash, entry.number);
   }
 
-  /** The customer number for the order's e-mail; created in Visma.net when there is none. */
-  async resolve(order: CsCartOrder): Promise<{ customerNumber: string; created: boolean }> {
-    const email = order.email?.trim();
-    if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
+  /** The customer number for an e-mail address, if Visma.net has one (no remote call). */
+  async find(email: string): Promise<string | undefined> {
     const hash = emailHash(email);
     const cached = this.known.get(hash);
-    if (cached) return { customerNumber: cached, created: false };
+    if (cached) return cached;
     const row = await db.vismaCustomerIndex.findUnique({ where: { tenantId_emailHash: { tenantId: this.tenantId, emailHash: hash } } });
-    if (row) {
-      this.known.set(hash, row.customerNumber);
-      return { customerNumber: row.customerNumber, created: false };
-    }
+    if (row) this.known.set(hash, row.customerNumber);
+    return row?.customerNumber;
+  }
+
+  /** The customer number for an e-mail address; the customer is created in Visma.net when there is none. */
+  async resolve(email: string, newCustomer: VismaCustomerCreate): Promise<{ customerNumber: string; created: boolean }> {
+    const found = await this.find(email);
+    if (found) return { customerNumber: found, created: false };
     // Two orders of one new customer in the same run share one creation.
+    const hash = emailHash(email);
     let creation = this.creating.get(hash);
     if (!creation) {
-      creation = this.create(order, hash);
+      creation = this.create(newCustomer, hash);
       this.creating.set(hash, creation);
       creation.catch(() => this.creating.delete(hash));
     }
     return creation;
   }
 
-  private async create(order: CsCartOrder, hash: string): Promise<{ customerNumber: string; created: boolean }> {
+  private async create(newCustomer: VismaCustomerCreate, hash: string): Promise<{ customerNumber: string; created: boolean }> {
     if (this.mustRefreshBeforeCreate) {
       this.mustRefreshBeforeCreate = false;
       await this.refresh();
@@ -95,7 +97,7 @@ export class CustomerDirectory {
       if (found) return { customerNumber: found, created: false };
     }
     try {
-      const created = await this.visma.createCustomer(mapShopOrderToNewCustomer(order, this.debtorDefaults));
+      const created = await this.visma.createCustomer(newCustomer);
       await this.store([{ hash, number: created.number }]);
       return { customerNumber: created.number, created: true };
     } catch (error) {

@@ -1,0 +1,114 @@
+/**
+ * What a sync module is. Each module is one definition (lib/sync/modules/<slug>/definition.ts),
+ * listed once in lib/sync/modules/index.ts; the schedules schema and defaults, the queues, the
+ * runner, labels, slugs and chart colours all derive from that list. The engine (run-module.ts)
+ * runs every module on the same skeleton: read pages → ledger → claim → map → write → checkpoint
+ * → cursor. See docs/architecture.md.
+ */
+import type { SyncItem } from "../../db";
+import type { AppError } from "../../errors";
+import type { Page } from "../../integrations/paging";
+import type { ModuleSchedule } from "../../settings/update-settings.schema";
+import type { CursorPolicy } from "./cursor";
+import type { Prerequisite } from "./prerequisites";
+import type { SyncRunContext } from "./run-context";
+
+export type { ModuleSchedule };
+
+export type RetryPolicy = {
+  /** Attempts per idempotent HTTP request (1 = no retries); the module's clients get it. */
+  httpAttempts: number;
+  /** Attempts per record: a record still failing transiently after this many fails for good (RETRIES_EXHAUSTED). */
+  perRecordAttempts: number;
+  /** How often pg-boss runs a job again (with backoff) after its run failed transiently. */
+  jobRetries: number;
+};
+
+/** One record's write, as planned by the map step: what the write step does, or a recorder records. */
+export type PlannedWrite<Payload> = {
+  action: "create" | "update";
+  /** What is written, in words, e.g. "CS-Cart product 42" or "a new Visma.net sales order". */
+  target: string;
+  payload: Payload;
+  /** Stored with the record once written; the same hash later means there is nothing to write. */
+  payloadHash: string | null;
+};
+
+export type SkipRecord = { action: "skip"; reason: string };
+
+export type MapResult<Payload> = PlannedWrite<Payload> | SkipRecord;
+
+export type Written = {
+  targetId: string;
+  meta?: object;
+  /** Follow-up work once the ledger holds the outcome (a failure here does not undo the write). */
+  afterwards?: () => Promise<void>;
+};
+
+/**
+ * How the ledger guards the module's writes:
+ *  - "claim" (exactly once, for creates that must never repeat, e.g. sales orders): a ledger row per
+ *    record exists before any write, is claimed as a lease in one conditional UPDATE, and stores its
+ *    outcome at once; a row claimed before is first looked for in the remote (`recover`).
+ *  - "checkpoint" (idempotent writes: update by id, create only after a lookup found nothing): the
+ *    outcomes of a page are stored in one statement after the page.
+ */
+export type LedgerPolicy<Run> =
+  | { mode: "claim"; recover(run: Run, externalId: string): Promise<Written | undefined> }
+  | { mode: "checkpoint" };
+
+export type ModuleSteps<Run, Item, Bound, Payload> = {
+  /** Once per run: clients (with `httpAttempts`), mapping, caches. Everything else gets its result. */
+  open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<Run>;
+  /** Records changed since the bound, page by page. */
+  read(run: Run, from: Bound): AsyncIterable<Page<Item>>;
+  /** One record again, for a ledger row being retried; undefined when the remote no longer has it. */
+  readOne(run: Run, externalId: string): Promise<Item | undefined>;
+  externalIdOf(item: Item): string;
+  /** Which records of a listed page concern the module (default: all); the others only move the cursor. */
+  select?(run: Run, item: Item): boolean;
+  /** Once per page before mapping, e.g. to find the shop ids of new records in bulk. */
+  preparePage?(run: Run, items: Item[], ledger: ReadonlyMap<string, SyncItem>): Promise<void>;
+  /** Maps one record into the write it needs, or a skip. May read remotes; never writes. */
+  map(run: Run, item: Item, previous: SyncItem | undefined, options: { force: boolean }): Promise<MapResult<Payload>>;
+  /** Performs a planned write. A dry run replaces this step with a recorder. */
+  write(run: Run, plan: PlannedWrite<Payload>, item: Item): Promise<Written>;
+  /** Turns an error into what the shop owner must do (optional). */
+  explainError?(error: AppError): AppError;
+  /** After a record failed for good, e.g. the failure e-mail. */
+  onFailed?(run: Run, externalId: string, error: AppError): Promise<void>;
+};
+
+export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, Payload> = {
+  /** Stored in the database (runs, ledger, logs, cursors, mappings, schedules): never rename. */
+  id: Id;
+  /** In URLs and the operator CLI. */
+  slug: string;
+  label: string;
+  /** One record in log lines: "order", "product". */
+  recordName: string;
+  /** Its colour in the dashboard's charts. */
+  color: string;
+  /** The pg-boss queue of its jobs. */
+  queue: string;
+  defaultSchedule: ModuleSchedule;
+  cursor: CursorPolicy<Position, Bound, Item>;
+  retry: RetryPolicy;
+  prerequisites: readonly Prerequisite[];
+  ledger: LedgerPolicy<Run>;
+  /** Records written at once within a run. */
+  concurrency(): number;
+  /** Offered under "Re-import from a date" (needs a cursor that can rewind). */
+  reimport?: boolean;
+  steps: ModuleSteps<Run, Item, Bound, Payload>;
+};
+
+/** Any module, for code that handles all of them alike. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine is generic over each module's own types
+export type AnySyncModule = SyncModuleDefinition<string, any, any, any, any, any>;
+
+export function defineSyncModule<const Id extends string, Run, Item, Position, Bound, Payload>(
+  definition: SyncModuleDefinition<Id, Run, Item, Position, Bound, Payload>,
+): SyncModuleDefinition<Id, Run, Item, Position, Bound, Payload> {
+  return definition;
+}

@@ -1,0 +1,82 @@
+/**
+ * The migration that turns the module enum into text and cursor positions into codec JSON keeps
+ * every row: data written by the previous schema reads back through the new codecs.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { recreateDatabase, withDatabaseName } from "../../devstack/test-database";
+import { SinceCursorCodec, WatermarkCursorCodec } from "./cursor";
+
+const MIGRATION = "20261130100000_module_ids_as_text";
+const url = withDatabaseName(process.env.DATABASE_URL!, `apicenter_module_ids_${process.pid}`);
+const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
+const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
+  await admin.connect();
+  await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
+  await admin.end();
+});
+
+describe(`migration ${MIGRATION}`, () => {
+  it("keeps runs, ledger rows, logs and mappings, and converts each cursor to its codec's JSON", async () => {
+    await recreateDatabase(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const earlier = readdirSync(migrationsDir).filter((name) => name < MIGRATION).sort();
+      for (const name of earlier) await client.query(sqlOf(name));
+      const tenant = "11111111-1111-4111-8111-111111111111";
+      await client.query(`insert into "Tenant" (id, slug, name, "updatedAt") values ($1, 'm', 'M', now())`, [tenant]);
+      await client.query(`insert into "SyncRun" (id, "tenantId", module, trigger) values (gen_random_uuid(), $1, 'STOCK_SYNC', 'MANUAL')`, [tenant]);
+      await client.query(
+        `insert into "SyncItem" (id, "tenantId", module, "externalId", state, "updatedAt") values (gen_random_uuid(), $1, 'ORDER_EXPORT', '1042', 'DONE', now())`,
+        [tenant],
+      );
+      await client.query(`insert into "LogEntry" ("tenantId", module, level, message, "expiresAt") values ($1, 'PRODUCT_IMPORT', 'INFO', 'hello', now())`, [tenant]);
+      await client.query(
+        `insert into "Mapping" (id, "tenantId", module, version, config) values (gen_random_uuid(), $1, 'PRODUCT_IMPORT', 1, $2)`,
+        [tenant, JSON.stringify({ fields: {}, warehouse: { mode: "sum" }, defaultCategoryId: 1 })],
+      );
+      await client.query(
+        `insert into "SyncCursor" ("tenantId", stream, position, "updatedAt") values
+           ($1, 'ORDER_EXPORT', '1764000000', now()), ($1, 'PRODUCT_IMPORT', '2026-11-01T10:20:30.456Z', now()),
+           ($1, 'VISMA_CUSTOMER_DIRECTORY', '2026-11-02T00:00:00.000Z', now()), ($1, 'STOCK_SYNC', null, now())`,
+        [tenant],
+      );
+
+      await client.query("begin");
+      await client.query(sqlOf(MIGRATION));
+      await client.query("commit");
+
+      const modules = await client.query<{ module: string }>(
+        `select module from "SyncRun" union all select module from "SyncItem" union all select module from "LogEntry" union all select module from "Mapping" order by 1`,
+      );
+      expect(modules.rows.map((row) => row.module)).toEqual(["ORDER_EXPORT", "PRODUCT_IMPORT", "PRODUCT_IMPORT", "STOCK_SYNC"]);
+      const columnTypes = await client.query<{ table_name: string; data_type: string }>(
+        `select table_name, data_type from information_schema.columns where column_name = 'module' and table_schema = 'public' order by table_name`,
+      );
+      expect(columnTypes.rows.every((row) => row.data_type === "text")).toBe(true);
+      // The unique ledger index survived the type change.
+      await expect(
+        client.query(`insert into "SyncItem" (id, "tenantId", module, "externalId", "updatedAt") values (gen_random_uuid(), $1, 'ORDER_EXPORT', '1042', now())`, [tenant]),
+      ).rejects.toThrow(/duplicate key/);
+
+      const cursors = new Map(
+        (await client.query<{ stream: string; position: unknown }>(`select stream, position from "SyncCursor"`)).rows.map((row) => [row.stream, row.position]),
+      );
+      expect(WatermarkCursorCodec.parse(cursors.get("ORDER_EXPORT"))).toEqual({ updatedAt: 1764000000 });
+      expect(SinceCursorCodec.parse(cursors.get("PRODUCT_IMPORT"))).toEqual({ since: new Date("2026-11-01T10:20:30.456Z") });
+      expect(SinceCursorCodec.parse(cursors.get("VISMA_CUSTOMER_DIRECTORY"))).toEqual({ since: new Date("2026-11-02T00:00:00.000Z") });
+      expect(cursors.get("STOCK_SYNC")).toBeNull();
+
+      const mapping = await client.query<{ config: Record<string, unknown> }>(`select config from "Mapping"`);
+      expect(mapping.rows[0]!.config).toEqual({ fields: {}, defaultCategoryId: 1 });
+    } finally {
+      await client.end();
+    }
+  });
+});

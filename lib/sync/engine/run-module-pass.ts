@@ -1,0 +1,257 @@
+/**
+ * The one engine skeleton every module runs on (see docs/architecture.md):
+ *
+ *   read pages → ledger → claim → map → write → checkpoint → cursor
+ *
+ *  1. Ledger rows to try again come first: those a person chose (a RETRY run handles only them),
+ *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING.
+ *  2. Then the records changed since the cursor, page by page. Per page: the ledger rows in one or
+ *     two statements, the module's bulk preparation, then each record with bounded concurrency:
+ *     claim it, look for an earlier attempt's write (claim ledgers), map it, write it, record the
+ *     outcome. Checkpoint ledgers store the page's outcomes in one statement at the end.
+ *  3. The cursor moves only after a complete pass, by the module's cursor policy.
+ *
+ * A record failing transiently stays PENDING and is tried again later, up to the module's
+ * `perRecordAttempts`; then it fails for a person to look at (RETRIES_EXHAUSTED), so it cannot
+ * hold anything up forever. After `MAX_TRANSIENT_IN_A_ROW` transient failures in a row the remote
+ * is down: the run takes no more records and leaves the cursor where it was.
+ *
+ * A dry run (`options.dryRun`) reads and maps exactly like a real run, but its write step is the
+ * recorder: nothing is written to a remote, to the ledger or to the cursor.
+ */
+import pLimit from "p-limit";
+import { db } from "../../db";
+import { AppError, toAppError } from "../../errors";
+import { readCursor, writeCursor, type RecordOutcome } from "./cursor";
+import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module";
+import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
+import type { SyncRunContext } from "./run-context";
+import { TransientStreak } from "./transient-streak";
+import type { WriteRecorder } from "./write-recorder";
+
+/** After this many transient failures in a row the remote is down: stop and let a later run go on. */
+export const MAX_TRANSIENT_IN_A_ROW = 10;
+/** At most this many unfinished ledger rows are read again at the start of a run. */
+const RETRY_ROWS_PER_RUN = 5_000;
+/** Claim ledgers write slowly, one record at a time: show progress this often within a page. */
+const CLAIM_PROGRESS_EVERY = 25;
+
+export type PassOptions = { dryRun?: WriteRecorder };
+
+export async function runModulePass(ctx: SyncRunContext, module: AnySyncModule, options: PassOptions = {}): Promise<void> {
+  await new ModulePass(ctx, module, options.dryRun).run();
+}
+
+type Item = unknown;
+
+class ModulePass {
+  private readonly streak = new TransientStreak(MAX_TRANSIENT_IN_A_ROW);
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly ledgerKind: LedgerKind;
+  private readonly recordName: string;
+  /** Outcomes of records already handled in this run (retried rows): the pass does not take them again. */
+  private readonly handled = new Map<string, RecordOutcome>();
+  private state: unknown;
+
+  constructor(
+    private readonly ctx: SyncRunContext,
+    private readonly module: AnySyncModule,
+    private readonly dryRun: WriteRecorder | undefined,
+  ) {
+    this.limit = pLimit(module.concurrency());
+    const mode = module.ledger.mode;
+    this.ledgerKind = dryRun ? (mode === "claim" ? "read-only claim" : "read-only checkpoint") : mode;
+    this.recordName = module.recordName.charAt(0).toUpperCase() + module.recordName.slice(1);
+  }
+
+  private get steps() {
+    return this.module.steps;
+  }
+
+  async run(): Promise<void> {
+    const { ctx, module } = this;
+    const passStartedAt = new Date();
+    this.state = await this.steps.open(ctx, { httpAttempts: module.retry.httpAttempts });
+    const position = await readCursor(ctx.tenantId, module.id, module.cursor.codec);
+
+    if (ctx.itemIds?.length) {
+      await this.retryLedgerRows({ ids: ctx.itemIds });
+      return; // a retry run handles only the chosen records
+    }
+    if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
+    if (this.stoppedByStreak()) return;
+
+    ctx.log.info(module.cursor.describe(position));
+    const force = ctx.trigger === "REIMPORT";
+    const pass = module.cursor.begin(position, passStartedAt);
+    let pending = 0;
+    // A page that cannot be read ends the run here (the error propagates), so the cursor stays.
+    for await (const page of this.steps.read(this.state, module.cursor.readFrom(position))) {
+      if (page.totalCount !== undefined) ctx.total = page.totalCount;
+      const selected = this.steps.select ? page.items.filter((item: Item) => this.steps.select!(this.state, item)) : page.items;
+      const outcomes = await this.processRecords(selected, { force, addToTotal: page.totalCount === undefined });
+      for (const item of page.items) pass.observe(item, outcomes.get(this.steps.externalIdOf(item)));
+      pending += [...outcomes.values()].filter((outcome) => outcome === "pending").length;
+      await ctx.flush();
+      if (this.stoppedByStreak()) return;
+    }
+    if (pending) ctx.log.warn(`${pending} ${module.recordName}(s) could not be written now; a later run tries them again.`);
+    const next = pass.next();
+    if (next !== null && !this.dryRun) await writeCursor(ctx.tenantId, module.id, module.cursor.codec, next);
+  }
+
+  /** The remote keeps failing: stop here, leaving the cursor where it was. */
+  private stoppedByStreak(): boolean {
+    if (!this.streak.broken) return false;
+    this.ctx.log.warn(`Stopped after ${this.streak.length} transient failures in a row; the next run carries on from the same point.`);
+    return true;
+  }
+
+  /** Reads chosen (or unfinished) ledger rows' records again and handles them like a page. */
+  private async retryLedgerRows(selection: { ids: string[] } | { unfinished: true }): Promise<void> {
+    const { ctx, module } = this;
+    const rows = await db.syncItem.findMany({
+      where: { tenantId: ctx.tenantId, module: module.id, ...("ids" in selection ? { id: { in: selection.ids } } : { state: "PENDING" }) },
+      take: RETRY_ROWS_PER_RUN,
+    });
+    if (!rows.length) return;
+    const items: Item[] = [];
+    const gone: string[] = [];
+    for (const row of rows) {
+      try {
+        const item = await this.steps.readOne(this.state, row.externalId);
+        if (item === undefined) gone.push(row.externalId);
+        else items.push(item);
+      } catch (caught) {
+        ctx.log.warn(`Could not read ${module.recordName} ${row.externalId} again: ${toAppError(caught).message}`);
+      }
+    }
+    if (gone.length) await this.settleGone(gone);
+    // Retried records are written even when their hash says unchanged (e.g. the picture is sent again).
+    await this.processRecords(items, { force: true, addToTotal: true, retry: true });
+    await ctx.flush();
+  }
+
+  /** Records the remote no longer has: nothing to write, so their rows stop waiting. */
+  private async settleGone(externalIds: string[]): Promise<void> {
+    const ledger = await openPageLedger(this.ledgerKind, this.scope(), externalIds);
+    for (const externalId of externalIds) {
+      if (!(await ledger.claim(externalId))) continue;
+      await ledger.skipped(externalId);
+      this.ctx.log.info(`${this.recordName} ${externalId} no longer exists in the source; nothing to write.`);
+    }
+    await ledger.commit();
+  }
+
+  private async processRecords(items: Item[], options: { force: boolean; addToTotal: boolean; retry?: boolean }): Promise<Map<string, RecordOutcome>> {
+    const outcomes = new Map<string, RecordOutcome>();
+    if (!items.length) return outcomes;
+    const { ctx, steps } = this;
+    const ledger = await openPageLedger(this.ledgerKind, this.scope(), items.map((item) => steps.externalIdOf(item)));
+    await steps.preparePage?.(this.state, items, ledger.rows);
+    // Settled records (e.g. orders done or failed earlier) keep their outcome until someone retries
+    // them; a record retried earlier in this run is not taken twice.
+    const todo: Item[] = [];
+    for (const item of items) {
+      const externalId = steps.externalIdOf(item);
+      const earlier = this.handled.get(externalId);
+      if (earlier) outcomes.set(externalId, earlier);
+      else if (!options.retry && ledger.settled(externalId)) outcomes.set(externalId, "skipped");
+      else todo.push(item);
+    }
+    if (options.addToTotal) ctx.total = (ctx.total ?? 0) + todo.length;
+    if (todo.length) ctx.log.info(`${items.length} ${this.module.recordName}(s) to look at, ${todo.length} to handle.`);
+
+    await Promise.all(
+      todo.map((item) =>
+        this.limit(async () => {
+          outcomes.set(steps.externalIdOf(item), await this.processRecord(ledger, item, options.force));
+          if (this.module.ledger.mode === "claim" && ctx.counts.processed % CLAIM_PROGRESS_EVERY === 0) await ctx.flush();
+        }),
+      ),
+    );
+    await ledger.commit();
+    if (options.retry) for (const [externalId, outcome] of outcomes) this.handled.set(externalId, outcome);
+    return outcomes;
+  }
+
+  private async processRecord(ledger: PageLedger, item: Item, force: boolean): Promise<RecordOutcome> {
+    const { ctx, module, steps } = this;
+    const externalId: string = steps.externalIdOf(item);
+    // The remote is down: leave the record as it is, without spending one of its attempts.
+    if (this.streak.broken) return "pending";
+    const claim = await ledger.claim(externalId);
+    if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
+    const name = `${this.recordName} ${externalId}`;
+    let written: Written;
+    try {
+      if (claim.claimedBefore && module.ledger.mode === "claim") {
+        // An earlier attempt may have reached the remote without us learning the answer: look first.
+        const found = await module.ledger.recover(this.state, externalId);
+        if (found) {
+          await ledger.written(externalId, { targetId: found.targetId, payloadHash: null, meta: found.meta });
+          ctx.count("created");
+          this.streak.answered();
+          ctx.log.info(`${name} was already written by an earlier attempt (${found.targetId}); recorded it.`);
+          return "written";
+        }
+      }
+      const plan = await steps.map(this.state, item, ledger.rows.get(externalId), { force });
+      if (plan.action === "skip") {
+        await ledger.skipped(externalId);
+        this.dryRun?.skipped(externalId, plan.reason);
+        ctx.count("skipped");
+        return "skipped";
+      }
+      written = await this.write(plan, item, externalId);
+      await ledger.written(externalId, { targetId: written.targetId, payloadHash: plan.payloadHash, meta: written.meta });
+      ctx.count(plan.action === "create" ? "created" : "updated");
+      this.streak.answered();
+    } catch (caught) {
+      return this.recordFailure(ledger, externalId, caught, claim.attempt);
+    }
+    try {
+      await written.afterwards?.();
+    } catch (caught) {
+      ctx.log.warn(`${name} was written, but its follow-up failed: ${toAppError(caught).message}`);
+    }
+    return "written";
+  }
+
+  /** The write step, or in a dry run the recorder in its place. */
+  private write(plan: PlannedWrite<unknown>, item: Item, externalId: string): Promise<Written> {
+    if (this.dryRun) return Promise.resolve(this.dryRun.planned(externalId, plan));
+    return this.steps.write(this.state, plan, item);
+  }
+
+  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number): Promise<RecordOutcome> {
+    const { ctx, module, steps } = this;
+    const name = `${this.recordName} ${externalId}`;
+    let error = toAppError(caught);
+    if (steps.explainError) error = steps.explainError(error);
+    // A record that keeps failing "transiently" (say, a response that never parses) must not wait
+    // forever: after enough attempts it fails for a person to look at.
+    if (error.retryable && attempt >= module.retry.perRecordAttempts) {
+      error = new AppError("RETRIES_EXHAUSTED", `Tried ${attempt} times without success; the last error was: ${error.message}`, {
+        details: error.details,
+        cause: error,
+      });
+    }
+    await ledger.failed(externalId, error);
+    this.dryRun?.failed(externalId, error);
+    if (error.retryable) {
+      this.streak.transientFailure();
+      ctx.log.warn(`${name} not written yet (${error.message}); it is tried again later.`, { code: error.code });
+      return "pending";
+    }
+    this.streak.answered();
+    ctx.count("failed");
+    ctx.log.error(`${name} could not be written: ${error.message}`, { code: error.code });
+    if (!this.dryRun) await steps.onFailed?.(this.state, externalId, error);
+    return "failed";
+  }
+
+  private scope() {
+    return { tenantId: this.ctx.tenantId, module: this.module.id, runId: this.ctx.runId };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Customer import (Visma.net customers → CS-Cart users of type C), incremental by
+ * lastModifiedDateTime. Matched on e-mail (ledger first, then the shop); unchanged customers are
+ * not written again. Checkpoint ledger: a create happens only when neither the ledger nor the shop
+ * knows the e-mail address.
+ */
+import { createHash } from "node:crypto";
+import type { VismaCustomer } from "../../../integrations/visma/schemas";
+import { loadConnectors } from "../../../connections/load-connectors";
+import { env } from "../../../env";
+import { passStartCursor } from "../../engine/cursor";
+import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
+import { connectionsReady } from "../../engine/prerequisites";
+import { unlessNotFound } from "../../engine/unless-not-found";
+import { mapVismaCustomerToShopUser, type ShopUserFromCustomer } from "../../transform";
+import { shopUserIds } from "../shop-id-lookup";
+
+export const customerImport = defineSyncModule({
+  id: "CUSTOMER_IMPORT",
+  slug: "customer-import",
+  label: "Customer import",
+  recordName: "customer",
+  color: "#d97706",
+  queue: "sync-customer-import",
+  defaultSchedule: { enabled: true, intervalMinutes: 60 },
+  cursor: passStartCursor<VismaCustomer>({ overlapMs: 5 * 60_000 }),
+  retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
+  prerequisites: [connectionsReady],
+  ledger: { mode: "checkpoint" },
+  concurrency: () => env().IMPORT_CONCURRENCY,
+  reimport: true,
+  steps: {
+    async open(ctx, { httpAttempts }) {
+      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
+      return { cscart, visma, shopUsers: shopUserIds(cscart), userIds: new Map<string, string>() };
+    },
+    read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
+    readOne: (run, number) => unlessNotFound(run.visma.getCustomer(number)),
+    externalIdOf: (customer) => customer.number,
+    async preparePage(run, customers, ledger) {
+      const unknown = customers
+        .filter((customer) => !ledger.get(customer.number)?.targetId)
+        .map((customer) => (customer.mainContact?.email ?? customer.invoiceContact?.email)?.trim())
+        .filter((email): email is string => Boolean(email));
+      for (const [email, id] of await run.shopUsers.lookup(unknown)) run.userIds.set(email.toLowerCase(), id);
+    },
+    async map(run, customer, previous, { force }) {
+      const user = mapVismaCustomerToShopUser(customer);
+      const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
+      if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
+      const userId = previous?.targetId ?? run.userIds.get(user.payload.email.toLowerCase());
+      const payload: CustomerWrite = { userId, user: user.payload };
+      return userId
+        ? { action: "update", target: `CS-Cart user ${userId}`, payload, payloadHash }
+        : { action: "create", target: "a new CS-Cart user", payload, payloadHash };
+    },
+    async write(run, { payload }: PlannedWrite<CustomerWrite>) {
+      if (payload.userId) {
+        await run.cscart.updateUser(payload.userId, payload.user);
+        return { targetId: String(payload.userId) };
+      }
+      const created = await run.cscart.createUser(payload.user);
+      run.shopUsers.remember(payload.user.email, created.userId);
+      return { targetId: created.userId };
+    },
+  },
+});
+
+type CustomerWrite = { userId: string | undefined; user: ShopUserFromCustomer["payload"] };

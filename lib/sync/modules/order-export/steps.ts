@@ -1,0 +1,193 @@
+/**
+ * Order export's steps: each new CS-Cart order in the tenant's statuses becomes exactly one
+ * Visma.net sales order (SalesOrder V3). The engine's claim ledger and watermark cursor carry the
+ * exactly-once protocol (docs/architecture.md); these steps supply the parts that know orders:
+ * listing them, looking up a sales order an earlier attempt may have posted (by customer.order =
+ * CSCART-<id>), mapping the order and its customer, posting, and the failure e-mail.
+ */
+import type { CsCartClient } from "../../../integrations/cscart/client";
+import type { VismaClient } from "../../../integrations/visma/client";
+import type { NewSalesOrderCommand, VismaCustomerCreate } from "../../../integrations/visma/schemas";
+import { loadConnectors } from "../../../connections/load-connectors";
+import { db } from "../../../db";
+import { env } from "../../../env";
+import { AppError } from "../../../errors";
+import { notifyOrderFailed } from "../../../notify/notify-order-failed";
+import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
+import type { SyncRunContext } from "../../engine/run-context";
+import { branchIdFor, customerOrderReference, mapShopOrderToNewCustomer, mapShopOrderToSalesOrder } from "../../transform";
+import { CustomerDirectory } from "./customer-directory";
+
+export const ORDER_PAGE_SIZE = 250;
+/** A sales order posted by an earlier attempt shows up as modified after this point. */
+const LOOKUP_MARGIN_MS = 15 * 60_000;
+/** In a planned sales order whose customer is still to be created; the write step fills in the number. */
+export const NEW_CUSTOMER_PLACEHOLDER = "(new customer)";
+
+/** An order as listed: enough to select it and move the cursor; the write reads the full order. */
+export type OrderRef = { orderId: string; listedStatus?: string; updatedAt: number };
+
+export type OrderPlan = {
+  customer: { number: string } | { create: VismaCustomerCreate; email: string };
+  salesOrder: NewSalesOrderCommand;
+  /** Create and confirm a Visma.net shipment afterwards (tenants that reduce stock by shipment). */
+  ship: boolean;
+};
+
+export class OrderExportRun {
+  private earlierSalesOrders?: Promise<Map<string, { type: string; orderId: string }>>;
+
+  constructor(
+    readonly ctx: SyncRunContext,
+    readonly cscart: CsCartClient,
+    readonly visma: VismaClient,
+    readonly directory: CustomerDirectory,
+    /** Visma.net has no customer field called "administration"; it is the sales order's branch. */
+    readonly branchId: string | undefined,
+  ) {}
+
+  static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
+    const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
+    const directory = new CustomerDirectory(ctx.tenantId, visma);
+    const indexed = await directory.refresh();
+    ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
+    return new OrderExportRun(ctx, cscart, visma, directory, branchIdFor(debtorDefaultsOf(ctx)));
+  }
+
+  async *read(updatedFrom: number): AsyncGenerator<{ items: OrderRef[]; page: number }> {
+    // Page by page, so memory stays flat however many orders the window holds.
+    for await (const page of this.cscart.listOrderPages({
+      status: this.ctx.settings.exportStatuses,
+      updatedFrom,
+      sortBy: "order_id",
+      sortOrder: "asc",
+      itemsPerPage: ORDER_PAGE_SIZE,
+    })) {
+      yield {
+        page: page.page,
+        items: page.items.map((summary) => ({
+          orderId: String(summary.order_id),
+          listedStatus: summary.status,
+          updatedAt: Number(summary.updated_at ?? summary.timestamp ?? 0),
+        })),
+      };
+    }
+  }
+
+  /** Orders above the offset, in a status the tenant exports. */
+  selects(order: OrderRef): boolean {
+    return Number(order.orderId) > this.ctx.settings.orderOffset && this.ctx.settings.exportStatuses.includes(order.listedStatus ?? "");
+  }
+
+  /** The sales order an earlier attempt of this order posted, if Visma.net has one. */
+  async recover(orderId: string): Promise<Written | undefined> {
+    const existing = (await this.salesOrdersPostedEarlier()).get(customerOrderReference(orderId));
+    return existing ? { targetId: existing.orderId, meta: { type: existing.type, recovered: true } } : undefined;
+  }
+
+  async map(ref: OrderRef): Promise<MapResult<OrderPlan>> {
+    const { settings } = this.ctx;
+    const order = await this.cscart.getOrder(ref.orderId);
+    // Its status changed since it was listed: not for export now; a later change brings it back.
+    if (!settings.exportStatuses.includes(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
+    const email = order.email?.trim();
+    if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
+    const number = await this.directory.find(email);
+    const salesOrder = mapShopOrderToSalesOrder(order, {
+      pricesIncludeVat: settings.pricesIncludeVat,
+      customerNumber: number ?? NEW_CUSTOMER_PLACEHOLDER,
+      ...(this.branchId ? { branchId: this.branchId } : {}),
+    });
+    const customer = number ? { number } : { create: mapShopOrderToNewCustomer(order, debtorDefaultsOf(this.ctx)), email };
+    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, ship: settings.shipOnExport }, payloadHash: null };
+  }
+
+  async write(plan: PlannedWrite<OrderPlan>, ref: OrderRef): Promise<Written> {
+    const { customer, salesOrder, ship } = plan.payload;
+    let customerNumber: string;
+    if ("number" in customer) {
+      customerNumber = customer.number;
+    } else {
+      const resolved = await this.directory.resolve(customer.email, customer.create);
+      customerNumber = resolved.customerNumber;
+      if (resolved.created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${ref.orderId}.`);
+    }
+    const created = await this.visma.createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } });
+    this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
+    return {
+      targetId: created.orderId,
+      meta: { type: created.type, customerNumber },
+      ...(ship ? { afterwards: () => this.ship(ref.orderId, created) } : {}),
+    };
+  }
+
+  async notifyFailed(orderId: string, error: AppError): Promise<void> {
+    const { ctx } = this;
+    await notifyOrderFailed({
+      tenantId: ctx.tenantId,
+      tenantName: ctx.tenant.name,
+      recipients: ctx.settings.failureEmailRecipients,
+      orderId,
+      error,
+      dashboardUrl: `${env().PUBLIC_BASE_URL}/${ctx.tenant.slug}/runs/${ctx.runId}`,
+    });
+  }
+
+  /**
+   * Sales orders that earlier attempts may have created, by customer.order: one listing per run
+   * (orders modified since the oldest unfinished claim), instead of one listing per order to check.
+   * Orders first claimed in this run are never looked up in this run, so the snapshot suffices.
+   */
+  private salesOrdersPostedEarlier(): Promise<Map<string, { type: string; orderId: string }>> {
+    this.earlierSalesOrders ??= (async () => {
+      const oldest = await db.syncItem.aggregate({
+        where: { tenantId: this.ctx.tenantId, module: this.ctx.module, attempts: { gt: 0 }, state: { not: "DONE" } },
+        _min: { firstClaimedAt: true },
+      });
+      const since = new Date((oldest._min.firstClaimedAt ?? new Date()).getTime() - LOOKUP_MARGIN_MS);
+      const byReference = new Map<string, { type: string; orderId: string }>();
+      for await (const page of this.visma.listSalesOrderPages({ modifiedSince: since, orderBy: "lastModified asc" })) {
+        for (const order of page.items) {
+          const reference = order.customerOrder ?? order.customer?.order;
+          if (reference && order.orderId) byReference.set(reference, { type: order.type ?? "SO", orderId: order.orderId });
+        }
+      }
+      return byReference;
+    })();
+    this.earlierSalesOrders.catch(() => (this.earlierSalesOrders = undefined));
+    return this.earlierSalesOrders;
+  }
+
+  /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
+  private async ship(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
+    const shipment = await this.visma.createShipment(salesOrder.orderId, { orderType: salesOrder.type });
+    await this.visma.confirmShipment(shipment.shipmentNumber);
+    this.ctx.log.info(`Order ${orderId}: shipment ${shipment.shipmentNumber} confirmed in Visma.net.`);
+  }
+}
+
+function debtorDefaultsOf(ctx: SyncRunContext) {
+  return {
+    paymentTerms: ctx.settings.debtorPaymentTerms,
+    collectionAccount: ctx.settings.debtorCollectionAccount,
+    administration: ctx.settings.debtorAdministration,
+  };
+}
+
+/** Turns Visma.net's article errors ("1804-InventoryIdNotFound", an inactive item) into what the shop owner must do. */
+export function explainOrderError(error: AppError): AppError {
+  if (error.code !== "REMOTE_VALIDATION") return error;
+  const remoteText = `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
+  const skusWhere = (pattern: RegExp) => [...new Set([...remoteText.matchAll(pattern)].map((match) => `"${match[1]}"`))];
+  const missing = skusWhere(/Inventory item '([^']+)' was not found/g);
+  const inactive = skusWhere(/Inventory item '([^']+)' has status (?!Active)\w+/g);
+  const problems = [
+    ...(missing.length ? [`Article ${missing.join(", ")} does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart)`] : []),
+    ...(inactive.length ? [`Article ${inactive.join(", ")} is not active for sale in Visma.net. Activate it there`] : []),
+  ];
+  if (!problems.length && !/1804|InventoryIdNotFound/i.test(remoteText)) return error;
+  const message = problems.length
+    ? `${problems.join(". ")}, then retry the order.`
+    : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
+  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
+}

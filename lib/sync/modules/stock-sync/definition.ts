@@ -1,0 +1,67 @@
+/**
+ * Stock sync (Visma.net leads): shop `amount` = Visma.net availability in the tenant's chosen
+ * warehouse(s). Incremental by availabilityLastModifiedDateTime, not the item's own modified date
+ * (stock changes do not touch that). Only changed amounts are written; items the shop does not have
+ * are left alone (product import creates them), so it never creates anything.
+ */
+import type { VismaInventoryItem } from "../../../integrations/visma/schemas";
+import { loadConnectors } from "../../../connections/load-connectors";
+import { db } from "../../../db";
+import { env } from "../../../env";
+import { passStartCursor } from "../../engine/cursor";
+import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
+import { connectionsReady } from "../../engine/prerequisites";
+import { unlessNotFound } from "../../engine/unless-not-found";
+import { stockAmountFor } from "../../transform";
+import { productImport } from "../product-import/definition";
+import { shopProductIds } from "../shop-id-lookup";
+
+export const stockSync = defineSyncModule({
+  id: "STOCK_SYNC",
+  slug: "stock-sync",
+  label: "Stock sync",
+  recordName: "item",
+  color: "#7c3aed",
+  queue: "sync-stock",
+  defaultSchedule: { enabled: true, intervalMinutes: 15 },
+  cursor: passStartCursor<VismaInventoryItem>({ overlapMs: 5 * 60_000 }),
+  retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
+  prerequisites: [connectionsReady],
+  ledger: { mode: "checkpoint" },
+  concurrency: () => env().IMPORT_CONCURRENCY,
+  steps: {
+    async open(ctx, { httpAttempts }) {
+      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
+      return { ctx, cscart, visma, shopIds: shopProductIds(cscart), productIds: new Map<string, string>() };
+    },
+    read: (run, since) =>
+      run.visma.listInventoryPages({ availabilityModifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: false }),
+    readOne: (run, inventoryNumber) => unlessNotFound(run.visma.getInventoryItem(inventoryNumber, { warehouseDetail: true, attachment: false })),
+    externalIdOf: (item) => item.inventoryNumber,
+    async preparePage(run, items, ledger) {
+      // The product import's ledger knows most shop ids already.
+      const codes = items.map((item) => item.inventoryNumber);
+      const imported = await db.syncItem.findMany({
+        where: { tenantId: run.ctx.tenantId, module: productImport.id, externalId: { in: codes }, targetId: { not: null } },
+        select: { externalId: true, targetId: true },
+      });
+      for (const row of imported) run.productIds.set(row.externalId, row.targetId!);
+      const unknown = codes.filter((code) => !run.productIds.has(code) && !ledger.get(code)?.targetId);
+      for (const [code, id] of await run.shopIds.lookup(unknown)) run.productIds.set(code, id);
+    },
+    async map(run, item, previous, { force }) {
+      const amount = stockAmountFor(item, run.ctx.settings.stockWarehouses);
+      const payloadHash = `amount:${amount}`;
+      const productId = previous?.targetId ?? run.productIds.get(item.inventoryNumber);
+      if (!productId) return { action: "skip", reason: "not in the shop (yet)" };
+      if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
+      return { action: "update", target: `CS-Cart product ${productId}`, payload: { productId, amount }, payloadHash };
+    },
+    async write(run, { payload }: PlannedWrite<StockWrite>) {
+      await run.cscart.updateProduct(payload.productId, { amount: payload.amount });
+      return { targetId: payload.productId };
+    },
+  },
+});
+
+type StockWrite = { productId: string; amount: number };
