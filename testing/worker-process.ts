@@ -5,6 +5,11 @@ import { workerProcessEnv } from "../lib/jobs/worker-node-options";
 export type WorkerProcess = { process: ChildProcess; output: string[]; stop(signal?: NodeJS.Signals): Promise<void> };
 
 export async function startWorkerProcess(name: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
+  if (process.env.APICENTER_TESTS_MAY_START_WORKERS !== "1") {
+    // A worker takes jobs of every test file in the shared database but reaches only this file's
+    // simulators: list the file in vitest.config.mts (STARTS_WORKER_PROCESSES) so it runs alone.
+    throw new Error("This test file starts worker processes: add it to STARTS_WORKER_PROCESSES in vitest.config.mts.");
+  }
   const child = spawn("node_modules/.bin/tsx", ["workers/main.ts"], {
     env: workerProcessEnv({
       ...process.env,
