@@ -40,7 +40,7 @@ export type MappingDraft = {
   defaultCategoryId: string;
   warehouseMode: "sum" | "one";
   warehouseId: string;
-  tracking: "B" | "O" | "D";
+  tracking: "B" | "D";
 };
 
 type FieldSource = ProductMapping["fields"][ShopFieldName];

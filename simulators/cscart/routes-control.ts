@@ -182,9 +182,10 @@ export function registerCscartControlRoutes(router: Router<Handler>, state: () =
       return respond(changeProduct(state(), Number(request.params.id), body.value), (product) => renderProduct(product, request.baseUrl));
     })
     .post("/__control/settings", (request) => {
-      const body = controlBody(request, z.object({ pricesIncludeTax: z.boolean() }));
+      const body = controlBody(request, z.object({ pricesIncludeTax: z.boolean().optional(), oldShop: z.boolean().optional() }));
       if (!body.ok) return body.response;
-      state().settings.pricesIncludeTax = body.value.pricesIncludeTax;
+      if (body.value.pricesIncludeTax !== undefined) state().settings.pricesIncludeTax = body.value.pricesIncludeTax;
+      if (body.value.oldShop !== undefined) state().settings.ordersHaveUpdatedAt = !body.value.oldShop;
       return json(200, state().settings);
     });
 }

@@ -22,6 +22,11 @@ export interface CscartOrderStatus {
 export interface CscartSettings {
   companyId: number;
   pricesIncludeTax: boolean;
+  /**
+   * True for 4.13-era shops: orders carry `updated_at` and the order list knows `updated_at_from/to`.
+   * False is an older shop that ignores those filters (any unknown parameter is ignored).
+   */
+  ordersHaveUpdatedAt: boolean;
   currency: string;
   taxes: CscartTax[];
   orderStatuses: CscartOrderStatus[];
@@ -44,7 +49,8 @@ export interface CscartProduct {
   priceCents: number;
   listPriceCents: number;
   amount: number;
-  tracking: "B" | "O" | "D";
+  /** B = track the amount, D = do not track (ProductTracking in 4.13). */
+  tracking: "B" | "D";
   status: "A" | "D" | "H";
   companyId: number;
   categoryIds: number[];
@@ -298,10 +304,11 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
   };
 }
 
-export function createCscartState(seed: SeedData, pricesIncludeTax: boolean): CscartState {
+export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ordersHaveUpdatedAt = true): CscartState {
   const settings: CscartSettings = {
     companyId: 1,
     pricesIncludeTax,
+    ordersHaveUpdatedAt,
     currency: "NOK",
     taxes: [
       { taxId: 6, description: "MVA 25%", ratePercent: 25 },

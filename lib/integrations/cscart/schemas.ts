@@ -2,8 +2,8 @@ import { z } from "zod";
 import { idString, intLike, moneyText, phpList, phpRecord, text } from "../schema-helpers";
 
 /**
- * CS-Cart REST API 2.0 payloads (api-facts §2). Unknown extra fields are allowed everywhere;
- * numbers arrive as strings.
+ * CS-Cart REST API 2.0 payloads (docs/api-facts.md, "CS-Cart"). Unknown extra fields are allowed
+ * everywhere; numbers arrive as strings.
  */
 
 export const CsCartListParamsSchema = z.looseObject({
@@ -145,7 +145,8 @@ export const CsCartProductPayloadSchema = z.object({
   price: z.string(),
   list_price: z.string().optional(),
   amount: z.number().int().optional(),
-  tracking: z.enum(["B", "O", "D"]).optional(),
+  /** B = track the amount, D = do not track; CS-Cart 4.13 has no O any more (docs/api-facts.md). */
+  tracking: z.enum(["B", "D"]).optional(),
   status: z.enum(["A", "D", "H"]),
   category_ids: z.array(z.number().int()),
   main_category: z.number().int().optional(),

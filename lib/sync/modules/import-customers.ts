@@ -9,12 +9,12 @@ import { loadConnectors } from "../../connections/load-connectors";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { mapVismaCustomerToShopUser } from "../transform";
-import { shopUserIds } from "./shop-id-lookup";
+import { customerKey, shopIdOrThrow, shopUserIds, type ShopIdResult } from "./shop-id-lookup";
 
 export async function importCustomers(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
   const shopUsers = shopUserIds(cscart);
-  const userIds = new Map<string, string>();
+  const userIds = new Map<string, ShopIdResult>();
 
   await runIncrementalImport<VismaCustomer>(ctx, {
     module: "CUSTOMER_IMPORT",
@@ -28,13 +28,13 @@ export async function importCustomers(ctx: SyncRunContext): Promise<void> {
         .filter((customer) => !ledger.get(customer.number)?.targetId)
         .map((customer) => (customer.mainContact?.email ?? customer.invoiceContact?.email)?.trim())
         .filter((email): email is string => Boolean(email));
-      for (const [email, id] of await shopUsers.lookup(unknown)) userIds.set(email.toLowerCase(), id);
+      for (const [email, result] of await shopUsers.lookup(unknown)) userIds.set(email.toLowerCase(), result);
     },
     write: async (customer, previous, force) => {
       const user = mapVismaCustomerToShopUser(customer);
       const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
       if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { outcome: "skipped" };
-      const userId = previous?.targetId ?? userIds.get(user.payload.email.toLowerCase());
+      const userId = previous?.targetId ?? shopIdOrThrow(userIds.get(user.payload.email.toLowerCase()), customerKey(user.payload.email));
       if (userId) {
         await cscart.updateUser(userId, user.payload);
         return { outcome: "updated", targetId: String(userId), payloadHash };

@@ -11,7 +11,7 @@ import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { mapInventoryItemToProduct } from "../transform";
-import { shopProductIds } from "./shop-id-lookup";
+import { productKey, shopIdOrThrow, shopProductIds, type ShopIdResult } from "./shop-id-lookup";
 
 export async function importProducts(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
@@ -20,7 +20,7 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
   const mapping = { ...active.config, warehouse: WarehouseSelectionSchema.parse(ctx.settings.stockWarehouses) };
   ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
   const shopIds = shopProductIds(cscart);
-  const targetIds = new Map<string, string>();
+  const targetIds = new Map<string, ShopIdResult>();
 
   await runIncrementalImport<VismaInventoryItem>(ctx, {
     module: "PRODUCT_IMPORT",
@@ -31,7 +31,7 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
     externalIdOf: (item) => item.inventoryNumber,
     preparePage: async (items, ledger) => {
       const unknown = items.map((item) => item.inventoryNumber).filter((code) => !ledger.get(code)?.targetId);
-      for (const [code, id] of await shopIds.lookup(unknown)) targetIds.set(code, id);
+      for (const [code, result] of await shopIds.lookup(unknown)) targetIds.set(code, result);
     },
     write: async (item, previous, force) => {
       const previousImageKey = (previous?.meta as { imageKey?: string } | null)?.imageKey ?? null;
@@ -39,7 +39,8 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
         previousImageKey: force ? null : previousImageKey,
         imageUrlFor: (image) => signedImageUrl({ tenantId: ctx.tenantId, attachmentId: image.attachmentId, name: image.name }),
       });
-      const productId = previous?.targetId ?? targetIds.get(item.inventoryNumber);
+      // An ambiguous or failed lookup throws here: never a create without proof that the product is absent.
+      const productId = previous?.targetId ?? shopIdOrThrow(targetIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { outcome: "skipped" };
       const meta = { imageKey: mapped.imageKey };
       if (productId) {

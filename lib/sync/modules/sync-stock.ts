@@ -11,13 +11,13 @@ import { WarehouseSelectionSchema } from "../../settings/defaults";
 import { importConcurrency, runIncrementalImport, unlessNotFound } from "../engine/incremental-import";
 import type { SyncRunContext } from "../engine/run-context";
 import { stockAmountFor } from "../transform";
-import { shopProductIds } from "./shop-id-lookup";
+import { productKey, shopIdOrThrow, shopProductIds, type ShopIdResult } from "./shop-id-lookup";
 
 export async function syncStock(ctx: SyncRunContext): Promise<void> {
   const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter });
   const warehouses = WarehouseSelectionSchema.parse(ctx.settings.stockWarehouses);
   const shopIds = shopProductIds(cscart);
-  const productIds = new Map<string, string>();
+  const productIds = new Map<string, ShopIdResult>();
 
   await runIncrementalImport<VismaInventoryItem>(ctx, {
     module: "STOCK_SYNC",
@@ -33,14 +33,14 @@ export async function syncStock(ctx: SyncRunContext): Promise<void> {
         where: { tenantId: ctx.tenantId, module: "PRODUCT_IMPORT", externalId: { in: codes }, targetId: { not: null } },
         select: { externalId: true, targetId: true },
       });
-      for (const row of imported) productIds.set(row.externalId, row.targetId!);
+      for (const row of imported) productIds.set(row.externalId, { kind: "found", id: row.targetId! });
       const unknown = codes.filter((code) => !productIds.has(code) && !ledger.get(code)?.targetId);
-      for (const [code, id] of await shopIds.lookup(unknown)) productIds.set(code, id);
+      for (const [code, result] of await shopIds.lookup(unknown)) productIds.set(code, result);
     },
     write: async (item, previous, force) => {
       const amount = stockAmountFor(item, warehouses);
       const payloadHash = `amount:${amount}`;
-      const productId = previous?.targetId ?? productIds.get(item.inventoryNumber);
+      const productId = previous?.targetId ?? shopIdOrThrow(productIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!productId) return { outcome: "skipped" }; // not in the shop (yet)
       if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { outcome: "skipped" };
       await cscart.updateProduct(productId, { amount });
