@@ -61,6 +61,25 @@ describe("first product import into a shop with an existing catalogue", () => {
     expect(shopProductsWithCode(h, "VINTER-LUE-7-XL")[0]!.product).toBe("Lue");
   });
 
+  it("creates nothing when the lookup itself fails: the item waits for the next run", async () => {
+    h = await startSyncHarness({ seed: 34, cscart: { orders: 0, products: 20 }, visma: { orders: 0, products: 20 } });
+    expect((await h.run("PRODUCT_IMPORT")).status).toBe("SUCCEEDED");
+    h.visma.upsertInventoryItem({ inventoryNumber: "NY-VARE-1", description: "Ny vare", defaultPrice: 50 });
+    h.cscart.setFaults({ errorRate: 1, match: { method: "GET", pathPrefix: "/api/2.0/products" } });
+    h.cscart.resetRequestStats();
+
+    await h.run("PRODUCT_IMPORT");
+    expect(productPosts(h)).toBe(0);
+    const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "PRODUCT_IMPORT", externalId: "NY-VARE-1" } });
+    expect(row.state).toBe("PENDING");
+    expect(row.lastError).toMatch(/^Could not check whether the shop already has product code "NY-VARE-1", so nothing was written/);
+
+    h.cscart.setFaults({});
+    await h.run("PRODUCT_IMPORT");
+    expect(productPosts(h)).toBe(1);
+    expect(shopProductsWithCode(h, "NY-VARE-1")).toHaveLength(1);
+  });
+
   it("fails an item whose code the shop holds twice, writing neither product, and goes on with the rest", async () => {
     h = await startSyncHarness({ seed: 33, cscart: { orders: 0, products: 40 }, visma: { orders: 0, products: 40 } });
     const twice = [...h.cscart.state.products.values()].find((product) => h!.visma.state.inventory.has(product.productCode))!;
