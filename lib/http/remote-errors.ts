@@ -68,7 +68,9 @@ export function extractRemoteErrorText(bodyText: string): RemoteErrorText {
     for (const item of Array.isArray(record.details) ? record.details : []) {
       const entry = asRecord(item);
       const code = text(entry?.code);
-      const message = text(entry?.message);
+      // V3 names the offending field in parameters.property (ValidationErrorCodeDetails).
+      const property = text(asRecord(entry?.parameters)?.property);
+      const message = text(entry?.message) && property ? `${text(entry?.message)} (${property})` : text(entry?.message);
       if (code) codes.push(code);
       if (message || code) parts.push(code && message ? `${code}: ${message}` : (message ?? code ?? ""));
     }

@@ -61,7 +61,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
 
     const order = await cscart.getOrder(filtered[0]!.order_id);
     expect(order.order_id).toBe(filtered[0]!.order_id);
-    const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: true, customerNumber: "10000" });
+    const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: true, customerNumber: "10000" }).command;
     expect(command.customer.order).toBe(`CSCART-${order.order_id}`);
     expect(command.orderLines.length).toBe(Object.keys(order.products).length);
   });

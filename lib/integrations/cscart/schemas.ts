@@ -99,6 +99,10 @@ export const CsCartOrderSchema = z.looseObject({
   tax_subtotal: moneyText.default("0"),
   tax_exempt: text,
   notes: text,
+  /** Comma-separated shipping method ids of the order's product groups (orders row). */
+  shipping_ids: text,
+  /** The chosen shipping per product group: `shipping_id` and its name (fn_get_order_info). */
+  shipping: phpList(z.looseObject({ shipping_id: idString.optional(), shipping: text })).default([]),
   taxes: phpRecord(CsCartTaxSchema).default({}),
   products: phpRecord(CsCartOrderLineSchema),
 });

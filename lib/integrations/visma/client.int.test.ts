@@ -58,7 +58,7 @@ function shopOrderWithKnownItems(orderId: string) {
 }
 
 async function newCustomerNumber(visma: VismaClient, email: string): Promise<string> {
-  const { number } = await visma.createCustomer(mapShopOrderToNewCustomer(order1042({ email })));
+  const { number } = await visma.createCustomer(mapShopOrderToNewCustomer(order1042({ email })).customer);
   return number;
 }
 
@@ -123,14 +123,14 @@ describe("VismaClient against the Visma.net simulator", () => {
     const visma = client();
     const customerNumber = await newCustomerNumber(visma, "so.test@example.no");
     const before = new Date(Date.now() - 60_000);
-    const command = mapShopOrderToSalesOrder(shopOrderWithKnownItems("9001"), { pricesIncludeVat: true, customerNumber });
+    const command = mapShopOrderToSalesOrder(shopOrderWithKnownItems("9001"), { pricesIncludeVat: true, customerNumber }).command;
     const created = await visma.createSalesOrder(command);
     expect(created.type).toBe("SO");
     expect(created.orderId).not.toBe("");
     const found = await visma.findSalesOrderByCustomerOrder("CSCART-9001", before);
     expect(found?.orderId).toBe(created.orderId);
     for (const orderId of ["9011", "9012"]) {
-      await visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems(orderId), { pricesIncludeVat: true, customerNumber }));
+      await visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems(orderId), { pricesIncludeVat: true, customerNumber }).command);
     }
     const allOrders = await collectAll(visma.listSalesOrderPages({ pageSize: 2 }));
     expect(allOrders.length).toBe(sim.state.salesOrders.size);
@@ -147,7 +147,7 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(visma, "lost.answer@example.no");
     const before = new Date(Date.now() - 60_000);
     sim.setFaults({ commitThenDropRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
-    const error = await caughtAppError(visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), { pricesIncludeVat: true, customerNumber })));
+    const error = await caughtAppError(visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), { pricesIncludeVat: true, customerNumber }).command));
     expect(error.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});
     expect(await visma.findSalesOrderByCustomerOrder("CSCART-9002", before)).toBeDefined();
@@ -157,7 +157,7 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(client(), "hang@example.no");
     sim.setFaults({ hangRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
     const meter = new CallMeter();
-    const error = await caughtAppError(client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), { pricesIncludeVat: true, customerNumber })));
+    const error = await caughtAppError(client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), { pricesIncludeVat: true, customerNumber }).command));
     expect(error.code).toBe("REMOTE_TIMEOUT");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(meter.snapshot()["visma-salesorder"]?.calls).toBe(1);
@@ -173,7 +173,7 @@ describe("VismaClient against the Visma.net simulator", () => {
 
     sim.setFaults({ errorRate: 1, match: { method: "POST", pathPrefix: "/v1/customer" } });
     const postMeter = new CallMeter();
-    const error = await caughtAppError(client(postMeter).createCustomer(mapShopOrderToNewCustomer(order1042({ email: "five@example.no" }))));
+    const error = await caughtAppError(client(postMeter).createCustomer(mapShopOrderToNewCustomer(order1042({ email: "five@example.no" })).customer));
     expect(error.code).toBe("REMOTE_UNAVAILABLE");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(postMeter.snapshot().visma?.calls).toBe(1);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Visma.net payloads (api-facts §1 and §4). Reads are plain JSON with lookup objects; v1 writes
- * wrap every field as `{"value": ...}`. Unknown extra fields are allowed; absent values may be null.
+ * Visma.net payloads (docs/api-facts.md, "Visma.net"). Reads are plain JSON with lookup objects; v1
+ * writes wrap every field as `{"value": ...}`. Unknown extra fields are allowed; absent values may be null.
  */
 
 const optionalText = z.string().nullish();
@@ -76,7 +76,8 @@ export interface VismaAddressUpdate {
   addressLine3: Wrapped<string>;
   postalCode: Wrapped<string>;
   city: Wrapped<string>;
-  countryId: Wrapped<string>;
+  /** Two letters; left out when the shop has no country (an empty one is never sent). */
+  countryId?: Wrapped<string>;
 }
 
 export interface VismaContactUpdate {
@@ -203,6 +204,12 @@ export interface NewSalesOrderLine {
   warehouseId?: string;
 }
 
+/** An address is sent only with its country; the contact always. */
+export interface SalesOrderParty {
+  address?: SalesOrderAddress;
+  contact: SalesOrderContact;
+}
+
 export interface NewSalesOrderCommand {
   type: string;
   customer: { id: string; order: string };
@@ -211,8 +218,9 @@ export interface NewSalesOrderCommand {
   note?: string;
   currencyId?: string;
   branchId?: string;
-  billing: { address: SalesOrderAddress; contact: SalesOrderContact };
-  shipping: { address: SalesOrderAddress; contact: SalesOrderContact };
+  billing: SalesOrderParty;
+  /** `shipViaId` (≤ 15): the carrier; its settings decide whether `freight.cost` may be set by hand. */
+  shipping: SalesOrderParty & { shipViaId?: string };
   freight?: { cost: number };
   orderLines: NewSalesOrderLine[];
 }

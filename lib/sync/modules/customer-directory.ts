@@ -95,7 +95,8 @@ export class CustomerDirectory {
       if (found) return { customerNumber: found, created: false };
     }
     try {
-      const created = await this.visma.createCustomer(mapShopOrderToNewCustomer(order, this.debtorDefaults));
+      // Its warnings repeat the order's own (same billing address and contact), which the export logs.
+      const created = await this.visma.createCustomer(mapShopOrderToNewCustomer(order, this.debtorDefaults).customer);
       await this.store([{ hash, number: created.number }]);
       return { customerNumber: created.number, created: true };
     } catch (error) {

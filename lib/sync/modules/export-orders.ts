@@ -20,6 +20,7 @@ import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markL
 import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../transform";
+import { explainOrderError } from "../transform/explain-order-error";
 import { CustomerDirectory } from "./customer-directory";
 
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */
@@ -162,11 +163,12 @@ class OrderExporter {
       }
       const { customerNumber, created } = await this.directory.resolve(order);
       if (created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${orderId}.`);
-      const command = mapShopOrderToSalesOrder(order, {
+      const { command, warnings } = mapShopOrderToSalesOrder(order, {
         pricesIncludeVat: this.ctx.settings.pricesIncludeVat,
         customerNumber,
         ...(this.branchId ? { branchId: this.branchId } : {}),
       });
+      for (const warning of warnings) this.ctx.log.warn(warning);
       const salesOrder = await this.visma.createSalesOrder(command);
       await markLedgerDone(claim.row, { targetId: salesOrder.orderId, runId: this.ctx.runId, meta: { type: salesOrder.type, customerNumber } });
       this.ctx.count("created");
@@ -242,24 +244,6 @@ class OrderExporter {
       this.ctx.log.warn(`Order ${orderId} was exported, but its shipment failed: ${toAppError(caught).message}`);
     }
   }
-}
-
-/** Turns Visma.net's article errors ("1804-InventoryIdNotFound", an inactive item) into what the shop owner must do. */
-export function explainOrderError(error: AppError): AppError {
-  if (error.code !== "REMOTE_VALIDATION") return error;
-  const remoteText = `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
-  const skusWhere = (pattern: RegExp) => [...new Set([...remoteText.matchAll(pattern)].map((match) => `"${match[1]}"`))];
-  const missing = skusWhere(/Inventory item '([^']+)' was not found/g);
-  const inactive = skusWhere(/Inventory item '([^']+)' has status (?!Active)\w+/g);
-  const problems = [
-    ...(missing.length ? [`Article ${missing.join(", ")} does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart)`] : []),
-    ...(inactive.length ? [`Article ${inactive.join(", ")} is not active for sale in Visma.net. Activate it there`] : []),
-  ];
-  if (!problems.length && !/1804|InventoryIdNotFound/i.test(remoteText)) return error;
-  const message = problems.length
-    ? `${problems.join(". ")}, then retry the order.`
-    : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
 }
 
 async function reopen(row: SyncItem): Promise<SyncItem> {
