@@ -88,7 +88,7 @@ Visma.net ${visma.url}
   client_id:     ${v.clientId}
   client_secret: ${v.clientSecret}
   tenant_id:     ${v.tenantId}
-  scope:         vismanet_erp_service_api:create vismanet_erp_service_api:delete vismanet_erp_service_api:read vismanet_erp_service_api:update visma.net.erp.salesorder:read visma.net.erp.salesorder:write
+  scopes granted: ${v.grantedScopes.join(" ")}
   v1:  ${visma.url}/v1/...   SalesOrder V3: ${visma.url}/api/v3/SalesOrders
   Rate limit: ${v.rateLimitPerHour} calls/hour per company and client
 

@@ -13,6 +13,8 @@ import type { CallMeter } from "../http/meter";
 import { parseOrThrow } from "../validation";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VismaConfigSchema } from "../integrations/visma/config";
+import { scopesForModules } from "../integrations/visma/scopes";
+import { SchedulesSchema, SYNC_MODULES } from "../settings/defaults";
 
 const LABEL: Record<ConnectionKind, string> = { CSCART: "CS-Cart", VISMA: "Visma.net" };
 
@@ -24,7 +26,18 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
   return { config: connection.config, secret: decryptSecret(connection.encryptedSecret) };
 }
 
-export type ConnectorOptions = { meter?: CallMeter; timeoutMs?: number; maxConcurrency?: number; onEvent?: RemoteCallContext["onEvent"] };
+export type ConnectorOptions = { meter?: CallMeter; timeoutMs?: number; maxAttempts?: number; maxConcurrency?: number; onEvent?: RemoteCallContext["onEvent"] };
+
+/**
+ * The Visma Connect scopes the tenant's enabled modules need (never :delete); what is requested
+ * when the connection names no scopes of its own.
+ */
+export async function moduleScopes(tenantId: string): Promise<string> {
+  const settings = await db.settings.findUnique({ where: { tenantId }, select: { schedules: true } });
+  const schedules = SchedulesSchema.safeParse(settings?.schedules);
+  const enabled = SYNC_MODULES.filter((module) => !schedules.success || schedules.data[module].enabled);
+  return scopesForModules(enabled).join(" ");
+}
 
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");
@@ -35,7 +48,8 @@ export async function loadCscartClient(tenantId: string, options: ConnectorOptio
 export async function loadVismaClient(tenantId: string, options: ConnectorOptions = {}): Promise<VismaClient> {
   const { config, secret } = await connectionOf(tenantId, "VISMA");
   const visma = parseOrThrow(VismaConfigSchema, config, "Visma.net connection settings", "CONNECTION_MISSING");
-  return new VismaClient({ ...visma, clientSecret: secret }, { tenantId, ...options });
+  const scope = visma.scopes ?? (await moduleScopes(tenantId));
+  return new VismaClient({ ...visma, clientSecret: secret, scope }, { tenantId, ...options });
 }
 
 export async function loadConnectors(tenantId: string, options: ConnectorOptions = {}) {

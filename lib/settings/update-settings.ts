@@ -12,7 +12,7 @@ export const SettingsPatchSchema = SettingsInputSchema.partial();
 
 export async function updateSettings(actor: AuditActor, input: unknown) {
   const patch = parseOrThrow(SettingsPatchSchema, input, "settings");
-  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, ...before } = await getSettings(actor.tenant.id);
+  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, debtorDefaultsCheck: _debtorDefaultsCheck, ...before } = await getSettings(actor.tenant.id);
   const next: SettingsInput = parseOrThrow(SettingsInputSchema, { ...before, ...patch }, "settings");
   const changes = changedFields<Record<string, unknown>>(before, next);
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };

@@ -167,7 +167,8 @@ export interface CscartState {
 export const STANDARD_TAX_ID = 6;
 const TAX_ID_BY_RATE: Record<number, number> = { 25: 6, 15: 7, 12: 8 };
 const PAYMENT_IDS: Record<string, number> = { Klarna: 12, Vipps: 13, Faktura: 14, Kort: 15 };
-const SHIPPING_IDS: Record<string, number> = { Posten: 1, PostNord: 2, "Hent i butikk": 3 };
+/** The shop's shipping methods by name → shipping_id. */
+export const SHIPPING_IDS: Record<string, number> = { Posten: 1, PostNord: 2, "Hent i butikk": 3 };
 
 export const DEFAULT_ORDER_STATUSES: CscartOrderStatus[] = [
   { code: "P", description: "Processed", inventory: "D", paid: true },

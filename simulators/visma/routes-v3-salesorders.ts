@@ -59,6 +59,8 @@ function renderDetail(order: VismaSalesOrder, baseUrl: string): Record<string, u
   const command = (order.command ?? {}) as NewSalesOrderCommand;
   return {
     ...renderListItem(order, baseUrl),
+    // SalesOrderDto.status is a SalesOrderStatusDto; only the list DTO carries the plain text.
+    status: { description: order.status, hold: order.status === "Hold", cancelled: false },
     note: command.note ?? null,
     branch: order.branchId ? { id: order.branchId, description: null } : null,
     billing: command.billing ?? null,

@@ -161,6 +161,22 @@ export const VismaInventorySummarySchema = z.array(
 );
 export type VismaInventorySummary = z.output<typeof VismaInventorySummarySchema>;
 
+// ---- v1 company lookups (debtor defaults) ----
+
+/** GET /v1/branch/{branchNumber}: BranchDto. */
+export const VismaBranchSchema = z.looseObject({ branchId: optionalNumber, number: optionalText, name: optionalText, isActive: z.boolean().nullish() });
+
+/** GET /v1/creditTerm?termsId=: a BasePaginationDto of CreditTermDto (visibleTo AL all, CU customers, VE suppliers, DS disabled). */
+export const VismaCreditTermPageSchema = z.looseObject({
+  records: z
+    .array(z.looseObject({ termsId: optionalText, description: optionalText, visibleTo: optionalText }))
+    .nullish()
+    .transform((records) => records ?? []),
+});
+
+/** GET /v1/account/{accountCd}: AccountDto. */
+export const VismaAccountSchema = z.looseObject({ accountCD: optionalText, type: optionalText, active: z.boolean().nullish(), description: optionalText });
+
 // ---- v1 shipment actions ----
 
 export const VismaActionResultSchema = z.looseObject({
@@ -238,6 +254,23 @@ export const SalesOrderListItemSchema = z.looseObject({
   date: optionalText,
 });
 export type SalesOrderListItem = z.output<typeof SalesOrderListItemSchema>;
+
+/** SalesOrderDto.status is a SalesOrderStatusDto; a plain text status is read as its description. */
+const SalesOrderStatusSchema = z
+  .union([optionalText.transform((description) => ({ description, hold: undefined, cancelled: undefined })), z.looseObject({ description: optionalText, hold: z.boolean().nullish(), cancelled: z.boolean().nullish() })])
+  .transform((status) => ({ description: status.description ?? null, hold: status.hold ?? false, cancelled: status.cancelled ?? false }));
+
+/** GET /api/v3/SalesOrders/{type}/{orderId}: what shipping needs. */
+export const SalesOrderDetailSchema = z.looseObject({
+  orderId: optionalText,
+  type: optionalText,
+  status: SalesOrderStatusSchema,
+  orderLines: z
+    .array(z.looseObject({ lineId: optionalNumber, quantity: optionalNumber, openQuantity: optionalNumber, warehouseId: optionalText }))
+    .nullish()
+    .transform((lines) => lines ?? []),
+});
+export type SalesOrderDetail = z.output<typeof SalesOrderDetailSchema>;
 
 export const SalesOrderListPageSchema = z.looseObject({
   value: z.array(SalesOrderListItemSchema).nullish().transform((items) => items ?? []),

@@ -21,6 +21,7 @@ import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../transform";
 import { explainOrderError } from "../transform/explain-order-error";
+import { ShippingMethodMapSchema } from "../../settings/defaults";
 import { CustomerDirectory } from "./customer-directory";
 
 /** Orders changed this long before the cursor are read again (clock skew, slow commits). */
@@ -167,6 +168,7 @@ class OrderExporter {
         pricesIncludeVat: this.ctx.settings.pricesIncludeVat,
         customerNumber,
         ...(this.branchId ? { branchId: this.branchId } : {}),
+        shipViaByShippingId: ShippingMethodMapSchema.parse(this.ctx.settings.shippingMethodMap),
       });
       for (const warning of warnings) this.ctx.log.warn(warning);
       const salesOrder = await this.visma.createSalesOrder(command);
@@ -237,9 +239,8 @@ class OrderExporter {
   /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
   private async shipInVisma(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
     try {
-      const shipment = await this.visma.createShipment(salesOrder.orderId, { orderType: salesOrder.type });
-      await this.visma.confirmShipment(shipment.shipmentNumber);
-      this.ctx.log.info(`Order ${orderId}: shipment ${shipment.shipmentNumber} confirmed in Visma.net.`);
+      const { shipmentNumbers } = await this.visma.shipSalesOrder(salesOrder.type, salesOrder.orderId);
+      this.ctx.log.info(`Order ${orderId}: shipment ${shipmentNumbers.join(", ")} confirmed in Visma.net.`);
     } catch (caught) {
       this.ctx.log.warn(`Order ${orderId} was exported, but its shipment failed: ${toAppError(caught).message}`);
     }

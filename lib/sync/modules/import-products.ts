@@ -26,7 +26,8 @@ export async function importProducts(ctx: SyncRunContext): Promise<void> {
     module: "PRODUCT_IMPORT",
     stream: "PRODUCT_IMPORT",
     concurrency: importConcurrency(),
-    pages: (since) => visma.listInventoryPages({ modifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: true }),
+    // Item changes and picture changes: a new picture does not move the item's lastModifiedDateTime.
+    pages: (since) => visma.listInventoryChangePages(since),
     fetchOne: (inventoryNumber) => unlessNotFound(visma.getInventoryItem(inventoryNumber)),
     externalIdOf: (item) => item.inventoryNumber,
     preparePage: async (items, ledger) => {
