@@ -1,18 +1,30 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
-import { rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
-import { appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
+import { RateLimitedUntil, rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
+import {
+  appErrorFromResponse,
+  appErrorFromTransportFailure,
+  appErrorRateLimitedUntil,
+  appErrorRepeatedFailure,
+  capitalized,
+  wasNeverSent,
+  type RemoteCallInfo,
+} from "./remote-errors";
 import { redact, redactText } from "./redact";
 import {
+  countsAsRepeatedFailure,
   DEFAULT_BACKOFF,
   decideRetry,
   defaultRetryPolicy,
   parseRetryAfterMs,
+  RepeatedFailures,
   type AttemptOutcome,
   type BackoffOptions,
   type HttpMethod,
+  type RetryDecision,
   type RetryPolicy,
 } from "./retry";
 
@@ -92,6 +104,9 @@ export function buildUrl(base: string | URL, path = "", query: QueryParams = {})
   return url;
 }
 
+/** Failures of identical requests in this process, so none is repeated more than a few times a minute. */
+const repeatedFailures = new RepeatedFailures();
+
 export class HttpClient {
   private readonly limiter: KeyRateLimiter;
 
@@ -116,13 +131,30 @@ export class HttpClient {
     const timeoutMs = request.timeoutMs ?? this.context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const backoff = this.context.backoff ?? DEFAULT_BACKOFF;
     const body = requestBody(request);
+    // Requests we repeat on our own (GETs, idempotent writes) are spaced; a POST is never repeated
+    // blindly anyway. "Identical" is this tenant's call to the same remote, method, URL and body.
+    const repeatKey =
+      policy === "idempotent"
+        ? `${this.context.tenantId}:${this.remote}:${request.method} ${url.toString()}${body === undefined ? "" : ` ${createHash("sha256").update(body).digest("hex")}`}`
+        : undefined;
+    const heldMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
+    if (heldMs > backoff.maxDelayMs) throw appErrorRepeatedFailure(info, Date.now() + heldMs);
+    if (heldMs > 0) await sleep(heldMs, this.context.signal);
 
     for (let attempt = 1; ; attempt += 1) {
       const startedMs = Date.now();
-      const result = await this.limiter.schedule(() => {
-        this.context.meter?.recordCall(this.remote);
-        return attemptOnce(url, { method: request.method, headers, body }, timeoutMs, this.context.signal);
-      }, this.context.signal);
+      const result = await this.limiter
+        .schedule(
+          () => {
+            this.context.meter?.recordCall(this.remote);
+            return attemptOnce(url, { method: request.method, headers, body }, timeoutMs, this.context.signal);
+          },
+          this.context.signal,
+          backoff.maxDelayMs,
+        )
+        .catch((error: unknown) => {
+          throw error instanceof RateLimitedUntil ? appErrorRateLimitedUntil(info, error.untilMs) : error;
+        });
 
       if (result.kind === "response") {
         this.limiter.updateFromHeaders(result.response.headers);
@@ -138,10 +170,10 @@ export class HttpClient {
         }
         this.context.meter?.recordFailure(this.remote);
         const outcome: AttemptOutcome = { kind: "response", status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-        const decision = decideRetry({ outcome, attempt, maxAttempts, policy, backoff });
-        this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: decision.retry });
-        if (decision.retry) {
-          await this.waitBeforeRetry(decision.delayMs);
+        const delayMs = this.retryDelay(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), outcome, repeatKey, backoff);
+        this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: delayMs !== undefined });
+        if (delayMs !== undefined) {
+          await this.waitBeforeRetry(delayMs);
           continue;
         }
         throw appErrorFromResponse(info, {
@@ -156,10 +188,10 @@ export class HttpClient {
 
       this.context.meter?.recordFailure(this.remote);
       const outcome: AttemptOutcome = { kind: result.kind, sent: result.sent };
-      const decision = decideRetry({ outcome, attempt, maxAttempts, policy, backoff });
-      this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: decision.retry });
-      if (decision.retry) {
-        await this.waitBeforeRetry(decision.delayMs);
+      const delayMs = this.retryDelay(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), outcome, repeatKey, backoff);
+      this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: delayMs !== undefined });
+      if (delayMs !== undefined) {
+        await this.waitBeforeRetry(delayMs);
         continue;
       }
       throw appErrorFromTransportFailure(info, {
@@ -169,6 +201,18 @@ export class HttpClient {
         cause: result.error,
       });
     }
+  }
+
+  /**
+   * The wait before the next attempt, or undefined for none: the retry decision's backoff, stretched
+   * so the identical request is not repeated more than a few times a minute; a stretch beyond the
+   * longest allowed wait ends the retries.
+   */
+  private retryDelay(decision: RetryDecision, outcome: AttemptOutcome, repeatKey: string | undefined, backoff: BackoffOptions): number | undefined {
+    if (repeatKey && countsAsRepeatedFailure(outcome)) repeatedFailures.recordFailure(repeatKey);
+    if (!decision.retry) return undefined;
+    const spacingMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
+    return spacingMs > backoff.maxDelayMs ? undefined : Math.max(decision.delayMs, spacingMs);
   }
 
   private async waitBeforeRetry(delayMs: number): Promise<void> {

@@ -78,6 +78,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The remote's budget allows the next request only at `untilMs` (epoch ms); nothing was sent. */
+export class RateLimitedUntil extends Error {
+  constructor(readonly untilMs: number) {
+    super(`rate-limited until ${new Date(untilMs).toISOString()}`);
+    this.name = "RateLimitedUntil";
+  }
+}
+
 /**
  * The shared pacing state of one key (`${tenantId}:${remote}`): every client of that key in this
  * process goes through the same limiter, so two runs of one tenant do not each spend the budget.
@@ -96,18 +104,23 @@ export class KeyRateLimiter {
     this.limit = maxConcurrency && maxConcurrency > 0 ? pLimit(maxConcurrency) : undefined;
   }
 
-  /** Runs `task` within the key's concurrency limit, after waiting for its pacing slot. */
-  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `task` within the key's concurrency limit, after waiting for its pacing slot. A slot further
+   * away than `maxWaitMs` is not waited for: RateLimitedUntil is thrown and nothing is sent, so a
+   * Retry-After of minutes never leaves a worker slot (or a web request) asleep.
+   */
+  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<T> {
     const run = async () => {
-      await this.waitForSlot(signal);
+      await this.waitForSlot(signal, maxWaitMs);
       return task();
     };
     return this.limit ? this.limit(run) : run();
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+  private async waitForSlot(signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
     const nowMs = Date.now();
     const startMs = Math.max(nextRequestStartMs(this.state, this.lastStartMs, nowMs, this.policy), this.blockedUntilMs);
+    if (startMs - nowMs > maxWaitMs) throw new RateLimitedUntil(startMs);
     // Reserve the slot before sleeping so concurrent callers queue behind it.
     this.lastStartMs = startMs;
     if (this.state && this.state.remaining > 0) this.state = { ...this.state, remaining: this.state.remaining - 1 };
