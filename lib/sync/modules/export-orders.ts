@@ -20,7 +20,7 @@ import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markL
 import { readCursor, writeCursor } from "../engine/cursor";
 import type { SyncRunContext } from "../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToSalesOrder } from "../transform";
-import { explainOrderError } from "../transform/explain-order-error";
+import { explainOrderError, type OrderShippingContext } from "../transform/explain-order-error";
 import { ShippingMethodMapSchema } from "../../settings/defaults";
 import { CustomerDirectory } from "./customer-directory";
 
@@ -139,6 +139,7 @@ class OrderExporter {
     const claim = await claimLedgerRow(row, this.ctx.runId);
     if (!claim) return row.state === "DONE" ? "skipped" : "pending";
     const orderId = row.externalId;
+    let shipping: OrderShippingContext = {};
     try {
       if (this.consecutiveTransient >= MAX_CONSECUTIVE_TRANSIENT) {
         throw new AppError("REMOTE_UNAVAILABLE", "Skipped in this run: the remote failed repeatedly; the next run tries again.");
@@ -171,6 +172,7 @@ class OrderExporter {
         shipViaByShippingId: ShippingMethodMapSchema.parse(this.ctx.settings.shippingMethodMap),
       });
       for (const warning of warnings) this.ctx.log.warn(warning);
+      shipping = { shipViaId: command.shipping.shipViaId, shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })) };
       const salesOrder = await this.visma.createSalesOrder(command);
       await markLedgerDone(claim.row, { targetId: salesOrder.orderId, runId: this.ctx.runId, meta: { type: salesOrder.type, customerNumber } });
       this.ctx.count("created");
@@ -179,7 +181,7 @@ class OrderExporter {
       if (this.ctx.settings.shipOnExport) await this.shipInVisma(orderId, salesOrder);
       return "exported";
     } catch (caught) {
-      let error = explainOrderError(toAppError(caught));
+      let error = explainOrderError(toAppError(caught), shipping);
       // A record that keeps failing "transiently" (say, a response that never parses) must not hold
       // the cursor forever: after enough attempts it fails for a person to look at.
       if (error.retryable && claim.row.attempts >= MAX_ORDER_ATTEMPTS) {

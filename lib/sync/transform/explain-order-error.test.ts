@@ -28,7 +28,8 @@ describe("order error explanations", () => {
     expect(error.message).toBe(
       'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Settings → Order export, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
     );
-    expect(explainOrderError(refused).message).toContain("the customer's default Ship via (no shipping method is mapped)");
+    expect(explainOrderError(refused, { shippingMethods: [{ id: "1", name: "Posten" }] }).message).toContain("the customer's default Ship via (the shop's shipping method is not mapped)");
+    expect(explainOrderError(refused).message).toContain("Visma.net does not let this order's Ship via take the shop's freight cost");
   });
 
   it("names the field Visma.net found too long", () => {

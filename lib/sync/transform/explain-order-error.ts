@@ -34,7 +34,11 @@ export interface OrderShippingContext {
 
 function freightAdvice(error: AppError, context: OrderShippingContext): AppError {
   const methods = (context.shippingMethods ?? []).map((method) => `"${method.name || method.id}" (id ${method.id})`).join(", ");
-  const shipVia = context.shipViaId ? `Ship via ${context.shipViaId}` : "the customer's default Ship via (no shipping method is mapped)";
+  const shipVia = context.shipViaId
+    ? `Ship via ${context.shipViaId}`
+    : context.shippingMethods
+      ? "the customer's default Ship via (the shop's shipping method is not mapped)"
+      : "this order's Ship via";
   const message =
     `Visma.net does not let ${shipVia} take the shop's freight cost (1310-FreightCostCanNotBeSetManually). ` +
     `In Settings → Order export, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
