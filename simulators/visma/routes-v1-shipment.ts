@@ -70,6 +70,19 @@ export function registerShipmentRoutes(router: Router<Handler>, state: () => Vis
           : null,
       });
     })
+    // ShipmentDto: the status says whether a created shipment still waits for confirmation.
+    .get("/v1/shipment/:shipmentNbr", (request) => {
+      const shipment = state().shipments.get(request.params.shipmentNbr as string);
+      if (!shipment) return ippException(404, `Shipment ${request.params.shipmentNbr} not found.`);
+      return json(200, {
+        shipmentNumber: shipment.shipmentNbr,
+        shipmentType: "Issue",
+        status: shipment.status,
+        operation: "Issue",
+        shipmentDate: shipment.shipmentDate,
+        shipmentDetailLines: shipment.lines.map((line) => ({ lineNumber: line.lineId, inventoryNumber: line.inventoryNumber, warehouse: { id: line.warehouse }, shippedQty: line.quantity, orderType: shipment.orderType, orderNbr: shipment.orderNbr })),
+      });
+    })
     .post("/v1/shipment/:shipmentNbr/action/confirmShipment", (request) => {
       const current = state();
       const shipment = current.shipments.get(request.params.shipmentNbr as string);

@@ -357,7 +357,12 @@ describe("SalesOrder V3", () => {
     const onHold = await vismaFetch(sim, token, `/v1/salesorder/${heldId}/action/createShipment`, { method: "POST", body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" } });
     expect(onHold.status).toBe(400);
     expect((await json(onHold)).ExceptionMessage).toMatch(/on hold/);
-    expect((await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" })).status).toBe(200);
+    const shipped = await json(await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" }));
+    // V3 lists the order's shipments (read only); v1 says whether one is still open.
+    const listed = (await json(await vismaFetch(sim, token, `/api/v3/SalesOrders/SO/${orderId}/shipment`))) as unknown as Json[];
+    expect(listed.map((shipment) => shipment.id)).toEqual([shipped.referenceNumber]);
+    expect(await json(await vismaFetch(sim, token, `/v1/shipment/${shipped.referenceNumber}`))).toMatchObject({ shipmentNumber: shipped.referenceNumber, status: "Open" });
+    expect((await vismaFetch(sim, token, "/v1/shipment/999999")).status).toBe(404);
   });
 });
 

@@ -151,6 +151,20 @@ describe("VismaClient against the Visma.net simulator", () => {
     expect(await visma.shipSalesOrder(created.type, created.orderId)).toEqual({ shipmentNumbers: [] });
   });
 
+  it("confirms a shipment an earlier attempt created but did not confirm, and creates no second one", async () => {
+    const visma = client();
+    const customerNumber = await newCustomerNumber(visma, "half.shipped@example.no");
+    const created = await visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9033"), salesOrderContext(customerNumber)).command);
+    const warehouse = sim.state.salesOrders.get(`SO/${created.orderId}`)!.lines[0]!.warehouseId;
+    const half = await visma.createShipment(created.orderId, { orderType: "SO", shipmentWarehouse: warehouse });
+    expect(await visma.getShipmentStatus(half.shipmentNumber)).toBe("Open");
+    const shipmentsBefore = sim.state.shipments.size;
+    expect(await visma.shipSalesOrder(created.type, created.orderId)).toEqual({ shipmentNumbers: [half.shipmentNumber] });
+    expect(sim.state.shipments.size).toBe(shipmentsBefore);
+    expect(await visma.getShipmentStatus(half.shipmentNumber)).toBe("Confirmed");
+    expect(await visma.listSalesOrderShipments(created.type, created.orderId)).toEqual([half.shipmentNumber]);
+  });
+
   it("refuses to ship an order on hold, naming what to do, before writing anything", async () => {
     const visma = client();
     const customerNumber = await newCustomerNumber(visma, "held@example.no");

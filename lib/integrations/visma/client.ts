@@ -7,6 +7,8 @@ import { invalidScopeAdvice, scopesForModules } from "./scopes";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
 import { findInPages, pageThrough, type Page } from "../paging";
 import {
+  SalesOrderShipmentListSchema,
+  VismaShipmentSchema,
   VismaAccountSchema,
   VismaBranchSchema,
   VismaCreditTermPageSchema,
@@ -361,11 +363,24 @@ export class VismaClient {
     return parseResponseJson(VismaActionResultSchema, response, this.erpHttp.remoteLabel);
   }
 
+  /** The shipment numbers created for a sales order (V3 lists them; read only). */
+  async listSalesOrderShipments(type: string, orderId: string): Promise<string[]> {
+    const shipments = await this.getJson(this.salesOrderHttp, SalesOrderShipmentListSchema, this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}/shipment`));
+    return shipments.map((shipment) => shipment.id ?? "").filter(Boolean);
+  }
+
+  /** A shipment's status (Open until confirmed). */
+  async getShipmentStatus(shipmentNumber: string): Promise<string> {
+    const shipment = await this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
+    return shipment.status ?? "";
+  }
+
   /**
-   * Books an exported order's stock off by shipping what is still open on it: one shipment per
-   * warehouse of its open lines (shipmentWarehouse is mandatory), each confirmed. An order on hold
-   * or cancelled is refused before anything is written, naming what to do. Only open quantities are
-   * shipped, so after a failure it can be called again without shipping anything twice.
+   * Books an exported order's stock off by shipping what is still open on it: first the order's
+   * shipments an earlier attempt created but did not confirm are confirmed, then one shipment per
+   * warehouse of its open lines (shipmentWarehouse is mandatory), each confirmed. An order on hold or
+   * cancelled is refused before anything is written, naming what to do. So after a failure at any
+   * step it can be called again without shipping anything twice.
    */
   async shipSalesOrder(type: string, orderId: string, options: { shipmentDate?: Date } = {}): Promise<{ shipmentNumbers: string[] }> {
     const order = await this.getSalesOrder(type, orderId);
@@ -380,6 +395,11 @@ export class VismaClient {
       throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, { details: { orderType: type, orderId } });
     }
     const shipmentNumbers: string[] = [];
+    for (const earlier of await this.listSalesOrderShipments(type, orderId)) {
+      if ((await this.getShipmentStatus(earlier)) !== "Open") continue;
+      await this.confirmShipment(earlier);
+      shipmentNumbers.push(earlier);
+    }
     for (const warehouse of warehouses) {
       const shipment = await this.createShipment(orderId, { orderType: type, shipmentWarehouse: warehouse, ...(options.shipmentDate ? { shipmentDate: options.shipmentDate } : {}) });
       shipmentNumbers.push(shipment.shipmentNumber);

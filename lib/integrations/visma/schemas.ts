@@ -177,6 +177,14 @@ export const VismaCreditTermPageSchema = z.looseObject({
 /** GET /v1/account/{accountCd}: AccountDto. */
 export const VismaAccountSchema = z.looseObject({ accountCD: optionalText, type: optionalText, active: z.boolean().nullish(), description: optionalText });
 
+// ---- shipments ----
+
+/** GET /api/v3/SalesOrders/{type}/{orderId}/shipment: SalesOrderShipmentDto[] (`id` is the shipment number). */
+export const SalesOrderShipmentListSchema = z.array(z.looseObject({ id: optionalText, type: optionalText, date: optionalText, quantity: optionalNumber }));
+
+/** GET /v1/shipment/{shipmentNbr}: ShipmentDto, of which the status (Open, Hold, Confirmed, Completed, ...). */
+export const VismaShipmentSchema = z.looseObject({ shipmentNumber: optionalText, status: optionalText });
+
 // ---- v1 shipment actions ----
 
 export const VismaActionResultSchema = z.looseObject({
