@@ -65,7 +65,8 @@ export async function* uniqueOrders(pages: AsyncIterable<Page<CsCartOrderSummary
 export async function* ordersAbove(pagesNewestFirst: AsyncIterable<Page<CsCartOrderSummary>>, lastOrderId: number): AsyncGenerator<Page<CsCartOrderSummary>> {
   for await (const page of pagesNewestFirst) {
     const items = page.items.filter((order) => Number(order.order_id) > lastOrderId);
-    if (items.length) yield { ...page, items };
+    // The shop's total counts its whole history, not what is above the cursor: left out.
+    if (items.length) yield { items, page: page.page };
     if (items.length < page.items.length) return;
   }
 }
