@@ -25,6 +25,12 @@ export function demoProductMapping(): ProductMapping {
   });
 }
 
+/**
+ * The demo shop's shipping methods (CS-Cart simulator ids) → the demo company's Ship vias: Posten and
+ * PostNord take the shop's freight cost, pickup orders carry none.
+ */
+export const DEMO_SHIPPING_METHODS = { "1": "POSTEN", "2": "POSTNORD", "3": "PICKUP" };
+
 export async function seedDemo(options: { cscartUrl: string; vismaUrl: string }) {
   const owner = await createUser({ email: DEMO_LOGIN.email, name: "Demo Owner", password: DEMO_LOGIN.password });
   const viewer = await createUser({ email: DEMO_VIEWER_LOGIN.email, name: "Demo Viewer", password: DEMO_VIEWER_LOGIN.password });
@@ -35,7 +41,7 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
     await db.membership.create({ data: { tenantId: tenant.id, userId: viewer.id, role: "VIEWER" } });
     await db.settings.update({
       where: { tenantId: tenant.id },
-      data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"] },
+      data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"], shippingMethodMap: DEMO_SHIPPING_METHODS },
     });
     await db.mapping.create({
       data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping(), createdBy: "seed" },

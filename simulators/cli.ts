@@ -2,8 +2,9 @@
  * `npm run sim`: starts the CS-Cart and Visma.net simulators with seeded data.
  * Env: CSCART_SIM_PORT, VISMA_SIM_PORT, SIM_HOST, SIM_SEED, SIM_PRODUCTS, SIM_CUSTOMERS, SIM_ORDERS,
  * SIM_LATENCY_MS (+ SIM_JITTER_MS, SIM_ERROR_RATE, ...), VISMA_RATE_LIMIT_PER_HOUR, SIM_PRICES_INCLUDE_TAX,
- * SIM_CONTROL_SECRET. Flags of the same meaning: --cscart-port, --visma-port, --host, --seed, --products,
- * --customers, --orders, --latency-ms, --rate-limit-per-hour, --prices-include-tax=false, --control-secret.
+ * SIM_CSCART_OLD_SHOP, SIM_CONTROL_SECRET. Flags of the same meaning: --cscart-port, --visma-port, --host, --seed,
+ * --products, --customers, --orders, --latency-ms, --rate-limit-per-hour, --prices-include-tax=false,
+ * --old-shop (a CS-Cart that ignores updated_at_from), --control-secret.
  */
 import { parseArgs } from "node:util";
 import { startCscartSimulator } from "./cscart/server";
@@ -22,6 +23,7 @@ const { values: flags } = parseArgs({
     "latency-ms": { type: "string" },
     "rate-limit-per-hour": { type: "string" },
     "prices-include-tax": { type: "string" },
+    "old-shop": { type: "boolean" },
     "control-secret": { type: "string" },
     help: { type: "boolean" },
   },
@@ -50,6 +52,7 @@ const scale = {
 const faults = { ...faultsFromEnv(process.env), ...(flags["latency-ms"] ? { latencyMs: Number(flags["latency-ms"]) } : {}) };
 const controlSecret = flags["control-secret"] ?? process.env.SIM_CONTROL_SECRET ?? undefined;
 const pricesIncludeTax = (flags["prices-include-tax"] ?? process.env.SIM_PRICES_INCLUDE_TAX ?? "true") !== "false";
+const oldShop = flags["old-shop"] ?? process.env.SIM_CSCART_OLD_SHOP === "true";
 
 const cscart = await startCscartSimulator({
   host,
@@ -58,6 +61,7 @@ const cscart = await startCscartSimulator({
   ...scale,
   faults,
   pricesIncludeTax,
+  oldShop,
   ...(controlSecret ? { controlSecret } : {}),
 });
 const visma = await startVismaSimulator({
@@ -77,14 +81,14 @@ console.log(`Simulators running (seed ${seed}, ${scale.products} products, ${sca
 CS-Cart   ${cscart.url}/api   (also /api/2.0, /api/2.1, /api/4.0)
   Basic auth user: ${c.adminEmail}
   API key:         ${c.apiKey}
-  Prices include tax: ${c.pricesIncludeTax ? "yes" : "no"}
+  Prices include tax: ${c.pricesIncludeTax ? "yes" : "no"}${c.oldShop ? "\n  Old shop: updated_at_from is ignored" : ""}
 
 Visma.net ${visma.url}
   Token:      POST ${visma.url}/connect/token (grant_type=client_credentials)
   client_id:     ${v.clientId}
   client_secret: ${v.clientSecret}
   tenant_id:     ${v.tenantId}
-  scope:         vismanet_erp_service_api:create vismanet_erp_service_api:delete vismanet_erp_service_api:read vismanet_erp_service_api:update visma.net.erp.salesorder:read visma.net.erp.salesorder:write
+  scopes granted: ${v.grantedScopes.join(" ")}
   v1:  ${visma.url}/v1/...   SalesOrder V3: ${visma.url}/api/v3/SalesOrders
   Rate limit: ${v.rateLimitPerHour} calls/hour per company and client
 

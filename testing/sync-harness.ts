@@ -4,7 +4,7 @@
  */
 import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
-import { demoProductMapping } from "../prisma/seed";
+import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
 import type { RunTrigger } from "../lib/db";
@@ -29,7 +29,8 @@ export async function startSyncHarness(options: {
   const { tenant, users } = await createTestTenant("sync");
   await connectTenantToSimulators(tenant.id, cscart, visma);
   await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
+  // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
+  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
 
   return {
     tenant,

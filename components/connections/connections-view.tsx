@@ -15,7 +15,7 @@ import { CONNECTION_LABELS } from "@/lib/labels";
 
 type Connection = Jsonify<Awaited<ReturnType<typeof getConnections>>[number]>;
 
-type FieldSpec = { name: string; label: string; type?: string; hint?: string };
+type FieldSpec = { name: string; label: string; type?: string; hint?: string | ((connection: Connection) => string) };
 
 const FIELDS: Record<Connection["kind"], FieldSpec[]> = {
   CSCART: [
@@ -28,6 +28,12 @@ const FIELDS: Record<Connection["kind"], FieldSpec[]> = {
     { name: "tokenUrl", label: "Token URL", type: "url" },
     { name: "erpBaseUrl", label: "ERP API base URL", type: "url" },
     { name: "salesOrderBaseUrl", label: "Sales order API base URL", type: "url" },
+    {
+      name: "scopes",
+      label: "Scopes",
+      hint: (connection) =>
+        `Space-separated. Empty: what your enabled modules need (${connection.suggestedScopes ?? "vismanet_erp_service_api:read"}). Grant the same scopes to the integration in the Visma Developer Portal.`,
+    },
   ],
 };
 
@@ -81,7 +87,7 @@ function ConnectionForm({ connection, tenantSlug, canEdit }: { connection: Conne
       <form onSubmit={onSubmit} noValidate aria-label={`${title} connection`}>
         <fieldset disabled={!canEdit} className="space-y-3">
           {FIELDS[connection.kind].map((field) => (
-            <TextField key={field.name} label={field.label} type={field.type ?? "text"} name={field.name} hint={field.hint}
+            <TextField key={field.name} label={field.label} type={field.type ?? "text"} name={field.name} hint={typeof field.hint === "function" ? field.hint(connection) : field.hint}
               value={values[field.name] ?? ""} error={save.fieldErrors[field.name]}
               onChange={(event) => setValues({ ...values, [field.name]: event.target.value })} />
           ))}

@@ -38,7 +38,7 @@ export type MappingDraft = {
   defaultTaxIds: string;
   categoryRows: { value: string; categoryId: string }[];
   defaultCategoryId: string;
-  tracking: "B" | "O" | "D";
+  tracking: "B" | "D";
 };
 
 type FieldSource = ProductMapping["fields"][ShopFieldName];

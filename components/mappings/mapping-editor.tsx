@@ -81,8 +81,7 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
                 <a className="text-brand-700 underline" href={`/${tenantSlug}/settings`}>Settings → Warehouses for stock</a>.
               </p>
               <SelectField label="Inventory tracking" value={draft.tracking} onChange={(event) => set("tracking", event.target.value as MappingDraft["tracking"])}>
-                <option value="B">Track without options (B)</option>
-                <option value="O">Track with options (O)</option>
+                <option value="B">Track (B)</option>
                 <option value="D">Do not track (D)</option>
               </SelectField>
             </div>

@@ -11,6 +11,8 @@ import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { TenantSettings } from "@/lib/settings/get-settings";
 import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
+import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
+import { parseShippingMethodLines, ShippingMethodFields, shippingMethodLines } from "./shipping-method-fields";
 import { WarehouseFields } from "./warehouse-fields";
 
 export type SettingsData = Jsonify<TenantSettings>;
@@ -34,6 +36,7 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     schedules: Object.fromEntries(moduleIds.map((m) => [m, { enabled: schedulesOf(settings)[m]!.enabled, intervalMinutes: String(schedulesOf(settings)[m]!.intervalMinutes) }])),
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
+    shippingMethods: shippingMethodLines(settings.shippingMethodMap),
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -55,6 +58,7 @@ function payloadOf(draft: Draft) {
     storeLogs: draft.storeLogs,
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
+    shippingMethodMap: parseShippingMethodLines(draft.shippingMethods),
   };
 }
 
@@ -78,7 +82,8 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"]],
     successMessage: (result) => (result.changed.length ? `Saved (${result.changed.length} setting(s) changed).` : "Nothing changed."),
   });
-  const errors = save.fieldErrors;
+  // Defaults the last connection test found missing in Visma.net show red until they are changed.
+  const errors: Record<string, string> = { ...debtorDefaultProblems(settings.debtorDefaultsCheck, draft), ...save.fieldErrors };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(undefined);
@@ -93,9 +98,10 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
             <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint="Converted to net prices for Visma.net with each order's own VAT rates." />
             <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
+            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} />
           </div>
         </Card>
-        <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer.">
+        <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer. Checked against the company by the Visma.net connection test.">
           <div className="grid gap-3 sm:grid-cols-3">
             <TextField label="Payment terms" value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
             <TextField label="Collection account" value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />

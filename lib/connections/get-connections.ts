@@ -5,13 +5,14 @@
 import { ConnectionKind, db } from "../db";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VISMA_DEFAULT_URLS, VismaConfigSchema } from "../integrations/visma/config";
+import { moduleScopes } from "./load-connectors";
 
 export const CONNECTION_KINDS = Object.values(ConnectionKind);
 export type ConnectionKindName = ConnectionKind;
 
 const EMPTY_CONFIG: Record<ConnectionKindName, Record<string, string>> = {
   CSCART: { shopUrl: "", adminEmail: "" },
-  VISMA: { clientId: "", tenantId: "", ...VISMA_DEFAULT_URLS },
+  VISMA: { clientId: "", tenantId: "", ...VISMA_DEFAULT_URLS, scopes: "" },
 };
 
 export function configSchemaFor(kind: ConnectionKindName) {
@@ -19,6 +20,8 @@ export function configSchemaFor(kind: ConnectionKindName) {
 }
 
 export async function getConnections(tenantId: string) {
+  // What a Visma.net connection without scopes of its own requests: what the enabled modules need.
+  const suggestedScopes = await moduleScopes(tenantId);
   const rows = await db.connection.findMany({
     where: { tenantId },
     select: { kind: true, config: true, encryptedSecret: true, status: true, lastCheckedAt: true, lastError: true, updatedAt: true },
@@ -30,6 +33,7 @@ export async function getConnections(tenantId: string) {
       kind,
       config: { ...EMPTY_CONFIG[kind], ...(parsed?.success ? (parsed.data as Record<string, string>) : {}) },
       secretSet: Boolean(row?.encryptedSecret),
+      ...(kind === "VISMA" ? { suggestedScopes } : {}),
       status: row?.status ?? "UNTESTED",
       lastCheckedAt: row?.lastCheckedAt ?? null,
       lastError: row?.lastError ?? null,

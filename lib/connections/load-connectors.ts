@@ -12,6 +12,8 @@ import type { RemoteCallContext } from "../http/client";
 import { parseOrThrow } from "../validation";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VismaConfigSchema } from "../integrations/visma/config";
+import { scopesForModules } from "../integrations/visma/scopes";
+import { SYNC_MODULES } from "../sync/modules";
 
 const LABEL: Record<ConnectionKind, string> = { CSCART: "CS-Cart", VISMA: "Visma.net" };
 
@@ -31,6 +33,17 @@ export const INTERACTIVE_LIMITS = { timeoutMs: 10_000, deadlineMs: 20_000, maxWa
 
 export type ConnectorOptions = Pick<RemoteCallContext, "meter" | "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent">;
 
+/**
+ * The Visma Connect scopes the tenant's enabled modules need (never :delete); what is requested
+ * when the connection names no scopes of its own.
+ */
+export async function moduleScopes(tenantId: string): Promise<string> {
+  const settings = await db.settings.findUnique({ where: { tenantId }, select: { schedules: true } });
+  const schedules = SYNC_MODULES.schedulesSchema.safeParse(settings?.schedules ?? {});
+  const enabled = SYNC_MODULES.modules.filter((module) => !schedules.success || schedules.data[module.id].enabled);
+  return scopesForModules(enabled).join(" ");
+}
+
 export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");
   const cscart = parseOrThrow(CscartConfigSchema, config, "CS-Cart connection settings", "CONNECTION_MISSING");
@@ -40,7 +53,8 @@ export async function loadCscartClient(tenantId: string, options: ConnectorOptio
 export async function loadVismaClient(tenantId: string, options: ConnectorOptions = {}): Promise<VismaClient> {
   const { config, secret } = await connectionOf(tenantId, "VISMA");
   const visma = parseOrThrow(VismaConfigSchema, config, "Visma.net connection settings", "CONNECTION_MISSING");
-  return new VismaClient({ ...visma, clientSecret: secret }, { tenantId, ...options });
+  const scope = visma.scopes ?? (await moduleScopes(tenantId));
+  return new VismaClient({ ...visma, clientSecret: secret, scope }, { tenantId, ...options });
 }
 
 export async function loadConnectors(tenantId: string, options: ConnectorOptions = {}) {

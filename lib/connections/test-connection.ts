@@ -1,19 +1,52 @@
 /**
  * "Test connection": builds the client from the stored settings and secret, makes one cheap call
  * with a short timeout, and records the outcome on the Connection row (OK, or FAILING with the
- * reason in plain words) so the overview shows it too.
+ * reason in plain words) so the overview shows it too. For Visma.net it also checks the debtor
+ * defaults against the company and keeps the findings on the settings, where a wrong default shows
+ * as a red field instead of every new customer's order failing.
  */
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { db } from "../db";
 import { toAppError } from "../errors";
+import type { VismaClient } from "../integrations/visma/client";
+import { recordDebtorDefaultsCheck } from "../settings/record-debtor-defaults-check";
+import { getSettings } from "../settings/get-settings";
+import { branchIdFor } from "../sync/transform/customers";
 import type { ConnectionKindName } from "./get-connections";
 import { INTERACTIVE_LIMITS, loadCscartClient, loadVismaClient } from "./load-connectors";
 
+/** Short and bounded (the web process waits), one attempt: a retry's wait would keep the person at the screen waiting. */
+const TEST_OPTIONS = { ...INTERACTIVE_LIMITS, maxAttempts: 1 };
+
+/** The debtor defaults checked against the company, stored for Settings; the result in a sentence. */
+async function checkDebtorDefaults(tenantId: string, visma: VismaClient): Promise<string> {
+  try {
+    const settings = await getSettings(tenantId);
+    const findings = await visma.checkDebtorDefaults({
+      paymentTerms: settings.debtorPaymentTerms,
+      collectionAccount: settings.debtorCollectionAccount,
+      branch: branchIdFor({ administration: settings.debtorAdministration }),
+    });
+    await recordDebtorDefaultsCheck(tenantId, {
+      debtorPaymentTerms: findings.paymentTerms,
+      debtorCollectionAccount: findings.collectionAccount,
+      ...(findings.branch ? { debtorAdministration: findings.branch } : {}),
+    });
+    const problems = [findings.paymentTerms, findings.collectionAccount, findings.branch].filter((finding) => finding && !finding.ok);
+    if (!problems.length) return "The new-customer defaults (payment terms, collection account, administration) exist in the company.";
+    return `But the new-customer defaults need attention (marked in Settings): ${problems.map((finding) => finding!.message).join(" ")}`;
+  } catch (error) {
+    return `The new-customer defaults could not be checked: ${toAppError(error).message}`;
+  }
+}
 
 async function runTest(tenantId: string, kind: ConnectionKindName): Promise<{ ok: boolean; message: string }> {
   try {
-    const client = kind === "CSCART" ? await loadCscartClient(tenantId, INTERACTIVE_LIMITS) : await loadVismaClient(tenantId, INTERACTIVE_LIMITS);
-    return await client.testConnection();
+    if (kind === "CSCART") return await (await loadCscartClient(tenantId, TEST_OPTIONS)).testConnection();
+    const visma = await loadVismaClient(tenantId, TEST_OPTIONS);
+    const result = await visma.testConnection();
+    if (!result.ok) return result;
+    return { ok: true, message: `${result.message} ${await checkDebtorDefaults(tenantId, visma)}` };
   } catch (error) {
     return { ok: false, message: toAppError(error).message };
   }

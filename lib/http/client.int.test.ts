@@ -88,7 +88,51 @@ describe("HttpClient against a real HTTP server", () => {
     const error = await caughtAppError(newClient().send({ method: "GET", url: `${baseUrl}/always-429` }));
     expect(error.code).toBe("REMOTE_RATE_LIMITED");
     expect(error.details?.retryAfterMs).toBe(3_600_000);
+    expect(typeof error.details?.retryAt).toBe("string");
     expect(hits.get("/always-429")).toHaveLength(1); // an hour is longer than the allowed wait
+  });
+
+  it("sends an identical failing GET at most three times a minute, then holds it back without sending", async () => {
+    routes.set("/down", (_req, res) => json(res, 503, { message: "down for maintenance" }));
+    const meter = new CallMeter();
+    const client = newClient(meter, { maxAttempts: 10 });
+    const first = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/down` }));
+    expect(first.code).toBe("REMOTE_UNAVAILABLE");
+    expect(hits.get("/down")).toHaveLength(3);
+    const again = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/down` }));
+    expect(again).toMatchObject({ code: "REMOTE_UNAVAILABLE", details: { notSent: true, retryAt: expect.any(String) } });
+    expect(again.message).toContain("failed this request several times in the last minute (GET /down), so it is not sent again before");
+    expect(Date.parse(String(again.details?.retryAt)) - Date.now()).toBeGreaterThan(30_000);
+    expect(hits.get("/down")).toHaveLength(3);
+    // Another request (here: another query) is not identical and is sent.
+    await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/down`, query: { page: 2 } }));
+    expect(hits.get("/down")).toHaveLength(6);
+    expect(meter.snapshot().test).toMatchObject({ calls: 6, retries: 4 });
+  });
+
+  it("does not sleep through a long Retry-After: it says until when, and sends nothing more on that key", async () => {
+    routes.set("/quota", (_req, res) => json(res, 429, { message: "You are out of API requests. Retry after 600 seconds" }, { "retry-after": "600" }));
+    routes.set("/other", (_req, res) => json(res, 200, { ok: true }));
+    const client = newClient();
+    const limited = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota` }));
+    expect(limited).toMatchObject({ code: "REMOTE_RATE_LIMITED", kind: "transient", details: { retryAfterMs: 600_000 } });
+    const retryAt = Date.parse(String(limited.details?.retryAt));
+    expect(Math.abs(retryAt - (Date.now() + 600_000))).toBeLessThan(60_000);
+    const held = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/other` }));
+    expect(held).toMatchObject({ code: "REMOTE_RATE_LIMITED", details: { notSent: true } });
+    expect(Math.abs(Date.parse(String(held.details?.retryAt)) - retryAt)).toBeLessThan(60_000);
+    expect(held.message).toMatch(/^The test remote allows no more requests until \d\d:\d\d:\d\d UTC \(rate limit\); nothing was sent \(GET \/other\)/);
+    expect(hits.get("/other")).toBeUndefined();
+  });
+
+  it("does not wait for a rate-limit window that resets in half an hour either", async () => {
+    routes.set("/spent", (_req, res) => json(res, 200, { ok: true }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800", "x-ratelimit-limit": "500" }));
+    const client = newClient();
+    await client.send({ method: "GET", url: `${baseUrl}/spent` });
+    const error = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/spent` }));
+    expect(error).toMatchObject({ code: "REMOTE_RATE_LIMITED", details: { notSent: true } });
+    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(25 * 60_000);
+    expect(hits.get("/spent")).toHaveLength(1);
   });
 
   it("paces the next request when the remote reports no calls left", async () => {

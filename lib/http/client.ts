@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { fetch as undiciFetch } from "undici";
 import { z } from "zod";
 import { AppError } from "../errors";
@@ -5,14 +6,25 @@ import { recordRemoteAttempt } from "../metrics/metrics";
 import { describeZodError, fieldErrorsOf } from "../validation";
 import type { CallMeter } from "./meter";
 import { outboundDispatcher, outboundRefusalOf } from "./outbound";
-import { PacingWaitTooLong, rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
-import { appErrorFromRefusal, appErrorFromResponse, appErrorFromTransportFailure, capitalized, wasNeverSent, type RemoteCallInfo } from "./remote-errors";
+import { RateLimitedUntil, rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
+import {
+  appErrorFromRefusal,
+  appErrorFromResponse,
+  appErrorFromTransportFailure,
+  appErrorRateLimitedUntil,
+  appErrorRepeatedFailure,
+  capitalized,
+  wasNeverSent,
+  type RemoteCallInfo,
+} from "./remote-errors";
 import { redact, redactText } from "./redact";
 import {
+  countsAsRepeatedFailure,
   DEFAULT_BACKOFF,
   decideRetry,
   defaultRetryPolicy,
   parseRetryAfterMs,
+  RepeatedFailures,
   type AttemptOutcome,
   type BackoffOptions,
   type HttpMethod,
@@ -114,6 +126,9 @@ export function buildUrl(base: string | URL, path = "", query: QueryParams = {})
   return url;
 }
 
+/** Failures of identical requests in this process, so none is repeated more than a few times a minute. */
+const repeatedFailures = new RepeatedFailures();
+
 export class HttpClient {
   private readonly limiter: KeyRateLimiter;
 
@@ -140,18 +155,33 @@ export class HttpClient {
     const backoff = this.context.backoff ?? DEFAULT_BACKOFF;
     const body = requestBody(request);
     const maxBytes = request.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    // No wait longer than this: beyond it the request fails at once, so a Retry-After of minutes
+    // never leaves a worker slot or a web request asleep (the caller reschedules on details.retryAt).
+    const maxWaitMs = Math.min(this.context.maxWaitMs ?? Number.POSITIVE_INFINITY, backoff.maxDelayMs);
+    // Requests we repeat on our own (GETs, idempotent writes) are spaced; a POST is never repeated
+    // blindly anyway. "Identical" is this tenant's call to the same remote, method, URL and body.
+    const repeatKey =
+      policy === "idempotent"
+        ? `${this.context.tenantId}:${this.remote}:${request.method} ${url.toString()}${body === undefined ? "" : ` ${createHash("sha256").update(body).digest("hex")}`}`
+        : undefined;
+    const heldMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
+    if (heldMs > maxWaitMs) throw appErrorRepeatedFailure(info, Date.now() + heldMs);
+    if (heldMs > 0) await sleep(heldMs, this.context.signal);
 
     for (let attempt = 1; ; attempt += 1) {
       const startedMs = Date.now();
       const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadlineAtMs - startedMs));
       const result = await this.limiter
-        .schedule(() => {
-          this.context.meter?.recordCall(this.remote);
-          return attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
-        }, this.context.signal, this.context.maxWaitMs)
+        .schedule(
+          () => {
+            this.context.meter?.recordCall(this.remote);
+            return attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
+          },
+          this.context.signal,
+          maxWaitMs,
+        )
         .catch((error: unknown) => {
-          if (error instanceof PacingWaitTooLong) throw appErrorFromResponse(info, { status: 429, bodyText: "", retryAfterMs: error.waitMs });
-          throw error;
+          throw error instanceof RateLimitedUntil ? appErrorRateLimitedUntil(info, error.untilMs) : error;
         });
 
       if (result.kind === "response") {
@@ -168,10 +198,10 @@ export class HttpClient {
         }
         this.context.meter?.recordFailure(this.remote);
         const outcome: AttemptOutcome = { kind: "response", status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-        const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
-        this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: decision.retry });
-        if (decision.retry) {
-          await this.waitBeforeRetry(decision.delayMs);
+        const delayMs = this.retryDelay(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), outcome, repeatKey, { deadlineAtMs, maxWaitMs });
+        this.emit({ info, attempt, status, outcome: "http-error", startedMs, willRetry: delayMs !== undefined });
+        if (delayMs !== undefined) {
+          await this.waitBeforeRetry(delayMs);
           continue;
         }
         throw appErrorFromResponse(info, {
@@ -186,10 +216,10 @@ export class HttpClient {
 
       this.context.meter?.recordFailure(this.remote);
       const outcome: AttemptOutcome = { kind: result.kind, sent: result.sent };
-      const decision = withinLimits(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), deadlineAtMs, this.context.maxWaitMs);
-      this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: decision.retry });
-      if (decision.retry) {
-        await this.waitBeforeRetry(decision.delayMs);
+      const delayMs = this.retryDelay(decideRetry({ outcome, attempt, maxAttempts, policy, backoff }), outcome, repeatKey, { deadlineAtMs, maxWaitMs });
+      this.emit({ info, attempt, outcome: result.kind, startedMs, willRetry: delayMs !== undefined });
+      if (delayMs !== undefined) {
+        await this.waitBeforeRetry(delayMs);
         continue;
       }
       throw appErrorFromTransportFailure(info, {
@@ -199,6 +229,25 @@ export class HttpClient {
         cause: result.error,
       });
     }
+  }
+
+  /**
+   * The wait before the next attempt, or undefined for none: the retry decision's backoff, stretched
+   * so the identical request is not repeated more than a few times a minute. No retry starts after
+   * the request's deadline, nor after a wait longer than the caller allows.
+   */
+  private retryDelay(
+    decision: RetryDecision,
+    outcome: AttemptOutcome,
+    repeatKey: string | undefined,
+    limits: { deadlineAtMs: number; maxWaitMs: number },
+  ): number | undefined {
+    if (repeatKey && countsAsRepeatedFailure(outcome)) repeatedFailures.recordFailure(repeatKey);
+    if (!decision.retry) return undefined;
+    const spacingMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
+    const delayMs = Math.max(decision.delayMs, spacingMs);
+    if (delayMs > limits.maxWaitMs || Date.now() + delayMs >= limits.deadlineAtMs) return undefined;
+    return delayMs;
   }
 
   private async waitBeforeRetry(delayMs: number): Promise<void> {
@@ -224,13 +273,6 @@ export class HttpClient {
 type AttemptResult =
   | { kind: "response"; response: Omit<RemoteResponse, "endpoint"> }
   | { kind: "timeout" | "network"; sent: boolean; error: unknown };
-
-/** A retry that would start after the request's deadline, or wait longer than the caller allows, is not made. */
-function withinLimits(decision: RetryDecision, deadlineAtMs: number, maxWaitMs: number | undefined): RetryDecision {
-  if (decision.retry && Date.now() + decision.delayMs >= deadlineAtMs) return { retry: false, reason: "the request's deadline would pass" };
-  if (decision.retry && maxWaitMs !== undefined && decision.delayMs > maxWaitMs) return { retry: false, reason: "the caller cannot wait that long" };
-  return decision;
-}
 
 type SendInit = { method: HttpMethod; headers: Record<string, string>; body: string | undefined };
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { isBudgetLow, nextRequestStartMs, parseRateLimitHeaders } from "./pacing";
+import { isBudgetLow, KeyRateLimiter, nextRequestStartMs, parseRateLimitHeaders, RateLimitedUntil } from "./pacing";
 
 const now = 1_000_000;
 
@@ -45,5 +45,19 @@ describe("parseRateLimitHeaders", () => {
     const headers = new Headers({ "X-RateLimit-Remaining": "1", "X-RateLimit-Reset": "1741946400" });
     expect(parseRateLimitHeaders(headers, now)).toEqual({ remaining: 1, resetAtMs: 1_741_946_400_000 });
     expect(parseRateLimitHeaders(new Headers({ "X-RateLimit-Remaining": "1" }), now)).toBeUndefined();
+  });
+});
+
+describe("KeyRateLimiter.schedule", () => {
+  it("throws RateLimitedUntil instead of waiting longer than allowed, and sends nothing", async () => {
+    const limiter = new KeyRateLimiter("t:visma");
+    limiter.blockFor(5 * 60_000);
+    let sent = 0;
+    const error = await limiter.schedule(async () => sent++, undefined, 30_000).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitedUntil);
+    expect((error as RateLimitedUntil).untilMs - Date.now()).toBeGreaterThan(4 * 60_000);
+    expect(sent).toBe(0);
+    // Without a cap (or within it) the task runs.
+    expect(await new KeyRateLimiter("t:other").schedule(async () => "ran", undefined, 30_000)).toBe("ran");
   });
 });

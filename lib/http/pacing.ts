@@ -62,14 +62,6 @@ export function parseRateLimitHeaders(headers: Headers, nowMs: number = Date.now
   return { remaining: Math.max(0, Math.floor(remaining)), resetAtMs, ...(Number.isFinite(limit) ? { limit } : {}) };
 }
 
-/** A request would have to wait longer for its slot than its caller allows. */
-export class PacingWaitTooLong extends Error {
-  constructor(readonly waitMs: number) {
-    super(`the next request slot is ${Math.ceil(waitMs / 1000)} s away`);
-    this.name = "PacingWaitTooLong";
-  }
-}
-
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -84,6 +76,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** The remote's budget allows the next request only at `untilMs` (epoch ms); nothing was sent. */
+export class RateLimitedUntil extends Error {
+  constructor(readonly untilMs: number) {
+    super(`rate-limited until ${new Date(untilMs).toISOString()}`);
+    this.name = "RateLimitedUntil";
+  }
 }
 
 /**
@@ -105,10 +105,11 @@ export class KeyRateLimiter {
   }
 
   /**
-   * Runs `task` within the key's concurrency limit, after waiting for its pacing slot. With
-   * `maxWaitMs`, a slot further away than that fails at once with PacingWaitTooLong instead.
+   * Runs `task` within the key's concurrency limit, after waiting for its pacing slot. A slot further
+   * away than `maxWaitMs` is not waited for: RateLimitedUntil is thrown and nothing is sent, so a
+   * Retry-After of minutes never leaves a worker slot (or a web request) asleep.
    */
-  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal, maxWaitMs?: number): Promise<T> {
+  async schedule<T>(task: () => Promise<T>, signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<T> {
     const run = async () => {
       await this.waitForSlot(signal, maxWaitMs);
       return task();
@@ -116,10 +117,10 @@ export class KeyRateLimiter {
     return this.limit ? this.limit(run) : run();
   }
 
-  private async waitForSlot(signal?: AbortSignal, maxWaitMs?: number): Promise<void> {
+  private async waitForSlot(signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
     const nowMs = Date.now();
     const startMs = Math.max(nextRequestStartMs(this.state, this.lastStartMs, nowMs, this.policy), this.blockedUntilMs);
-    if (maxWaitMs !== undefined && startMs - nowMs > maxWaitMs) throw new PacingWaitTooLong(startMs - nowMs);
+    if (startMs - nowMs > maxWaitMs) throw new RateLimitedUntil(startMs);
     // Reserve the slot before sleeping so concurrent callers queue behind it.
     this.lastStartMs = startMs;
     if (this.state && this.state.remaining > 0) this.state = { ...this.state, remaining: this.state.remaining - 1 };

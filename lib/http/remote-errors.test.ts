@@ -21,6 +21,9 @@ describe("extractRemoteErrorText", () => {
         }),
       ),
     ).toEqual({ message: "One or more validation errors occurred.; 1804-InventoryIdNotFound: Inventory item SOCK-XL was not found", code: "1804-InventoryIdNotFound" });
+    expect(
+      extractRemoteErrorText(JSON.stringify({ title: "Bad", details: [{ code: "0002-InvalidLength", message: "Invalid length", parameters: { property: "billing.address.line1" } }] })),
+    ).toEqual({ message: "Bad; 0002-InvalidLength: Invalid length (billing.address.line1)", code: "0002-InvalidLength" });
     expect(extractRemoteErrorText('{"error":"invalid_client"}')).toEqual({ message: "invalid_client", code: "invalid_client" });
     expect(extractRemoteErrorText("<html>502 Bad Gateway</html>")).toEqual({});
   });

@@ -71,7 +71,9 @@ export function extractRemoteErrorText(bodyText: string): RemoteErrorText {
     for (const item of Array.isArray(record.details) ? record.details : []) {
       const entry = asRecord(item);
       const code = text(entry?.code);
-      const message = text(entry?.message);
+      // V3 names the offending field in parameters.property (ValidationErrorCodeDetails).
+      const property = text(asRecord(entry?.parameters)?.property);
+      const message = text(entry?.message) && property ? `${text(entry?.message)} (${property})` : text(entry?.message);
       if (code) codes.push(code);
       if (message || code) parts.push(code && message ? `${code}: ${message}` : (message ?? code ?? ""));
     }
@@ -125,11 +127,36 @@ export function appErrorFromResponse(
       status: response.status,
       ...(remoteText.code ? { remoteCode: remoteText.code } : {}),
       ...(remoteText.message ? { remoteMessage: remoteText.message.slice(0, MAX_QUOTED_LENGTH) } : {}),
-      ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs } : {}),
+      ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs, retryAt: new Date(Date.now() + response.retryAfterMs).toISOString() } : {}),
       ...(response.status === 412 ? { preconditionFailed: true, ...(response.ifMatch ? { ifMatch: response.ifMatch } : {}) } : {}),
       ...(response.outcomeUnknown ? { outcomeUnknown: true } : {}),
     }),
   });
+}
+
+function clockTime(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(11, 19)} UTC`;
+}
+
+/**
+ * The remote's rate limit allows the next request only at `untilMs`, further away than a worker may
+ * wait: a typed error the caller can reschedule on (details.retryAt), sent before anything was sent.
+ */
+export function appErrorRateLimitedUntil(info: RemoteCallInfo, untilMs: number): AppError {
+  return new AppError(
+    "REMOTE_RATE_LIMITED",
+    `${capitalized(info.remoteLabel)} allows no more requests until ${clockTime(untilMs)} (rate limit); nothing was sent (${info.endpoint}). The sync continues then.`,
+    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true } },
+  );
+}
+
+/** A request that failed again and again in the last minute is held back instead of sent once more. */
+export function appErrorRepeatedFailure(info: RemoteCallInfo, untilMs: number): AppError {
+  return new AppError(
+    "REMOTE_UNAVAILABLE",
+    `${capitalized(info.remoteLabel)} failed this request several times in the last minute (${info.endpoint}), so it is not sent again before ${clockTime(untilMs)}. This is usually temporary.`,
+    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), notSent: true } },
+  );
 }
 
 /** The AppError for a request that got no response: timeout or network failure. */

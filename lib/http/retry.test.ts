@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { backoffDelayMs, decideRetry, defaultRetryPolicy, parseRetryAfterMs } from "./retry";
+import { backoffDelayMs, countsAsRepeatedFailure, decideRetry, defaultRetryPolicy, parseRetryAfterMs, RepeatedFailures } from "./retry";
 
 const noJitter = () => 0.999999;
 
@@ -75,5 +75,29 @@ describe("decideRetry", () => {
     expect(decision).toEqual({ retry: true, delayMs: 2000 + Math.floor(50 / 4) });
     const tooLong = decideRetry({ ...base, policy: "idempotent", outcome: { kind: "response", status: 429, retryAfterMs: 60_000 } });
     expect(tooLong.retry).toBe(false);
+  });
+});
+
+describe("RepeatedFailures", () => {
+  it("lets an identical request fail three times a minute, then holds it until the oldest failure is a minute old", () => {
+    const failures = new RepeatedFailures(3, 60_000);
+    const key = "t:visma:GET https://api/v1/inventory/X";
+    expect(failures.waitBeforeRepeatMs(key, 0)).toBe(0);
+    failures.recordFailure(key, 0);
+    failures.recordFailure(key, 1_000);
+    expect(failures.waitBeforeRepeatMs(key, 2_000)).toBe(0);
+    failures.recordFailure(key, 2_000);
+    expect(failures.waitBeforeRepeatMs(key, 2_500)).toBe(57_500);
+    expect(failures.waitBeforeRepeatMs(key, 59_000)).toBe(1_000);
+    expect(failures.waitBeforeRepeatMs(key, 60_000)).toBe(0);
+    expect(failures.waitBeforeRepeatMs("t:visma:GET https://api/v1/inventory/Y", 2_500)).toBe(0);
+  });
+
+  it("counts server errors, timeouts and dropped connections, not 429 (the remote says when) nor final answers", () => {
+    expect(countsAsRepeatedFailure({ kind: "response", status: 503 })).toBe(true);
+    expect(countsAsRepeatedFailure({ kind: "timeout", sent: true })).toBe(true);
+    expect(countsAsRepeatedFailure({ kind: "network", sent: false })).toBe(true);
+    expect(countsAsRepeatedFailure({ kind: "response", status: 429, retryAfterMs: 1000 })).toBe(false);
+    expect(countsAsRepeatedFailure({ kind: "response", status: 404 })).toBe(false);
   });
 });

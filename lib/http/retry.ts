@@ -93,3 +93,45 @@ export function decideRetry(input: {
   }
   return { retry: true, delayMs: jittered };
 }
+
+/**
+ * Spaces repeats of an identical failing request (same tenant, remote, method and URL): at most
+ * `maxPerWindow` of them fail within `windowMs`, then it is held back until the oldest failure leaves
+ * the window (docs/api-facts.md, "Retries"). Visma.net has throttled clients that repeat a failing
+ * GET many times a minute. Failures the remote itself times (429 with Retry-After) are left to the
+ * pacing; answers that are final (4xx) are not failures of this kind.
+ */
+export class RepeatedFailures {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    readonly maxPerWindow = 3,
+    readonly windowMs = 60_000,
+  ) {}
+
+  private recent(key: string, nowMs: number): number[] {
+    const times = (this.failures.get(key) ?? []).filter((time) => time > nowMs - this.windowMs);
+    if (times.length) this.failures.set(key, times);
+    else this.failures.delete(key);
+    return times;
+  }
+
+  recordFailure(key: string, nowMs: number = Date.now()): void {
+    this.failures.set(key, [...this.recent(key, nowMs), nowMs]);
+    // Forget keys that stopped failing long ago, so the map stays small.
+    if (this.failures.size > 10_000) for (const other of [...this.failures.keys()]) this.recent(other, nowMs);
+  }
+
+  /** How long `key` must wait before it may be sent again (0: now). */
+  waitBeforeRepeatMs(key: string, nowMs: number = Date.now()): number {
+    const times = this.recent(key, nowMs);
+    if (times.length < this.maxPerWindow) return 0;
+    return times[times.length - this.maxPerWindow]! + this.windowMs - nowMs;
+  }
+}
+
+/** True for the failures RepeatedFailures counts: server errors, timeouts, dropped connections. */
+export function countsAsRepeatedFailure(outcome: AttemptOutcome): boolean {
+  if (outcome.kind !== "response") return true;
+  return outcome.status !== 429 && isRetryableStatus(outcome.status);
+}

@@ -6,7 +6,9 @@
 import type { z } from "zod";
 import type { Settings } from "../db";
 import { SYNC_MODULES } from "../sync/modules";
-import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
+import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
+
+export { ShippingMethodMapSchema, type ShippingMethodMap } from "./update-settings.schema";
 
 export const SettingsInputSchema = settingsInputSchemaFor(SYNC_MODULES.modules);
 export type SettingsInput = z.output<typeof SettingsInputSchema>;
@@ -27,16 +29,18 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   schedules: SYNC_MODULES.defaultSchedules,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
+  shippingMethodMap: {},
 };
 
 /**
- * A stored settings row as the app uses it. Columns are typed by the database; the two JSON
+ * A stored settings row as the app uses it. Columns are typed by the database; the JSON
  * columns are parsed here, once. A JSON value that does not parse (written by an older version)
  * falls back to the default rather than stopping every run of the tenant.
  */
 export function settingsFromRow(row: Settings): SettingsInput {
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
   const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
+  const shippingMethods = ShippingMethodMapSchema.safeParse(row.shippingMethodMap);
   return {
     exportStatuses: row.exportStatuses,
     orderOffset: row.orderOffset,
@@ -50,5 +54,6 @@ export function settingsFromRow(row: Settings): SettingsInput {
     schedules: schedules.success ? schedules.data : DEFAULT_SETTINGS.schedules,
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
+    shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
   };
 }

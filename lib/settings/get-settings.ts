@@ -2,11 +2,13 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { settingsFromRow, type SettingsInput } from "./defaults";
+import { DebtorDefaultsCheckSchema, type DebtorDefaultsCheck } from "./debtor-defaults-check";
 
-export type TenantSettings = SettingsInput & { reimportFrom: Date | null; updatedAt: Date };
+export type TenantSettings = SettingsInput & { reimportFrom: Date | null; updatedAt: Date; debtorDefaultsCheck: DebtorDefaultsCheck | null };
 
 export async function getSettings(tenantId: string): Promise<TenantSettings> {
   const row = await db.settings.findUnique({ where: { tenantId } });
   if (!row) throw new AppError("NOT_FOUND", "This shop has no settings yet.");
-  return { ...settingsFromRow(row), reimportFrom: row.reimportFrom, updatedAt: row.updatedAt };
+  const debtorCheck = DebtorDefaultsCheckSchema.safeParse(row.debtorDefaultsCheck);
+  return { ...settingsFromRow(row), debtorDefaultsCheck: debtorCheck.success ? debtorCheck.data : null, reimportFrom: row.reimportFrom, updatedAt: row.updatedAt };
 }

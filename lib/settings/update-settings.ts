@@ -9,7 +9,7 @@ import type { SettingsInput, SettingsPatch } from "./defaults";
 import { getSettings } from "./get-settings";
 
 export async function updateSettings(actor: AuditActor, patch: SettingsPatch) {
-  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, ...before } = await getSettings(actor.tenant.id);
+  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, debtorDefaultsCheck: _debtorDefaultsCheck, ...before } = await getSettings(actor.tenant.id);
   const next: SettingsInput = { ...before, ...definedFields(patch) };
   const changes = changedFields<Record<string, unknown>>(before, next);
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };

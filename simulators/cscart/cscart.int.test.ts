@@ -85,14 +85,45 @@ describe("CS-Cart orders", () => {
     expect(byEmail.map((row) => row.order_id)).toContain(sample.order_id);
     expect(byEmail.every((row) => row.email.toLowerCase().includes(sample.email.toLowerCase()))).toBe(true);
     const all = await allOrders(sim, "");
-    const pivot = Number(all[Math.floor(all.length / 2)]?.updated_at);
+    const updatedAtOf = (row: Json) => sim.state.orders.get(Number(row.order_id))!.updatedAt;
+    const pivot = updatedAtOf(all[Math.floor(all.length / 2)]!);
     const updatedSince = await allOrders(sim, `updated_at_from=${pivot}`);
     expect(updatedSince.length).toBeGreaterThan(0);
     expect(updatedSince.length).toBeLessThan(all.length);
-    expect(updatedSince.every((row) => Number(row.updated_at) >= pivot)).toBe(true);
+    expect(updatedSince.every((row) => updatedAtOf(row) >= pivot)).toBe(true);
     const created = Number(sample.timestamp);
     const window = await allOrders(sim, `period=C&time_from=${created}&time_to=${created}`);
     expect(window.map((row) => row.order_id)).toEqual([sample.order_id]);
+  });
+
+  it("lists exactly the columns fn_get_orders selects: no updated_at in the rows, but in the detail", async () => {
+    const body = (await (await cscartFetch(sim, "/api/orders?items_per_page=2")).json()) as Json;
+    expect(Object.keys(body.orders[0]).sort()).toEqual(
+      ["order_id", "issuer_id", "user_id", "is_parent_order", "parent_order_id", "company_id", "company", "timestamp", "firstname", "lastname", "email", "phone", "status", "total", "issuer_name", "issuer_email", "invoice_id", "credit_memo_id"].sort(),
+    );
+    const detail = (await (await cscartFetch(sim, `/api/orders/${body.orders[0].order_id}`)).json()) as Json;
+    expect(detail.updated_at).toMatch(/^\d{10}$/);
+  });
+
+  it("sorts only by fn_get_orders' keys: an unknown sort_by (updated_at) falls back to date", async () => {
+    const byUpdated = (await (await cscartFetch(sim, "/api/orders?items_per_page=5&sort_by=updated_at&sort_order=asc")).json()) as Json;
+    expect(byUpdated.params).toMatchObject({ sort_by: "date", sort_order: "asc" });
+    const times = byUpdated.orders.map((row: Json) => Number(row.timestamp));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("ignores updated_at_from in an old shop (before orders had updated_at), as PHP ignores unknown parameters", async () => {
+    const old = await startCscartSimulator({ port: 0, seed: 11, products: 30, customers: 10, orders: 20, oldShop: true });
+    try {
+      const all = await allOrders(old, "");
+      const future = await allOrders(old, "updated_at_from=2147483647");
+      expect(future).toHaveLength(all.length);
+      const detail = (await (await cscartFetch(old, `/api/orders/${all[0]!.order_id}`)).json()) as Json;
+      expect(detail).not.toHaveProperty("updated_at");
+      expect(await allOrders(sim, "updated_at_from=2147483647")).toHaveLength(0);
+    } finally {
+      await old.close();
+    }
   });
 
   it("leaves incomplete orders out unless asked, and has guest orders with user_id 0", async () => {
@@ -154,10 +185,39 @@ describe("CS-Cart orders", () => {
 });
 
 describe("CS-Cart products", () => {
-  it("lists, finds by code and shows detail with main_pair image URL", async () => {
-    const product = [...sim.state.products.values()].find((candidate) => candidate.mainPair !== null)!;
-    const found = (await (await cscartFetch(sim, `/api/products?pcode=Y&q=${product.productCode}`)).json()) as Json;
-    expect(found.products.map((row: Json) => row.product_code)).toContain(product.productCode);
+  it("searches as fn_get_products: pcode is a code value (LIKE %code%, any case), q searches names", async () => {
+    const product = [...sim.state.products.values()][0]!;
+    const codes = async (query: string): Promise<string[]> => ((await (await cscartFetch(sim, `/api/products?items_per_page=500&${query}`)).json()) as Json).products.map((row: Json) => row.product_code as string);
+    const byCode = await codes(`pcode=${encodeURIComponent(product.productCode.toLowerCase())}`);
+    expect(byCode).toContain(product.productCode);
+    expect(byCode.every((code) => code.toLowerCase().includes(product.productCode.toLowerCase()))).toBe(true);
+    // The old query: pcode=Y is a code value ("contains Y") and q searches names, not codes.
+    const oldQuery = await codes(`pcode=Y&q=${encodeURIComponent(product.productCode)}`);
+    expect(oldQuery).not.toContain(product.productCode);
+    expect(await codes(`q=${encodeURIComponent(product.productCode)}&pcode_from_q=Y`)).toContain(product.productCode);
+    const name = product.product.split(" ")[0]!;
+    expect((await codes(`q=${encodeURIComponent(name)}`)).length).toBeGreaterThan(0);
+  });
+
+  it("keeps a second product with the same code: product_code has no unique key", async () => {
+    const product = [...sim.state.products.values()][1]!;
+    const body = { product: "Kopi", product_code: product.productCode, price: "10.00", category_ids: [product.categoryIds[0]] };
+    expect((await cscartFetch(sim, "/api/products", { method: "POST", body })).status).toBe(201);
+    const found = ((await (await cscartFetch(sim, `/api/products?pcode=${encodeURIComponent(product.productCode)}`)).json()) as Json).products as Json[];
+    expect(found.filter((row) => row.product_code === product.productCode)).toHaveLength(2);
+  });
+
+  it("accepts tracking B and D only (O is gone since 4.13)", async () => {
+    const product = [...sim.state.products.values()][2]!;
+    const refused = await cscartFetch(sim, `/api/products/${product.productId}`, { method: "PUT", body: { tracking: "O" } });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Json).message).toMatch(/tracking/);
+    expect((await cscartFetch(sim, `/api/products/${product.productId}`, { method: "PUT", body: { tracking: "D" } })).status).toBe(200);
+    expect(product.tracking).toBe("D");
+  });
+
+  it("shows detail with main_pair image URL", async () => {
+    const product = [...sim.state.products.values()].find((candidate) => candidate.mainPair !== null && candidate.tracking === "B")!;
     const detail = (await (await cscartFetch(sim, `/api/products/${product.productId}`)).json()) as Json;
     expect(detail).toMatchObject({ product_id: String(product.productId), tracking: "B", status: "A" });
     const image = await fetch(detail.main_pair.detailed.image_path);

@@ -84,6 +84,11 @@ export function computeOrderTotals(order: CscartOrder, settings: CscartSettings)
   };
 }
 
+/**
+ * A row of GET /api/orders: exactly the columns fn_get_orders (4.13, app/functions/fn.cart.php)
+ * selects, plus the issuer and document joins it adds by default. No `updated_at`: the list does not
+ * select it, although the table has it and `updated_at_from/to` filter on it.
+ */
 export function renderOrderSummary(order: CscartOrder, settings: CscartSettings): Record<string, unknown> {
   const totals = computeOrderTotals(order, settings);
   return {
@@ -95,13 +100,14 @@ export function renderOrderSummary(order: CscartOrder, settings: CscartSettings)
     company_id: String(order.companyId),
     company: order.company,
     timestamp: String(order.timestamp),
-    updated_at: String(order.updatedAt),
     firstname: order.firstname,
     lastname: order.lastname,
     email: order.email,
     phone: order.phone,
     status: order.status,
     total: money(totals.totalCents),
+    issuer_name: null,
+    issuer_email: null,
     invoice_id: null,
     credit_memo_id: null,
   };
@@ -151,6 +157,9 @@ export function renderOrderDetail(order: CscartOrder, settings: CscartSettings):
   }
   return {
     ...renderOrderSummary(order, settings),
+    // fn_get_order_info reads the whole orders row; shops before updated_at existed have no such column.
+    ...(settings.ordersHaveUpdatedAt ? { updated_at: String(order.updatedAt) } : {}),
+    shipping_ids: String(order.shippingId),
     lang_code: "en",
     ...addressFields("b_", order.billing),
     ...addressFields("s_", order.shipping),

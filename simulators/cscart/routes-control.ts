@@ -9,6 +9,7 @@ import {
   findStatus,
   itemIdFor,
   nextTimestamp,
+  SHIPPING_IDS,
   taxIdForRate,
   type CscartOrder,
   type CscartProduct,
@@ -123,7 +124,7 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
     shippingCostCents: Math.round(data.shippingCost * 100),
     paymentId: 12,
     paymentMethod: data.paymentMethod,
-    shippingId: 1,
+    shippingId: SHIPPING_IDS[data.shippingMethod] ?? 1,
     shippingMethod: data.shippingMethod,
     notes: data.notes,
     recalculations: 0,
@@ -182,9 +183,10 @@ export function registerCscartControlRoutes(router: Router<Handler>, state: () =
       return respond(changeProduct(state(), Number(request.params.id), body.value), (product) => renderProduct(product, request.baseUrl));
     })
     .post("/__control/settings", (request) => {
-      const body = controlBody(request, z.object({ pricesIncludeTax: z.boolean() }));
+      const body = controlBody(request, z.object({ pricesIncludeTax: z.boolean().optional(), oldShop: z.boolean().optional() }));
       if (!body.ok) return body.response;
-      state().settings.pricesIncludeTax = body.value.pricesIncludeTax;
+      if (body.value.pricesIncludeTax !== undefined) state().settings.pricesIncludeTax = body.value.pricesIncludeTax;
+      if (body.value.oldShop !== undefined) state().settings.ordersHaveUpdatedAt = !body.value.oldShop;
       return json(200, state().settings);
     });
 }

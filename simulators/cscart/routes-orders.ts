@@ -4,7 +4,7 @@ import type { Router } from "../shared/router";
 import { compareBy, cscartError, integerParam, listParams, listValues, notFound, pageOf, readCscartBody, readPaging, sortDirection } from "./api";
 import { computeOrderTotals, renderOrderDetail, renderOrderSummary } from "./render";
 import { orderUpdateSchema } from "./schemas";
-import { applyInventoryForStatusChange, findStatus, nextTimestamp, type CscartOrder, type CscartState } from "./state";
+import { applyInventoryForStatusChange, findStatus, nextTimestamp, type CscartOrder, type CscartSettings, type CscartState } from "./state";
 
 type Filter = (order: CscartOrder) => boolean;
 
@@ -20,7 +20,7 @@ function parseShopDate(value: string, endOfDay: boolean): number | undefined {
   return endOfDay ? start + 86_399 : start;
 }
 
-function buildFilters(query: URLSearchParams): { filters: Filter[] } | { error: string } {
+function buildFilters(query: URLSearchParams, settings: CscartSettings): { filters: Filter[] } | { error: string } {
   const filters: Filter[] = [];
   const statuses = listValues(query, "status");
   if (statuses.length > 0) filters.push((order) => statuses.includes(order.status));
@@ -32,10 +32,13 @@ function buildFilters(query: URLSearchParams): { filters: Filter[] } | { error: 
   if (companyId !== undefined) filters.push((order) => order.companyId === companyId);
   const email = query.get("email")?.trim().toLowerCase();
   if (email) filters.push((order) => order.email.toLowerCase().includes(email));
-  const updatedFrom = integerParam(query, "updated_at_from");
-  if (updatedFrom !== undefined) filters.push((order) => order.updatedAt >= updatedFrom);
-  const updatedTo = integerParam(query, "updated_at_to");
-  if (updatedTo !== undefined) filters.push((order) => order.updatedAt <= updatedTo);
+  // An older shop does not know these parameters and, like PHP, silently ignores them.
+  if (settings.ordersHaveUpdatedAt) {
+    const updatedFrom = integerParam(query, "updated_at_from");
+    if (updatedFrom !== undefined) filters.push((order) => order.updatedAt >= updatedFrom);
+    const updatedTo = integerParam(query, "updated_at_to");
+    if (updatedTo !== undefined) filters.push((order) => order.updatedAt <= updatedTo);
+  }
   const period = query.get("period") ?? "A";
   if (period === "C") {
     const from = query.get("time_from");
@@ -51,6 +54,7 @@ function buildFilters(query: URLSearchParams): { filters: Filter[] } | { error: 
   return { filters };
 }
 
+/** fn_get_orders' sortings; any other sort_by falls back to date (db_sort), any other sort_order to desc. */
 const SORT_KEYS: Record<string, (order: CscartOrder, state: CscartState) => number | string> = {
   date: (order) => order.timestamp,
   order_id: (order) => order.orderId,
@@ -61,7 +65,7 @@ const SORT_KEYS: Record<string, (order: CscartOrder, state: CscartState) => numb
 };
 
 function listOrders(state: CscartState, request: SimRequest) {
-  const built = buildFilters(request.query);
+  const built = buildFilters(request.query, state.settings);
   if ("error" in built) return cscartError(400, `Bad Request: ${built.error}`);
   const sortBy = request.query.get("sort_by") ?? "date";
   const sortKey = SORT_KEYS[sortBy] ?? SORT_KEYS.date;

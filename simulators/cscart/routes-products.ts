@@ -25,15 +25,37 @@ const SORT_KEYS: Record<string, (product: CscartProduct) => number | string> = {
   amount: (product) => product.amount,
 };
 
+/** MySQL's default collation compares without case; LIKE '%x%' is a case-insensitive substring match. */
+function like(value: string, needle: string): boolean {
+  return value.toLowerCase().includes(needle.toLowerCase());
+}
+
+/**
+ * Search as fn_get_products (4.13) does it: `q` matches names (`pname` is forced to Y when `q` is
+ * set and no other p* flag is Y) and codes only with `pcode_from_q=Y`; `pcode` is a code value
+ * (`product_code LIKE %pcode%`), not a flag. So the old `pcode=Y&q=<code>` finds codes containing "Y".
+ */
+function searchFilters(query: URLSearchParams): ((product: CscartProduct) => boolean)[] {
+  const filters: ((product: CscartProduct) => boolean)[] = [];
+  const text = query.get("q")?.trim();
+  if (text) {
+    const flag = (name: string) => query.get(name) === "Y";
+    const byName = flag("pname") || !["pname", "pshort", "pfull", "pkeywords"].some(flag);
+    const byDescription = flag("pshort") || flag("pfull");
+    const byCode = flag("pcode_from_q");
+    filters.push(
+      (product) =>
+        (byName && like(product.product, text)) || (byDescription && like(product.fullDescription, text)) || (byCode && like(product.productCode, text)),
+    );
+  }
+  const code = query.get("pcode")?.trim();
+  if (code) filters.push((product) => like(product.productCode, code));
+  return filters;
+}
+
 function listProducts(state: CscartState, request: SimRequest): SimResponse {
   const query = request.query;
-  const filters: ((product: CscartProduct) => boolean)[] = [];
-  const text = query.get("q")?.trim().toLowerCase();
-  if (text) {
-    const byName = query.get("pname") !== "N";
-    const byCode = query.get("pcode") === "Y";
-    filters.push((product) => (byName && product.product.toLowerCase().includes(text)) || (byCode && product.productCode.toLowerCase().includes(text)));
-  }
+  const filters = searchFilters(query);
   const categoryId = integerParam(query, "cid");
   if (categoryId !== undefined) {
     const withChildren = query.get("subcats") === "Y";

@@ -22,7 +22,12 @@ const productFields = {
   price: numeric,
   list_price: numeric.optional(),
   amount: numeric.optional(),
-  tracking: z.enum(["B", "O", "D"]).optional(),
+  /**
+   * 4.13's ProductTracking has only B (track) and D (do not track); "O" (track with options) is gone.
+   * The real shop stores any letter unchecked (and then tracks it like B); refused here so a client
+   * still sending O shows up in tests.
+   */
+  tracking: z.enum(["B", "D"], "must be B (track) or D (do not track); O is gone since CS-Cart 4.13").optional(),
   status: z.enum(["A", "D", "H"]).optional(),
   company_id: numeric.optional(),
   category_ids: idList,

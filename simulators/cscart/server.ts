@@ -20,6 +20,8 @@ export interface CscartSimOptions extends CommonSimOptions {
   pricesIncludeTax: boolean;
   /** Fetch main_pair image URLs as the real shop does (default off). */
   fetchImages: boolean;
+  /** A shop from before orders had `updated_at`: the order list ignores `updated_at_from/to`. */
+  oldShop: boolean;
 }
 
 export const DEFAULT_CSCART_OPTIONS: CscartSimOptions = {
@@ -29,6 +31,7 @@ export const DEFAULT_CSCART_OPTIONS: CscartSimOptions = {
   apiKey: "cscart-demo-api-key",
   pricesIncludeTax: true,
   fetchImages: false,
+  oldShop: false,
 };
 
 export interface CscartSimulator extends RunningSimulator<CscartState> {
@@ -78,7 +81,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
 
   const base = await startSimulator<CscartState>({
     ...options,
-    buildState: () => createCscartState(generateSeedData(options.seed, options), options.pricesIncludeTax),
+    buildState: () => createCscartState(generateSeedData(options.seed, options), options.pricesIncludeTax, !options.oldShop),
     collections: (state) => ({
       settings: () => state.settings,
       products: () => [...state.products.values()],

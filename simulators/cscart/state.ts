@@ -22,6 +22,11 @@ export interface CscartOrderStatus {
 export interface CscartSettings {
   companyId: number;
   pricesIncludeTax: boolean;
+  /**
+   * True for 4.13-era shops: orders carry `updated_at` and the order list knows `updated_at_from/to`.
+   * False is an older shop that ignores those filters (any unknown parameter is ignored).
+   */
+  ordersHaveUpdatedAt: boolean;
   currency: string;
   taxes: CscartTax[];
   orderStatuses: CscartOrderStatus[];
@@ -44,7 +49,8 @@ export interface CscartProduct {
   priceCents: number;
   listPriceCents: number;
   amount: number;
-  tracking: "B" | "O" | "D";
+  /** B = track the amount, D = do not track (ProductTracking in 4.13). */
+  tracking: "B" | "D";
   status: "A" | "D" | "H";
   companyId: number;
   categoryIds: number[];
@@ -161,7 +167,8 @@ export interface CscartState {
 export const STANDARD_TAX_ID = 6;
 const TAX_ID_BY_RATE: Record<number, number> = { 25: 6, 15: 7, 12: 8 };
 const PAYMENT_IDS: Record<string, number> = { Klarna: 12, Vipps: 13, Faktura: 14, Kort: 15 };
-const SHIPPING_IDS: Record<string, number> = { Posten: 1, PostNord: 2, "Hent i butikk": 3 };
+/** The shop's shipping methods by name → shipping_id. */
+export const SHIPPING_IDS: Record<string, number> = { Posten: 1, PostNord: 2, "Hent i butikk": 3 };
 
 export const DEFAULT_ORDER_STATUSES: CscartOrderStatus[] = [
   { code: "P", description: "Processed", inventory: "D", paid: true },
@@ -298,10 +305,11 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
   };
 }
 
-export function createCscartState(seed: SeedData, pricesIncludeTax: boolean): CscartState {
+export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ordersHaveUpdatedAt = true): CscartState {
   const settings: CscartSettings = {
     companyId: 1,
     pricesIncludeTax,
+    ordersHaveUpdatedAt,
     currency: "NOK",
     taxes: [
       { taxId: 6, description: "MVA 25%", ratePercent: 25 },

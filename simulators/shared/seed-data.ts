@@ -26,6 +26,10 @@ export interface SeedAddress {
   countryName: string;
 }
 
+/** The shop's pickup shipping method: its orders carry no shipping address. */
+export const PICKUP = "Hent i butikk";
+const NO_ADDRESS: SeedAddress = { line1: "", line2: "", postalCode: "", city: "", countryId: "", countryName: "" };
+
 export interface SeedCategory {
   id: number;
   parentId: number;
@@ -352,7 +356,7 @@ function generateOrders(seed: number, count: number, items: SeedItem[], users: S
       lines.push({ sku: item.sku, itemIndex: item.index, quantity: 1, discountPercent: 0 });
     }
     const status = i % 37 === 36 ? "N" : pick(random, ORDER_STATUSES);
-    orders.push({
+    const order: SeedOrder = {
       orderId: 1000 + i,
       userId: user?.userId ?? 0,
       email,
@@ -369,9 +373,12 @@ function generateOrders(seed: number, count: number, items: SeedItem[], users: S
       subtotalDiscountPercent: chance(random, 0.1) ? 5 : 0,
       shippingCostGrossCents: chance(random, 0.2) ? 0 : pick(random, [4900, 5900, 9900]),
       paymentMethod: pick(random, ["Klarna", "Vipps", "Faktura", "Kort"]),
-      shippingMethod: pick(random, ["Posten", "PostNord", "Hent i butikk"]),
+      shippingMethod: pick(random, ["Posten", "PostNord", PICKUP]),
       notes: chance(random, 0.1) ? "Leveres på døren – ring først" : "",
-    });
+    };
+    // Picked up in the shop: no shipping charge and no shipping address (the same draws as before,
+    // so every other value of the seed stays as it was).
+    orders.push(order.shippingMethod === PICKUP ? { ...order, shippingCostGrossCents: 0, shipping: NO_ADDRESS } : order);
   }
   return orders;
 }

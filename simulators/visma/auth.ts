@@ -10,7 +10,16 @@ export const SERVICE_SCOPES = ["vismanet_erp_service_api:create", "vismanet_erp_
 export const INTERACTIVE_SCOPES = ["vismanet_erp_interactive_api:read", "vismanet_erp_interactive_api:create", "vismanet_erp_interactive_api:update", "vismanet_erp_interactive_api:delete"];
 export const SALES_ORDER_SCOPES = ["visma.net.erp.salesorder:read", "visma.net.erp.salesorder:write"];
 const DOCUMENTED_SCOPES = new Set([...SERVICE_SCOPES, ...INTERACTIVE_SCOPES, ...SALES_ORDER_SCOPES]);
-const DEFAULT_SCOPES = [...SERVICE_SCOPES, ...SALES_ORDER_SCOPES];
+/**
+ * What the demo integration is granted in the (simulated) Developer Portal: what a connector that
+ * reads and creates needs, and no :delete. Asking for more is invalid_scope, as on Visma Connect.
+ */
+export const DEFAULT_GRANTED_SCOPES = [
+  "vismanet_erp_service_api:read",
+  "vismanet_erp_service_api:create",
+  "vismanet_erp_service_api:update",
+  ...SALES_ORDER_SCOPES,
+];
 
 export interface ClientCredentials {
   clientId: string;
@@ -19,6 +28,8 @@ export interface ClientCredentials {
   tenantId: string;
   /** A customer tenant id: Visma Connect issues a token, but the API answers 401 (a known trap). */
   customerTenantId: string;
+  /** Scopes granted to the integration; a token request for any other is refused with invalid_scope. */
+  grantedScopes: readonly string[];
 }
 
 export interface IssuedToken {
@@ -62,7 +73,9 @@ export class TokenStore {
     const requested = (form.get("scope") ?? "").split(/\s+/).filter((scope) => scope.length > 0);
     const unknown = requested.filter((scope) => !DOCUMENTED_SCOPES.has(scope));
     if (unknown.length > 0) return oauthError(400, "invalid_scope", `Unknown scope(s): ${unknown.join(" ")}`);
-    const scopes = requested.length > 0 ? requested : DEFAULT_SCOPES;
+    const ungranted = requested.filter((scope) => !this.credentials.grantedScopes.includes(scope));
+    if (ungranted.length > 0) return oauthError(400, "invalid_scope", `The client is not allowed to request scope(s): ${ungranted.join(" ")}`);
+    const scopes = requested.length > 0 ? requested : [...this.credentials.grantedScopes];
     const issued: IssuedToken = {
       token: randomBytes(24).toString("base64url"),
       clientId,

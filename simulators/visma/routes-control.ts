@@ -5,7 +5,7 @@ import { json, type Handler } from "../shared/http";
 import type { Router } from "../shared/router";
 import { newInventoryItem } from "./routes-v1-inventory";
 import { createCustomer } from "./routes-v1-customer";
-import { attachmentId, findInventory, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaState } from "./state";
+import { attachmentId, clock, findInventory, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaState } from "./state";
 
 export const controlInventorySchema = z.object({
   inventoryNumber: z.string().min(1),
@@ -30,17 +30,24 @@ export const controlCustomerSchema = z.object({
   email: z.string().default(""),
   status: z.enum(["Active", "OnHold", "CreditHold", "Inactive", "OneTime"]).default("Active"),
   creditTermsId: z.string().default("14"),
+  /** The default location's Ship via, as a customer set up in Visma.net by hand has; "" for none. */
+  shipViaId: z.string().default("POSTEN"),
 });
 export type ControlCustomerInput = z.input<typeof controlCustomerSchema>;
 
-/** Creates or changes an item; the item's lastModifiedDateTime moves, stock changes move availability. */
+/**
+ * Creates or changes an item. Field changes move lastModifiedDateTime; a picture change moves only
+ * the attachment time (attachmentLastModifiedDateTime) and stock changes only availability.
+ */
 export function upsertInventory(state: VismaState, input: ControlInventoryInput): VismaInventoryItem {
   const data = controlInventorySchema.parse(input);
   let item = findInventory(state, data.inventoryNumber);
+  const created = !item;
   if (!item) {
     item = newInventoryItem(state, data.inventoryNumber);
     state.inventory.set(item.inventoryNumber, item);
   }
+  const fieldsChanged = [data.description, data.defaultPrice, data.status, data.type, data.vatRate].some((value) => value !== undefined);
   if (data.description !== undefined) item.description = data.description;
   if (data.defaultPrice !== undefined) item.defaultPrice = data.defaultPrice;
   if (data.status !== undefined) item.status = data.status;
@@ -53,8 +60,9 @@ export function upsertInventory(state: VismaState, input: ControlInventoryInput)
     attachment.revision++;
     item.attachments = [attachment];
     state.attachments.set(attachment.id, attachment);
+    item.attachmentModifiedAt = clock(state);
   }
-  touch(state, item);
+  if (created || fieldsChanged) touch(state, item);
   for (const [warehouse, onHand] of Object.entries(data.stock ?? {})) setStock(state, item.inventoryNumber, { warehouse, onHand });
   return item;
 }
@@ -77,6 +85,7 @@ export function upsertCustomer(state: VismaState, input: ControlCustomerInput): 
     existing.mainContact.email = data.email;
     existing.status = data.status;
     existing.creditTermsId = data.creditTermsId;
+    existing.shipViaId = data.shipViaId;
     touch(state, existing);
     return existing;
   }
@@ -88,6 +97,7 @@ export function upsertCustomer(state: VismaState, input: ControlCustomerInput): 
     mainContact: { value: { email: { value: data.email }, name: { value: data.name } } },
   });
   if ("error" in created) throw new Error(JSON.stringify(created.error.json));
+  created.customer.shipViaId = data.shipViaId;
   return created.customer;
 }
 

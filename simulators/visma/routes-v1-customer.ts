@@ -78,7 +78,7 @@ function renderCustomer(state: VismaState, customer: VismaCustomer): Record<stri
     mainContact: { ...customer.mainContact },
     accountReference: "",
     customerClass: { id: customer.customerClassId, description: lookups.customerClasses[customer.customerClassId] ?? "" },
-    creditTerms: customer.creditTermsId ? { id: customer.creditTermsId, description: lookups.creditTerms[customer.creditTermsId] ?? "" } : null,
+    creditTerms: customer.creditTermsId ? { id: customer.creditTermsId, description: lookups.creditTerms[customer.creditTermsId]?.description ?? "" } : null,
     currencyId: customer.currencyId,
     creditVerification: "Disabled",
     creditLimit: 0,
@@ -125,19 +125,41 @@ function listCustomers(state: VismaState, request: SimRequest, maxPageSize: numb
   return json(200, paged.page.map((customer) => withMetadata(renderCustomer(state, customer), matching.length, maxPageSize)));
 }
 
-/** Checks lookups the way Visma.net does: ids must exist in the company. */
+/** Checks lookups the way Visma.net does: ids must exist in the company (terms for customers, an active account). */
 function lookupError(state: VismaState, body: CustomerUpdate): string | undefined {
   const lookups = state.lookups;
-  const checks: [string | null | undefined, Record<string, string> | string[], string][] = [
+  const customerTerms = Object.fromEntries(Object.entries(lookups.creditTerms).filter(([, terms]) => terms.visibleTo === "AL" || terms.visibleTo === "CU"));
+  const activeAccounts = Object.fromEntries(Object.entries(lookups.accounts).filter(([, account]) => account.active));
+  const checks: [string | null | undefined, Record<string, unknown>, string][] = [
     [body.customerClassId?.value, lookups.customerClasses, "CustomerClass"],
-    [body.creditTermsId?.value, lookups.creditTerms, "CreditTerms"],
+    [body.creditTermsId?.value, customerTerms, "CreditTerms"],
     [body.vatZoneId?.value, lookups.vatZones, "VatZone"],
-    [body.glAccounts?.value.customerLedgerAccount?.value, lookups.ledgerAccounts, "Account"],
+    [body.glAccounts?.value.customerLedgerAccount?.value, activeAccounts, "Account"],
   ];
   for (const [value, known, what] of checks) {
     if (value === undefined || value === null || value === "") continue;
-    const exists = Array.isArray(known) ? known.includes(value) : value in known;
-    if (!exists) return `${what} '${value}' not found.`;
+    if (!(value in known)) return `${what} '${value}' not found.`;
+  }
+  return undefined;
+}
+
+/**
+ * The address and contact limits of Visma.net's address model (the SalesOrder V3 OpenAPI states
+ * them: lines and city 50, postcode 20; contact name/attention/e-mail 255, phone 50). The v1 error
+ * text is not documented; this one is the simulator's.
+ */
+const ADDRESS_LIMITS = { addressLine1: 50, addressLine2: 50, addressLine3: 50, city: 50, postalCode: 20 } as const;
+const CONTACT_LIMITS = { name: 255, attention: 255, email: 255, phone1: 50 } as const;
+
+function lengthError(body: CustomerUpdate): string | undefined {
+  const sections: [string, Record<string, { value: string | null } | undefined> | undefined, Record<string, number>][] = [];
+  for (const key of ["mainAddress", "invoiceAddress", "deliveryAddress"] as const) sections.push([key, body[key]?.value, ADDRESS_LIMITS]);
+  for (const key of ["mainContact", "invoiceContact", "deliveryContact"] as const) sections.push([key, body[key]?.value, CONTACT_LIMITS]);
+  for (const [section, fields, limits] of sections) {
+    for (const [field, max] of Object.entries(limits)) {
+      const value = fields?.[field]?.value ?? "";
+      if (value.length > max) return `Error: '${section}.${field}' is too long (${value.length} characters, at most ${max}).`;
+    }
   }
   return undefined;
 }
@@ -187,7 +209,7 @@ function nextCustomerNumber(state: VismaState): string {
 
 export function createCustomer(state: VismaState, body: CustomerUpdate): { customer: VismaCustomer } | { error: SimResponse } {
   if (!body.name?.value) return { error: ippException(400, "Error: 'Customer name' cannot be empty.") };
-  const problem = lookupError(state, body);
+  const problem = lengthError(body) ?? lookupError(state, body);
   if (problem) return { error: ippException(400, problem) };
   const number = body.number?.value || nextCustomerNumber(state);
   if (state.customers.has(number)) return { error: ippException(400, `Error: Another customer with the number '${number}' already exists.`) };
@@ -211,6 +233,7 @@ export function createCustomer(state: VismaState, body: CustomerUpdate): { custo
     vatZoneId: "01",
     priceClassId: "",
     customerLedgerAccount: "1500",
+    shipViaId: "",
     note: "",
     createdAt: now,
     modifiedAt: now,
@@ -244,7 +267,7 @@ export function registerCustomerRoutes(router: Router<Handler>, state: () => Vis
       }
       const body = readV1Body(request, customerUpdateSchema, "CustomerUpdateDto");
       if (!body.ok) return body.response;
-      const problem = lookupError(state(), body.value);
+      const problem = lengthError(body.value) ?? lookupError(state(), body.value);
       if (problem) return ippException(400, problem);
       applyCustomerUpdate(customer, body.value);
       touch(state(), customer);

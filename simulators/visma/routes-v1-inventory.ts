@@ -103,6 +103,8 @@ function listInventory(state: VismaState, request: SimRequest, maxPageSize: numb
     dateConditionFilter(query, "lastModifiedDateTime", (item) => item.modifiedAt),
     dateConditionFilter(query, "createdDateTime", (item) => item.createdAt),
     dateConditionFilter(query, "availabilityLastModifiedDateTime", (item) => item.availabilityModifiedAt),
+    // Documented for GET /v1/inventory (api-evangelist/visma inventory OpenAPI): picture changes.
+    dateConditionFilter(query, "attachmentLastModifiedDateTime", (item) => item.attachmentModifiedAt),
   ]);
   if ("error" in built) return built.error;
   const filters = built.filters;
@@ -172,6 +174,7 @@ export function newInventoryItem(state: VismaState, inventoryNumber: string): Vi
     createdAt: now,
     modifiedAt: now,
     availabilityModifiedAt: now,
+    attachmentModifiedAt: now,
     rowVersion: ++state.counters.rowVersion,
   };
 }

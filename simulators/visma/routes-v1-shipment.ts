@@ -9,13 +9,21 @@ import type { Router } from "../shared/router";
 import { ippException } from "./errors";
 import { moveStock } from "./stock";
 import { clock, salesOrderKey, touch, type VismaShipment, type VismaState } from "./state";
-import { plainOrWrapped, readV1Body } from "./v1-body";
+import { readV1Body } from "./v1-body";
 
+/**
+ * CreateShipmentActionDto: flat fields, not `{value: ...}` wrappers (ON-IT/Visma.Net
+ * Models/CreateShipment.cs); orderType, shipmentDate and shipmentWarehouse are mandatory
+ * (Pionect/visma-php-sdk src/Dto/CreateShipmentActionDto.php, generated from the Visma.net OpenAPI).
+ * A wrapped body is "not recognized", as Visma.net says of any wrong shape.
+ */
+const mandatory = (name: string) => z.string({ error: `'${name}' cannot be empty` }).trim().min(1, `'${name}' cannot be empty`);
 const createShipmentSchema = z.object({
-  orderType: plainOrWrapped(z.string().min(1)),
-  shipmentDate: plainOrWrapped(z.string()).optional(),
-  shipmentWarehouse: plainOrWrapped(z.string()).optional(),
+  orderType: mandatory("orderType"),
+  shipmentDate: mandatory("shipmentDate").refine((value) => !Number.isNaN(Date.parse(value)), "'shipmentDate' is not a date"),
+  shipmentWarehouse: mandatory("shipmentWarehouse"),
   returnShipmentDto: z.boolean().optional(),
+  operation: z.enum(["I", "R"]).optional(),
 });
 
 export function registerShipmentRoutes(router: Router<Handler>, state: () => VismaState): void {
@@ -27,17 +35,19 @@ export function registerShipmentRoutes(router: Router<Handler>, state: () => Vis
       const order = current.salesOrders.get(salesOrderKey(body.value.orderType, request.params.orderNbr as string));
       if (!order) return ippException(404, `Sales order ${body.value.orderType} ${request.params.orderNbr} not found.`);
       if (order.status === "Hold") return ippException(400, "Error: The order is on hold and cannot be shipped.");
+      if (order.status === "Completed") return ippException(400, "Error: The order is completed; there is nothing to ship.");
       const warehouse = body.value.shipmentWarehouse;
+      if (!current.lookups.warehouses.includes(warehouse)) return ippException(400, `Error: Warehouse '${warehouse}' not found.`);
       const lines = order.lines
-        .filter((line) => line.quantity - line.shippedQuantity > 0 && (!warehouse || line.warehouseId === warehouse))
+        .filter((line) => line.quantity - line.shippedQuantity > 0 && line.warehouseId === warehouse)
         .map((line) => ({ lineId: line.lineId, inventoryNumber: line.inventoryId, warehouse: line.warehouseId, quantity: line.quantity - line.shippedQuantity }));
-      if (lines.length === 0) return ippException(400, "Error: There is nothing left to ship on this order.");
+      if (lines.length === 0) return ippException(400, `Error: There is nothing left to ship from warehouse '${warehouse}' on this order.`);
       const shipment: VismaShipment = {
         shipmentNbr: String(++current.counters.shipmentNumber).padStart(6, "0"),
         orderType: order.type,
         orderNbr: order.orderId,
         status: "Open",
-        shipmentDate: body.value.shipmentDate ?? new Date().toISOString(),
+        shipmentDate: body.value.shipmentDate,
         lines,
         createdAt: clock(current),
       };
@@ -58,6 +68,19 @@ export function registerShipmentRoutes(router: Router<Handler>, state: () => Vis
         shipmentDto: body.value.returnShipmentDto
           ? { shipmentNumber: shipment.shipmentNbr, shipmentType: "Shipment", status: "Open", operation: "Issue", shipmentDate: shipment.shipmentDate, shipmentDetailLines: lines }
           : null,
+      });
+    })
+    // ShipmentDto: the status says whether a created shipment still waits for confirmation.
+    .get("/v1/shipment/:shipmentNbr", (request) => {
+      const shipment = state().shipments.get(request.params.shipmentNbr as string);
+      if (!shipment) return ippException(404, `Shipment ${request.params.shipmentNbr} not found.`);
+      return json(200, {
+        shipmentNumber: shipment.shipmentNbr,
+        shipmentType: "Issue",
+        status: shipment.status,
+        operation: "Issue",
+        shipmentDate: shipment.shipmentDate,
+        shipmentDetailLines: shipment.lines.map((line) => ({ lineNumber: line.lineId, inventoryNumber: line.inventoryNumber, warehouse: { id: line.warehouse }, shippedQty: line.quantity, orderType: shipment.orderType, orderNbr: shipment.orderNbr })),
       });
     })
     .post("/v1/shipment/:shipmentNbr/action/confirmShipment", (request) => {

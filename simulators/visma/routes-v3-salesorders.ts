@@ -59,6 +59,8 @@ function renderDetail(order: VismaSalesOrder, baseUrl: string): Record<string, u
   const command = (order.command ?? {}) as NewSalesOrderCommand;
   return {
     ...renderListItem(order, baseUrl),
+    // SalesOrderDto.status is a SalesOrderStatusDto; only the list DTO carries the plain text.
+    status: { description: order.status, hold: order.status === "Hold", cancelled: false },
     note: command.note ?? null,
     branch: order.branchId ? { id: order.branchId, description: null } : null,
     billing: command.billing ?? null,
@@ -213,6 +215,28 @@ export function registerSalesOrderRoutes(router: Router<Handler>, state: () => V
     .get("/api/v3/SalesOrders", (request) => listOrders(state(), request, maxPageSize, undefined))
     .post("/api/v3/SalesOrders", (request) => createOrder(state(), request))
     .get("/api/v3/SalesOrders/:type", (request) => listOrders(state(), request, maxPageSize, request.params.type))
+    // SalesOrderShipmentDto list: the shipments created for the order (read only in V3).
+    .get("/api/v3/SalesOrders/:type/:orderId/shipment", (request) => {
+      const current = state();
+      const order = current.salesOrders.get(salesOrderKey(request.params.type as string, request.params.orderId as string));
+      if (!order) return problemDetails(404, `Sales order ${request.params.type} ${request.params.orderId} not found`, request.path);
+      const shipments = [...current.shipments.values()].filter((shipment) => shipment.orderType === order.type && shipment.orderNbr === order.orderId);
+      return json(
+        200,
+        shipments.map((shipment) => ({
+          id: shipment.shipmentNbr,
+          type: "Shipment",
+          date: shipment.shipmentDate,
+          quantity: shipment.lines.reduce((sum, line) => sum + line.quantity, 0),
+          inventoryDocumentType: shipment.status === "Confirmed" ? "Issue" : null,
+          inventoryReferenceId: null,
+          invoiceId: null,
+          invoiceType: null,
+          volume: 0,
+          weight: 0,
+        })),
+      );
+    })
     .get("/api/v3/SalesOrders/:type/:orderId", (request) => {
       const order = state().salesOrders.get(salesOrderKey(request.params.type as string, request.params.orderId as string));
       if (!order) return problemDetails(404, `Sales order ${request.params.type} ${request.params.orderId} not found`, request.path);

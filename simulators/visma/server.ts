@@ -7,12 +7,13 @@ import type { RunningSimulator } from "../shared/control";
 import type { GuardResult, SimRequest, SimResponse } from "../shared/http";
 import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../shared/simulator";
 import { generateSeedData } from "../shared/seed-data";
-import { hasScope, TokenStore } from "./auth";
+import { DEFAULT_GRANTED_SCOPES, hasScope, TokenStore } from "./auth";
 import { ippException, oauthError, problemDetails } from "./errors";
 import { RateLimiter } from "./rate-limit";
 import { registerVismaControlRoutes, setStock, upsertCustomer, upsertInventory, type ControlCustomerInput, type ControlInventoryInput, type ControlStockInput } from "./routes-control";
 import { registerCustomerRoutes } from "./routes-v1-customer";
 import { registerInventoryRoutes } from "./routes-v1-inventory";
+import { registerLookupRoutes } from "./routes-v1-lookups";
 import { registerShipmentRoutes } from "./routes-v1-shipment";
 import { registerSalesOrderRoutes } from "./routes-v3-salesorders";
 import { createVismaState, type VismaCustomer, type VismaInventoryItem, type VismaSalesOrder, type VismaState } from "./state";
@@ -29,6 +30,8 @@ export interface VismaSimOptions extends CommonSimOptions {
   tenantId: string;
   /** A tenant id of the customer kind: tokens are issued, API calls get 401. */
   customerTenantId: string;
+  /** Scopes the integration is granted (default: service read/create/update + salesorder read/write, no :delete). */
+  grantedScopes: readonly string[];
   /** Hourly budget per company and client. */
   rateLimitPerHour: number;
   /** One number for all lists, or per list. Inventory's documented maximum is 5000. */
@@ -43,6 +46,7 @@ export const DEFAULT_VISMA_OPTIONS: VismaSimOptions = {
   clientSecret: "visma-demo-secret",
   tenantId: "demo-company-1",
   customerTenantId: "demo-customer-tenant-1",
+  grantedScopes: DEFAULT_GRANTED_SCOPES,
   rateLimitPerHour: 15_000,
   maxPageSize: { customer: 1000, inventory: 5000, salesOrder: 1000 },
   tokenLifetimeSeconds: 3600,
@@ -132,6 +136,7 @@ export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = 
       registerCustomerRoutes(router, getState, pageSizes.customer);
       registerInventoryRoutes(router, getState, pageSizes.inventory);
       registerShipmentRoutes(router, getState);
+      registerLookupRoutes(router, getState);
       registerSalesOrderRoutes(router, getState, pageSizes.salesOrder);
       registerVismaControlRoutes(controlRouter, getState, hooks);
     },

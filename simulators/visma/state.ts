@@ -47,6 +47,8 @@ export interface VismaCustomer {
   priceClassId: string;
   /** Accounts receivable ("collection") account, from glAccounts.customerLedgerAccount. */
   customerLedgerAccount: string;
+  /** The default location's Ship via; empty for customers created through the API. */
+  shipViaId: string;
   note: string;
   createdAt: number;
   modifiedAt: number;
@@ -97,6 +99,8 @@ export interface VismaInventoryItem {
   modifiedAt: number;
   /** Latest stock change in any warehouse; separate from modifiedAt, as in Visma.net. */
   availabilityModifiedAt: number;
+  /** Latest picture (attachment) change; a picture change does not move modifiedAt. */
+  attachmentModifiedAt: number;
   rowVersion: number;
 }
 
@@ -152,13 +156,21 @@ export interface VismaOrderType {
   description: string;
 }
 
+/** CreditTermDto.visibleTo: AL all, CU customers, VE suppliers, DS disabled. */
+export type TermsVisibility = "AL" | "CU" | "VE" | "DS";
+
 export interface VismaLookups {
   customerClasses: Record<string, string>;
-  creditTerms: Record<string, string>;
+  /** CS206500 credit terms by termsId. */
+  creditTerms: Record<string, { description: string; visibleTo: TermsVisibility }>;
   vatZones: Record<string, string>;
-  ledgerAccounts: string[];
-  branches: string[];
+  /** GL202500 chart of accounts by accountCD; a customer ledger (collection) account is an active Asset. */
+  accounts: Record<string, { description: string; type: "Asset" | "Liability" | "Income" | "Expense"; active: boolean }>;
+  /** CS101500 branches by number (BranchCD). */
+  branches: Record<string, { name: string; isActive: boolean }>;
   warehouses: string[];
+  /** Ship via codes; `manualFreightCost`: the carrier lets a freight cost be set by hand (else 1310). */
+  shipVias: Record<string, { description: string; manualFreightCost: boolean }>;
   orderTypes: Record<string, VismaOrderType>;
   vatCodes: Record<number, { id: string; description: string }>;
 }
@@ -178,11 +190,28 @@ export interface VismaState {
 
 export const DEFAULT_LOOKUPS: VismaLookups = {
   customerClasses: { WEB: "Webshop customers", B2B: "Business customers", DEFAULT: "Default" },
-  creditTerms: { "14": "14 days", "30": "30 days", "0": "Cash" },
+  creditTerms: {
+    "14": { description: "14 days", visibleTo: "AL" },
+    "30": { description: "30 days", visibleTo: "AL" },
+    "0": { description: "Cash", visibleTo: "CU" },
+    "60": { description: "60 days (suppliers)", visibleTo: "VE" },
+  },
   vatZones: { "01": "Domestic", "02": "EU", "03": "Export" },
-  ledgerAccounts: ["1400", "1500", "1510"],
-  branches: ["1", "2"],
+  accounts: {
+    "1400": { description: "Kundefordringer nettbutikk", type: "Asset", active: true },
+    "1500": { description: "Kundefordringer", type: "Asset", active: true },
+    "1510": { description: "Kundefordringer utland", type: "Asset", active: true },
+    "1590": { description: "Gamle kundefordringer", type: "Asset", active: false },
+    "3000": { description: "Salgsinntekt", type: "Income", active: true },
+  },
+  branches: { "1": { name: "Hovedkontor", isActive: true }, "2": { name: "Nettbutikk", isActive: true }, "3": { name: "Nedlagt filial", isActive: false } },
   warehouses: ["MAIN", "WH2"],
+  shipVias: {
+    POSTEN: { description: "Posten, frakt etter handlekurv", manualFreightCost: true },
+    POSTNORD: { description: "PostNord, frakt etter handlekurv", manualFreightCost: true },
+    PICKUP: { description: "Hentes i butikk", manualFreightCost: false },
+    BRINGCALC: { description: "Bring, frakt beregnet av Visma.net", manualFreightCost: false },
+  },
   orderTypes: { SO: { manualNumbering: false, description: "Sales order" }, WO: { manualNumbering: true, description: "Web order (manual numbering)" } },
   vatCodes: {
     25: { id: "3", description: "Utgående mva høy sats" },
@@ -240,6 +269,7 @@ function customerFromSeed(state: VismaState, seed: SeedCustomer): VismaCustomer 
     vatZoneId: seed.address.countryId === "NO" ? "01" : "02",
     priceClassId: "",
     customerLedgerAccount: "1500",
+    shipViaId: "POSTEN",
     note: "",
     createdAt: seed.createdAt * 1000,
     modifiedAt: seed.modifiedAt * 1000,
@@ -287,6 +317,7 @@ function itemFromSeed(state: VismaState, seed: SeedItem, itemClassDescription: s
     createdAt: seed.createdAt * 1000,
     modifiedAt,
     availabilityModifiedAt: modifiedAt,
+    attachmentModifiedAt: modifiedAt,
     rowVersion: ++state.counters.rowVersion,
   };
 }

@@ -19,6 +19,6 @@ export function readV1Body<T extends z.ZodType>(request: SimRequest, schema: T, 
   return { ok: true, value: parsed.data };
 }
 
-/** Action bodies (createShipment) are plain in ON-IT's models; accept the wrapped form too. */
+/** A flag documented both ways (overrideWithClassValues is plain in some clients, wrapped in others). */
 export const plainOrWrapped = <T extends z.ZodType>(inner: T) =>
   z.union([inner, z.object({ value: inner }).transform((wrapper) => (wrapper as { value: z.infer<T> }).value)]);

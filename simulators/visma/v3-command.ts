@@ -25,6 +25,8 @@ const lineSchema = z.object({
   discountCode: text,
   hasManualDiscount: z.boolean().nullable().optional(),
   description: text,
+  note: text,
+  branchId: text,
   warehouseId: text,
   taxCategoryId: text,
   unitOfMeasure: text,
@@ -73,6 +75,68 @@ const ORDERABLE_CUSTOMER = new Set(["Active", "OneTime"]);
 
 const nullNotAllowed = (property: string): ValidationDetail => ({ code: "0001-NullNotAllowed", message: "Null value not allowed", property, value: null });
 
+/**
+ * maxLength of NewSalesOrderCommand and its DTOs in the V3 OpenAPI 1.0.14.784; a longer value is
+ * refused with 0002-InvalidLength ("Invalid length") naming the property.
+ */
+const ADDRESS_LIMITS = { line1: 50, line2: 50, line3: 50, city: 50, postalCode: 20, countryId: 2, stateId: 50 };
+const CONTACT_LIMITS = { name: 255, attention: 255, email: 255, phone1: 50 };
+const HEADER_LIMITS: Record<string, number> = {
+  orderId: 15,
+  description: 255,
+  note: 2048,
+  currencyId: 5,
+  branchId: 30,
+  "customer.order": 40,
+  "customer.refNo": 40,
+  "shipping.shipViaId": 15,
+  "shipping.termsId": 15,
+  "shipping.fobPointId": 15,
+  "shipping.zoneId": 15,
+  "shipping.preferredWarehouseId": 30,
+  "freight.taxCategoryId": 10,
+  "paymentSettings.cashAccountId": 10,
+  "paymentSettings.paymentReference": 40,
+  ...Object.fromEntries(
+    ["billing", "shipping"].flatMap((section) => [
+      ...Object.entries(ADDRESS_LIMITS).map(([field, max]) => [`${section}.address.${field}`, max]),
+      ...Object.entries(CONTACT_LIMITS).map(([field, max]) => [`${section}.contact.${field}`, max]),
+    ]),
+  ),
+};
+const LINE_LIMITS: Record<string, number> = { description: 256, note: 2048, unitOfMeasure: 6, discountCode: 10, branchId: 30, salesAccountId: 10, salesPersonId: 15, projectTaskId: 30, externalLink: 255 };
+
+function valueAt(raw: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), raw);
+}
+
+function lengthProblems(raw: Record<string, unknown>): ValidationDetail[] {
+  const details: ValidationDetail[] = [];
+  const check = (value: unknown, max: number, property: string) => {
+    if (typeof value === "string" && value.length > max) details.push({ code: "0002-InvalidLength", message: "Invalid length", property, value });
+  };
+  for (const [path, max] of Object.entries(HEADER_LIMITS)) check(valueAt(raw, path), max, path);
+  const lines = Array.isArray(raw.orderLines) ? raw.orderLines : [];
+  lines.forEach((line, index) => {
+    for (const [field, max] of Object.entries(LINE_LIMITS)) check(valueAt(line, field), max, `orderLines[${index}].${field}`);
+  });
+  return details;
+}
+
+/**
+ * A freight cost sent by the client is a manual freight cost: allowed only when the order's Ship via
+ * (the one sent, else the customer's default) lets it be set by hand (1310-FreightCostCanNotBeSetManually).
+ */
+function freightProblems(state: VismaState, command: NewSalesOrderCommand, customerShipVia: string | undefined): ValidationDetail[] {
+  const sent = command.shipping?.shipViaId?.trim();
+  const shipVia = sent ? state.lookups.shipVias[sent.toUpperCase()] : undefined;
+  if (sent && !shipVia) return [{ code: "SIM-ShipViaNotFound", message: `Ship via '${sent}' does not exist`, property: "shipping.shipViaId", value: sent }];
+  if (command.freight?.cost === undefined || command.freight.cost === null) return [];
+  const effective = shipVia ?? (customerShipVia ? state.lookups.shipVias[customerShipVia] : undefined);
+  if (effective?.manualFreightCost) return [];
+  return [{ code: "1310-FreightCostCanNotBeSetManually", message: "Freight cost is not allowed to be set manually according to the Ship Via Code settings", property: "freight.cost", value: command.freight.cost }];
+}
+
 /** An address or contact, when sent, must carry all of its fields: nothing is filled from the customer. */
 function checkComplete(raw: unknown, fields: readonly string[], property: string, details: ValidationDetail[]): void {
   if (raw === null || raw === undefined || typeof raw !== "object") return;
@@ -111,8 +175,8 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
   if (orderType && !orderType.manualNumbering && command.orderId) {
     details.push({ code: "SIM-OrderIdNotAllowed", message: `Order type '${command.type}' numbers orders automatically; leave orderId empty`, property: "orderId", value: command.orderId });
   }
-  if (command.branchId && !lookups.branches.includes(command.branchId)) {
-    details.push({ code: "SIM-BranchNotFound", message: `Branch '${command.branchId}' does not exist`, property: "branchId", value: command.branchId });
+  if (command.branchId && !lookups.branches[command.branchId]?.isActive) {
+    details.push({ code: "SIM-BranchNotFound", message: `Branch '${command.branchId}' does not exist or is not active`, property: "branchId", value: command.branchId });
   }
   if (command.currencyId && !/^[A-Z]{3}$/.test(command.currencyId)) {
     details.push({ code: "SIM-CurrencyNotFound", message: `Currency '${command.currencyId}' does not exist`, property: "currencyId", value: command.currencyId });
@@ -123,8 +187,10 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
     checkComplete(rawSection?.address, ADDRESS_FIELDS, `${section}.address`, details);
     checkComplete(rawSection?.contact, CONTACT_FIELDS, `${section}.contact`, details);
     const address = command[section]?.address;
-    if (address && !address.countryId) details.push(nullNotAllowed(`${section}.address.countryId`));
+    if (address && address.countryId === "") details.push({ code: "0001-EmptyNotAllowed", message: "Empty value not allowed", property: `${section}.address.countryId`, value: "" });
+    else if (address && !address.countryId) details.push(nullNotAllowed(`${section}.address.countryId`));
   }
+  details.push(...lengthProblems(raw), ...freightProblems(state, command, customer?.shipViaId || undefined));
 
   (command.orderLines ?? []).forEach((line, index) => {
     const at = `orderLines[${index}]`;

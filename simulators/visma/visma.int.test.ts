@@ -71,6 +71,16 @@ describe("Visma Connect token endpoint", () => {
     }
   });
 
+  it("refuses scopes the integration is not granted (no :delete for the demo integration) with invalid_scope", async () => {
+    const refused = await requestVismaToken(sim, { scope: "vismanet_erp_service_api:read vismanet_erp_service_api:delete" });
+    expect(refused.status).toBe(400);
+    expect(await json(refused)).toEqual({ error: "invalid_scope", error_description: "The client is not allowed to request scope(s): vismanet_erp_service_api:delete" });
+    const granted = await json(await requestVismaToken(sim, { scope: "vismanet_erp_service_api:read" }));
+    expect(granted.scope).toBe("vismanet_erp_service_api:read");
+    const everythingGranted = await json(await requestVismaToken(sim));
+    expect(everythingGranted.scope.split(" ")).not.toContain("vismanet_erp_service_api:delete");
+  });
+
   it("answers 403 when the token lacks the scope", async () => {
     const readOnlyOrders = await vismaToken(sim, { scope: "visma.net.erp.salesorder:read" });
     expect((await vismaFetch(sim, readOnlyOrders, "/v1/customer")).status).toBe(403);
@@ -137,6 +147,19 @@ describe("Visma v1 lists", () => {
     expect(byAvailability.map((row) => row.inventoryNumber)).toEqual([item.inventoryNumber]);
     const byItem = (await json(await vismaFetch(sim, token, q("lastModifiedDateTime")))) as unknown as Json[];
     expect(byItem.map((row) => row.inventoryNumber)).not.toContain(item.inventoryNumber);
+  });
+
+  it("moves attachmentLastModifiedDateTime, not lastModifiedDateTime, when only the picture changes", async () => {
+    const since = new Date(Date.now() - 1000).toISOString().slice(0, 23);
+    const item = [...sim.state.inventory.values()].find((candidate) => candidate.attachments.length > 0)!;
+    sim.upsertInventoryItem({ inventoryNumber: item.inventoryNumber, attachmentName: "ny-forside.jpg" });
+    const q = (name: string) => `/v1/inventory?${name}=${since}&${name}Condition=${encodeURIComponent(">=")}&pageNumber=1&pageSize=40&expandAttachment=true`;
+    const byAttachment = (await json(await vismaFetch(sim, token, q("attachmentLastModifiedDateTime")))) as unknown as Json[];
+    expect(byAttachment.map((row) => row.inventoryNumber)).toEqual([item.inventoryNumber]);
+    expect(byAttachment[0]!.attachments[0]).toMatchObject({ name: "ny-forside.jpg", revision: 2 });
+    const byItem = (await json(await vismaFetch(sim, token, q("lastModifiedDateTime")))) as unknown as Json[];
+    expect(byItem.map((row) => row.inventoryNumber)).not.toContain(item.inventoryNumber);
+    expect((await vismaFetch(sim, token, `/v1/inventory?attachmentLastModifiedDateTime=${since}&pageNumber=1`)).status).toBe(400);
   });
 });
 
@@ -234,6 +257,44 @@ describe("SalesOrder V3", () => {
     expect(after[0]!.available).toBe(before[0]!.available - 2);
   });
 
+  it("refuses over-long fields with 0002-InvalidLength naming each property (V3 OpenAPI maxLength)", async () => {
+    const customerId = [...sim.state.customers.keys()][1]!;
+    const address = { line1: "x".repeat(51), line2: "", line3: "", postalCode: "1".repeat(21), city: "y".repeat(50), countryId: "NOR", stateId: null };
+    const contact = { name: "Kari", attention: "", email: "kari@example.no", phone1: "9".repeat(51) };
+    const order = validOrder(customerId, { customer: { id: customerId, order: "C".repeat(41) }, note: "n".repeat(2049), billing: { address, contact } });
+    order.orderLines[0] = { ...order.orderLines[0]!, description: "d".repeat(257) } as (typeof order.orderLines)[number];
+    const body = await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: order }));
+    const tooLong = (body.details as Json[]).filter((detail) => detail.code === "0002-InvalidLength").map((detail) => detail.parameters.property);
+    expect(tooLong.sort()).toEqual(["billing.address.countryId", "billing.address.line1", "billing.address.postalCode", "billing.contact.phone1", "customer.order", "note", "orderLines[0].description"].sort());
+    expect((body.details as Json[])[0]).toMatchObject({ message: "Invalid length" });
+    const atTheLimit = validOrder(customerId, { customer: { id: customerId, order: "C".repeat(40) }, shipping: { shipViaId: "POSTEN" }, note: "n".repeat(2048), billing: { address: { ...address, line1: "x".repeat(50), postalCode: "1".repeat(20), countryId: "NO" }, contact: { ...contact, phone1: "9".repeat(50) } } });
+    expect((await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: atTheLimit })).status).toBe(201);
+  });
+
+  it("refuses an empty countryId when an address is sent (0001-EmptyNotAllowed)", async () => {
+    const customerId = [...sim.state.customers.keys()][1]!;
+    const address = { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "", stateId: null };
+    const contact = { name: "Kari", attention: "", email: "kari@example.no", phone1: "" };
+    const body = await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { shipping: { address, contact } }) }));
+    expect(body.details).toEqual([expect.objectContaining({ code: "0001-EmptyNotAllowed", parameters: { property: "shipping.address.countryId", value: "" } })]);
+  });
+
+  it("refuses a manual freight cost unless the order's Ship via allows it (1310), the sent one or the customer's default", async () => {
+    const customer = sim.upsertCustomer({ name: "Uten fraktvalg", email: "uten.frakt@example.no", shipViaId: "" });
+    const codes = async (body: unknown) => {
+      const response = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body });
+      return response.status === 201 ? "created" : ((await json(response)).details as Json[]).map((detail) => `${detail.code} ${detail.parameters.property}`);
+    };
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 } }))).toEqual(["1310-FreightCostCanNotBeSetManually freight.cost"]);
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "PICKUP" } }))).toEqual(["1310-FreightCostCanNotBeSetManually freight.cost"]);
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "NOPE" } }))).toEqual(["SIM-ShipViaNotFound shipping.shipViaId"]);
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "POSTEN" } }))).toBe("created");
+    expect(await codes(validOrder(customer.number, { shipping: { shipViaId: "PICKUP" } }))).toBe("created");
+    // A customer whose default Ship via allows it needs none on the order.
+    const seeded = [...sim.state.customers.values()].find((candidate) => candidate.shipViaId === "POSTEN" && candidate.status === "Active" && candidate.creditTermsId)!;
+    expect(await codes(validOrder(seeded.number, { freight: { cost: 59 } }))).toBe("created");
+  });
+
   it("refuses a repeated orderId for a manually numbered type with 409", async () => {
     const customerId = [...sim.state.customers.keys()][2]!;
     const order = validOrder(customerId, { type: "WO", orderId: "CSCART-77" });
@@ -243,7 +304,8 @@ describe("SalesOrder V3", () => {
 
   it("lists with 0-based pageIndex, nextPage, modifiedSince and customer.order", async () => {
     const customerId = [...sim.state.customers.keys()][4]!;
-    const since = new Date().toISOString();
+    // The simulator's clock runs a little ahead of real time when many changes come within a millisecond.
+    const since = new Date(Math.max(Date.now(), sim.state.lastClock + 1)).toISOString();
     for (let i = 0; i < 3; i++) {
       await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: `CSCART-${2000 + i}` } }) });
     }
@@ -275,6 +337,62 @@ describe("SalesOrder V3", () => {
     expect(row().onHand).toBe(onHandBefore - line.quantity);
     expect(row().soShipped).toBe(line.quantity);
     expect((await vismaFetch(sim, token, `/v1/shipment/${referenceNumber}/action/confirmShipment`, { method: "POST", body: {} })).status).toBe(400);
+  });
+
+  it("takes createShipment flat, refusing the {value} form and a missing shipmentWarehouse or shipmentDate, and a held order", async () => {
+    const customerId = [...sim.state.customers.keys()][3]!;
+    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-3001" } }) });
+    const orderId = created.headers.get("location")!.split("/").pop()!;
+    const ship = (body: unknown) => vismaFetch(sim, token, `/v1/salesorder/${orderId}/action/createShipment`, { method: "POST", body });
+    const wrapped = await ship({ orderType: { value: "SO" }, shipmentDate: { value: "2025-03-14" }, shipmentWarehouse: { value: "MAIN" } });
+    expect(wrapped.status).toBe(400);
+    expect((await json(wrapped)).ExceptionMessage).toMatch(/^Data received not recognized as CreateShipmentActionDto/);
+    const noWarehouse = await json(await ship({ orderType: "SO", shipmentDate: "2025-03-14" }));
+    expect(noWarehouse.ExceptionMessage).toContain("'shipmentWarehouse' cannot be empty");
+    expect((await json(await ship({ orderType: "SO", shipmentWarehouse: "MAIN" }))).ExceptionMessage).toContain("'shipmentDate' cannot be empty");
+    expect((await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "NOWHERE" })).status).toBe(400);
+
+    const held = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { status: "Hold", customer: { id: customerId, order: "CSCART-3002" } }) });
+    const heldId = held.headers.get("location")!.split("/").pop()!;
+    const onHold = await vismaFetch(sim, token, `/v1/salesorder/${heldId}/action/createShipment`, { method: "POST", body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" } });
+    expect(onHold.status).toBe(400);
+    expect((await json(onHold)).ExceptionMessage).toMatch(/on hold/);
+    const shipped = await json(await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" }));
+    // V3 lists the order's shipments (read only); v1 says whether one is still open.
+    const listed = (await json(await vismaFetch(sim, token, `/api/v3/SalesOrders/SO/${orderId}/shipment`))) as unknown as Json[];
+    expect(listed.map((shipment) => shipment.id)).toEqual([shipped.referenceNumber]);
+    expect(await json(await vismaFetch(sim, token, `/v1/shipment/${shipped.referenceNumber}`))).toMatchObject({ shipmentNumber: shipped.referenceNumber, status: "Open" });
+    expect((await vismaFetch(sim, token, "/v1/shipment/999999")).status).toBe(404);
+  });
+});
+
+describe("Visma v1 company lookups", () => {
+  it("serves branches, credit terms and accounts, and 404 for an unknown one", async () => {
+    const branch = await json(await vismaFetch(sim, token, "/v1/branch/2"));
+    expect(branch).toMatchObject({ number: "2", isActive: true, name: expect.any(String) });
+    expect((await vismaFetch(sim, token, "/v1/branch/99")).status).toBe(404);
+    expect(((await json(await vismaFetch(sim, token, "/v1/branch"))) as unknown as Json[]).map((row) => row.number)).toEqual(["1", "2", "3"]);
+    const terms = await json(await vismaFetch(sim, token, "/v1/creditTerm?termsId=14"));
+    expect(terms).toMatchObject({ totalCount: 1, records: [{ termsId: "14", visibleTo: "AL" }] });
+    expect((await json(await vismaFetch(sim, token, "/v1/creditTerm?termsId=99"))).records).toEqual([]);
+    expect(await json(await vismaFetch(sim, token, "/v1/account/1400"))).toMatchObject({ accountCD: "1400", type: "Asset", active: true });
+    expect((await vismaFetch(sim, token, "/v1/account/9999")).status).toBe(404);
+  });
+
+  it("refuses a customer with terms not visible to customers or an inactive collection account", async () => {
+    const create = (extra: Json) =>
+      vismaFetch(sim, token, "/v1/customer", { method: "POST", body: { name: { value: "Test" }, ...extra } });
+    expect((await json(await create({ creditTermsId: { value: "60" } }))).ExceptionMessage).toBe("CreditTerms '60' not found.");
+    expect((await json(await create({ glAccounts: { value: { customerLedgerAccount: { value: "1590" } } } }))).ExceptionMessage).toBe("Account '1590' not found.");
+  });
+
+  it("refuses over-long customer addresses and contacts (the address model's limits)", async () => {
+    const response = await vismaFetch(sim, token, "/v1/customer", {
+      method: "POST",
+      body: { name: { value: "Lang adresse" }, mainAddress: { value: { addressLine1: { value: "x".repeat(51) }, countryId: { value: "NO" } } } },
+    });
+    expect(response.status).toBe(400);
+    expect((await json(response)).ExceptionMessage).toBe("Error: 'mainAddress.addressLine1' is too long (51 characters, at most 50).");
   });
 });
 

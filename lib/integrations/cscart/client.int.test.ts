@@ -4,7 +4,7 @@ import { startCscartSimulator, type CscartSimulator } from "../../../simulators/
 import { caughtAppError } from "../../http/caught-app-error";
 import { CallMeter } from "../../http/meter";
 import { mapShopOrderToSalesOrder } from "../../sync/transform/shop-order-to-sales-order";
-import { collectAll } from "../paging";
+import { collectAll, type Page } from "../paging";
 import { CsCartClient } from "./client";
 import { allowLocalServers } from "../../../testing/allow-local-servers";
 
@@ -22,6 +22,12 @@ afterAll(async () => {
 beforeEach(() => {
   sim.setFaults({});
 });
+
+async function collectPages<T>(pages: AsyncIterable<Page<T>>): Promise<Page<T>[]> {
+  const result: Page<T>[] = [];
+  for await (const page of pages) result.push(page);
+  return result;
+}
 
 function client(meter = new CallMeter(), extra: { timeoutMs?: number; apiKey?: string } = {}) {
   return new CsCartClient({
@@ -57,7 +63,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
 
     const order = await cscart.getOrder(filtered[0]!.order_id);
     expect(order.order_id).toBe(filtered[0]!.order_id);
-    const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: true, customerNumber: "10000" });
+    const command = mapShopOrderToSalesOrder(order, { pricesIncludeVat: true, customerNumber: "10000" }).command;
     expect(command.customer.order).toBe(`CSCART-${order.order_id}`);
     expect(command.orderLines.length).toBe(Object.keys(order.products).length);
   });
@@ -73,9 +79,9 @@ describe("CsCartClient against the CS-Cart simulator", () => {
   it("finds, creates and updates products by code", async () => {
     const cscart = client();
     const existing = [...sim.state.products.values()][0]!;
-    const found = await cscart.findProductByCode(existing.productCode);
-    expect(found?.product_id).toBe(String(existing.productId));
-    expect(await cscart.findProductByCode("NO-SUCH-CODE-42")).toBeUndefined();
+    const found = await cscart.findProductsByCode(` ${existing.productCode.toLowerCase()} `);
+    expect(found.map((product) => product.product_id)).toEqual([String(existing.productId)]);
+    expect(await cscart.findProductsByCode("NO-SUCH-CODE-42")).toEqual([]);
 
     const categoryId = Number((await collectAll(cscart.listCategoryPages()))[0]!.category_id);
     const { productId } = await cscart.createProduct({
@@ -88,15 +94,55 @@ describe("CsCartClient against the CS-Cart simulator", () => {
       tax_ids: [],
     });
     await cscart.updateProduct(productId, { price: "89.50", amount: 3 });
-    const updated = await cscart.findProductByCode("APIC-TEST-1");
+    const [updated] = await cscart.findProductsByCode("APIC-TEST-1");
     expect(updated).toMatchObject({ product_id: productId, product: "Test vare æøå", amount: 3 });
     expect(Number(updated!.price)).toBe(89.5);
+  });
+
+  it("finds products by exact code only, and every one of them when the shop has duplicates", async () => {
+    const cscart = client();
+    const [first, second] = [...sim.state.products.values()];
+    // A code that contains another one: pcode=<code> finds both, only the exact one is kept.
+    sim.changeProduct(second!.productId, { productCode: `${first!.productCode}-XL` });
+    expect((await cscart.findProductsByCode(first!.productCode)).map((product) => product.product_id)).toEqual([String(first!.productId)]);
+    // CS-Cart has no unique key on product_code: a duplicate is returned too, so the caller can refuse.
+    sim.changeProduct(second!.productId, { productCode: first!.productCode.toLowerCase() });
+    expect((await cscart.findProductsByCode(first!.productCode)).map((product) => product.product_id).sort()).toEqual([String(first!.productId), String(second!.productId)].sort());
+    sim.reset();
+  });
+
+  it("lists orders changed since the cursor with updated_at_from, and by order id on an old shop", async () => {
+    const cscart = client();
+    const ids = (pages: { items: { order_id: string }[] }[]) => pages.flatMap((page) => page.items.map((order) => Number(order.order_id)));
+    const all = [...sim.state.orders.values()].filter((order) => order.status !== "N");
+    const changed = all[3]!;
+    sim.changeOrder(changed.orderId, { status: changed.status, updatedAt: 2_000_000_000 });
+    const recent = await cscart.listOrderChanges({ updatedAt: 2_000_000_000 - 10, lastOrderId: 0 }, { overlapSeconds: 0 });
+    expect(recent.mode).toBe("updated_at");
+    expect(Math.abs(recent.listedAt - Date.now() / 1000)).toBeLessThan(3600);
+    expect(ids(await collectPages(recent.pages))).toEqual([changed.orderId]);
+
+    sim.state.settings.ordersHaveUpdatedAt = false;
+    try {
+      const highest = Math.max(...all.map((order) => order.orderId));
+      const newOrder = sim.createOrder({ email: "ny@example.no", lines: [{ productCode: [...sim.state.products.values()][0]!.productCode }] });
+      const old = await cscart.listOrderChanges({ updatedAt: 2_000_000_000 - 10, lastOrderId: highest }, { itemsPerPage: 2 });
+      expect(old.mode).toBe("order_id");
+      // Only the order above the cursor: not the whole history the ignored filter would return.
+      expect(ids(await collectPages(old.pages))).toEqual([newOrder.orderId]);
+      const everything = await cscart.listOrderChanges({ lastOrderId: 0 }, { itemsPerPage: 4 });
+      const listed = ids(await collectPages(everything.pages));
+      expect(listed).toHaveLength(all.length + 1);
+      expect(listed).toEqual([...listed].sort((a, b) => b - a));
+    } finally {
+      sim.reset();
+    }
   });
 
   it("finds customers by exact e-mail and creates new ones", async () => {
     const cscart = client();
     const existing = [...sim.state.users.values()].find((user) => user.userType === "C")!;
-    expect((await cscart.findUserByEmail(existing.email.toUpperCase()))?.user_id).toBe(String(existing.userId));
+    expect((await cscart.findUsersByEmail(existing.email.toUpperCase())).map((user) => user.user_id)).toEqual([String(existing.userId)]);
     const created = await cscart.createUser({
       email: "ny.kunde@example.no",
       user_type: "C",
@@ -115,7 +161,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
       b_phone: "+4799999999",
     });
     await cscart.updateUser(created.userId, { phone: "+4711111111" });
-    expect(await cscart.findUserByEmail("ny.kunde@example.no")).toMatchObject({ user_id: created.userId, lastname: "Ødegård" });
+    expect(await cscart.findUsersByEmail("ny.kunde@example.no")).toMatchObject([{ user_id: created.userId, lastname: "Ødegård" }]);
   });
 
   it("explains a connection test in plain words", async () => {
@@ -154,7 +200,7 @@ describe("CsCartClient against the CS-Cart simulator", () => {
     expect(dropped.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});
     // The write did happen: that is why the caller must look before posting again.
-    expect(await client().findProductByCode("X-3")).toBeDefined();
+    expect(await client().findProductsByCode("X-3")).toHaveLength(1);
   });
 
   it("honours Retry-After on 429 and succeeds", async () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { HttpClient, requestJson, type QueryParams, type RemoteCallContext } from "../../http/client";
+import { HttpClient, parseResponseJson, requestJson, type QueryParams, type RemoteCallContext } from "../../http/client";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
-import { findInPages, pageThrough, type Page } from "../paging";
+import { collectAll, pageThrough, type Page } from "../paging";
+import { ordersAbove, uniqueOrders, type OrderChanges, type ShopOrderCursor } from "./order-changes";
 import {
   CsCartCategoryListSchema,
   CsCartOrderListSchema,
@@ -36,12 +37,19 @@ export interface OrderListFilter {
   /** UNIX seconds. */
   updatedFrom?: number;
   updatedTo?: number;
-  sortBy?: "date" | "order_id" | "status" | "total" | "customer" | "updated_at";
+  /** fn_get_orders' sort keys; any other falls back to date. */
+  sortBy?: "date" | "order_id" | "status" | "total" | "customer" | "email";
   sortOrder?: "asc" | "desc";
   itemsPerPage?: number;
 }
 
 export const DEFAULT_ITEMS_PER_PAGE = 100;
+
+/** Orders changed this long before the cursor are listed again (clock skew, slow commits). */
+export const ORDER_LISTING_OVERLAP_SECONDS = 300;
+
+/** updated_at_from this far ahead matches no order on a shop that knows the filter (largest signed 32-bit time). */
+const FAR_FUTURE_SECONDS = 2_147_483_647;
 
 const REMOTE = "cscart";
 const REMOTE_LABEL = "the CS-Cart shop";
@@ -51,7 +59,11 @@ export function cscartApiBase(shopUrl: string): string {
   return `${shopUrl.trim().replace(/\/+$/, "").replace(/\/api(\/[\d.]+)?$/, "")}/api/2.0`;
 }
 
-function sameText(a: string, b: string): boolean {
+/**
+ * Codes and e-mails compare as MySQL's default collation does: without case, and trailing spaces
+ * do not count. Two shop records equal by this rule are the same key to CS-Cart's own search.
+ */
+export function sameShopKey(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
@@ -106,25 +118,64 @@ export class CsCartClient {
     return this.listPages(CsCartOrderListSchema, "orders", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.orders, (body) => body.params?.total_items);
   }
 
+  /**
+   * True when the shop filters orders by `updated_at_from` (4.13-era), false for an older shop that
+   * ignores it. Asks for orders updated after the largest 32-bit time: a shop that knows the filter
+   * has none. Also reads the shop's clock (Date header) for the cursor.
+   */
+  private async probeOrderFilter(): Promise<{ knowsUpdatedAt: boolean; shopNow: number }> {
+    const response = await this.http.send({
+      method: "GET",
+      url: this.url("orders"),
+      query: { updated_at_from: FAR_FUTURE_SECONDS, items_per_page: 1 },
+      headers: { authorization: this.authorization },
+    });
+    const body = parseResponseJson(CsCartOrderListSchema, response, this.http.remoteLabel);
+    const dateHeader = Date.parse(response.headers.get("date") ?? "");
+    const shopNow = Math.floor((Number.isNaN(dateHeader) ? Date.now() : dateHeader) / 1000);
+    return { knowsUpdatedAt: body.orders.length === 0 && (body.params?.total_items ?? 0) === 0, shopNow };
+  }
+
+  /**
+   * The orders changed since `cursor`, each once, on new and old shops alike (see order-changes.ts).
+   * The caller stores `nextShopOrderCursor(...)` when it has handled them.
+   */
+  async listOrderChanges(cursor: ShopOrderCursor, filter: { status?: string | readonly string[]; itemsPerPage?: number; overlapSeconds?: number } = {}): Promise<OrderChanges> {
+    const { knowsUpdatedAt, shopNow } = await this.probeOrderFilter();
+    const common = { status: filter.status, itemsPerPage: filter.itemsPerPage };
+    if (knowsUpdatedAt) {
+      const from = cursor.updatedAt === undefined ? undefined : Math.max(0, cursor.updatedAt - (filter.overlapSeconds ?? ORDER_LISTING_OVERLAP_SECONDS));
+      return { mode: "updated_at", listedAt: shopNow, pages: uniqueOrders(this.listOrderPages({ ...common, updatedFrom: from, sortBy: "order_id", sortOrder: "asc" })) };
+    }
+    const newestFirst = this.listOrderPages({ ...common, sortBy: "order_id", sortOrder: "desc" });
+    return { mode: "order_id", listedAt: shopNow, pages: uniqueOrders(ordersAbove(newestFirst, cursor.lastOrderId)) };
+  }
+
   getOrder(orderId: string | number): Promise<CsCartOrder> {
     return this.get(CsCartOrderSchema, `orders/${encodeURIComponent(String(orderId))}`);
   }
 
-  /** Sends only `status`: any other key makes CS-Cart recalculate the whole order (api-facts §2.2). */
+  /** Sends only `status`: any other key makes CS-Cart recalculate the whole order (docs/api-facts.md, "CS-Cart order updates"). */
   async updateOrderStatus(orderId: string | number, status: string): Promise<void> {
     await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status });
   }
 
   // ---- products ----
 
+  /** Products page by page; `productCode` narrows to codes containing it (CS-Cart's `pcode`, a LIKE search). */
   listProductPages(filter: { productCode?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartProduct>> {
-    const byCode: QueryParams = filter.productCode ? { pcode: "Y", pname: "N", pshort: "N", pfull: "N", pkeywords: "N", q: filter.productCode } : {};
+    const byCode: QueryParams = filter.productCode ? { pcode: filter.productCode } : {};
     return this.listPages(CsCartProductListSchema, "products", byCode, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.products, (body) => body.params?.total_items);
   }
 
-  /** The product with exactly this code. CS-Cart's code search matches substrings, so results are checked. */
-  async findProductByCode(productCode: string): Promise<CsCartProduct | undefined> {
-    return findInPages(this.listProductPages({ productCode }), (product) => sameText(product.product_code, productCode));
+  /**
+   * Every shop product whose code equals `productCode`. `pcode` matches substrings and CS-Cart has
+   * no unique key on product_code, so this is zero, one, or several products: the caller must not
+   * create a product unless it is zero, nor pick one when it is several.
+   */
+  async findProductsByCode(productCode: string): Promise<CsCartProduct[]> {
+    const candidates = await collectAll(this.listProductPages({ productCode: productCode.trim() }));
+    return candidates.filter((product) => sameShopKey(product.product_code, productCode));
   }
 
   async createProduct(payload: CsCartProductPayload): Promise<{ productId: string }> {
@@ -143,9 +194,10 @@ export class CsCartClient {
     return this.listPages(CsCartUserListSchema, "users", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.users, (body) => body.params?.total_items);
   }
 
-  /** The customer with exactly this e-mail (the e-mail filter matches substrings). */
-  async findUserByEmail(email: string): Promise<CsCartUser | undefined> {
-    return findInPages(this.listUserPages({ email }), (user) => sameText(user.email, email));
+  /** Every customer with exactly this e-mail (the e-mail filter matches substrings; the shop does not forbid duplicates). */
+  async findUsersByEmail(email: string): Promise<CsCartUser[]> {
+    const candidates = await collectAll(this.listUserPages({ email: email.trim() }));
+    return candidates.filter((user) => sameShopKey(user.email, email));
   }
 
   /** Creates a customer; `company_id` (required by CS-Cart) defaults to the client's store. */

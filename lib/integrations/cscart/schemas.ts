@@ -2,8 +2,8 @@ import { z } from "zod";
 import { idString, intLike, moneyText, phpList, phpRecord, text } from "../schema-helpers";
 
 /**
- * CS-Cart REST API 2.0 payloads (api-facts §2). Unknown extra fields are allowed everywhere;
- * numbers arrive as strings.
+ * CS-Cart REST API 2.0 payloads (docs/api-facts.md, "CS-Cart"). Unknown extra fields are allowed
+ * everywhere; numbers arrive as strings.
  */
 
 export const CsCartListParamsSchema = z.looseObject({
@@ -99,6 +99,10 @@ export const CsCartOrderSchema = z.looseObject({
   tax_subtotal: moneyText.default("0"),
   tax_exempt: text,
   notes: text,
+  /** Comma-separated shipping method ids of the order's product groups (orders row). */
+  shipping_ids: text,
+  /** The chosen shipping per product group: `shipping_id` and its name (fn_get_order_info). */
+  shipping: phpList(z.looseObject({ shipping_id: idString.optional(), shipping: text })).default([]),
   taxes: phpRecord(CsCartTaxSchema).default({}),
   products: phpRecord(CsCartOrderLineSchema),
 });
@@ -145,7 +149,8 @@ export const CsCartProductPayloadSchema = z.object({
   price: z.string(),
   list_price: z.string().optional(),
   amount: z.number().int().optional(),
-  tracking: z.enum(["B", "O", "D"]).optional(),
+  /** B = track the amount, D = do not track; CS-Cart 4.13 has no O any more (docs/api-facts.md). */
+  tracking: z.enum(["B", "D"]).optional(),
   status: z.enum(["A", "D", "H"]),
   category_ids: z.array(z.number().int()),
   main_category: z.number().int().optional(),

@@ -3,9 +3,16 @@ import { z } from "zod";
 import { AppError, isAppError } from "../../errors";
 import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type RemoteCallContext, type RemoteResponse } from "../../http/client";
 import { VismaConfigSchema } from "./config";
+import { invalidScopeAdvice, scopesForModules } from "./scopes";
 import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
 import { findInPages, pageThrough, type Page } from "../paging";
 import {
+  SalesOrderShipmentListSchema,
+  VismaShipmentSchema,
+  VismaAccountSchema,
+  VismaBranchSchema,
+  VismaCreditTermPageSchema,
+  SalesOrderDetailSchema,
   SalesOrderListPageSchema,
   TokenResponseSchema,
   VismaActionResultSchema,
@@ -13,6 +20,7 @@ import {
   VismaInventoryItemSchema,
   VismaInventorySummarySchema,
   type NewSalesOrderCommand,
+  type SalesOrderDetail,
   type SalesOrderListItem,
   type VismaActionResult,
   type VismaCustomer,
@@ -26,15 +34,10 @@ import {
  * service, authenticated with a Visma Connect client_credentials token.
  */
 
-/** The service-integration scopes for the v1 API plus the SalesOrder V3 scopes (api-facts §1.2). */
-export const DEFAULT_VISMA_SCOPE = [
-  "vismanet_erp_service_api:create",
-  "vismanet_erp_service_api:delete",
-  "vismanet_erp_service_api:read",
-  "vismanet_erp_service_api:update",
-  "visma.net.erp.salesorder:read",
-  "visma.net.erp.salesorder:write",
-].join(" ");
+/** Every module's scopes: what a client asks for when its caller names none (never :delete). */
+export const DEFAULT_VISMA_SCOPE = scopesForModules([
+  { vismaScopes: ["vismanet_erp_service_api:create", "visma.net.erp.salesorder:read", "visma.net.erp.salesorder:write"] },
+]).join(" ");
 
 /** The stored connection settings plus what only the client needs: the secret and the scopes. */
 export const VismaClientConfigSchema = VismaConfigSchema.extend({
@@ -45,7 +48,7 @@ export const VismaClientConfigSchema = VismaConfigSchema.extend({
 });
 export type VismaClientConfig = z.input<typeof VismaClientConfigSchema>;
 
-/** v1 page size cap for inventory (api-facts §1.4); larger requests are capped silently by Visma. */
+/** v1 page size cap for inventory (docs/api-facts.md, "Paging"); larger requests are capped silently by Visma. */
 export const INVENTORY_MAX_PAGE_SIZE = 5000;
 export const DEFAULT_INVENTORY_PAGE_SIZE = 1000;
 export const DEFAULT_V1_PAGE_SIZE = 500;
@@ -81,6 +84,31 @@ const TOKEN_RENEW_MARGIN_MS = 60_000;
 function tokenCacheKey(config: z.output<typeof VismaClientConfigSchema>): string {
   // The secret is part of the key (hashed) so a changed secret never reuses an old token.
   return createHash("sha256").update([config.tokenUrl, config.clientId, config.tenantId, config.scope, config.clientSecret].join("\n")).digest("hex");
+}
+
+/** One default checked against the company: the value, whether it is usable, and why (not). */
+export interface DebtorFinding {
+  value: string;
+  ok: boolean;
+  message: string;
+}
+
+export interface DebtorDefaultsFindings {
+  paymentTerms: DebtorFinding;
+  collectionAccount: DebtorFinding;
+  /** Only when the administration is a branch. */
+  branch?: DebtorFinding;
+}
+
+/**
+ * Whether Visma.net will ship the order now: an order on hold or cancelled refuses createShipment.
+ * A completed one has no open quantity left, so shipping it again ships nothing.
+ */
+export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string } {
+  const label = order.status.description ?? "";
+  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)" };
+  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there" };
+  return { shippable: true, label };
 }
 
 /** The id after the last slash of a Location header. */
@@ -131,11 +159,22 @@ export class VismaClient {
       tenant_id: this.config.tenantId,
     };
     // Asking for a token twice is harmless, so this POST may be retried.
-    const response = await this.tokenHttp.send({ method: "POST", url: this.config.tokenUrl, form, retry: "idempotent" });
+    const response = await this.tokenHttp.send({ method: "POST", url: this.config.tokenUrl, form, retry: "idempotent" }).catch((error: unknown) => {
+      throw this.explainTokenError(error);
+    });
     const body = parseResponseJson(TokenResponseSchema, response, "Visma Connect");
     const token = { accessToken: body.access_token, expiresAtMs: Date.now() + (body.expires_in ?? 3600) * 1000 };
     tokens.set(this.cacheKey, token);
     return token;
+  }
+
+  /** invalid_scope becomes advice on what to grant in the Developer Portal (a setting to fix, not a glitch). */
+  private explainTokenError(error: unknown): unknown {
+    if (!isAppError(error) || error.details?.remoteCode !== "invalid_scope") return error;
+    return new AppError("REMOTE_FORBIDDEN", invalidScopeAdvice(this.config.scope, String(error.details.remoteMessage ?? "invalid_scope")), {
+      details: { ...error.details, requestedScopes: this.config.scope.split(" ") },
+      cause: error,
+    });
   }
 
   private forgetToken(accessToken: string): void {
@@ -229,6 +268,8 @@ export class VismaClient {
       modifiedSince?: Date | string;
       /** Stock changes (availabilityLastModifiedDateTime): use this one for stock sync. */
       availabilityModifiedSince?: Date | string;
+      /** Picture changes (attachmentLastModifiedDateTime): a new picture does not move lastModifiedDateTime. */
+      attachmentModifiedSince?: Date | string;
       condition?: DateCondition;
       expandWarehouseDetail?: boolean;
       expandAttachment?: boolean;
@@ -238,11 +279,35 @@ export class VismaClient {
     const query: QueryParams = {
       ...dateFilter("lastModifiedDateTime", filter.modifiedSince, filter.condition),
       ...dateFilter("availabilityLastModifiedDateTime", filter.availabilityModifiedSince, filter.condition),
+      ...dateFilter("attachmentLastModifiedDateTime", filter.attachmentModifiedSince, filter.condition),
       expandWarehouseDetail: filter.expandWarehouseDetail ?? true,
       expandAttachment: filter.expandAttachment ?? true,
     };
     const pageSize = Math.min(filter.pageSize ?? DEFAULT_INVENTORY_PAGE_SIZE, INVENTORY_MAX_PAGE_SIZE);
     return this.listV1Pages(VismaInventoryItemSchema, "inventory", query, pageSize);
+  }
+
+  /**
+   * Items whose own fields or whose picture changed since `since` (everything when undefined), each
+   * once: the lastModifiedDateTime pass, then the attachmentLastModifiedDateTime pass without the
+   * items the first pass already gave. What a product import reads (docs/api-facts.md, "Pictures").
+   */
+  async *listInventoryChangePages(
+    since: Date | string | undefined,
+    options: { condition?: DateCondition; pageSize?: number; expandWarehouseDetail?: boolean } = {},
+  ): AsyncGenerator<Page<VismaInventoryItem>> {
+    const common = { condition: options.condition ?? ">=", pageSize: options.pageSize, expandWarehouseDetail: options.expandWarehouseDetail ?? true, expandAttachment: true } as const;
+    const seen = new Set<string>();
+    for await (const page of this.listInventoryPages({ ...common, modifiedSince: since })) {
+      for (const item of page.items) seen.add(item.inventoryNumber);
+      yield page;
+    }
+    if (since === undefined) return;
+    for await (const page of this.listInventoryPages({ ...common, attachmentModifiedSince: since })) {
+      const items = page.items.filter((item) => !seen.has(item.inventoryNumber));
+      for (const item of items) seen.add(item.inventoryNumber);
+      if (items.length) yield { items, page: page.page };
+    }
   }
 
   getInventoryItem(inventoryNumber: string, expand: { warehouseDetail?: boolean; attachment?: boolean } = {}): Promise<VismaInventoryItem> {
@@ -266,20 +331,18 @@ export class VismaClient {
 
   /**
    * POST /v1/salesorder/{n}/action/createShipment (still supported after the V1 sales order end of
-   * life). Returns the new shipment's number from `referenceNumber` (or `shipmentDto`).
+   * life). The body is flat, not `{value}`-wrapped, and orderType, shipmentDate and
+   * shipmentWarehouse are mandatory (docs/api-facts.md, "Shipments"). Returns the new shipment's
+   * number from `referenceNumber` (or `shipmentDto`). Never resent automatically.
    */
   async createShipment(
     orderNumber: string,
-    input: { orderType: string; shipmentDate?: Date; shipmentWarehouse?: string },
+    input: { orderType: string; shipmentWarehouse: string; shipmentDate?: Date },
   ): Promise<{ shipmentNumber: string; result: VismaActionResult }> {
     const response = await this.sendAuthorized(this.erpHttp, {
       method: "POST",
       url: this.erpUrl(`salesorder/${encodeURIComponent(orderNumber)}/action/createShipment`),
-      json: {
-        orderType: { value: input.orderType },
-        shipmentDate: { value: formatVismaDateTime(input.shipmentDate ?? new Date()) },
-        ...(input.shipmentWarehouse ? { shipmentWarehouse: { value: input.shipmentWarehouse } } : {}),
-      },
+      json: { orderType: input.orderType, shipmentDate: formatVismaDateTime(input.shipmentDate ?? new Date()), shipmentWarehouse: input.shipmentWarehouse },
       retry: "never",
     });
     const result = parseResponseJson(VismaActionResultSchema, response, this.erpHttp.remoteLabel);
@@ -302,6 +365,51 @@ export class VismaClient {
     return parseResponseJson(VismaActionResultSchema, response, this.erpHttp.remoteLabel);
   }
 
+  /** The shipment numbers created for a sales order (V3 lists them; read only). */
+  async listSalesOrderShipments(type: string, orderId: string): Promise<string[]> {
+    const shipments = await this.getJson(this.salesOrderHttp, SalesOrderShipmentListSchema, this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}/shipment`));
+    return shipments.map((shipment) => shipment.id ?? "").filter(Boolean);
+  }
+
+  /** A shipment's status (Open until confirmed). */
+  async getShipmentStatus(shipmentNumber: string): Promise<string> {
+    const shipment = await this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
+    return shipment.status ?? "";
+  }
+
+  /**
+   * Books an exported order's stock off by shipping what is still open on it: first the order's
+   * shipments an earlier attempt created but did not confirm are confirmed, then one shipment per
+   * warehouse of its open lines (shipmentWarehouse is mandatory), each confirmed. An order on hold or
+   * cancelled is refused before anything is written, naming what to do. So after a failure at any
+   * step it can be called again without shipping anything twice.
+   */
+  async shipSalesOrder(type: string, orderId: string, options: { shipmentDate?: Date } = {}): Promise<{ shipmentNumbers: string[] }> {
+    const order = await this.getSalesOrder(type, orderId);
+    const status = shippableState(order);
+    if (!status.shippable) {
+      throw new AppError("REMOTE_VALIDATION", `Sales order ${type} ${orderId} ${status.reason} in Visma.net, so it cannot be shipped. ${status.fix}, then retry.`, {
+        details: { orderType: type, orderId, status: status.label },
+      });
+    }
+    const warehouses = [...new Set(order.orderLines.filter((line) => (line.openQuantity ?? line.quantity ?? 0) > 0).map((line) => line.warehouseId ?? ""))];
+    if (warehouses.includes("")) {
+      throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, { details: { orderType: type, orderId } });
+    }
+    const shipmentNumbers: string[] = [];
+    for (const earlier of await this.listSalesOrderShipments(type, orderId)) {
+      if ((await this.getShipmentStatus(earlier)) !== "Open") continue;
+      await this.confirmShipment(earlier);
+      shipmentNumbers.push(earlier);
+    }
+    for (const warehouse of warehouses) {
+      const shipment = await this.createShipment(orderId, { orderType: type, shipmentWarehouse: warehouse, ...(options.shipmentDate ? { shipmentDate: options.shipmentDate } : {}) });
+      shipmentNumbers.push(shipment.shipmentNumber);
+      await this.confirmShipment(shipment.shipmentNumber);
+    }
+    return { shipmentNumbers };
+  }
+
   // ---- SalesOrder V3 ----
 
   /**
@@ -315,6 +423,11 @@ export class VismaClient {
     const match = /\/SalesOrders\/([^/]+)\/([^/?#]+)\/?(?:[?#].*)?$/i.exec(location);
     if (!match) throw this.badLocation(response, location);
     return { type: decodeURIComponent(match[1]!), orderId: decodeURIComponent(match[2]!) };
+  }
+
+  /** GET /api/v3/SalesOrders/{type}/{orderId}: status (hold, cancelled) and the lines' open quantities. */
+  getSalesOrder(type: string, orderId: string): Promise<SalesOrderDetail> {
+    return this.getJson(this.salesOrderHttp, SalesOrderDetailSchema, this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}`));
   }
 
   listSalesOrderPages(
@@ -345,6 +458,62 @@ export class VismaClient {
     return findInPages(this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" }), (order) => (order.customerOrder ?? order.customer?.order) === customerOrder);
   }
 
+  // ---- debtor defaults ----
+
+  /**
+   * Checks the tenant's defaults for new customers against the company (docs/api-facts.md, "Debtor
+   * defaults"): the credit terms exist and are visible to customers, the collection account exists,
+   * is active and is an asset account, and the branch ("administration") exists and is active. A
+   * missing one is a finding, not an error; other failures (credentials, network) throw.
+   */
+  async checkDebtorDefaults(defaults: { paymentTerms: string; collectionAccount: string; branch?: string }): Promise<DebtorDefaultsFindings> {
+    const terms = defaults.paymentTerms.trim();
+    const account = defaults.collectionAccount.trim();
+    const findings: DebtorDefaultsFindings = {
+      paymentTerms: await this.checkCreditTerms(terms),
+      collectionAccount: await this.checkCollectionAccount(account),
+    };
+    if (defaults.branch !== undefined) findings.branch = await this.checkBranch(defaults.branch.trim());
+    return findings;
+  }
+
+  private async checkCreditTerms(termsId: string): Promise<DebtorFinding> {
+    const page = await this.getJson(this.erpHttp, VismaCreditTermPageSchema, this.erpUrl("creditTerm"), { termsId });
+    const terms = page.records.find((record) => record.termsId === termsId);
+    if (!terms) return { value: termsId, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).` };
+    if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
+      return { value: termsId, ok: false, message: `Credit terms "${termsId}" are ${terms.visibleTo === "VE" ? "for suppliers only" : "disabled"} in Visma.net; customers need terms visible to customers.` };
+    }
+    return { value: termsId, ok: true, message: `Credit terms "${termsId}" (${terms.description ?? ""}) exist.` };
+  }
+
+  private async checkCollectionAccount(accountCd: string): Promise<DebtorFinding> {
+    const account = await this.getIfExists(VismaAccountSchema, this.erpUrl(`account/${encodeURIComponent(accountCd)}`));
+    if (!account) return { value: accountCd, ok: false, message: `Visma.net has no account "${accountCd}". Use the customer ledger (accounts receivable) account of the chart of accounts.` };
+    if (account.active === false) return { value: accountCd, ok: false, message: `Account "${accountCd}" is not active in Visma.net.` };
+    if (account.type && account.type !== "Asset") {
+      return { value: accountCd, ok: false, message: `Account "${accountCd}" is an ${account.type.toLowerCase()} account; the collection (accounts receivable) account is an asset account.` };
+    }
+    return { value: accountCd, ok: true, message: `Account "${accountCd}" (${account.description ?? ""}) exists.` };
+  }
+
+  private async checkBranch(number: string): Promise<DebtorFinding> {
+    const branch = await this.getIfExists(VismaBranchSchema, this.erpUrl(`branch/${encodeURIComponent(number)}`));
+    if (!branch) return { value: number, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.` };
+    if (branch.isActive === false) return { value: number, ok: false, message: `Branch "${number}" is not active in Visma.net.` };
+    return { value: number, ok: true, message: `Branch "${number}" (${branch.name ?? ""}) exists.` };
+  }
+
+  /** A GET by id; undefined when Visma.net says there is no such record (404, or a 400 "not found"). */
+  private async getIfExists<S extends z.ZodType>(schema: S, url: string): Promise<z.output<S> | undefined> {
+    try {
+      return await this.getJson(this.erpHttp, schema, url);
+    } catch (error) {
+      if (isAppError(error) && (error.code === "REMOTE_NOT_FOUND" || (error.code === "REMOTE_VALIDATION" && /not found|does not exist/i.test(String(error.details?.remoteMessage ?? ""))))) return undefined;
+      throw error;
+    }
+  }
+
   // ---- connection ----
 
   /** Gets a token and makes one cheap call; failures in plain words. */
@@ -366,7 +535,7 @@ export class VismaClient {
     if (/invalid_tenant|unauthorized_client/.test(message) || (code === "REMOTE_VALIDATION" && /tenant/i.test(message))) {
       return `Visma Connect refused the tenant id "${this.config.tenantId}". Use the company's tenant id and make sure the integration is approved for it with the API User role.`;
     }
-    if (/invalid_scope/.test(message)) return `Visma Connect refused the requested scopes. ${message}`;
+    if (/invalid_scope/.test(message)) return message.startsWith("Visma Connect refused the scopes") ? message : `Visma Connect refused the requested scopes. ${message}`;
     if (code === "REMOTE_AUTH_FAILED") {
       return `Visma.net rejected the token. This usually means the tenant id is the customer tenant instead of the company tenant, or the user lacks the API User role. ${message}`;
     }

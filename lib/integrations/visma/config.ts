@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { httpUrl } from "../url-field";
+import { ScopeListSchema } from "./scopes";
 
 /** The real Visma.net hosts, used as defaults. */
 export const VISMA_DEFAULT_URLS = {
@@ -19,5 +20,13 @@ export const VismaConfigSchema = z.object({
   tokenUrl: httpUrl.default(VISMA_DEFAULT_URLS.tokenUrl),
   erpBaseUrl: httpUrl.default(VISMA_DEFAULT_URLS.erpBaseUrl),
   salesOrderBaseUrl: httpUrl.default(VISMA_DEFAULT_URLS.salesOrderBaseUrl),
+  /**
+   * The scopes to request, space-separated; empty: what the tenant's enabled modules need
+   * (scopesForModules). Each must be granted to the integration in the Visma Developer Portal.
+   */
+  scopes: z
+    .union([z.literal(""), ScopeListSchema])
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type VismaConfig = z.infer<typeof VismaConfigSchema>;

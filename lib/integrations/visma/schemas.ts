@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Visma.net payloads (api-facts §1 and §4). Reads are plain JSON with lookup objects; v1 writes
- * wrap every field as `{"value": ...}`. Unknown extra fields are allowed; absent values may be null.
+ * Visma.net payloads (docs/api-facts.md, "Visma.net"). Reads are plain JSON with lookup objects; v1
+ * writes wrap every field as `{"value": ...}`. Unknown extra fields are allowed; absent values may be null.
  */
 
 const optionalText = z.string().nullish();
@@ -76,7 +76,8 @@ export interface VismaAddressUpdate {
   addressLine3: Wrapped<string>;
   postalCode: Wrapped<string>;
   city: Wrapped<string>;
-  countryId: Wrapped<string>;
+  /** Two letters; left out when the shop has no country (an empty one is never sent). */
+  countryId?: Wrapped<string>;
 }
 
 export interface VismaContactUpdate {
@@ -160,6 +161,30 @@ export const VismaInventorySummarySchema = z.array(
 );
 export type VismaInventorySummary = z.output<typeof VismaInventorySummarySchema>;
 
+// ---- v1 company lookups (debtor defaults) ----
+
+/** GET /v1/branch/{branchNumber}: BranchDto. */
+export const VismaBranchSchema = z.looseObject({ branchId: optionalNumber, number: optionalText, name: optionalText, isActive: z.boolean().nullish() });
+
+/** GET /v1/creditTerm?termsId=: a BasePaginationDto of CreditTermDto (visibleTo AL all, CU customers, VE suppliers, DS disabled). */
+export const VismaCreditTermPageSchema = z.looseObject({
+  records: z
+    .array(z.looseObject({ termsId: optionalText, description: optionalText, visibleTo: optionalText }))
+    .nullish()
+    .transform((records) => records ?? []),
+});
+
+/** GET /v1/account/{accountCd}: AccountDto. */
+export const VismaAccountSchema = z.looseObject({ accountCD: optionalText, type: optionalText, active: z.boolean().nullish(), description: optionalText });
+
+// ---- shipments ----
+
+/** GET /api/v3/SalesOrders/{type}/{orderId}/shipment: SalesOrderShipmentDto[] (`id` is the shipment number). */
+export const SalesOrderShipmentListSchema = z.array(z.looseObject({ id: optionalText, type: optionalText, date: optionalText, quantity: optionalNumber }));
+
+/** GET /v1/shipment/{shipmentNbr}: ShipmentDto, of which the status (Open, Hold, Confirmed, Completed, ...). */
+export const VismaShipmentSchema = z.looseObject({ shipmentNumber: optionalText, status: optionalText });
+
 // ---- v1 shipment actions ----
 
 export const VismaActionResultSchema = z.looseObject({
@@ -203,6 +228,12 @@ export interface NewSalesOrderLine {
   warehouseId?: string;
 }
 
+/** An address is sent only with its country; the contact always. */
+export interface SalesOrderParty {
+  address?: SalesOrderAddress;
+  contact: SalesOrderContact;
+}
+
 export interface NewSalesOrderCommand {
   type: string;
   customer: { id: string; order: string };
@@ -211,8 +242,9 @@ export interface NewSalesOrderCommand {
   note?: string;
   currencyId?: string;
   branchId?: string;
-  billing: { address: SalesOrderAddress; contact: SalesOrderContact };
-  shipping: { address: SalesOrderAddress; contact: SalesOrderContact };
+  billing: SalesOrderParty;
+  /** `shipViaId` (≤ 15): the carrier; its settings decide whether `freight.cost` may be set by hand. */
+  shipping: SalesOrderParty & { shipViaId?: string };
   freight?: { cost: number };
   orderLines: NewSalesOrderLine[];
 }
@@ -230,6 +262,23 @@ export const SalesOrderListItemSchema = z.looseObject({
   date: optionalText,
 });
 export type SalesOrderListItem = z.output<typeof SalesOrderListItemSchema>;
+
+/** SalesOrderDto.status is a SalesOrderStatusDto; a plain text status is read as its description. */
+const SalesOrderStatusSchema = z
+  .union([optionalText.transform((description) => ({ description, hold: undefined, cancelled: undefined })), z.looseObject({ description: optionalText, hold: z.boolean().nullish(), cancelled: z.boolean().nullish() })])
+  .transform((status) => ({ description: status.description ?? null, hold: status.hold ?? false, cancelled: status.cancelled ?? false }));
+
+/** GET /api/v3/SalesOrders/{type}/{orderId}: what shipping needs. */
+export const SalesOrderDetailSchema = z.looseObject({
+  orderId: optionalText,
+  type: optionalText,
+  status: SalesOrderStatusSchema,
+  orderLines: z
+    .array(z.looseObject({ lineId: optionalNumber, quantity: optionalNumber, openQuantity: optionalNumber, warehouseId: optionalText }))
+    .nullish()
+    .transform((lines) => lines ?? []),
+});
+export type SalesOrderDetail = z.output<typeof SalesOrderDetailSchema>;
 
 export const SalesOrderListPageSchema = z.looseObject({
   value: z.array(SalesOrderListItemSchema).nullish().transform((items) => items ?? []),

@@ -5,6 +5,7 @@
  * runs every module on the same skeleton: read pages → ledger → claim → map → write → checkpoint
  * → cursor. See docs/architecture.md.
  */
+import type { VismaScope } from "../../integrations/visma/scopes";
 import type { SyncItem } from "../../db";
 import type { AppError } from "../../errors";
 import type { Page } from "../../integrations/paging";
@@ -95,6 +96,8 @@ export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, 
   cursor: CursorPolicy<Position, Bound, Item>;
   retry: RetryPolicy;
   prerequisites: readonly Prerequisite[];
+  /** The Visma Connect scopes its calls need (requested only while the module is enabled). */
+  vismaScopes?: readonly VismaScope[];
   ledger: LedgerPolicy<Run>;
   /** Records written at once within a run. */
   concurrency(): number;

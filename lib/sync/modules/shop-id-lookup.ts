@@ -2,76 +2,133 @@
  * Finds CS-Cart ids (products by code, customers by e-mail) for records the ledger does not know
  * yet. Few unknown keys: one search each. Many (a first import): one listing of the whole shop,
  * once per run, then no more calls. Either way a record costs at most one lookup call.
+ *
+ * CS-Cart has no unique key on product_code (nor on e-mail), so a key can match several shop
+ * records: that is "ambiguous", and a lookup that could not be made is "failed". Neither may lead to
+ * a create (docs/api-facts.md, "CS-Cart product lookup by code"): shopIdOrThrow refuses them.
  */
 import type { CsCartClient } from "../../integrations/cscart/client";
 import type { Page } from "../../integrations/paging";
+import { AppError, toAppError } from "../../errors";
 
 const BULK_THRESHOLD = 25;
 const LIST_PAGE_SIZE = 250;
 
+export type ShopIdResult =
+  | { kind: "found"; id: string }
+  | { kind: "absent" }
+  | { kind: "ambiguous"; ids: string[] }
+  | { kind: "failed"; error: AppError };
+
+function resultOf(ids: readonly string[]): ShopIdResult {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return { kind: "absent" };
+  if (unique.length === 1) return { kind: "found", id: unique[0]! };
+  return { kind: "ambiguous", ids: unique };
+}
+
 export class ShopIdLookup<Row> {
-  private all?: Map<string, string>;
+  private all?: Map<string, string[]>;
 
   constructor(
     private readonly source: {
       listAll(): AsyncGenerator<Page<Row>>;
-      findOne(key: string): Promise<Row | undefined>;
+      /** Every shop record whose key equals `key` (exact matches only). */
+      findAll(key: string): Promise<Row[]>;
       keyOf(row: Row): string | undefined;
       idOf(row: Row): string;
     },
-    /** How keys compare (e-mail addresses ignore case). */
-    private readonly normalize: (key: string) => string = (key) => key,
+    /** How keys compare: as the shop's database does (without case, trailing spaces ignored). */
+    private readonly normalize: (key: string) => string = (key) => key.trim().toLowerCase(),
   ) {}
 
-  async lookup(keys: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    if (!keys.length) return found;
+  /** One result per key. */
+  async lookup(keys: string[]): Promise<Map<string, ShopIdResult>> {
+    const results = new Map<string, ShopIdResult>();
+    if (!keys.length) return results;
     if (this.all || keys.length > BULK_THRESHOLD) {
-      if (!this.all) {
-        this.all = new Map();
-        for await (const page of this.source.listAll()) {
-          for (const row of page.items) {
-            const key = this.source.keyOf(row);
-            if (key) this.all.set(this.normalize(key), this.source.idOf(row));
-          }
-        }
-      }
-      for (const key of keys) {
-        const id = this.all.get(this.normalize(key));
-        if (id) found.set(key, id);
-      }
-      return found;
+      const all = await this.listAll().catch((caught: unknown) => toAppError(caught));
+      for (const key of keys) results.set(key, all instanceof AppError ? { kind: "failed", error: all } : resultOf(all.get(this.normalize(key)) ?? []));
+      return results;
     }
     for (const key of keys) {
-      const row = await this.source.findOne(key);
-      if (row) found.set(key, this.source.idOf(row));
+      try {
+        results.set(key, resultOf((await this.source.findAll(key)).map((row) => this.source.idOf(row))));
+      } catch (caught) {
+        results.set(key, { kind: "failed", error: toAppError(caught) });
+      }
     }
-    return found;
+    return results;
+  }
+
+  /** The whole shop's keys → ids, read once per run; a listing that fails is read again next time. */
+  private async listAll(): Promise<Map<string, string[]>> {
+    if (this.all) return this.all;
+    const all = new Map<string, string[]>();
+    for await (const page of this.source.listAll()) {
+      for (const row of page.items) {
+        const key = this.source.keyOf(row);
+        if (!key?.trim()) continue;
+        const normalized = this.normalize(key);
+        all.set(normalized, [...(all.get(normalized) ?? []), this.source.idOf(row)]);
+      }
+    }
+    this.all = all;
+    return all;
   }
 
   /** Remember a record this run created, so a later page finds it. */
   remember(key: string, id: string): void {
-    this.all?.set(this.normalize(key), id);
+    const normalized = this.normalize(key);
+    this.all?.set(normalized, [...(this.all.get(normalized) ?? []), id]);
   }
+}
+
+/**
+ * The shop id to write to, or undefined when the shop has no such record (then, and only then, may
+ * the caller create one). Ambiguous and failed lookups throw, naming the problem.
+ */
+export function shopIdOrThrow(result: ShopIdResult | undefined, what: { noun: string; key: string; fix: string }): string | undefined {
+  if (!result || result.kind === "absent") return undefined;
+  if (result.kind === "found") return result.id;
+  if (result.kind === "ambiguous") {
+    throw new AppError(
+      "REMOTE_CONFLICT",
+      `The shop has ${result.ids.length} ${what.noun}s with ${what.key} (ids ${result.ids.join(", ")}), so APIcenter cannot tell which one is meant and writes none of them. ${what.fix}, then retry.`,
+      { details: { shopIds: result.ids } },
+    );
+  }
+  const cause = result.error;
+  throw new AppError(cause.code, `Could not check whether the shop already has ${what.noun} ${what.key}, so nothing was written: ${cause.message}`, {
+    details: cause.details,
+    cause,
+  });
 }
 
 export function shopProductIds(cscart: CsCartClient) {
   return new ShopIdLookup({
     listAll: () => cscart.listProductPages({ itemsPerPage: LIST_PAGE_SIZE }),
-    findOne: (code) => cscart.findProductByCode(code),
+    findAll: (code) => cscart.findProductsByCode(code),
     keyOf: (product) => product.product_code ?? undefined,
     idOf: (product) => String(product.product_id),
   });
 }
 
 export function shopUserIds(cscart: CsCartClient) {
-  return new ShopIdLookup(
-    {
-      listAll: () => cscart.listUserPages({ itemsPerPage: LIST_PAGE_SIZE }),
-      findOne: (email) => cscart.findUserByEmail(email),
-      keyOf: (user) => user.email ?? undefined,
-      idOf: (user) => String(user.user_id),
-    },
-    (email) => email.trim().toLowerCase(),
-  );
+  return new ShopIdLookup({
+    listAll: () => cscart.listUserPages({ itemsPerPage: LIST_PAGE_SIZE }),
+    findAll: (email) => cscart.findUsersByEmail(email),
+    keyOf: (user) => user.email ?? undefined,
+    idOf: (user) => String(user.user_id),
+  });
+}
+
+/** What shopIdOrThrow says about a product code. */
+export function productKey(code: string) {
+  return { noun: "product", key: `code "${code}"`, fix: "Give each of them its own product code in CS-Cart (or delete the duplicate)" };
+}
+
+/** What shopIdOrThrow says about a customer e-mail. */
+export function customerKey(email: string) {
+  return { noun: "customer", key: `e-mail "${email}"`, fix: "Merge or delete the duplicate customers in CS-Cart" };
 }

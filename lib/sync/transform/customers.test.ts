@@ -17,7 +17,7 @@ function vismaCustomer(overrides: Record<string, unknown> = {}) {
 
 describe("mapShopOrderToNewCustomer", () => {
   it("builds the wrapped v1 customer with the default debtor settings", () => {
-    expect(mapShopOrderToNewCustomer(order1042())).toEqual({
+    expect(mapShopOrderToNewCustomer(order1042())).toEqual({ warnings: [], customer: {
       name: { value: "Kari Nordmann" },
       status: { value: "Active" },
       mainAddress: {
@@ -33,18 +33,18 @@ describe("mapShopOrderToNewCustomer", () => {
       mainContact: { value: { name: { value: "Kari Nordmann" }, attention: { value: "" }, email: { value: "kari@example.no" }, phone1: { value: "+4790000000" } } },
       creditTermsId: { value: "14" },
       glAccounts: { value: { customerLedgerAccount: { value: "1400" } } },
-    });
+    } });
     expect(branchIdFor()).toBe("2");
   });
 
   it("puts the administration on the customer class when the tenant says so", () => {
     const defaults = { administration: "WEB", administrationTarget: { kind: "customerClass" as const } };
-    expect(mapShopOrderToNewCustomer(order1042(), defaults).customerClassId).toEqual({ value: "WEB" });
+    expect(mapShopOrderToNewCustomer(order1042(), defaults).customer.customerClassId).toEqual({ value: "WEB" });
     expect(branchIdFor(defaults)).toBeUndefined();
   });
 
   it("uses the company name and the tenant's own defaults", () => {
-    const customer = mapShopOrderToNewCustomer(order1042({ company: "Fjord Sykkel AS", user_id: "0" }), {
+    const { customer } = mapShopOrderToNewCustomer(order1042({ company: "Fjord Sykkel AS", user_id: "0" }), {
       paymentTerms: "30",
       collectionAccount: "1500",
       administration: "7",
@@ -56,6 +56,22 @@ describe("mapShopOrderToNewCustomer", () => {
     expect(customer.glAccounts).toEqual({ value: { customerLedgerAccount: { value: "1500" } } });
     expect(customer.attributeLines).toEqual([{ attributeId: { value: "ADMIN" }, attributeValue: { value: "7" } }]);
     expect(customer).not.toHaveProperty("customerClassId");
+  });
+});
+
+describe("new customer field limits", () => {
+  it("wraps a long address over three lines of 50, cuts what is left with a warning, and leaves out an empty country", () => {
+    const street = "Kjell Aukrusts vei 4, inngang fra baksiden ved den gamle låven";
+    const { customer, warnings } = mapShopOrderToNewCustomer(
+      order1042({ b_address: street, b_address_2: "c/o Flåklypa Verksted og Sykkelreparasjon AS, 2. etasje, rom 7, ring på klokken merket Verkstedet", b_city: "Flåklypa kommune i Innlandet fylke, Norge (ved Tindeveien)", b_zipcode: "NO-2500-1234567890123", b_country: "" }),
+    );
+    const address = customer.mainAddress.value;
+    for (const line of [address.addressLine1, address.addressLine2, address.addressLine3, address.city]) expect(line.value.length).toBeLessThanOrEqual(50);
+    expect(address.addressLine1.value).toBe("Kjell Aukrusts vei 4, inngang fra baksiden ved den");
+    expect(address.postalCode.value).toBe("NO-2500-123456789012");
+    expect(address).not.toHaveProperty("countryId");
+    expect(warnings.some((warning) => warning.startsWith("New customer for order 1042: The address does not fit"))).toBe(true);
+    expect(warnings.some((warning) => warning.includes("The city is longer than Visma.net allows (50 characters)"))).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import type { CsCartUserPayload } from "../../integrations/cscart/schemas";
 import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../integrations/visma/schemas";
 import { personNameFrom } from "./shop-order-to-sales-order";
+import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 /**
  * The tenant's debtor defaults for customers created from shop orders (editable in settings).
@@ -51,33 +52,47 @@ export function branchIdFor(debtorDefaults: DebtorDefaults = {}): string | undef
   return defaults.administrationTarget.kind === "branch" && defaults.administration !== "" ? defaults.administration : undefined;
 }
 
-/** CS-Cart order → `POST /v1/customer` body for a customer not yet in Visma.net. */
-export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: DebtorDefaults = {}): VismaCustomerCreate {
+/** The customer to post, and what had to be shortened to fit Visma.net. */
+export interface MappedNewCustomer {
+  customer: VismaCustomerCreate;
+  warnings: string[];
+}
+
+/**
+ * CS-Cart order → `POST /v1/customer` body for a customer not yet in Visma.net. The address takes
+ * the SalesOrder V3 limits (three lines of 50, city 50, postcode 20); a country is sent only when the
+ * shop has one.
+ */
+export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: DebtorDefaults = {}): MappedNewCustomer {
   const defaults = DebtorDefaultsSchema.parse(debtorDefaults);
+  const warnings = new FieldWarnings(`New customer for order ${order.order_id}`);
   const person = personNameFrom(order, "b_");
   const name = order.company.trim() || person || order.email;
   if (!name) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`);
-  return {
+  const [line1, line2, line3] = fitAddressLines([order.b_address, order.b_address_2], warnings, "The address");
+  const countryId = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
+  const customer: VismaCustomerCreate = {
     name: wrap(name),
     status: wrap("Active"),
     mainAddress: wrap({
-      addressLine1: wrap(order.b_address),
-      addressLine2: wrap(order.b_address_2),
-      addressLine3: wrap(""),
-      postalCode: wrap(order.b_zipcode),
-      city: wrap(order.b_city),
-      countryId: wrap(order.b_country),
+      addressLine1: wrap(line1),
+      addressLine2: wrap(line2),
+      addressLine3: wrap(line3),
+      postalCode: wrap(warnings.cut(order.b_zipcode, VISMA_LIMITS.postalCode, "The postcode")),
+      city: wrap(warnings.cut(order.b_city, VISMA_LIMITS.city, "The city")),
+      ...(countryId ? { countryId: wrap(countryId) } : {}),
     }),
     mainContact: wrap({
-      name: wrap(person || name),
-      attention: wrap(order.company.trim() ? person : ""),
+      name: wrap(warnings.cut(person || name, VISMA_LIMITS.contactName, "The contact name")),
+      attention: wrap(warnings.cut(order.company.trim() ? person : "", VISMA_LIMITS.attention, "The attention")),
       email: wrap(order.email.trim().toLowerCase()),
-      phone1: wrap(order.b_phone || order.phone),
+      phone1: wrap(warnings.cut(order.b_phone || order.phone, VISMA_LIMITS.phone, "The phone number")),
     }),
     creditTermsId: wrap(defaults.paymentTerms),
     glAccounts: wrap({ customerLedgerAccount: wrap(defaults.collectionAccount) }),
     ...administrationFields(defaults),
   };
+  return { customer, warnings: warnings.messages };
 }
 
 const COMPANY_SUFFIX = /\b(AS|ASA|ANS|DA|SA|AB|ApS|A\/S|Oy|Ltd|Limited|LLC|Inc|GmbH|BV|NV|SRL|SARL|Sp\. z o\.o\.)\.?$/i;

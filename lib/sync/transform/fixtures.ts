@@ -1,7 +1,7 @@
 import { CsCartOrderSchema, type CsCartOrder } from "../../integrations/cscart/schemas";
 import { VismaInventoryItemSchema, type VismaInventoryItem } from "../../integrations/visma/schemas";
 
-/** Test data from api-facts §4: order 1042, VAT 25 % included, shipping 59.00. */
+/** Test data from docs/api-facts.md, "Example payloads": order 1042, VAT 25 % included, shipping 59.00. */
 export function rawOrder1042(): Record<string, unknown> {
   return {
     order_id: "1042", status: "P", timestamp: "1741944125", user_id: "57",
@@ -34,7 +34,7 @@ export function order1042(overrides: Record<string, unknown> = {}): CsCartOrder 
   return parseOrder({ ...rawOrder1042(), ...overrides });
 }
 
-/** api-facts §4 inventory item TSHIRT-BLK-M. */
+/** docs/api-facts.md, "Example payloads": inventory item TSHIRT-BLK-M. */
 export function inventoryItem(overrides: Record<string, unknown> = {}): VismaInventoryItem {
   return VismaInventoryItemSchema.parse({
     inventoryId: 1877, inventoryNumber: "TSHIRT-BLK-M", status: "Active", type: "FinishedGoodItem", stockItem: true,

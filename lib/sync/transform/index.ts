@@ -1,4 +1,12 @@
-export { mapShopOrderToSalesOrder, customerOrderReference, SalesOrderMappingContextSchema, type SalesOrderMappingContext } from "./shop-order-to-sales-order";
+export {
+  mapShopOrderToSalesOrder,
+  customerOrderReference,
+  shippingMethodIdsOf,
+  SalesOrderMappingContextSchema,
+  type SalesOrderMappingContext,
+  type MappedSalesOrder,
+} from "./shop-order-to-sales-order";
+export { VISMA_LIMITS, FieldWarnings, fitAddressLines, wrapText } from "./visma-limits";
 export {
   mapShopOrderToNewCustomer,
   mapVismaCustomerToShopUser,
@@ -8,6 +16,7 @@ export {
   DebtorDefaultsSchema,
   DEFAULT_DEBTOR_DEFAULTS,
   type DebtorDefaults,
+  type MappedNewCustomer,
   type ShopUserFromCustomer,
 } from "./customers";
 export {

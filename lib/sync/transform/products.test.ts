@@ -112,6 +112,14 @@ describe("parseProductMapping", () => {
   });
 });
 
+describe("inventory tracking", () => {
+  it("is B or D; a mapping saved with O (gone since CS-Cart 4.13) reads as B", async () => {
+    expect(parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, tracking: "O" }).tracking).toBe("B");
+    expect(parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, tracking: "D" }).tracking).toBe("D");
+    expect((await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, tracking: "X" }))).code).toBe("MAPPING_INVALID");
+  });
+});
+
 describe("stockAmountFor", () => {
   it("sums all warehouses or takes one, in whole units and never below zero", () => {
     const item = inventoryItem();

@@ -66,8 +66,11 @@ export const ProductMappingSchema = z.object({
   /** Visma type or item class value → CS-Cart category id. */
   categoryMapping: z.record(z.string(), cscartId).default({}),
   defaultCategoryId: cscartId,
-  /** CS-Cart inventory tracking: B = track without options. */
-  tracking: z.enum(["B", "O", "D"]).default("B"),
+  /**
+   * CS-Cart inventory tracking: B = track, D = do not track. 4.13 dropped O ("track with options"; its
+   * ProductTracking maps it to B), so mappings saved with O read as B.
+   */
+  tracking: z.preprocess((value) => (value === "O" ? "B" : value), z.enum(["B", "D"])).default("B"),
 });
 export type ProductMapping = z.output<typeof ProductMappingSchema>;
 export type ProductMappingInput = z.input<typeof ProductMappingSchema>;

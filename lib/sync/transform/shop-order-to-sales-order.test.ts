@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { caughtAppError } from "../../http/caught-app-error";
-import { mapShopOrderToSalesOrder } from "./shop-order-to-sales-order";
+import { mapShopOrderToSalesOrder, type SalesOrderMappingContext } from "./shop-order-to-sales-order";
+import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import { Money, spreadProportionally } from "./money";
 import { netOfGross, priceLineNet } from "./vat";
 import { order1042, parseOrder, rawOrder1042 } from "./fixtures";
@@ -11,6 +12,11 @@ function lineNet(line: { quantity: number; unitPrice: number; discountAmount: nu
   return new Money(line.unitPrice).times(line.quantity).minus(line.discountAmount);
 }
 
+/** The command alone, for tests about amounts. */
+function salesOrder(order: CsCartOrder, context: SalesOrderMappingContext) {
+  return mapShopOrderToSalesOrder(order, context).command;
+}
+
 async function expectAppError(fn: () => unknown, code: string, messagePart: string) {
   const error = await caughtAppError(fn);
   expect(error.code).toBe(code);
@@ -18,8 +24,8 @@ async function expectAppError(fn: () => unknown, code: string, messagePart: stri
 }
 
 describe("mapShopOrderToSalesOrder", () => {
-  it("maps the documented VAT-inclusive order 1042 to net prices (api-facts §4)", () => {
-    const command = mapShopOrderToSalesOrder(order1042(), { ...ctx, warehouseId: "MAIN", currencyId: "NOK" });
+  it("maps the documented VAT-inclusive order 1042 to net prices (docs/api-facts.md, example payloads)", () => {
+    const command = salesOrder(order1042(), { ...ctx, warehouseId: "MAIN", currencyId: "NOK" });
     expect(command).toEqual({
       type: "SO",
       customer: { id: "10452", order: "CSCART-1042" },
@@ -44,7 +50,7 @@ describe("mapShopOrderToSalesOrder", () => {
   });
 
   it("sends shop prices unchanged when they exclude VAT", () => {
-    const command = mapShopOrderToSalesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO", branchId: "2" });
+    const command = salesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO", branchId: "2" });
     expect(command.type).toBe("WO");
     expect(command.branchId).toBe("2");
     expect(command.orderLines.map((line) => line.unitPrice)).toEqual([199, 49.5]);
@@ -63,14 +69,14 @@ describe("mapShopOrderToSalesOrder", () => {
       "6": { rate_type: "P", rate_value: "25.000", price_includes_tax: "Y", description: "MVA 25%", applies: { P_1: 10.04 } },
       "7": { rate_type: "P", rate_value: "15.000", price_includes_tax: "Y", description: "MVA 15%", applies: { P_2: 9.13 } },
     };
-    const [mug, coffee] = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines;
+    const [mug, coffee] = salesOrder(parseOrder(raw), ctx).orderLines;
     // 10.04 / 1.25 = 8.032 → 8.03 would undershoot 50.20 / 1.25 = 40.16, so 8.04 with 0.04 discount.
     expect(mug).toMatchObject({ unitPrice: 8.04, discountAmount: 0.04 });
     expect(lineNet(mug!).toNumber()).toBe(40.16);
     // 10.00 / 1.15 = 8.6957 → 8.70; 70.00 / 1.15 = 60.8696 → 60.87, the 0.03 goes into the discount.
     expect(coffee).toMatchObject({ unitPrice: 8.7, discountAmount: 0.03 });
     expect(lineNet(coffee!).toNumber()).toBe(60.87);
-    expect(mapShopOrderToSalesOrder(parseOrder(raw), ctx).freight).toBeUndefined();
+    expect(salesOrder(parseOrder(raw), ctx).freight).toBeUndefined();
   });
 
   it("falls back to the line's tax_value to pick the rate when taxes have no applies map", () => {
@@ -81,7 +87,7 @@ describe("mapShopOrderToSalesOrder", () => {
     };
     (raw.products as Record<string, Record<string, unknown>>)["3900120111"]!.tax_value = 6.46; // 49.50 with 15 %
     raw.shipping_cost = "0";
-    const lines = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines;
+    const lines = salesOrder(parseOrder(raw), ctx).orderLines;
     expect(lines.map((line) => line.unitPrice)).toEqual([159.2, 43.04]);
   });
 
@@ -89,15 +95,15 @@ describe("mapShopOrderToSalesOrder", () => {
     const raw = rawOrder1042();
     const tshirt = (raw.products as Record<string, Record<string, unknown>>)["2887013946"]!;
     Object.assign(tshirt, { price: "159.20", discount: "39.80", base_price: 199, subtotal: 318.4 });
-    const line = mapShopOrderToSalesOrder(parseOrder({ ...raw, taxes: [] }), { ...ctx, pricesIncludeVat: false }).orderLines[0]!;
+    const line = salesOrder(parseOrder({ ...raw, taxes: [] }), { ...ctx, pricesIncludeVat: false }).orderLines[0]!;
     expect(line).toMatchObject({ unitPrice: 199, discountAmount: 79.6, hasManualDiscount: true, hasManualPrice: true });
-    const inclusive = mapShopOrderToSalesOrder(parseOrder(raw), ctx).orderLines[0]!;
+    const inclusive = salesOrder(parseOrder(raw), ctx).orderLines[0]!;
     expect(inclusive).toMatchObject({ unitPrice: 159.2, discountAmount: 63.68 });
   });
 
   it("spreads the order discount over the lines in proportion so the total matches", () => {
     const raw = { ...rawOrder1042(), taxes: [], subtotal_discount: "40.00", shipping_cost: "0" };
-    const lines = mapShopOrderToSalesOrder(parseOrder(raw), { ...ctx, pricesIncludeVat: false }).orderLines;
+    const lines = salesOrder(parseOrder(raw), { ...ctx, pricesIncludeVat: false }).orderLines;
     // Goods 398 + 49.50 = 447.50; 40 × 398/447.5 = 35.575… and 40 × 49.5/447.5 = 4.424…
     expect(lines.map((line) => line.discountAmount)).toEqual([35.58, 4.42]);
     const net = lines.reduce((sum, line) => sum.plus(lineNet(line)), new Money(0));
@@ -106,7 +112,7 @@ describe("mapShopOrderToSalesOrder", () => {
 
   it("keeps the VAT-inclusive order total within a cent per line after discounts", () => {
     const raw = { ...rawOrder1042(), subtotal_discount: "33.33" };
-    const command = mapShopOrderToSalesOrder(parseOrder(raw), ctx);
+    const command = salesOrder(parseOrder(raw), ctx);
     const net = command.orderLines.reduce((sum, line) => sum.plus(lineNet(line)), new Money(0)).plus(command.freight?.cost ?? 0);
     const grossFromNet = net.times(1.25);
     const shopTotal = new Money(506.5).minus(33.33);
@@ -114,26 +120,84 @@ describe("mapShopOrderToSalesOrder", () => {
   });
 
   it("keeps non-ASCII names and handles guest orders and companies", () => {
-    const command = mapShopOrderToSalesOrder(
+    const command = salesOrder(
       order1042({ user_id: "0", company: "Ærlig Økologisk AS", b_firstname: "Åse", b_lastname: "Ødegård", b_city: "Tromsø", s_firstname: "", s_lastname: "", firstname: "Åse", lastname: "Ødegård" }),
       ctx,
     );
     expect(command.billing.contact).toEqual({ name: "Ærlig Økologisk AS", attention: "Åse Ødegård", email: "kari@example.no", phone1: "+4790000000" });
-    expect(command.billing.address.city).toBe("Tromsø");
+    expect(command.billing.address!.city).toBe("Tromsø");
     expect(command.shipping.contact.attention).toBe("Åse Ødegård");
     expect(command.customer.order).toBe("CSCART-1042");
   });
 
   it("rejects orders without lines, lines without SKU and non-numeric amounts", async () => {
-    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ products: [] }), ctx), "ORDER_INVALID", "has no order lines");
+    await expectAppError(() => salesOrder(order1042({ products: [] }), ctx), "ORDER_INVALID", "has no order lines");
     const noSku = rawOrder1042();
     (noSku.products as Record<string, Record<string, unknown>>)["3900120111"]!.product_code = " ";
-    await expectAppError(() => mapShopOrderToSalesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
+    await expectAppError(() => salesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
     const badPrice = rawOrder1042();
     (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
-    await expectAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
-    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
-    await expectAppError(() => mapShopOrderToSalesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
+    await expectAppError(() => salesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
+    await expectAppError(() => salesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
+    await expectAppError(() => salesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
+  });
+});
+
+describe("SalesOrder V3 field limits and addresses", () => {
+  it("wraps long addresses within 3 × 50, cuts city, postcode, phone, note and line text with warnings", () => {
+    const raw = rawOrder1042();
+    Object.assign(raw, {
+      b_address: "Kjell Aukrusts vei 4, inngang fra baksiden ved den gamle låven",
+      b_address_2: "c/o Flåklypa Verksted og Sykkelreparasjon AS, 2. etasje, rom 7, ring på klokken merket Verkstedet",
+      b_city: "Flåklypa kommune i Innlandet fylke, Norge (ved Tindeveien)",
+      b_zipcode: "NO-2500-1234567890123",
+      b_phone: "+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)",
+      notes: "x".repeat(2100),
+    });
+    (raw.products as Record<string, Record<string, unknown>>)["2887013946"]!.product = "T".repeat(300);
+    const { command, warnings } = mapShopOrderToSalesOrder(parseOrder(raw), ctx);
+    const address = command.billing.address!;
+    for (const line of [address.line1, address.line2, address.line3, address.city]) expect(line.length).toBeLessThanOrEqual(50);
+    expect(address.postalCode).toHaveLength(20);
+    expect(command.billing.contact.phone1.length).toBeLessThanOrEqual(50);
+    expect(command.note).toHaveLength(2048);
+    expect(command.orderLines[0]!.description).toHaveLength(256);
+    expect(command.customer.order.length).toBeLessThanOrEqual(40);
+    expect(warnings.map((warning) => warning.replace(/;.*/, ""))).toEqual([
+      "Order 1042: The description of line 1 (TSHIRT-BLK-M) is longer than Visma.net allows (256 characters)",
+      "Order 1042: The billing phone number is longer than Visma.net allows (50 characters)",
+      "Order 1042: The billing address does not fit Visma.net's 3 lines of 50 characters",
+      "Order 1042: The billing postcode is longer than Visma.net allows (20 characters)",
+      "Order 1042: The billing city is longer than Visma.net allows (50 characters)",
+      "Order 1042: The order note is longer than Visma.net allows (2048 characters)",
+    ]);
+  });
+
+  it("ships an order without a shipping address (pickup, downloads) to the billing address", () => {
+    const { command, warnings } = mapShopOrderToSalesOrder(order1042({ s_address: "", s_address_2: "", s_city: "", s_zipcode: "", s_country: "NO", s_firstname: "" }), ctx);
+    expect(command.shipping.address).toEqual(command.billing.address);
+    expect(command.shipping.contact).toEqual(command.billing.contact);
+    expect(warnings).toEqual([]);
+  });
+
+  it("never sends an empty country: no billing address without one, the billing country for a shipping address without one", () => {
+    const noBillingCountry = mapShopOrderToSalesOrder(order1042({ b_country: "", s_country: "" }), ctx);
+    expect(noBillingCountry.command.billing).not.toHaveProperty("address");
+    expect(noBillingCountry.command.shipping).not.toHaveProperty("address");
+    expect(noBillingCountry.warnings).toEqual([
+      "Order 1042: The billing address has no country, so it was not sent; Visma.net uses the customer's address.",
+      "Order 1042: The shipping address has no country, so it was not sent; Visma.net uses the customer's address.",
+    ]);
+    const noShippingCountry = mapShopOrderToSalesOrder(order1042({ s_country: "", s_address: "Fjordgata 9" }), ctx);
+    expect(noShippingCountry.command.shipping.address).toMatchObject({ line1: "Fjordgata 9", countryId: "NO" });
+    expect(noShippingCountry.warnings).toEqual(["Order 1042: The shipping address has no country; the billing country NO was used."]);
+  });
+
+  it("sends the Ship via the tenant mapped the order's shipping method to, and none when unmapped", () => {
+    const shipped = order1042({ shipping_ids: "1", shipping: [{ shipping_id: "1", shipping: "Posten" }] });
+    expect(salesOrder(shipped, { ...ctx, shipViaByShippingId: { "1": "POSTEN" } }).shipping.shipViaId).toBe("POSTEN");
+    expect(salesOrder(shipped, { ...ctx, shipViaByShippingId: { "2": "PICKUP" } }).shipping).not.toHaveProperty("shipViaId");
+    expect(salesOrder(order1042({ shipping_ids: "2" }), { ...ctx, shipViaByShippingId: { "2": "PICKUP" } }).shipping.shipViaId).toBe("PICKUP");
   });
 });
 

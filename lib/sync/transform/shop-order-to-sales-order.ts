@@ -4,6 +4,7 @@ import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/sch
 import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
 import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
 import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
+import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 export const SalesOrderMappingContextSchema = z.object({
   pricesIncludeVat: z.boolean(),
@@ -13,12 +14,24 @@ export const SalesOrderMappingContextSchema = z.object({
   currencyId: z.string().min(1).optional(),
   /** The branch ("administration") the order belongs to; see branchIdFor in customers.ts. */
   branchId: z.string().min(1).optional(),
+  /** CS-Cart shipping method id → Visma.net Ship via id (the tenant's order settings). */
+  shipViaByShippingId: z.record(z.string(), z.string().trim().min(1).max(VISMA_LIMITS.shipViaId)).default({}),
 });
 export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSchema>;
 
 /** The value stored in `customer.order`; the exactly-once protocol looks orders up by it. */
 export function customerOrderReference(orderId: string): string {
-  return `CSCART-${orderId}`;
+  const reference = `CSCART-${orderId}`;
+  if (reference.length > VISMA_LIMITS.customerOrder) {
+    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`);
+  }
+  return reference;
+}
+
+/** The sales order to post, and what had to be shortened to fit Visma.net (for the run log). */
+export interface MappedSalesOrder {
+  command: NewSalesOrderCommand;
+  warnings: string[];
 }
 
 interface ShopLine {
@@ -67,39 +80,93 @@ function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
   return spreadProportionally(orderDiscount, amounts);
 }
 
-function addressFrom(order: CsCartOrder, prefix: "b_" | "s_"): SalesOrderAddress {
-  const state = order[`${prefix}state`];
+type AddressPrefix = "b_" | "s_";
+const ADDRESS_NAMES: Record<AddressPrefix, string> = { b_: "billing", s_: "shipping" };
+
+/** No street, postcode or city: a pickup or download order, which CS-Cart leaves without a shipping address. */
+function hasNoAddress(order: CsCartOrder, prefix: AddressPrefix): boolean {
+  return [order[`${prefix}address`], order[`${prefix}address_2`], order[`${prefix}zipcode`], order[`${prefix}city`]].every((value) => value.trim() === "");
+}
+
+/** The address in Visma.net's limits, with `countryId` given by the caller (it is required whenever an address is sent). */
+function addressFrom(order: CsCartOrder, prefix: AddressPrefix, countryId: string, warnings: FieldWarnings): SalesOrderAddress {
+  const name = ADDRESS_NAMES[prefix];
+  const [line1, line2, line3] = fitAddressLines([order[`${prefix}address`], order[`${prefix}address_2`]], warnings, `The ${name} address`);
+  const state = order[`${prefix}state`].trim();
   return {
-    line1: order[`${prefix}address`],
-    line2: order[`${prefix}address_2`],
-    line3: "",
-    postalCode: order[`${prefix}zipcode`],
-    city: order[`${prefix}city`],
-    countryId: order[`${prefix}country`],
-    stateId: state === "" ? null : state,
+    line1,
+    line2,
+    line3,
+    postalCode: warnings.cut(order[`${prefix}zipcode`], VISMA_LIMITS.postalCode, `The ${name} postcode`),
+    city: warnings.cut(order[`${prefix}city`], VISMA_LIMITS.city, `The ${name} city`),
+    countryId,
+    stateId: state === "" ? null : warnings.cut(state, VISMA_LIMITS.stateId, `The ${name} state`),
   };
 }
 
 /** The person's name, or the order's main name when the address has none. */
-export function personNameFrom(order: CsCartOrder, prefix: "b_" | "s_"): string {
+export function personNameFrom(order: CsCartOrder, prefix: AddressPrefix): string {
   const own = `${order[`${prefix}firstname`]} ${order[`${prefix}lastname`]}`.trim();
   return own || `${order.firstname} ${order.lastname}`.trim();
 }
 
-function contactFrom(order: CsCartOrder, prefix: "b_" | "s_"): SalesOrderContact {
+function contactFrom(order: CsCartOrder, prefix: AddressPrefix, warnings: FieldWarnings): SalesOrderContact {
+  const name = ADDRESS_NAMES[prefix];
   const person = personNameFrom(order, prefix);
   const company = order.company.trim();
   return {
-    name: company || person,
-    attention: company ? person : "",
-    email: order.email,
-    phone1: order[`${prefix}phone`] || order.phone,
+    name: warnings.cut(company || person, VISMA_LIMITS.contactName, `The ${name} contact name`),
+    attention: warnings.cut(company ? person : "", VISMA_LIMITS.attention, `The ${name} attention`),
+    email: warnings.cut(order.email, VISMA_LIMITS.email, "The e-mail address"),
+    phone1: warnings.cut(order[`${prefix}phone`] || order.phone, VISMA_LIMITS.phone, `The ${name} phone number`),
   };
 }
 
-/** CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand. Throws ORDER_INVALID naming the problem. */
-export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): NewSalesOrderCommand {
+/**
+ * Billing and shipping as Visma.net takes them: an address only with a country (never an empty
+ * one); an order without a shipping address (pickup, downloads) ships to the billing address; a
+ * shipping address without a country takes the billing country.
+ */
+function addressesOf(order: CsCartOrder, warnings: FieldWarnings): Pick<NewSalesOrderCommand, "billing" | "shipping"> {
+  const billingCountry = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
+  const billingContact = contactFrom(order, "b_", warnings);
+  const billingAddress = billingCountry ? addressFrom(order, "b_", billingCountry, warnings) : undefined;
+  if (!billingCountry) warnings.add("The billing address has no country, so it was not sent; Visma.net uses the customer's address.");
+  const billing = { ...(billingAddress ? { address: billingAddress } : {}), contact: billingContact };
+
+  if (hasNoAddress(order, "s_")) return { billing, shipping: { ...billing } };
+  let shippingCountry = countryIdOf(order.s_country, { orderId: order.order_id, field: "shipping" });
+  if (!shippingCountry && billingCountry) {
+    warnings.add(`The shipping address has no country; the billing country ${billingCountry} was used.`);
+    shippingCountry = billingCountry;
+  }
+  if (!shippingCountry) warnings.add("The shipping address has no country, so it was not sent; Visma.net uses the customer's address.");
+  const shippingAddress = shippingCountry ? addressFrom(order, "s_", shippingCountry, warnings) : undefined;
+  return { billing, shipping: { ...(shippingAddress ? { address: shippingAddress } : {}), contact: contactFrom(order, "s_", warnings) } };
+}
+
+/** The shop's shipping method ids on this order: from the shipping groups, else the orders row. */
+export function shippingMethodIdsOf(order: CsCartOrder): string[] {
+  const fromGroups = order.shipping.map((group) => group.shipping_id).filter((id): id is string => Boolean(id && id !== "0"));
+  const ids = fromGroups.length ? fromGroups : order.shipping_ids.split(",").map((id) => id.trim()).filter((id) => id && id !== "0");
+  return [...new Set(ids)];
+}
+
+/** The Ship via the tenant mapped the order's shipping method to, if any. */
+function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: FieldWarnings): string | undefined {
+  const mapped = shippingMethodIdsOf(order).map((id) => map[id]).filter((shipVia): shipVia is string => Boolean(shipVia));
+  const distinct = [...new Set(mapped)];
+  if (distinct.length > 1) warnings.add(`The order uses shipping methods mapped to different Ship vias (${distinct.join(", ")}); ${distinct[0]} was used.`);
+  return distinct[0];
+}
+
+/**
+ * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits.
+ * Throws ORDER_INVALID naming the problem; what had to be shortened comes back as warnings.
+ */
+export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
+  const warnings = new FieldWarnings(`Order ${order.order_id}`);
   const shopLines = readShopLines(order);
   const orderDiscountShares = spreadOrderDiscount(order, shopLines);
 
@@ -114,23 +181,27 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
       hasManualPrice: true,
       discountAmount: pricing.discountAmount.toNumber(),
       hasManualDiscount: true,
-      description: shopLine.line.product,
+      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, `The description of ${shopLine.label}`),
       ...(ctx.warehouseId ? { warehouseId: ctx.warehouseId } : {}),
     };
   });
 
   const freightCost = shippingCostNet(order, ctx.pricesIncludeVat);
-  return {
+  const { billing, shipping } = addressesOf(order, warnings);
+  const shipViaId = shipViaFor(order, ctx.shipViaByShippingId, warnings);
+  const note = order.notes.trim() ? warnings.cut(order.notes, VISMA_LIMITS.note, "The order note") : "";
+  const command: NewSalesOrderCommand = {
     type: ctx.orderType,
     customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id) },
     date: new Date(order.timestamp * 1000).toISOString(),
     description: `Web order CS-Cart #${order.order_id}`,
-    ...(order.notes.trim() ? { note: order.notes.trim() } : {}),
+    ...(note ? { note } : {}),
     ...(ctx.currencyId ? { currencyId: ctx.currencyId } : {}),
     ...(ctx.branchId ? { branchId: ctx.branchId } : {}),
-    billing: { address: addressFrom(order, "b_"), contact: contactFrom(order, "b_") },
-    shipping: { address: addressFrom(order, "s_"), contact: contactFrom(order, "s_") },
+    billing,
+    shipping: { ...shipping, ...(shipViaId ? { shipViaId } : {}) },
     ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),
     orderLines,
   };
+  return { command, warnings: warnings.messages };
 }

@@ -4,7 +4,7 @@ import { Money, parseAmount, roundCents } from "./money";
 
 /**
  * Every VAT conversion of shop prices happens in this file, so it can change in one place if
- * Visma.net turns out to read V3 line prices as gross (api-facts §1.7: unconfirmed).
+ * Visma.net turns out to read V3 line prices as gross (docs/api-facts.md, "VAT": unconfirmed).
  *
  * Shop prices that include VAT are turned into net prices with the order's own tax data:
  * `taxes[id].rate_value` of the taxes with `price_includes_tax = "Y"`, applied to the lines and the

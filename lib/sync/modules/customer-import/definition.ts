@@ -13,7 +13,7 @@ import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-mo
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { mapVismaCustomerToShopUser, type ShopUserFromCustomer } from "../../transform";
-import { shopUserIds } from "../shop-id-lookup";
+import { customerKey, shopIdOrThrow, shopUserIds, type ShopIdResult } from "../shop-id-lookup";
 
 export const customerImport = defineSyncModule({
   id: "CUSTOMER_IMPORT",
@@ -26,13 +26,14 @@ export const customerImport = defineSyncModule({
   cursor: passStartCursor<VismaCustomer>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
+  vismaScopes: ["vismanet_erp_service_api:read"],
   ledger: { mode: "checkpoint" },
   concurrency: () => env().IMPORT_CONCURRENCY,
   reimport: true,
   steps: {
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
-      return { cscart, visma, shopUsers: shopUserIds(cscart), userIds: new Map<string, string>() };
+      return { cscart, visma, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
     readOne: (run, number) => unlessNotFound(run.visma.getCustomer(number)),
@@ -42,13 +43,13 @@ export const customerImport = defineSyncModule({
         .filter((customer) => !ledger.get(customer.number)?.targetId)
         .map((customer) => (customer.mainContact?.email ?? customer.invoiceContact?.email)?.trim())
         .filter((email): email is string => Boolean(email));
-      for (const [email, id] of await run.shopUsers.lookup(unknown)) run.userIds.set(email.toLowerCase(), id);
+      for (const [email, result] of await run.shopUsers.lookup(unknown)) run.userIds.set(email.toLowerCase(), result);
     },
     async map(run, customer, previous, { force }) {
       const user = mapVismaCustomerToShopUser(customer);
       const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
       if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
-      const userId = previous?.targetId ?? run.userIds.get(user.payload.email.toLowerCase());
+      const userId = previous?.targetId ?? shopIdOrThrow(run.userIds.get(user.payload.email.toLowerCase()), customerKey(user.payload.email));
       const payload: CustomerWrite = { userId, user: user.payload };
       return userId
         ? { action: "update", target: `CS-Cart user ${userId}`, payload, payloadHash }

@@ -7,7 +7,7 @@ import { env } from "../../../env";
 import { watermarkCursor } from "../../engine/cursor";
 import { defineSyncModule } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
-import { explainOrderError, OrderExportRun, type OrderPlan, type OrderRef } from "./steps";
+import { OrderExportRun, type OrderPlan, type OrderRef } from "./steps";
 
 export const orderExport = defineSyncModule({
   id: "ORDER_EXPORT",
@@ -21,6 +21,13 @@ export const orderExport = defineSyncModule({
   cursor: watermarkCursor<OrderRef>({ of: (order) => order.updatedAt, overlapSeconds: 300 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
+  vismaScopes: [
+    "vismanet_erp_service_api:read",
+    // New customers and shipments are v1 POSTs; sales orders are the V3 service's own.
+    "vismanet_erp_service_api:create",
+    "visma.net.erp.salesorder:read",
+    "visma.net.erp.salesorder:write",
+  ],
   ledger: { mode: "claim", recover: (run: OrderExportRun, orderId) => run.recover(orderId) },
   concurrency: () => env().ORDER_EXPORT_CONCURRENCY,
   steps: {
@@ -32,7 +39,6 @@ export const orderExport = defineSyncModule({
     select: (run, order) => run.selects(order),
     map: (run, order) => run.map(order),
     write: (run, plan, order) => run.write(plan, order),
-    explainError: explainOrderError,
     onFailed: (run, orderId, error) => run.notifyFailed(orderId, error),
   },
 });

@@ -11,11 +11,12 @@ import type { NewSalesOrderCommand, VismaCustomerCreate } from "../../../integra
 import { loadConnectors } from "../../../connections/load-connectors";
 import { db } from "../../../db";
 import { env } from "../../../env";
-import { AppError } from "../../../errors";
+import { AppError, toAppError } from "../../../errors";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToNewCustomer, mapShopOrderToSalesOrder } from "../../transform";
+import { explainOrderError, type OrderShippingContext } from "../../transform/explain-order-error";
 import { CustomerDirectory } from "./customer-directory";
 
 export const ORDER_PAGE_SIZE = 250;
@@ -32,6 +33,8 @@ export type OrderPlan = {
   salesOrder: NewSalesOrderCommand;
   /** Create and confirm a Visma.net shipment afterwards (tenants that reduce stock by shipment). */
   ship: boolean;
+  /** What the shop knows about the order's shipping, to explain a refused freight cost (1310). */
+  shipping: OrderShippingContext;
 };
 
 export class OrderExportRun {
@@ -93,17 +96,24 @@ export class OrderExportRun {
     const email = order.email?.trim();
     if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
     const number = await this.directory.find(email);
-    const salesOrder = mapShopOrderToSalesOrder(order, {
+    const { command: salesOrder, warnings } = mapShopOrderToSalesOrder(order, {
       pricesIncludeVat: settings.pricesIncludeVat,
       customerNumber: number ?? NEW_CUSTOMER_PLACEHOLDER,
       ...(this.branchId ? { branchId: this.branchId } : {}),
+      shipViaByShippingId: settings.shippingMethodMap,
     });
-    const customer = number ? { number } : { create: mapShopOrderToNewCustomer(order, debtorDefaultsOf(this.ctx)), email };
-    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, ship: settings.shipOnExport }, payloadHash: null };
+    for (const warning of warnings) this.ctx.log.warn(warning);
+    // A new customer's warnings repeat the order's own (same billing address and contact).
+    const customer = number ? { number } : { create: mapShopOrderToNewCustomer(order, debtorDefaultsOf(this.ctx)).customer, email };
+    const shipping: OrderShippingContext = {
+      ...(salesOrder.shipping?.shipViaId ? { shipViaId: salesOrder.shipping.shipViaId } : {}),
+      shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })),
+    };
+    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, ship: settings.shipOnExport, shipping }, payloadHash: null };
   }
 
   async write(plan: PlannedWrite<OrderPlan>, ref: OrderRef): Promise<Written> {
-    const { customer, salesOrder, ship } = plan.payload;
+    const { customer, salesOrder, ship, shipping } = plan.payload;
     let customerNumber: string;
     if ("number" in customer) {
       customerNumber = customer.number;
@@ -112,7 +122,11 @@ export class OrderExportRun {
       customerNumber = resolved.customerNumber;
       if (resolved.created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${ref.orderId}.`);
     }
-    const created = await this.visma.createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } });
+    const created = await this.visma
+      .createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } })
+      .catch((caught: unknown) => {
+        throw explainOrderError(toAppError(caught), shipping);
+      });
     this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
     return {
       targetId: created.orderId,
@@ -160,9 +174,8 @@ export class OrderExportRun {
 
   /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
   private async ship(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
-    const shipment = await this.visma.createShipment(salesOrder.orderId, { orderType: salesOrder.type });
-    await this.visma.confirmShipment(shipment.shipmentNumber);
-    this.ctx.log.info(`Order ${orderId}: shipment ${shipment.shipmentNumber} confirmed in Visma.net.`);
+    const { shipmentNumbers } = await this.visma.shipSalesOrder(salesOrder.type, salesOrder.orderId);
+    this.ctx.log.info(`Order ${orderId}: shipment ${shipmentNumbers.join(", ")} confirmed in Visma.net.`);
   }
 }
 
@@ -172,22 +185,4 @@ function debtorDefaultsOf(ctx: SyncRunContext) {
     collectionAccount: ctx.settings.debtorCollectionAccount,
     administration: ctx.settings.debtorAdministration,
   };
-}
-
-/** Turns Visma.net's article errors ("1804-InventoryIdNotFound", an inactive item) into what the shop owner must do. */
-export function explainOrderError(error: AppError): AppError {
-  if (error.code !== "REMOTE_VALIDATION") return error;
-  const remoteText = `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
-  const skusWhere = (pattern: RegExp) => [...new Set([...remoteText.matchAll(pattern)].map((match) => `"${match[1]}"`))];
-  const missing = skusWhere(/Inventory item '([^']+)' was not found/g);
-  const inactive = skusWhere(/Inventory item '([^']+)' has status (?!Active)\w+/g);
-  const problems = [
-    ...(missing.length ? [`Article ${missing.join(", ")} does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart)`] : []),
-    ...(inactive.length ? [`Article ${inactive.join(", ")} is not active for sale in Visma.net. Activate it there`] : []),
-  ];
-  if (!problems.length && !/1804|InventoryIdNotFound/i.test(remoteText)) return error;
-  const message = problems.length
-    ? `${problems.join(". ")}, then retry the order.`
-    : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
 }

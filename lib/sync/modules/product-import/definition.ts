@@ -16,7 +16,7 @@ import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-mo
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { mapInventoryItemToProduct } from "../../transform";
-import { shopProductIds } from "../shop-id-lookup";
+import { productKey, shopIdOrThrow, shopProductIds, type ShopIdResult } from "../shop-id-lookup";
 
 export const productImport = defineSyncModule({
   id: "PRODUCT_IMPORT",
@@ -29,6 +29,7 @@ export const productImport = defineSyncModule({
   cursor: passStartCursor<VismaInventoryItem>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
+  vismaScopes: ["vismanet_erp_service_api:read"],
   ledger: { mode: "checkpoint" },
   concurrency: () => env().IMPORT_CONCURRENCY,
   reimport: true,
@@ -37,14 +38,15 @@ export const productImport = defineSyncModule({
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
       const active = await getActiveProductMapping(ctx.tenantId);
       ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
-      return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, string>() };
+      return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>() };
     },
-    read: (run, since) => run.visma.listInventoryPages({ modifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: true }),
+    // Item changes and picture changes: a new picture does not move the item's lastModifiedDateTime.
+    read: (run, since) => run.visma.listInventoryChangePages(since),
     readOne: (run, inventoryNumber) => unlessNotFound(run.visma.getInventoryItem(inventoryNumber)),
     externalIdOf: (item) => item.inventoryNumber,
     async preparePage(run, items, ledger) {
       const unknown = items.map((item) => item.inventoryNumber).filter((code) => !ledger.get(code)?.targetId);
-      for (const [code, id] of await run.shopIds.lookup(unknown)) run.targetIds.set(code, id);
+      for (const [code, result] of await run.shopIds.lookup(unknown)) run.targetIds.set(code, result);
     },
     async map(run, item, previous, { force }) {
       const previousImageKey = (previous?.meta as { imageKey?: string } | null)?.imageKey ?? null;
@@ -54,7 +56,8 @@ export const productImport = defineSyncModule({
         previousImageKey: force ? null : previousImageKey,
         imageUrlFor: (image) => signedImageUrl({ tenantId: run.ctx.tenantId, attachmentId: image.attachmentId, name: image.name }),
       });
-      const productId = previous?.targetId ?? run.targetIds.get(item.inventoryNumber);
+      // An ambiguous or failed lookup throws here: never a create without proof that the product is absent.
+      const productId = previous?.targetId ?? shopIdOrThrow(run.targetIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { action: "skip", reason: "unchanged" };
       const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey };
       return productId

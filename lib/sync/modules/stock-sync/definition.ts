@@ -14,7 +14,7 @@ import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { stockAmountFor } from "../../transform";
 import { productImport } from "../product-import/definition";
-import { shopProductIds } from "../shop-id-lookup";
+import { productKey, shopIdOrThrow, shopProductIds, type ShopIdResult } from "../shop-id-lookup";
 
 export const stockSync = defineSyncModule({
   id: "STOCK_SYNC",
@@ -27,12 +27,13 @@ export const stockSync = defineSyncModule({
   cursor: passStartCursor<VismaInventoryItem>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
+  vismaScopes: ["vismanet_erp_service_api:read"],
   ledger: { mode: "checkpoint" },
   concurrency: () => env().IMPORT_CONCURRENCY,
   steps: {
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
-      return { ctx, cscart, visma, shopIds: shopProductIds(cscart), productIds: new Map<string, string>() };
+      return { ctx, cscart, visma, shopIds: shopProductIds(cscart), productIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) =>
       run.visma.listInventoryPages({ availabilityModifiedSince: since, condition: ">=", expandWarehouseDetail: true, expandAttachment: false }),
@@ -45,14 +46,14 @@ export const stockSync = defineSyncModule({
         where: { tenantId: run.ctx.tenantId, module: productImport.id, externalId: { in: codes }, targetId: { not: null } },
         select: { externalId: true, targetId: true },
       });
-      for (const row of imported) run.productIds.set(row.externalId, row.targetId!);
+      for (const row of imported) run.productIds.set(row.externalId, { kind: "found", id: row.targetId! });
       const unknown = codes.filter((code) => !run.productIds.has(code) && !ledger.get(code)?.targetId);
-      for (const [code, id] of await run.shopIds.lookup(unknown)) run.productIds.set(code, id);
+      for (const [code, result] of await run.shopIds.lookup(unknown)) run.productIds.set(code, result);
     },
     async map(run, item, previous, { force }) {
       const amount = stockAmountFor(item, run.ctx.settings.stockWarehouses);
       const payloadHash = `amount:${amount}`;
-      const productId = previous?.targetId ?? run.productIds.get(item.inventoryNumber);
+      const productId = previous?.targetId ?? shopIdOrThrow(run.productIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!productId) return { action: "skip", reason: "not in the shop (yet)" };
       if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
       return { action: "update", target: `CS-Cart product ${productId}`, payload: { productId, amount }, payloadHash };

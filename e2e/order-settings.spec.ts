@@ -1,0 +1,51 @@
+/**
+ * What the Visma.net connection test finds wrong with the new-customer defaults shows as a red field in
+ * Settings; the shipping method → Ship via mapping is edited there (docs/api-facts.md, "Debtor
+ * defaults" and "Freight").
+ */
+import { expect, test } from "@playwright/test";
+import { encryptSecret } from "../lib/crypto";
+import { db } from "../lib/db";
+import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
+import { logIn, saveScreenshots, SIMULATORS } from "./helpers";
+
+test("a default the Visma.net company lacks turns its Settings field red; a shipping method is mapped to a Ship via", async ({ page }) => {
+  const { tenant, users } = await createTestTenant("debtor-check");
+  await db.connection.create({
+    data: {
+      tenantId: tenant.id,
+      kind: "VISMA",
+      config: { clientId: "apicenter-demo", tenantId: "demo-company-1", tokenUrl: `${SIMULATORS.visma}/connect/token`, erpBaseUrl: SIMULATORS.visma, salesOrderBaseUrl: SIMULATORS.visma },
+      encryptedSecret: encryptSecret("visma-demo-secret", { tenantId: tenant.id, kind: "VISMA" }),
+    },
+  });
+  await logIn(page, { email: users.OWNER.email, password: TEST_PASSWORD });
+
+  await page.goto(`/${tenant.slug}/settings`);
+  await page.getByLabel("Payment terms").fill("45");
+  await page.getByLabel("Shipping methods → Ship via").fill("1 = POSTEN\n3 = PICKUP");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("form-success")).toContainText("Saved");
+
+  await page.goto(`/${tenant.slug}/connections`);
+  const visma = page.getByTestId("connection-form-VISMA");
+  await expect(visma.getByLabel("Scopes")).toHaveValue("");
+  await expect(visma).toContainText("vismanet_erp_service_api:read vismanet_erp_service_api:create visma.net.erp.salesorder:read visma.net.erp.salesorder:write");
+  await visma.getByRole("button", { name: "Test connection" }).click();
+  await expect(visma.getByTestId("test-result")).toContainText('Visma.net has no credit terms "45"');
+  await expect(visma.locator('[data-status="OK"]')).toBeVisible();
+
+  await page.goto(`/${tenant.slug}/settings`);
+  await expect(page.getByLabel("Payment terms")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText('Visma.net has no credit terms "45". Use the id of existing credit terms')).toBeVisible();
+  await expect(page.getByLabel("Collection account")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Shipping methods → Ship via")).toHaveValue("1 = POSTEN\n3 = PICKUP");
+  await saveScreenshots(page, "settings-debtor-check");
+
+  // A Ship via id longer than Visma.net takes is named beside the field; a changed default is no longer red.
+  await page.getByLabel("Shipping methods → Ship via").fill("1 = A-SHIP-VIA-THAT-IS-TOO-LONG");
+  await page.getByLabel("Payment terms").fill("30");
+  await expect(page.getByLabel("Payment terms")).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText('"1": a Ship via id has at most 15 characters')).toBeVisible();
+});

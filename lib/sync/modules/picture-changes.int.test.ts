@@ -1,0 +1,34 @@
+/**
+ * A picture changed in Visma.net reaches the shop although the item's lastModifiedDateTime stays put
+ * (docs/api-facts.md, "Pictures"): the product import also reads attachmentLastModifiedDateTime.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
+
+let h: SyncHarness;
+beforeAll(async () => {
+  h = await startSyncHarness({ seed: 41, cscart: { orders: 0, products: 20 }, visma: { orders: 0, products: 20 } });
+});
+afterAll(async () => h?.close());
+
+describe("picture changes", () => {
+  it("sends a new picture found only through attachmentLastModifiedDateTime, and nothing else", async () => {
+    expect((await h.run("PRODUCT_IMPORT")).status).toBe("SUCCEEDED");
+    const item = [...h.visma.state.inventory.values()].find((candidate) => candidate.attachments.length > 0 && candidate.status === "Active")!;
+    // The item itself last changed long ago, well before the import cursor and its overlap.
+    item.modifiedAt = Date.now() - 24 * 3600_000;
+    const modifiedBefore = item.modifiedAt;
+    h.visma.upsertInventoryItem({ inventoryNumber: item.inventoryNumber, attachmentName: "ny-forside.jpg" });
+    expect(item.modifiedAt).toBe(modifiedBefore);
+    const imageWritesBefore = h.cscart.state.imageWrites.length;
+    h.cscart.resetRequestStats();
+
+    const run = await h.run("PRODUCT_IMPORT");
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.counts.updated).toBe(1);
+    const writes = h.cscart.state.imageWrites.slice(imageWritesBefore);
+    expect(writes).toHaveLength(1);
+    const product = [...h.cscart.state.products.values()].find((candidate) => candidate.productCode === item.inventoryNumber)!;
+    expect(writes[0]).toMatchObject({ productId: product.productId, kind: "main_pair" });
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Visma.net's field limits and how shop values are fitted into them (docs/api-facts.md,
+ * "SalesOrder V3 field limits"). Visma.net refuses an over-long value (0002-InvalidLength) and the
+ * whole order with it; CS-Cart allows much longer addresses (b_address 255, b_city 64, b_zipcode 32).
+ * So long addresses are wrapped over the three address lines and only then cut, and every cut is
+ * reported as a warning for the run log.
+ */
+import { AppError } from "../../errors";
+
+/** NewSalesOrderCommand limits in the SalesOrder V3 OpenAPI 1.0.14.784; the v1 customer address takes the same. */
+export const VISMA_LIMITS = {
+  addressLine: 50,
+  addressLines: 3,
+  city: 50,
+  postalCode: 20,
+  stateId: 50,
+  contactName: 255,
+  attention: 255,
+  email: 255,
+  phone: 50,
+  customerOrder: 40,
+  description: 255,
+  note: 2048,
+  lineDescription: 256,
+  shipViaId: 15,
+} as const;
+
+/** Collects what had to be shortened, in words for the run log. */
+export class FieldWarnings {
+  readonly messages: string[] = [];
+
+  constructor(private readonly subject: string) {}
+
+  /** `value` cut to `max` characters; a warning names the field and what was left out. */
+  cut(value: string, max: number, field: string): string {
+    const clean = value.trim();
+    if (clean.length <= max) return clean;
+    const kept = clean.slice(0, max).trimEnd();
+    this.add(`${field} is longer than Visma.net allows (${max} characters); "${clean.slice(kept.length).trim()}" was left out.`);
+    return kept;
+  }
+
+  add(message: string): void {
+    this.messages.push(`${this.subject}: ${message}`);
+  }
+}
+
+function words(text: string): string[] {
+  return text.replace(/\s+/g, " ").trim().split(" ").filter(Boolean);
+}
+
+/** Greedy word wrap; a word longer than a line is split. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (let word of words(text)) {
+    while (word.length > width) {
+      if (current) {
+        lines.push(current);
+        current = "";
+      }
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (!word) continue;
+    if (!current) current = word;
+    else if (current.length + 1 + word.length <= width) current = `${current} ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
+ * The shop's address lines (address, address_2) as Visma.net's three lines of 50: each shop line
+ * wrapped on its own when they fit, else all of it wrapped together; what does not fit is cut with
+ * a warning.
+ */
+export function fitAddressLines(parts: readonly string[], warnings: FieldWarnings, field: string): [string, string, string] {
+  const { addressLine: width, addressLines: count } = VISMA_LIMITS;
+  let lines = parts.flatMap((part) => wrapText(part, width));
+  if (lines.length > count) lines = wrapText(parts.map((part) => part.trim()).filter(Boolean).join(", "), width);
+  if (lines.length > count) {
+    warnings.add(`${field} does not fit Visma.net's ${count} lines of ${width} characters; "${lines.slice(count).join(" ")}" was left out.`);
+    lines = lines.slice(0, count);
+  }
+  return [lines[0] ?? "", lines[1] ?? "", lines[2] ?? ""];
+}
+
+/** A country id as Visma.net takes it (two letters), or undefined when the shop has none. */
+export function countryIdOf(value: string, what: { orderId: string; field: string }): string | undefined {
+  const id = value.trim().toUpperCase();
+  if (id === "") return undefined;
+  if (!/^[A-Z]{2}$/.test(id)) {
+    throw new AppError("ORDER_INVALID", `Order ${what.orderId}: the ${what.field} country "${value}" is not a two-letter country code (ISO 3166), which Visma.net requires.`, {
+      details: { orderId: what.orderId, field: what.field },
+    });
+  }
+  return id;
+}
