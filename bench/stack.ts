@@ -16,7 +16,7 @@ import { connectTenantToSimulators } from "../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../testing/worker-process";
 import type { BenchConfig } from "./config";
 import type { BenchContext } from "./scenarios/context";
-import { leafProcess, PeakRssTracker } from "./rss";
+import { PeakRssTracker } from "./rss";
 
 export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
 
@@ -58,7 +58,7 @@ export async function restartMainWorker(ctx: BenchContext): Promise<void> {
 
 export type BenchWorkers = {
   workers: WorkerProcess[];
-  /** The node processes that run the worker code (tsx starts them as children). */
+  /** The node processes that run the worker code (started by node itself, one process each). */
   pids: number[];
   stop(): Promise<void>;
 };
@@ -80,7 +80,7 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
   );
   return {
     workers,
-    pids: workers.map((worker) => leafProcess(worker.process.pid!)),
+    pids: workers.map((worker) => worker.process.pid!),
     stop: async () => void (await Promise.all(workers.map((worker) => worker.stop("SIGTERM")))),
   };
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { errorResponse } from "./auth/guard";
 import { AppError, ERROR_CODES, HTTP_STATUS, toAppError } from "./errors";
+import { logger } from "./logger";
 
 describe("errors at the edge", () => {
   it("give every code a status of its own choosing, with client errors below 500", () => {
@@ -12,9 +13,7 @@ describe("errors at the edge", () => {
   });
 
   it("keep an unexpected error's text on the server and give the browser a generic message with a reference", async () => {
-    const original = console.error;
-    const logged: unknown[][] = [];
-    console.error = (...args: unknown[]) => void logged.push(args);
+    const logged = vi.spyOn(logger(), "error").mockImplementation(() => undefined);
     try {
       const response = errorResponse(new Error('relation "SyncItem" violates constraint at /srv/app/lib/x.ts:12'));
       expect(response.status).toBe(500);
@@ -24,11 +23,13 @@ describe("errors at the edge", () => {
       expect(error.details.reference).toMatch(/^[0-9a-f-]{36}$/);
       expect(error.message).toContain(error.details.reference);
       // The server log has the detail under the same reference.
-      expect(logged).toHaveLength(1);
-      expect(String(logged[0]![0])).toContain(error.details.reference);
-      expect(String((logged[0]![1] as Error).message)).toContain("violates constraint");
+      expect(logged).toHaveBeenCalledTimes(1);
+      const [fields, message] = logged.mock.calls[0] as unknown as [{ err: Error; reference: string }, string];
+      expect(fields.reference).toBe(error.details.reference);
+      expect(message).toContain(error.details.reference);
+      expect(fields.err.message).toContain("violates constraint");
     } finally {
-      console.error = original;
+      logged.mockRestore();
     }
   });
 

@@ -10,7 +10,9 @@ export async function startWorkerProcess(name: string, env: Record<string, strin
     // simulators: list the file in vitest.config.mts (STARTS_WORKER_PROCESSES) so it runs alone.
     throw new Error("This test file starts worker processes: add it to STARTS_WORKER_PROCESSES in vitest.config.mts.");
   }
-  const child = spawn("node_modules/.bin/tsx", ["workers/main.ts"], {
+  // node itself loads tsx: one process, so a signal (SIGKILL above all) reaches the worker. Through
+  // the tsx command the worker would be tsx's child and outlive a killed parent.
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
     env: workerProcessEnv({
       ...process.env,
       WORKER_NAME: name,

@@ -283,14 +283,14 @@ describe("HttpClient limits", () => {
   });
 
   it("fails at once instead of waiting out a long Retry-After when the caller cannot wait", async () => {
-    routes.set("/quota", (_req, res) => json(res, 429, { message: "quota" }, { "retry-after": "3600" }));
+    routes.set("/quota-for-an-hour", (_req, res) => json(res, 429, { message: "quota" }, { "retry-after": "3600" }));
     const tenantId = randomUUID();
     const client = new HttpClient({ tenantId, maxWaitMs: 1000 }, "test", "the test remote");
-    const first = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota` }));
+    const first = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota-for-an-hour` }));
     expect(first.code).toBe("REMOTE_RATE_LIMITED");
-    const second = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota` }));
+    const second = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/quota-for-an-hour` }));
     expect(second.code).toBe("REMOTE_RATE_LIMITED");
     expect(second.details?.retryAfterMs).toBeGreaterThan(3_500_000);
-    expect(hits.get("/quota")).toHaveLength(1);
+    expect(hits.get("/quota-for-an-hour")).toHaveLength(1);
   });
 });

@@ -158,10 +158,11 @@ export class HttpClient {
     // No wait longer than this: beyond it the request fails at once, so a Retry-After of minutes
     // never leaves a worker slot or a web request asleep (the caller reschedules on details.retryAt).
     const maxWaitMs = Math.min(this.context.maxWaitMs ?? Number.POSITIVE_INFINITY, backoff.maxDelayMs);
-    // Requests we repeat on our own (GETs, idempotent writes) are spaced; a POST is never repeated
-    // blindly anyway. "Identical" is this tenant's call to the same remote, method, URL and body.
+    // Identical failing reads are spaced (Visma.net has throttled a GET repeated many times a
+    // minute); writes are not repeated blindly anyway, and a retry a person asks for must go out.
+    // "Identical" is this tenant's call to the same remote, method, URL and body.
     const repeatKey =
-      policy === "idempotent"
+      policy === "idempotent" && (request.method === "GET" || request.method === "HEAD")
         ? `${this.context.tenantId}:${this.remote}:${request.method} ${url.toString()}${body === undefined ? "" : ` ${createHash("sha256").update(body).digest("hex")}`}`
         : undefined;
     const heldMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
