@@ -7,7 +7,7 @@ import type PgBoss from "pg-boss";
 import { startCscartSimulator, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/server";
 import type { SeedScale } from "../simulators/shared/seed-data";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
+import { createDemoMappings } from "../prisma/seed";
 import { db, type Prisma, type SyncRun } from "../lib/db";
 import type { ModuleId } from "../lib/sync/modules";
 import { enqueueSync } from "../lib/sync/engine/enqueue-sync";
@@ -40,8 +40,8 @@ export async function createBenchTenant(
   const tenant = await createTenant({ slug: `bench-${label}-${Date.now().toString(36)}`, name: `Bench ${label}`, ownerUserId });
   const visma = options.vismaUrl ? { ...sims.visma, url: options.vismaUrl } : sims.visma;
   await connectTenantToSimulators(tenant.id, sims.cscart, visma);
-  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
+  await createDemoMappings(tenant.id, "bench");
+  if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
   return tenant;
 }
 

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createUser } from "@/lib/tenants/create-user";
 import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "@/lib/sync/transform";
+import { parseOrderMapping, type OrderMapping } from "@/lib/sync/transform/order-mapping";
 
 export const DEMO_LOGIN = { email: "owner@demo.apicenter.local", password: "demo-owner-pass" } as const;
 export const DEMO_VIEWER_LOGIN = { email: "viewer@demo.apicenter.local", password: "demo-viewer-pass" } as const;
@@ -31,6 +32,21 @@ export function demoProductMapping(): ProductMapping {
  */
 export const DEMO_SHIPPING_METHODS = { "1": "POSTEN", "2": "POSTNORD", "3": "PICKUP" };
 
+/** The demo shop's order mapping: its shipping methods → the demo company's Ship vias; the rest as the defaults. */
+export function demoOrderMapping(): OrderMapping {
+  return parseOrderMapping({ shipViaByShippingId: DEMO_SHIPPING_METHODS });
+}
+
+/** The mappings a demo (or test) tenant starts with: version 1 of the product and the order mapping. */
+export async function createDemoMappings(tenantId: string, createdBy = "seed"): Promise<void> {
+  await db.mapping.createMany({
+    data: [
+      { tenantId, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping(), createdBy },
+      { tenantId, module: "ORDER_EXPORT", version: 1, config: demoOrderMapping(), createdBy },
+    ],
+  });
+}
+
 export async function seedDemo(options: { cscartUrl: string; vismaUrl: string }) {
   const owner = await createUser({ email: DEMO_LOGIN.email, name: "Demo Owner", password: DEMO_LOGIN.password });
   const viewer = await createUser({ email: DEMO_VIEWER_LOGIN.email, name: "Demo Viewer", password: DEMO_VIEWER_LOGIN.password });
@@ -39,13 +55,8 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
   if (!tenant) {
     tenant = await createTenant({ slug: "demo", name: "Demo Shop", ownerUserId: owner.id });
     await db.membership.create({ data: { tenantId: tenant.id, userId: viewer.id, role: "VIEWER" } });
-    await db.settings.update({
-      where: { tenantId: tenant.id },
-      data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"], shippingMethodMap: DEMO_SHIPPING_METHODS },
-    });
-    await db.mapping.create({
-      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping(), createdBy: "seed" },
-    });
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"] } });
+    await createDemoMappings(tenant.id);
   }
 
   // Point the demo connections at the simulators (their URLs can change between starts).

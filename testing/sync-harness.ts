@@ -4,11 +4,13 @@
  */
 import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
+import { createDemoMappings } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
 import type { RunTrigger } from "../lib/db";
 import { runSyncModule } from "../lib/sync/engine/run-sync-module";
+import { MAPPING_KINDS, type MappingKind } from "../lib/mappings/mapping-kinds";
+import { insertNextVersion } from "../lib/mappings/save-mapping-version";
 import { allowLocalServers } from "./allow-local-servers";
 import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
@@ -28,9 +30,9 @@ export async function startSyncHarness(options: {
   ]);
   const { tenant, users } = await createTestTenant("sync");
   await connectTenantToSimulators(tenant.id, cscart, visma);
-  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
+  // As the demo: its product mapping, and the shop's shipping methods go to Ship vias that take (or need no) freight cost.
+  await createDemoMappings(tenant.id, "test");
+  if (options.settings) await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
 
   return {
     tenant,
@@ -40,6 +42,9 @@ export async function startSyncHarness(options: {
     run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[]) =>
       runSyncModule({ tenantId: tenant.id, module, trigger, itemIds }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    /** Saves a new version of one of the tenant's mappings (parsed with the kind's defaults, as the editor's route does). */
+    saveMapping: (kind: MappingKind, config: unknown) =>
+      db.$transaction((tx) => insertNextVersion(tenant.id, kind, MAPPING_KINDS[kind].parse(config), "test", tx)),
     close: async () => {
       await Promise.all([cscart.close(), visma.close()]);
     },

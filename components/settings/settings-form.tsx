@@ -12,7 +12,6 @@ import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { TenantSettings } from "@/lib/settings/get-settings";
 import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
-import { parseShippingMethodLines, ShippingMethodFields, shippingMethodLines } from "./shipping-method-fields";
 import { WarehouseFields } from "./warehouse-fields";
 
 export type SettingsData = Jsonify<TenantSettings>;
@@ -36,7 +35,6 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     schedules: Object.fromEntries(moduleIds.map((m) => [m, { enabled: schedulesOf(settings)[m]!.enabled, intervalMinutes: String(schedulesOf(settings)[m]!.intervalMinutes) }])),
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
-    shippingMethods: shippingMethodLines(settings.shippingMethodMap),
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -58,7 +56,6 @@ function payloadOf(draft: Draft) {
     storeLogs: draft.storeLogs,
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
-    shippingMethodMap: parseShippingMethodLines(draft.shippingMethods),
   };
 }
 
@@ -98,7 +95,10 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
             <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint="Converted to net prices for Visma.net with each order's own VAT rates." />
             <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
-            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} />
+            <p className="text-sm text-slate-600">
+              Order type, shipping methods, payment methods and statuses are set in the{" "}
+              <a className="text-brand-700 underline" href={`/${tenantSlug}/mappings/orders`}>order mapping</a>.
+            </p>
           </div>
         </Card>
         <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer. Checked against the company by the Visma.net connection test.">

@@ -1,14 +1,12 @@
 /**
  * Tenant settings on the server: the schema built for the registered modules, the defaults a new
  * tenant starts with (paid statuses only, offset 0, prices include VAT, debtor defaults 14/1400/2,
- * 30-day logs, each module's default schedule), and the one parse of a stored settings row.
+ * 30-day logs, each module's default schedule, the shop status left alone after export), and the one parse of a stored settings row.
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
 import { SYNC_MODULES } from "../sync/modules";
-import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
-
-export { ShippingMethodMapSchema, type ShippingMethodMap } from "./update-settings.schema";
+import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
 
 export const SettingsInputSchema = settingsInputSchemaFor(SYNC_MODULES.modules);
 export type SettingsInput = z.output<typeof SettingsInputSchema>;
@@ -29,7 +27,8 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   schedules: SYNC_MODULES.defaultSchedules,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
-  shippingMethodMap: {},
+  statusAfterExport: null,
+  notifyCustomerOfStatus: false,
 };
 
 /**
@@ -40,7 +39,6 @@ export const DEFAULT_SETTINGS: SettingsInput = {
 export function settingsFromRow(row: Settings): SettingsInput {
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
   const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
-  const shippingMethods = ShippingMethodMapSchema.safeParse(row.shippingMethodMap);
   return {
     exportStatuses: row.exportStatuses,
     orderOffset: row.orderOffset,
@@ -54,6 +52,7 @@ export function settingsFromRow(row: Settings): SettingsInput {
     schedules: schedules.success ? schedules.data : DEFAULT_SETTINGS.schedules,
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
-    shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
+    statusAfterExport: row.statusAfterExport,
+    notifyCustomerOfStatus: row.notifyCustomerOfStatus,
   };
 }

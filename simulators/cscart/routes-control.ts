@@ -128,6 +128,7 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
     shippingMethod: data.shippingMethod,
     notes: data.notes,
     recalculations: 0,
+    customerNotifications: [],
   };
   applyInventoryForStatusChange(state, order, null, order.status);
   state.orders.set(orderId, order);

@@ -139,6 +139,8 @@ export interface CscartOrder {
   notes: string;
   /** How many times a PUT with more than `status` made the real shop recalculate this order. */
   recalculations: number;
+  /** Status e-mails the shop sent the customer (notify_user on a status change). */
+  customerNotifications: { status: string; at: number }[];
 }
 
 /** Every image write, so tests can check that main_pair is sent only when the image changed. */
@@ -302,6 +304,7 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
     shippingMethod: order.shippingMethod,
     notes: order.notes,
     recalculations: 0,
+    customerNotifications: [],
   };
 }
 

@@ -98,7 +98,12 @@ export const CsCartOrderSchema = z.looseObject({
   total: moneyText.default("0"),
   tax_subtotal: moneyText.default("0"),
   tax_exempt: text,
+  /** Customer notes. */
   notes: text,
+  /** Staff notes. */
+  details: text,
+  payment_id: idString.default("0"),
+  payment_method: z.looseObject({ payment_id: idString.optional(), payment: text }).nullish(),
   /** Comma-separated shipping method ids of the order's product groups (orders row). */
   shipping_ids: text,
   /** The chosen shipping per product group: `shipping_id` and its name (fn_get_order_info). */

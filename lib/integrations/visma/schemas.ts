@@ -236,9 +236,10 @@ export interface SalesOrderParty {
 
 export interface NewSalesOrderCommand {
   type: string;
-  customer: { id: string; order: string };
+  /** `order` (≤ 40) is CSCART-<id>: how an order is found again; `termsId` overrides the customer's terms. */
+  customer: { id: string; order: string; refNo?: string; termsId?: string };
   date: string;
-  description: string;
+  description?: string;
   note?: string;
   currencyId?: string;
   branchId?: string;
@@ -246,6 +247,8 @@ export interface NewSalesOrderCommand {
   /** `shipViaId` (≤ 15): the carrier; its settings decide whether `freight.cost` may be set by hand. */
   shipping: SalesOrderParty & { shipViaId?: string };
   freight?: { cost: number };
+  /** Overrides the customer's payment method (must be active; 1402–1404 otherwise). */
+  paymentSettings?: { paymentMethodId: string; cashAccountId?: string };
   orderLines: NewSalesOrderLine[];
 }
 

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { db } from "../../db";
 import { AppError } from "../../errors";
+import type { Page } from "../../integrations/paging";
 import { describeZodError } from "../../validation";
 
 /** A codec between the stored JSON (its input side) and the typed position (its output side). */
@@ -47,6 +48,8 @@ export type WatermarkPosition = z.output<typeof WatermarkCursorCodec>;
 
 /** How the records of one pass move the cursor; `next` is null when it must not move. */
 export interface CursorPass<Item, Position> {
+  /** Each page as read (before its records), for positions the listing itself gives (e.g. the remote's clock). */
+  observePage?(page: Page<Item>): void;
   observe(item: Item, outcome: RecordOutcome | undefined): void;
   next(): Position | null;
 }

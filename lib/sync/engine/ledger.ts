@@ -71,6 +71,17 @@ export async function markLedgerDone(
   });
 }
 
+/**
+ * Keeps a write's outcome on a row that is still claimed (its steps after the write are to come):
+ * from here on the record is never written again, whatever happens to the steps.
+ */
+export async function markLedgerWritten(row: SyncItem, result: { targetId: string; meta?: object }): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: { targetId: result.targetId, ...(result.meta ? { meta: result.meta } : {}) },
+  });
+}
+
 /** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
 export async function markLedgerSkipped(row: SyncItem): Promise<void> {
   await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null } });
@@ -80,11 +91,20 @@ export async function markLedgerSkipped(row: SyncItem): Promise<void> {
  * Records a failure. Transient errors leave the row PENDING (not final: a later run tries again and
  * the cursor waits for it); data and configuration errors make it FAILED until someone retries.
  */
-export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string): Promise<"FAILED" | "PENDING"> {
+export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string, written?: { targetId: string; meta?: object }): Promise<"FAILED" | "PENDING"> {
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
-    data: { state, lastError: error.message.slice(0, 2000), errorCode: error.code, errorKind: error.kind, claimedAt: null, lastRunId: runId },
+    data: {
+      state,
+      lastError: error.message.slice(0, 2000),
+      errorCode: error.code,
+      errorKind: error.kind,
+      claimedAt: null,
+      lastRunId: runId,
+      // A step after the write failed: the write itself stays recorded.
+      ...(written ? { targetId: written.targetId, ...(written.meta ? { meta: written.meta } : {}) } : {}),
+    },
   });
   return state;
 }

@@ -26,7 +26,7 @@ describe("order error explanations", () => {
     const error = explainOrderError(refused, { shippingMethods: [{ id: "3", name: "Hent i butikk" }], shipViaId: "PICKUP" });
     expect(error).toMatchObject({ code: "REMOTE_VALIDATION", kind: "data" });
     expect(error.message).toBe(
-      'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Settings → Order export, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
+      'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Mappings → Orders, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
     );
     expect(explainOrderError(refused, { shippingMethods: [{ id: "1", name: "Posten" }] }).message).toContain("the customer's default Ship via (the shop's shipping method is not mapped)");
     expect(explainOrderError(refused).message).toContain("Visma.net does not let this order's Ship via take the shop's freight cost");

@@ -41,7 +41,7 @@ function freightAdvice(error: AppError, context: OrderShippingContext): AppError
       : "this order's Ship via";
   const message =
     `Visma.net does not let ${shipVia} take the shop's freight cost (1310-FreightCostCanNotBeSetManually). ` +
-    `In Settings → Order export, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
+    `In Mappings → Orders, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
     "or allow it on that Ship via in Visma.net; then retry the order.";
   return new AppError("REMOTE_VALIDATION", message, { details: { ...error.details, remoteCode: "1310-FreightCostCanNotBeSetManually" }, cause: error });
 }

@@ -25,14 +25,14 @@ async function expectAppError(fn: () => unknown, code: string, messagePart: stri
 
 describe("mapShopOrderToSalesOrder", () => {
   it("maps the documented VAT-inclusive order 1042 to net prices (docs/api-facts.md, example payloads)", () => {
-    const command = salesOrder(order1042(), { ...ctx, warehouseId: "MAIN", currencyId: "NOK" });
+    const command = salesOrder(order1042(), { ...ctx, mapping: { warehouseId: "MAIN", currency: { shopCurrency: "EUR", companyBaseCurrency: "NOK" } } });
     expect(command).toEqual({
       type: "SO",
       customer: { id: "10452", order: "CSCART-1042" },
       date: "2025-03-14T09:22:05.000Z",
       description: "Web order CS-Cart #1042",
       note: "Leave at door",
-      currencyId: "NOK",
+      currencyId: "EUR",
       billing: {
         address: { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "NO", stateId: null },
         contact: { name: "Kari Nordmann", attention: "", email: "kari@example.no", phone1: "+4790000000" },
@@ -50,7 +50,7 @@ describe("mapShopOrderToSalesOrder", () => {
   });
 
   it("sends shop prices unchanged when they exclude VAT", () => {
-    const command = salesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, orderType: "WO", branchId: "2" });
+    const command = salesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false, mapping: { orderType: "WO" }, branchId: "2" });
     expect(command.type).toBe("WO");
     expect(command.branchId).toBe("2");
     expect(command.orderLines.map((line) => line.unitPrice)).toEqual([199, 49.5]);
@@ -195,9 +195,9 @@ describe("SalesOrder V3 field limits and addresses", () => {
 
   it("sends the Ship via the tenant mapped the order's shipping method to, and none when unmapped", () => {
     const shipped = order1042({ shipping_ids: "1", shipping: [{ shipping_id: "1", shipping: "Posten" }] });
-    expect(salesOrder(shipped, { ...ctx, shipViaByShippingId: { "1": "POSTEN" } }).shipping.shipViaId).toBe("POSTEN");
-    expect(salesOrder(shipped, { ...ctx, shipViaByShippingId: { "2": "PICKUP" } }).shipping).not.toHaveProperty("shipViaId");
-    expect(salesOrder(order1042({ shipping_ids: "2" }), { ...ctx, shipViaByShippingId: { "2": "PICKUP" } }).shipping.shipViaId).toBe("PICKUP");
+    expect(salesOrder(shipped, { ...ctx, mapping: { shipViaByShippingId: { "1": "POSTEN" } } }).shipping.shipViaId).toBe("POSTEN");
+    expect(salesOrder(shipped, { ...ctx, mapping: { shipViaByShippingId: { "2": "PICKUP" } } }).shipping).not.toHaveProperty("shipViaId");
+    expect(salesOrder(order1042({ shipping_ids: "2" }), { ...ctx, mapping: { shipViaByShippingId: { "2": "PICKUP" } } }).shipping.shipViaId).toBe("PICKUP");
   });
 });
 

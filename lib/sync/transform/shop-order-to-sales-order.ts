@@ -4,18 +4,16 @@ import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/sch
 import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
 import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
 import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
+import { OrderMappingSchema, type OrderMapping, type TextField } from "./order-mapping";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 export const SalesOrderMappingContextSchema = z.object({
   pricesIncludeVat: z.boolean(),
   customerNumber: z.string().min(1),
-  orderType: z.string().min(1).default("SO"),
-  warehouseId: z.string().min(1).optional(),
-  currencyId: z.string().min(1).optional(),
   /** The branch ("administration") the order belongs to; see branchIdFor in customers.ts. */
   branchId: z.string().min(1).optional(),
-  /** CS-Cart shipping method id → Visma.net Ship via id (the tenant's order settings). */
-  shipViaByShippingId: z.record(z.string(), z.string().trim().min(1).max(VISMA_LIMITS.shipViaId)).default({}),
+  /** The tenant's order mapping (order type, Ship vias, payment methods, warehouse, texts, currency). */
+  mapping: OrderMappingSchema.default(OrderMappingSchema.parse({})),
 });
 export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSchema>;
 
@@ -160,12 +158,57 @@ function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: F
   return distinct[0];
 }
 
+/** The shop value a text field of the sales order takes, with its prefix; "" when the shop has none. */
+export function shopTextFor(order: CsCartOrder, field: TextField): string {
+  const values: Record<TextField["source"], string> = {
+    none: "",
+    order_number: order.order_id,
+    customer_notes: order.notes,
+    staff_notes: order.details,
+    payment_method: order.payment_method?.payment ?? "",
+    shipping_method: order.shipping.map((method) => method.shipping).filter(Boolean).join(", "),
+  };
+  const value = values[field.source].trim();
+  return value ? `${field.prefix}${value}`.trim() : "";
+}
+
+/** The sales order's texts, each within its Visma.net limit (cuts are warnings). */
+function textsOf(order: CsCartOrder, mapping: OrderMapping, warnings: FieldWarnings) {
+  const text = (field: TextField, max: number, name: string) => warnings.cut(shopTextFor(order, field), max, name);
+  return {
+    description: text(mapping.texts.description, VISMA_LIMITS.description, "The order description"),
+    refNo: text(mapping.texts.refNo, VISMA_LIMITS.customerRefNo, "The customer reference"),
+    note: text(mapping.texts.note, VISMA_LIMITS.note, "The order note"),
+  };
+}
+
+/** Terms and payment method for the order's payment method, as the tenant mapped them. */
+function paymentFieldsFor(order: CsCartOrder, mapping: OrderMapping): Pick<NewSalesOrderCommand, "paymentSettings"> & { termsId?: string } {
+  const mapped = mapping.paymentMethods[order.payment_id];
+  if (!mapped) return {};
+  const paymentSettings = mapped.paymentMethodId ? { paymentMethodId: mapped.paymentMethodId, ...(mapped.cashAccountId ? { cashAccountId: mapped.cashAccountId } : {}) } : undefined;
+  return { ...(mapped.termsId ? { termsId: mapped.termsId } : {}), ...(paymentSettings ? { paymentSettings } : {}) };
+}
+
+/**
+ * The order's currency when it is not the company's base currency. CS-Cart keeps an order's
+ * amounts in the shop's primary currency (`secondary_currency` is only what the customer saw),
+ * so that is the order's currency; without it Visma.net uses the customer's currency, else the
+ * company's base currency (V3 `currencyId`).
+ */
+export function currencyIdFor(mapping: OrderMapping): string | undefined {
+  const { shopCurrency, companyBaseCurrency, vismaCurrencyByShopCurrency } = mapping.currency;
+  if (!shopCurrency || shopCurrency === companyBaseCurrency) return undefined;
+  return vismaCurrencyByShopCurrency[shopCurrency] ?? shopCurrency;
+}
+
 /**
  * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits.
  * Throws ORDER_INVALID naming the problem; what had to be shortened comes back as warnings.
  */
 export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
+  const { mapping } = ctx;
   const warnings = new FieldWarnings(`Order ${order.order_id}`);
   const shopLines = readShopLines(order);
   const orderDiscountShares = spreadOrderDiscount(order, shopLines);
@@ -182,22 +225,25 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
       discountAmount: pricing.discountAmount.toNumber(),
       hasManualDiscount: true,
       description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, `The description of ${shopLine.label}`),
-      ...(ctx.warehouseId ? { warehouseId: ctx.warehouseId } : {}),
+      ...(mapping.warehouseId ? { warehouseId: mapping.warehouseId } : {}),
     };
   });
 
   const freightCost = shippingCostNet(order, ctx.pricesIncludeVat);
   const { billing, shipping } = addressesOf(order, warnings);
-  const shipViaId = shipViaFor(order, ctx.shipViaByShippingId, warnings);
-  const note = order.notes.trim() ? warnings.cut(order.notes, VISMA_LIMITS.note, "The order note") : "";
+  const shipViaId = shipViaFor(order, mapping.shipViaByShippingId, warnings);
+  const { description, refNo, note } = textsOf(order, mapping, warnings);
+  const { termsId, paymentSettings } = paymentFieldsFor(order, mapping);
+  const currencyId = currencyIdFor(mapping);
   const command: NewSalesOrderCommand = {
-    type: ctx.orderType,
-    customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id) },
+    type: mapping.orderType,
+    customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id), ...(refNo ? { refNo } : {}), ...(termsId ? { termsId } : {}) },
     date: new Date(order.timestamp * 1000).toISOString(),
-    description: `Web order CS-Cart #${order.order_id}`,
+    ...(description ? { description } : {}),
     ...(note ? { note } : {}),
-    ...(ctx.currencyId ? { currencyId: ctx.currencyId } : {}),
+    ...(currencyId ? { currencyId } : {}),
     ...(ctx.branchId ? { branchId: ctx.branchId } : {}),
+    ...(paymentSettings ? { paymentSettings } : {}),
     billing,
     shipping: { ...shipping, ...(shipViaId ? { shipViaId } : {}) },
     ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),

@@ -10,7 +10,7 @@ import type { VismaInventoryItem } from "../../../integrations/visma/schemas";
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { signedImageUrl } from "../../../images/signed-image-url";
-import { getActiveProductMapping } from "../../../mappings/get-active-mapping";
+import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
@@ -36,7 +36,7 @@ export const productImport = defineSyncModule({
   steps: {
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
-      const active = await getActiveProductMapping(ctx.tenantId);
+      const active = await getActiveMapping(ctx.tenantId, "product");
       ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
       return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>() };
     },
