@@ -19,11 +19,15 @@ export async function notifyOrderFailed(input: {
   error: AppError;
   dashboardUrl: string;
 }): Promise<boolean> {
-  const subject = `Order ${input.orderId} could not be sent to Visma.net`;
+  // A step after the export failed (details.step): the order is in Visma.net already.
+  const salesOrder = input.error.details?.step ? String(input.error.details.targetId ?? "") : undefined;
+  const subject = salesOrder !== undefined ? `Order ${input.orderId} is in Visma.net, but a step after the export failed` : `Order ${input.orderId} could not be sent to Visma.net`;
   const body = [
     `Hello,`,
     ``,
-    `APIcenter could not send CS-Cart order #${input.orderId} of ${input.tenantName} to Visma.net.`,
+    salesOrder !== undefined
+      ? `APIcenter sent CS-Cart order #${input.orderId} of ${input.tenantName} to Visma.net (sales order ${salesOrder}), but could not finish what follows the export. "Retry" carries on from there; the order is not sent again.`
+      : `APIcenter could not send CS-Cart order #${input.orderId} of ${input.tenantName} to Visma.net.`,
     ``,
     `Reason: ${input.error.message}`,
     ``,

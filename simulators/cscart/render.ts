@@ -134,8 +134,8 @@ export function renderOrderDetail(order: CscartOrder, settings: CscartSettings):
       // Only taxes not included in the price are added to the line subtotal.
       subtotal: amountNumber(lineTotals.lineCents + (included ? 0 : lineTotals.taxCents)),
       tax_value: amountNumber(lineTotals.taxCents),
-      shipped_amount: 0,
-      shipment_amount: String(line.amount),
+      shipped_amount: line.shippedAmount,
+      shipment_amount: String(line.amount - line.shippedAmount),
       is_accessible: true,
       extra: {},
       product_options: [],

@@ -99,6 +99,7 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
       discountCents: Math.round((basePriceCents * line.discountPercent) / 100),
       amount: line.amount,
       taxId: product.taxIds[0] ?? taxIdForRate(25),
+      shippedAmount: 0,
     });
   }
   const now = data.timestamp ?? Math.floor(Date.now() / 1000);

@@ -11,6 +11,7 @@ import { renderOrderDetail } from "./render";
 import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, type ControlOrderChange, type ControlOrderInput, type ControlProductInput, type ControlResult } from "./routes-control";
 import { registerOrderRoutes } from "./routes-orders";
 import { registerProductRoutes } from "./routes-products";
+import { registerShipmentRoutes } from "./routes-shipments";
 import { registerUserRoutes } from "./routes-users";
 import { createCscartState, type CscartOrder, type CscartProduct, type CscartState } from "./state";
 
@@ -88,6 +89,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       users: () => [...state.users.values()],
       categories: () => state.categories,
       orders: () => [...state.orders.values()],
+      shipments: () => [...state.shipments.values()],
       imageWrites: () => state.imageWrites,
     }),
     flavour,
@@ -96,6 +98,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       registerOrderRoutes(router, getState);
       registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
       registerUserRoutes(router, getState);
+      registerShipmentRoutes(router, getState);
       registerCscartControlRoutes(controlRouter, getState);
     },
   });

@@ -113,6 +113,23 @@ export interface CscartOrderLine {
   discountCents: number;
   amount: number;
   taxId: number;
+  /** Units on shipments (order_details.shipped_amount is derived from shipment_items). */
+  shippedAmount: number;
+}
+
+/** cscart_shipments + cscart_shipment_items (4.13 install/database/scheme.sql). */
+export interface CscartShipment {
+  shipmentId: number;
+  orderId: number;
+  shippingId: number;
+  trackingNumber: string;
+  carrier: string;
+  timestamp: number;
+  comments: string;
+  /** 'P' (the column default). */
+  status: string;
+  /** item_id → amount. */
+  items: Record<string, number>;
 }
 
 export interface CscartOrder {
@@ -160,6 +177,8 @@ export interface CscartState {
   users: Map<number, CscartUser>;
   categories: CscartCategory[];
   orders: Map<number, CscartOrder>;
+  shipments: Map<number, CscartShipment>;
+  nextShipmentId: number;
   nextProductId: number;
   nextUserId: number;
   nextOrderId: number;
@@ -182,6 +201,8 @@ export const DEFAULT_ORDER_STATUSES: CscartOrderStatus[] = [
   { code: "I", description: "Canceled", inventory: "I", paid: false },
   { code: "Y", description: "Awaiting call", inventory: "D", paid: false },
   { code: "N", description: "Incomplete", inventory: "I", paid: false },
+  // A status of the shop's own, as shops add them: APIcenter's demo sets it after export.
+  { code: "E", description: "In Visma.net", inventory: "D", paid: true },
 ];
 
 export function taxIdForRate(ratePercent: number): number {
@@ -275,6 +296,7 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
       discountCents: Math.round((basePriceCents * line.discountPercent) / 100),
       amount: line.quantity,
       taxId: taxIdForRate(item.vatRate),
+      shippedAmount: 0,
     });
   }
   const lineTotal = lines.reduce((sum, line) => sum + (line.basePriceCents - line.discountCents) * line.amount, 0);
@@ -328,6 +350,8 @@ export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ord
     users: new Map(),
     categories: [],
     orders: new Map(),
+    shipments: new Map(),
+    nextShipmentId: 1,
     nextProductId: 1,
     nextUserId: 1,
     nextOrderId: 1,

@@ -21,6 +21,10 @@ const ORDER_BY: Record<string, (order: VismaSalesOrder) => number | string> = {
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
+function orderTypeOf(state: VismaState, type: string) {
+  return state.lookups.orderTypes[type];
+}
+
 function orderTotal(order: VismaSalesOrder): number {
   const total = order.lines.reduce((sum, line) => {
     const gross = (line.unitPrice ?? 0) * line.quantity;
@@ -173,7 +177,7 @@ function createOrder(state: VismaState, request: SimRequest): SimResponse {
   const order: VismaSalesOrder = {
     type,
     orderId,
-    status: command.status ?? "Open",
+    status: command.status ?? (orderTypeOf(state, type)?.holdOnEntry ? "Hold" : "Open"),
     customerId: customer?.number ?? "",
     customerName: customer?.name ?? "",
     customerOrder: command.customer?.order ?? null,

@@ -147,13 +147,20 @@ export interface VismaShipment {
   status: "Open" | "Confirmed";
   shipmentDate: string;
   lines: { lineId: number; inventoryNumber: string; warehouse: string; quantity: number }[];
+  /** The carrier (ShipmentDto.shipVia): the order's Ship via, else the customer's. */
+  shipViaId: string;
+  /** Tracking numbers of the shipment's packages (ShipmentDto.shipmentPackageLines[].trackingNumber). */
+  trackingNumbers: string[];
   createdAt: number;
+  modifiedAt: number;
 }
 
 export interface VismaOrderType {
   /** Manual numbering: the client must send orderId (a repeated orderId gives 409). */
   manualNumbering: boolean;
   description: string;
+  /** "Hold documents on entry": new orders of this type start on hold (no status sent). */
+  holdOnEntry?: boolean;
 }
 
 /** CreditTermDto.visibleTo: AL all, CU customers, VE suppliers, DS disabled. */
@@ -212,7 +219,11 @@ export const DEFAULT_LOOKUPS: VismaLookups = {
     PICKUP: { description: "Hentes i butikk", manualFreightCost: false },
     BRINGCALC: { description: "Bring, frakt beregnet av Visma.net", manualFreightCost: false },
   },
-  orderTypes: { SO: { manualNumbering: false, description: "Sales order" }, WO: { manualNumbering: true, description: "Web order (manual numbering)" } },
+  orderTypes: {
+    SO: { manualNumbering: false, description: "Sales order" },
+    WO: { manualNumbering: true, description: "Web order (manual numbering)" },
+    HO: { manualNumbering: false, description: "Sales order, held on entry", holdOnEntry: true },
+  },
   vatCodes: {
     25: { id: "3", description: "Utgående mva høy sats" },
     15: { id: "31", description: "Utgående mva middels sats" },
