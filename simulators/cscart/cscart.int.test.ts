@@ -163,7 +163,7 @@ describe("CS-Cart orders", () => {
     expect([...sim.state.orders.values()].some((order) => order.lines.some((line) => line.discountCents > 0))).toBe(true);
   });
 
-  it("changes only the status on a status-only PUT, moves updated_at and stock, and counts recalculating PUTs", async () => {
+  it("changes only the status on a status-only PUT (notify flags included), moves updated_at and stock, and counts recalculating PUTs", async () => {
     const tracked = (productId: number) => sim.state.products.get(productId)?.tracking === "B";
     const order = [...sim.state.orders.values()].find((candidate) => candidate.status === "F" && candidate.lines.length > 0 && tracked(candidate.lines[0]!.productId));
     if (!order) throw new Error("seed has no failed order");
@@ -177,7 +177,13 @@ describe("CS-Cart orders", () => {
     expect(order.updatedAt).toBeGreaterThan(updatedBefore);
     expect(sim.state.products.get(line.productId)!.amount).toBe(stockBefore - line.amount);
     expect(order.recalculations).toBe(0);
+    expect(order.customerNotifications).toEqual([]);
+    // The notify flags are status parameters too (Orders::$status_update_parameters), read with
+    // PHP's empty(): "N" is not empty, so it notifies.
     await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "C", notify_user: "N" } });
+    expect(order.recalculations).toBe(0);
+    expect(order.customerNotifications).toEqual([expect.objectContaining({ status: "C" })]);
+    await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "O", notes: "recalculate me" } });
     expect(order.recalculations).toBe(1);
     expect((await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "Q" } })).status).toBe(400);
     expect((await cscartFetch(sim, "/api/orders/999999", { method: "PUT", body: { status: "C" } })).status).toBe(404);

@@ -10,6 +10,8 @@ import {
   CsCartOrderStatusUpdateSchema,
   CsCartProductIdSchema,
   CsCartProductListSchema,
+  CsCartShipmentIdSchema,
+  CsCartShipmentListSchema,
   CsCartUserIdSchema,
   CsCartUserListSchema,
   type CsCartCategory,
@@ -17,6 +19,8 @@ import {
   type CsCartOrderSummary,
   type CsCartProduct,
   type CsCartProductPayload,
+  type CsCartShipment,
+  type CsCartShipmentPayload,
   type CsCartUser,
   type CsCartUserPayload,
 } from "./schemas";
@@ -166,6 +170,21 @@ export class CsCartClient {
    */
   async updateOrderStatus(orderId: string | number, status: string, options: { notifyCustomer?: boolean } = {}): Promise<void> {
     await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status, ...(options.notifyCustomer ? { notify_user: "Y" } : {}) });
+  }
+
+  // ---- shipments ----
+
+  /** Every shipment of an order (GET /shipments?order_id=, to the last page). */
+  listOrderShipments(orderId: string | number): Promise<CsCartShipment[]> {
+    return collectAll(
+      this.listPages(CsCartShipmentListSchema, "shipments", { order_id: String(orderId) }, DEFAULT_ITEMS_PER_PAGE, (body) => body.shipments, (body) => body.params?.total_items),
+    );
+  }
+
+  /** POST /shipments → 201 { shipment_id }. Never resent automatically: a shipment has no key to find it by but its comments. */
+  async createShipment(payload: CsCartShipmentPayload): Promise<{ shipmentId: string }> {
+    const body = await this.post(CsCartShipmentIdSchema, "shipments", payload);
+    return { shipmentId: body.shipment_id };
   }
 
   // ---- products ----

@@ -58,6 +58,8 @@ export const CsCartOrderLineSchema = z.looseObject({
   discount: moneyText.optional(),
   subtotal: moneyText.optional(),
   tax_value: moneyText.optional(),
+  /** Units already on shipments. */
+  shipped_amount: intLike.optional(),
 });
 export type CsCartOrderLine = z.output<typeof CsCartOrderLineSchema>;
 
@@ -114,6 +116,38 @@ export const CsCartOrderSchema = z.looseObject({
 export type CsCartOrder = z.output<typeof CsCartOrderSchema>;
 
 export const CsCartOrderStatusUpdateSchema = z.looseObject({ order_id: idString.optional() });
+
+// ---- shipments (4.13 Shipments entity, fn_get_shipments_info) ----
+
+export const CsCartShipmentSchema = z.looseObject({
+  shipment_id: idString,
+  order_id: idString.optional(),
+  shipping_id: idString.optional(),
+  tracking_number: text,
+  carrier: text,
+  comments: text,
+  /** item_id → amount. */
+  products: phpRecord(intLike).default({}),
+});
+export type CsCartShipment = z.output<typeof CsCartShipmentSchema>;
+
+export const CsCartShipmentListSchema = z.looseObject({
+  shipments: phpList(CsCartShipmentSchema),
+  params: CsCartListParamsSchema.optional(),
+});
+
+/** POST /shipments: order_id and shipping_id are required, and a tracking number or a carrier. */
+export type CsCartShipmentPayload = {
+  order_id: number;
+  shipping_id: number;
+  tracking_number: string;
+  carrier: string;
+  comments: string;
+  /** item_id → amount; CS-Cart caps each at what is not shipped yet. */
+  products: Record<string, number>;
+};
+
+export const CsCartShipmentIdSchema = z.looseObject({ shipment_id: idString });
 
 // ---- products ----
 
