@@ -20,7 +20,8 @@ export function demoProductMapping(): ProductMapping {
   return parseProductMapping({
     ...DEFAULT_PRODUCT_MAPPING,
     fields: { ...DEFAULT_PRODUCT_MAPPING.fields, category: { from: "visma", field: "itemClass.id", transforms: [] } },
-    taxMapping: { "3": [6], "31": [7], "33": [8] },
+    // Visma.net VAT code 0 (the company's items without VAT) → no shop tax.
+    taxMapping: { "3": [6], "31": [7], "33": [8], "0": [] },
     categoryMapping: { TEXTIL: 1, KITCHEN: 4, FOOD: 5, OUTDOOR: 6, SERVICE: 7 },
     defaultCategoryId: 1,
   });
@@ -32,9 +33,17 @@ export function demoProductMapping(): ProductMapping {
  */
 export const DEMO_SHIPPING_METHODS = { "1": "POSTEN", "2": "POSTNORD", "3": "PICKUP" };
 
-/** The demo shop's order mapping: its shipping methods → the demo company's Ship vias; the rest as the defaults. */
+/**
+ * The demo shop's order mapping: its shipping methods → the demo company's Ship vias; the company's
+ * items for payment surcharges, gift certificates and rounding; its tax category for sales without
+ * VAT; the rest as the defaults.
+ */
 export function demoOrderMapping(): OrderMapping {
-  return parseOrderMapping({ shipViaByShippingId: DEMO_SHIPPING_METHODS });
+  return parseOrderMapping({
+    shipViaByShippingId: DEMO_SHIPPING_METHODS,
+    items: { paymentSurcharge: "GEBYR", giftCertificate: "GAVEKORT", rounding: "AVRUNDING" },
+    taxCategoryByRate: { "0": "FRITATT" },
+  });
 }
 
 /** The mappings a demo (or test) tenant starts with: version 1 of the product and the order mapping. */

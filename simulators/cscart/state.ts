@@ -112,6 +112,7 @@ export interface CscartOrderLine {
   /** Discount per unit. */
   discountCents: number;
   amount: number;
+  /** 0: no tax applies to the line (a zero-rated sale). */
   taxId: number;
   /** Units on shipments (order_details.shipped_amount is derived from shipment_items). */
   shippedAmount: number;
@@ -149,6 +150,10 @@ export interface CscartOrder {
   lines: CscartOrderLine[];
   subtotalDiscountCents: number;
   shippingCostCents: number;
+  /** The payment method's surcharge in the shop's terms (gross in a VAT-inclusive shop), taxed at the standard rate. */
+  paymentSurchargeCents: number;
+  /** Gift certificates redeemed on the order (gift_certificates add-on): code and the certificate's balance. */
+  giftCertificates: { code: string; amountCents: number }[];
   paymentId: number;
   paymentMethod: string;
   shippingId: number;
@@ -320,6 +325,8 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
     lines,
     subtotalDiscountCents: Math.round((lineTotal * order.subtotalDiscountPercent) / 100),
     shippingCostCents,
+    paymentSurchargeCents: 0,
+    giftCertificates: [],
     paymentId: PAYMENT_IDS[order.paymentMethod] ?? 12,
     paymentMethod: order.paymentMethod,
     shippingId: SHIPPING_IDS[order.shippingMethod] ?? 1,

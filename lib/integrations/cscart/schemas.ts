@@ -97,6 +97,10 @@ export const CsCartOrderSchema = z.looseObject({
   discount: moneyText.default("0"),
   subtotal_discount: moneyText.default("0"),
   shipping_cost: moneyText.default("0"),
+  /** The payment method's surcharge, in the shop's terms (its VAT in taxes[*].applies.PS_<payment_id>). */
+  payment_surcharge: moneyText.default("0"),
+  /** Gift certificates redeemed (gift_certificates add-on): `cost` is what each took off this order's total. */
+  use_gift_certificates: phpRecord(z.looseObject({ gift_cert_id: idString.optional(), amount: moneyText.optional(), cost: moneyText.optional() })).nullish(),
   total: moneyText.default("0"),
   tax_subtotal: moneyText.default("0"),
   tax_exempt: text,

@@ -237,6 +237,7 @@ export interface SalesOrderContact {
 
 export interface NewSalesOrderLine {
   inventoryId: string;
+  /** Negative only for misc. charge items (1809-InvalidQuantityForType). */
   quantity: number;
   unitPrice: number;
   hasManualPrice: true;
@@ -244,6 +245,8 @@ export interface NewSalesOrderLine {
   hasManualDiscount: true;
   description: string;
   warehouseId?: string;
+  /** Overrides the VAT category the item's class gives (a 0 % sale, say). */
+  taxCategoryId?: string;
 }
 
 /** An address is sent only with its country; the contact always. */
@@ -264,7 +267,7 @@ export interface NewSalesOrderCommand {
   billing: SalesOrderParty;
   /** `shipViaId` (≤ 15): the carrier; its settings decide whether `freight.cost` may be set by hand. */
   shipping: SalesOrderParty & { shipViaId?: string };
-  freight?: { cost: number };
+  freight?: { cost: number; taxCategoryId?: string };
   /** Overrides the customer's payment method (must be active; 1402–1404 otherwise). */
   paymentSettings?: { paymentMethodId: string; cashAccountId?: string };
   orderLines: NewSalesOrderLine[];

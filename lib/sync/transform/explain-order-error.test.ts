@@ -37,6 +37,14 @@ describe("order error explanations", () => {
     expect(error.message).toBe("Visma.net refused a value on this order as too long (billing.address.line1) (0002-InvalidLength). Shorten it in the CS-Cart order, then retry the order.");
   });
 
+  it("points refusals of what the order mapping names at the mapping", () => {
+    const payment = explainOrderError(remote("1403-InactivePaymentMethodId: Payment methods set for order is inactive"));
+    expect(payment.code).toBe("MAPPING_INVALID");
+    expect(payment.message).toMatch(/^Visma.net refused the payment method or terms .* Mappings → Orders .*then retry the order. Visma.net said: /);
+    expect(explainOrderError(remote("1809-InvalidQuantityForType: Quantity must be zero or positive")).message).toContain("needs a misc. charge item");
+    expect(explainOrderError(remote("1805-InvalidTaxCategoryId: Invalid TaxCategoryId")).message).toContain("tax categories in Mappings → Orders");
+  });
+
   it("leaves other errors as they are", () => {
     const other = remote("1401-MissingTermsId: terms are required");
     expect(explainOrderError(other)).toBe(other);

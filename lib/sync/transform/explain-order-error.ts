@@ -56,9 +56,20 @@ function lengthAdvice(error: AppError, remoteText: string): AppError {
   );
 }
 
+/** Refusals caused by what the order mapping names: each says which part of the mapping to fix. */
+const MAPPING_ADVICE: [RegExp, string][] = [
+  [/140[2349]-|PaymentMethod/, "Visma.net refused the payment method or terms this order's shop payment method is mapped to. Check the payment methods in Mappings → Orders (the payment method must exist and be active for sales orders)"],
+  [/1408-OverrideCurrencyIdProhibited/, "Visma.net does not let this order's currency replace the customer's. Check the currency in Mappings → Orders, or the customer's currency in Visma.net"],
+  [/1805-InvalidTaxCategoryId/, "Visma.net has no tax category the order mapping names for this order's VAT rate. Correct the tax categories in Mappings → Orders"],
+  [/1809-InvalidQuantityForType/, "A gift certificate or rounding line needs a misc. charge item (only those take a negative quantity). Name such an item in Mappings → Orders"],
+];
+
 export function explainOrderError(error: AppError, context: OrderShippingContext = {}): AppError {
   if (error.code !== "REMOTE_VALIDATION") return error;
   const remoteText = remoteTextOf(error);
+  for (const [pattern, advice] of MAPPING_ADVICE) {
+    if (pattern.test(remoteText)) return new AppError("MAPPING_INVALID", `${advice}, then retry the order. Visma.net said: ${String(error.details?.remoteMessage ?? error.message)}`, { details: error.details, cause: error });
+  }
   if (/1310-FreightCostCanNotBeSetManually/.test(remoteText)) return freightAdvice(error, context);
   if (/0002-InvalidLength/.test(remoteText)) return lengthAdvice(error, remoteText);
   return articleAdvice(error, remoteText) ?? error;

@@ -65,8 +65,19 @@ export const OrderMappingSchema = z.object({
       paymentSurcharge: vismaId(30, "item").nullable().default(null),
       /** Redeemed gift certificates: a misc. charge item (Visma.net allows a negative quantity only for those), quantity -1. */
       giftCertificate: vismaId(30, "item").nullable().default(null),
+      /** The cent VAT rounding cannot reach (a misc. charge item without VAT); without it such an order fails. */
+      rounding: vismaId(30, "item").nullable().default(null),
     })
-    .default({ paymentSurcharge: null, giftCertificate: null }),
+    .default({ paymentSurcharge: null, giftCertificate: null, rounding: null }),
+  /**
+   * VAT rate (percent, as the shop has it: "25", "0") → Visma.net tax category, sent on the lines and
+   * the freight of that rate. Needed for 0 %: Visma.net would otherwise add the item's own VAT.
+   */
+  taxCategoryByRate: z
+    .record(z.string().trim().regex(/^\d+(\.\d+)?$/, "a VAT rate is a number, e.g. 25 or 0"), vismaId(10, "tax category"), {
+      error: (issue) => (issue.code === "invalid_key" ? "a VAT rate is a number, e.g. 25 or 0" : undefined),
+    })
+    .default({}),
   /** The shop's currency, and the company's base currency: the order carries `currencyId` only when they differ. */
   currency: z
     .object({

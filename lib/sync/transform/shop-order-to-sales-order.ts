@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
-import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/schemas";
-import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
-import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
-import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
+import type { CsCartOrder } from "../../integrations/cscart/schemas";
+import type { NewSalesOrderCommand, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
 import { OrderMappingSchema, type OrderMapping, type TextField } from "./order-mapping";
+import { priceOrder } from "./order-totals";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 export const SalesOrderMappingContextSchema = z.object({
@@ -30,52 +29,6 @@ export function customerOrderReference(orderId: string): string {
 export interface MappedSalesOrder {
   command: NewSalesOrderCommand;
   warnings: string[];
-}
-
-interface ShopLine {
-  line: CsCartOrderLine;
-  label: string;
-  quantity: Money;
-  /** Unit price before the line discount, in the shop's terms. */
-  unit: Money;
-  /** Line discount total, in the shop's terms. */
-  lineDiscount: Money;
-}
-
-function readShopLines(order: CsCartOrder): ShopLine[] {
-  const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`);
-  return lines.map((line, index) => {
-    const sku = line.product_code.trim();
-    const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
-    if (!sku) {
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${label} has no SKU (product code), so it cannot be matched to a Visma.net item.`, {
-        details: { orderId: order.order_id, line: index + 1, productId: line.product_id },
-      });
-    }
-    const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
-    if (!quantity.greaterThan(0)) throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`);
-    const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
-    // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
-    const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
-    return { line, label, quantity, unit: price.plus(unitDiscount), lineDiscount: unitDiscount.times(quantity) };
-  });
-}
-
-/**
- * The order-level discount (`subtotal_discount`) is spread over the lines in proportion to each
- * line's amount after its own discount, to the cent, so the parts add up to the order discount and
- * the Visma.net order total matches the shop's. Sending it as one negative line instead would need
- * a discount item in Visma.net and would hide which products were discounted.
- */
-function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
-  const orderDiscount = parseAmount(order.subtotal_discount, `order discount of order ${order.order_id}`, { optional: true });
-  const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
-  const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
-  if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`);
-  }
-  return spreadProportionally(orderDiscount, amounts);
 }
 
 type AddressPrefix = "b_" | "s_";
@@ -203,33 +156,15 @@ export function currencyIdFor(mapping: OrderMapping): string | undefined {
 }
 
 /**
- * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits.
- * Throws ORDER_INVALID naming the problem; what had to be shortened comes back as warnings.
+ * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits, with
+ * a total equal to the shop's (order-totals.ts). Throws ORDER_INVALID naming the problem; what had
+ * to be shortened comes back as warnings.
  */
 export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
   const { mapping } = ctx;
   const warnings = new FieldWarnings(`Order ${order.order_id}`);
-  const shopLines = readShopLines(order);
-  const orderDiscountShares = spreadOrderDiscount(order, shopLines);
-
-  const orderLines: NewSalesOrderLine[] = shopLines.map((shopLine, index) => {
-    const rate = ctx.pricesIncludeVat ? includedVatRateForLine(order, shopLine.line, shopLine.label) : new Money(0);
-    const discount = shopLine.lineDiscount.plus(orderDiscountShares[index]!);
-    const pricing = priceLineNet(shopLine.unit, shopLine.quantity, discount, rate);
-    return {
-      inventoryId: shopLine.line.product_code.trim(),
-      quantity: shopLine.quantity.toNumber(),
-      unitPrice: pricing.unitPrice.toNumber(),
-      hasManualPrice: true,
-      discountAmount: pricing.discountAmount.toNumber(),
-      hasManualDiscount: true,
-      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, `The description of ${shopLine.label}`),
-      ...(mapping.warehouseId ? { warehouseId: mapping.warehouseId } : {}),
-    };
-  });
-
-  const freightCost = shippingCostNet(order, ctx.pricesIncludeVat);
+  const { orderLines, freightCost, freightTaxCategoryId } = priceOrder(order, mapping, { pricesIncludeVat: ctx.pricesIncludeVat, warnings });
   const { billing, shipping } = addressesOf(order, warnings);
   const shipViaId = shipViaFor(order, mapping.shipViaByShippingId, warnings);
   const { description, refNo, note } = textsOf(order, mapping, warnings);
@@ -246,7 +181,7 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
     ...(paymentSettings ? { paymentSettings } : {}),
     billing,
     shipping: { ...shipping, ...(shipViaId ? { shipViaId } : {}) },
-    ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),
+    ...(freightCost.greaterThan(0) ? { freight: { cost: freightCost.toNumber(), ...(freightTaxCategoryId ? { taxCategoryId: freightTaxCategoryId } : {}) } } : {}),
     orderLines,
   };
   return { command, warnings: warnings.messages };
