@@ -170,8 +170,8 @@ export interface CscartImageWrite {
   productId: number;
   kind: "main_pair" | "image_pairs";
   sourcePath: string;
-  /** "replaced" deleted an existing image first; "failed" means the URL could not be fetched. */
-  result: "added" | "replaced" | "failed";
+  /** "replaced" deleted an existing image first; "removed" deleted them and added none; "failed" means the URL could not be fetched. */
+  result: "added" | "replaced" | "removed" | "failed";
   at: number;
 }
 

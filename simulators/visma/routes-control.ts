@@ -17,6 +17,11 @@ export const controlInventorySchema = z.object({
   vatRate: z.number().optional(),
   /** Adds (or replaces) the item's image attachment, raising its revision. */
   attachmentName: z.string().optional(),
+  /**
+   * All the item's pictures, in order: an attachment keeps its id (and revision) while its name stays
+   * at its place; a new name at a place is a new revision of that place's attachment; missing places go.
+   */
+  attachmentNames: z.array(z.string().min(1)).optional(),
   /** Stock on hand per warehouse, e.g. {"MAIN": 12}. */
   stock: z.record(z.string(), z.number()).optional(),
 });
@@ -61,6 +66,16 @@ export function upsertInventory(state: VismaState, input: ControlInventoryInput)
     attachment.revision++;
     item.attachments = [attachment];
     state.attachments.set(attachment.id, attachment);
+    item.attachmentModifiedAt = clock(state);
+  }
+  if (data.attachmentNames !== undefined) {
+    item.attachments = data.attachmentNames.map((name, index) => {
+      const attachment = item!.attachments[index] ?? { id: attachmentId(200_000_000 + item!.inventoryId * 100 + index), name, revision: 0, inventoryNumber: item!.inventoryNumber };
+      if (attachment.revision === 0 || attachment.name !== name) attachment.revision++;
+      attachment.name = name;
+      state.attachments.set(attachment.id, attachment);
+      return attachment;
+    });
     item.attachmentModifiedAt = clock(state);
   }
   if (created || fieldsChanged) touch(state, item);

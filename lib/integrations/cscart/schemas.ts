@@ -200,6 +200,8 @@ export const CsCartProductPayloadSchema = z.object({
   tax_ids: z.array(z.number().int()),
   company_id: z.number().int().optional(),
   main_pair: z.object({ detailed: z.object({ image_path: z.string(), alt: z.string().optional() }) }).optional(),
+  /** Replaces ALL the product's additional images (4.13 Products::prepareImages deletes them first). */
+  image_pairs: z.array(z.object({ detailed: z.object({ image_path: z.string(), alt: z.string().optional() }), position: z.number().int() })).optional(),
 });
 export type CsCartProductPayload = z.output<typeof CsCartProductPayloadSchema>;
 

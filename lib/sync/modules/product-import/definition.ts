@@ -1,7 +1,8 @@
 /**
  * Product import (Visma.net inventory → CS-Cart products), incremental by lastModifiedDateTime in
  * pages of 1000, mapped with the tenant's mapping. Unchanged items (same payload hash) are not
- * written; a picture is sent only when it changed (sending one replaces the shop's picture).
+ * written; the item's pictures (main image, then the others in order) are sent only when they changed
+ * (sending them replaces the shop's).
  * Checkpoint ledger: an update is idempotent, and a create happens only when neither the ledger
  * nor the shop (by product code) knows the product.
  */
@@ -49,23 +50,24 @@ export const productImport = defineSyncModule({
       for (const [code, result] of await run.shopIds.lookup(unknown)) run.targetIds.set(code, result);
     },
     async map(run, item, previous, { force }) {
-      const previousImageKey = (previous?.meta as { imageKey?: string } | null)?.imageKey ?? null;
+      const previousImages = previous?.meta as { imageKey?: string; additionalImageKeys?: string[] } | null;
       // Stock comes from the warehouses chosen in Settings, for product import and stock sync alike.
       const mapped = mapInventoryItemToProduct(item, run.mapping, {
         warehouses: run.ctx.settings.stockWarehouses,
-        previousImageKey: force ? null : previousImageKey,
+        previousImageKey: force ? null : (previousImages?.imageKey ?? null),
+        previousAdditionalImageKeys: force ? null : (previousImages?.additionalImageKeys ?? null),
         imageUrlFor: (image) => signedImageUrl({ tenantId: run.ctx.tenantId, attachmentId: image.attachmentId, name: image.name }),
       });
       // An ambiguous or failed lookup throws here: never a create without proof that the product is absent.
       const productId = previous?.targetId ?? shopIdOrThrow(run.targetIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { action: "skip", reason: "unchanged" };
-      const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey };
+      const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey, additionalImageKeys: mapped.additionalImageKeys };
       return productId
         ? { action: "update", target: `CS-Cart product ${productId}`, payload, payloadHash: mapped.payloadHash }
         : { action: "create", target: "a new CS-Cart product", payload, payloadHash: mapped.payloadHash };
     },
     async write(run, { payload }: PlannedWrite<ProductWrite>, item) {
-      const meta = { imageKey: payload.imageKey };
+      const meta = { imageKey: payload.imageKey, additionalImageKeys: payload.additionalImageKeys };
       if (payload.productId) {
         await run.cscart.updateProduct(payload.productId, payload.product);
         return { targetId: payload.productId, meta };
@@ -77,4 +79,4 @@ export const productImport = defineSyncModule({
   },
 });
 
-type ProductWrite = { productId: string | undefined; product: CsCartProductPayload; imageKey: string | null };
+type ProductWrite = { productId: string | undefined; product: CsCartProductPayload; imageKey: string | null; additionalImageKeys: string[] };
