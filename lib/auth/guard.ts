@@ -15,7 +15,8 @@ import { resolveTenantAccess, type TenantContext } from "./tenant-access";
 
 export type { TenantContext };
 
-async function currentUserId(): Promise<string | undefined> {
+/** The logged-in user of this request, if any (for pages and helpers that only need who it is). */
+export async function currentUserId(): Promise<string | undefined> {
   const session = await getServerSession(authOptions());
   return session?.user?.id;
 }
@@ -27,6 +28,10 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 type RouteParams = { tenant: string } & Record<string, string>;
+
+function jsonResult(result: unknown): Response {
+  return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+}
 
 /**
  * Wraps a route handler under /api/t/[tenant]/... The handler's return value is sent as JSON
@@ -40,8 +45,20 @@ export function guardRoute<P extends RouteParams = RouteParams>(
     try {
       const params = await route.params;
       const ctx = await resolveTenantAccess(await currentUserId(), params.tenant, options.role);
-      const result = await handler(ctx, request, params);
-      return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
+      return jsonResult(await handler(ctx, request, params));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Wraps a route handler about the logged-in user alone (not a tenant), e.g. their language: 401 without a session. */
+export function guardUserRoute(handler: (userId: string, request: NextRequest) => Promise<unknown>) {
+  return async (request: NextRequest): Promise<Response> => {
+    try {
+      const userId = await currentUserId();
+      if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.", { params: { variant: "loginRequired" } });
+      return jsonResult(await handler(userId, request));
     } catch (error) {
       return errorResponse(error);
     }
