@@ -32,6 +32,7 @@ export async function authenticateUser(input: { email?: unknown; password?: unkn
     throw new AppError(
       "TOO_MANY_ATTEMPTS",
       `Too many failed logins. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`,
+      { params: { minutes: THROTTLE_WINDOW_MINUTES } },
     );
   }
 
@@ -39,6 +40,6 @@ export async function authenticateUser(input: { email?: unknown; password?: unkn
   dummyHash ??= hashPassword("not-a-real-password");
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   await db.loginAttempt.create({ data: { email, ip: input.ip, succeeded: Boolean(user && valid) } });
-  if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.");
+  if (!user || !valid) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.", { params: { variant: "wrongCredentials" } });
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, type ErrorCode, type ErrorParams } from "../errors";
 import { redact, redactText } from "./redact";
 
 /**
@@ -94,17 +94,18 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string } {
+/** `variant` names the advice's translation (messages: errors.<code>.<variant>). */
+function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string; variant: string } {
   const who = capitalized(info.remoteLabel);
-  if (status === 401) return { code: "REMOTE_AUTH_FAILED", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
-  if (status === 403) return { code: "REMOTE_FORBIDDEN", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
-  if (status === 404) return { code: "REMOTE_NOT_FOUND", advice: `${who} could not find what was asked for.` };
-  if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", advice: `${who} rejected the data that was sent.` };
-  if (status === 409) return { code: "REMOTE_CONFLICT", advice: `${who} reported a conflict: the record may already exist.` };
-  if (status === 412) return { code: "REMOTE_CONFLICT", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
-  if (status === 429) return { code: "REMOTE_RATE_LIMITED", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
-  if (status >= 500) return { code: "REMOTE_UNAVAILABLE", advice: `${who} had an internal problem. This is usually temporary.` };
-  return { code: "REMOTE_VALIDATION", advice: `${who} answered with an unexpected status.` };
+  if (status === 401) return { code: "REMOTE_AUTH_FAILED", variant: "status", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
+  if (status === 403) return { code: "REMOTE_FORBIDDEN", variant: "status", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
+  if (status === 404) return { code: "REMOTE_NOT_FOUND", variant: "status", advice: `${who} could not find what was asked for.` };
+  if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", variant: "status", advice: `${who} rejected the data that was sent.` };
+  if (status === 409) return { code: "REMOTE_CONFLICT", variant: "status", advice: `${who} reported a conflict: the record may already exist.` };
+  if (status === 412) return { code: "REMOTE_CONFLICT", variant: "changed", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
+  if (status === 429) return { code: "REMOTE_RATE_LIMITED", variant: "status", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
+  if (status >= 500) return { code: "REMOTE_UNAVAILABLE", variant: "status", advice: `${who} had an internal problem. This is usually temporary.` };
+  return { code: "REMOTE_VALIDATION", variant: "unexpected", advice: `${who} answered with an unexpected status.` };
 }
 
 /** The AppError for a non-success HTTP response. */
@@ -113,9 +114,17 @@ export function appErrorFromResponse(
   response: { status: number; bodyText: string; retryAfterMs?: number; outcomeUnknown?: boolean; ifMatch?: string },
 ): AppError {
   const remoteText = extractRemoteErrorText(response.bodyText);
-  const { code, advice } = codeAndAdviceFor(response.status, info);
+  const { code, advice, variant } = codeAndAdviceFor(response.status, info);
   const message = `${advice} (HTTP ${response.status} from ${info.endpoint}).${quoted(remoteText)}`;
+  const params: ErrorParams = {
+    variant,
+    remote: info.remote,
+    status: response.status,
+    endpoint: info.endpoint,
+    ...(remoteText.message ? { remoteMessage: redactText(remoteText.message).slice(0, MAX_QUOTED_LENGTH) } : {}),
+  };
   return new AppError(code, message, {
+    params,
     details: redact({
       remote: info.remote,
       endpoint: info.endpoint,
@@ -137,18 +146,20 @@ export function appErrorFromTransportFailure(
   const unknownNote = failure.outcomeUnknown
     ? " The request may have reached it; the result is unknown and must be checked before sending it again."
     : "";
+  const shared = { remote: info.remote, endpoint: info.endpoint, outcomeUnknown: failure.outcomeUnknown };
   if (failure.kind === "timeout") {
+    const seconds = Math.round((failure.timeoutMs ?? 0) / 1000);
     return new AppError(
       "REMOTE_TIMEOUT",
-      `${capitalized(info.remoteLabel)} did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}).${unknownNote}`,
-      { details: { remote: info.remote, endpoint: info.endpoint, timeoutMs: failure.timeoutMs, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
+      `${capitalized(info.remoteLabel)} did not answer within ${seconds} seconds (${info.endpoint}).${unknownNote}`,
+      { params: { variant: "timeout", seconds, ...shared }, details: { ...shared, timeoutMs: failure.timeoutMs }, cause: failure.cause },
     );
   }
-  const reason = describeNetworkError(failure.cause);
+  const { reason, text } = describeNetworkError(failure.cause);
   return new AppError(
     "REMOTE_NETWORK",
-    `Could not reach ${info.remoteLabel} (${info.endpoint}): ${reason}.${unknownNote}`,
-    { details: { remote: info.remote, endpoint: info.endpoint, networkError: reason, outcomeUnknown: failure.outcomeUnknown }, cause: failure.cause },
+    `Could not reach ${info.remoteLabel} (${info.endpoint}): ${text}.${unknownNote}`,
+    { params: { variant: "network", reason, detail: text, ...shared }, details: { ...shared, networkError: text }, cause: failure.cause },
   );
 }
 
@@ -171,29 +182,30 @@ export function wasNeverSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
-function describeNetworkError(error: unknown): string {
+const HOST_NOT_FOUND = { reason: "hostNotFound", text: "the host name could not be found (check the address)" };
+const CLOSED = { reason: "closed", text: "the connection was closed unexpectedly" };
+const UNREACHABLE = { reason: "unreachable", text: "the network path to the host is unreachable" };
+const BAD_CERTIFICATE = { reason: "certificate", text: "the server's HTTPS certificate is not valid" };
+
+/** Network error codes in plain words; `reason` names the words' translation (messages: errors.REMOTE_NETWORK.network). */
+const NETWORK_REASONS: Record<string, { reason: string; text: string }> = {
+  ENOTFOUND: HOST_NOT_FOUND,
+  EAI_AGAIN: HOST_NOT_FOUND,
+  ECONNREFUSED: { reason: "refused", text: "the server refused the connection (is the address and port right?)" },
+  ECONNRESET: CLOSED,
+  UND_ERR_SOCKET: CLOSED,
+  EHOSTUNREACH: UNREACHABLE,
+  ENETUNREACH: UNREACHABLE,
+  UND_ERR_CONNECT_TIMEOUT: { reason: "connectTimeout", text: "connecting took too long" },
+  CERT_HAS_EXPIRED: BAD_CERTIFICATE,
+  DEPTH_ZERO_SELF_SIGNED_CERT: BAD_CERTIFICATE,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: BAD_CERTIFICATE,
+};
+
+function describeNetworkError(error: unknown): { reason: string; text: string } {
   const code = networkErrorCode(error);
-  switch (code) {
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "the host name could not be found (check the address)";
-    case "ECONNREFUSED":
-      return "the server refused the connection (is the address and port right?)";
-    case "ECONNRESET":
-    case "UND_ERR_SOCKET":
-      return "the connection was closed unexpectedly";
-    case "EHOSTUNREACH":
-    case "ENETUNREACH":
-      return "the network path to the host is unreachable";
-    case "UND_ERR_CONNECT_TIMEOUT":
-      return "connecting took too long";
-    case "CERT_HAS_EXPIRED":
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-      return "the server's HTTPS certificate is not valid";
-    default: {
-      const message = error instanceof Error ? error.message : String(error);
-      return redactText(code ? `${code} ${message}` : message);
-    }
-  }
+  const known = code !== undefined && Object.hasOwn(NETWORK_REASONS, code) ? NETWORK_REASONS[code] : undefined;
+  if (known) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  return { reason: "other", text: redactText(code ? `${code} ${message}` : message) };
 }

@@ -1,7 +1,7 @@
 /**
  * Live preview: maps one real inventory item from the tenant's Visma.net with the mapping being
  * edited (not yet saved), so the operator sees the CS-Cart product before saving. Mapping errors
- * come back as field errors; an item that cannot be mapped says why.
+ * come back as field errors; an item that cannot be mapped says why (code, English text, params).
  */
 import { z } from "zod";
 import { loadVismaClient } from "../connections/load-connectors";
@@ -23,7 +23,7 @@ export async function previewProductMapping(tenantId: string, input: unknown) {
   const mapping = { ...parseProductMapping(draft), warehouse: WarehouseSelectionSchema.parse(settings.stockWarehouses) };
   const visma = await loadVismaClient(tenantId, { timeoutMs: 10_000 });
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
-  if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");
+  if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.", { params: { variant: "noItems" } });
   const source = {
     inventoryNumber: item.inventoryNumber,
     description: item.description ?? null,
@@ -40,7 +40,7 @@ export async function previewProductMapping(tenantId: string, input: unknown) {
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") throw appError;
-    return { item: source, product: null, problem: appError.message };
+    return { item: source, product: null, problem: { code: appError.code, message: appError.message, params: appError.params ?? null } };
   }
 }
 

@@ -12,7 +12,7 @@ export const RestoreMappingInputSchema = z.object({ version: z.number().int().mi
 export async function restoreProductMappingVersion(actor: AuditActor, input: unknown) {
   const { version } = parseOrThrow(RestoreMappingInputSchema, input, "restore request");
   const old = await db.mapping.findFirst({ where: { tenantId: actor.tenant.id, module: "PRODUCT_IMPORT", version } });
-  if (!old) throw new AppError("NOT_FOUND", `There is no mapping version ${version}.`);
+  if (!old) throw new AppError("NOT_FOUND", `There is no mapping version ${version}.`, { params: { variant: "mappingVersion", version } });
   const config = parseProductMapping(old.config);
   const newVersion = await db.$transaction(async (tx) => {
     const saved = await insertNextVersion(actor.tenant.id, config, actor.user.email, tx);

@@ -14,7 +14,7 @@ export const RetryItemsInputSchema = z.object({
 export async function retryItems(actor: AuditActor, input: unknown) {
   const { itemIds } = parseOrThrow(RetryItemsInputSchema, input, "retry request");
   const found = await db.syncItem.count({ where: { tenantId: actor.tenant.id, id: { in: itemIds } } });
-  if (found !== new Set(itemIds).size) throw new AppError("NOT_FOUND", "Some of these records do not exist.");
+  if (found !== new Set(itemIds).size) throw new AppError("NOT_FOUND", "Some of these records do not exist.", { params: { variant: "records" } });
   const result = await retryFailedItems(actor.tenant.id, { itemIds });
   await recordAudit(actor, "sync.retry", "items", { itemIds });
   return result;
@@ -22,7 +22,7 @@ export async function retryItems(actor: AuditActor, input: unknown) {
 
 export async function retryRun(actor: AuditActor, runId: string) {
   const run = RunIdSchema.safeParse(runId).success ? await db.syncRun.findFirst({ where: { id: runId, tenantId: actor.tenant.id } }) : null;
-  if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
+  if (!run) throw new AppError("NOT_FOUND", "There is no such run.", { params: { variant: "run" } });
   const result = await retryFailedItems(actor.tenant.id, { runId });
   await recordAudit(actor, "sync.retry", `run:${runId}`, { runId, module: run.module });
   return result;

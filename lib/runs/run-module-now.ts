@@ -6,7 +6,7 @@ import { enqueueSync } from "../sync/engine/enqueue-sync";
 
 export async function runModuleNow(actor: AuditActor, moduleSlug: string) {
   const module = moduleFromSlug(moduleSlug);
-  if (!module) throw new AppError("NOT_FOUND", `There is no sync module called "${moduleSlug}".`);
+  if (!module) throw new AppError("NOT_FOUND", `There is no sync module called "${moduleSlug}".`, { params: { variant: "module", module: moduleSlug } });
   const result = await enqueueSync({ tenantId: actor.tenant.id, module, trigger: "MANUAL" });
   if (result.queued) await recordAudit(actor, "sync.run", `module:${module}`, { runId: result.runId });
   return result;

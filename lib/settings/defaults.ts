@@ -4,6 +4,7 @@
  * 30-day logs).
  */
 import { z } from "zod";
+import { LocaleSchema } from "../i18n/locales";
 
 export const SYNC_MODULES = ["ORDER_EXPORT", "PRODUCT_IMPORT", "CUSTOMER_IMPORT", "STOCK_SYNC"] as const;
 export type SyncModuleName = (typeof SYNC_MODULES)[number];
@@ -45,6 +46,8 @@ export const SettingsInputSchema = z.object({
   schedules: SchedulesSchema,
   stockWarehouses: WarehouseSelectionSchema,
   shipOnExport: z.boolean(),
+  /** Language of failure e-mails to recipients who have no login (users get their own). */
+  emailLocale: LocaleSchema,
 });
 export type SettingsInput = z.infer<typeof SettingsInputSchema>;
 
@@ -68,4 +71,5 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   schedules: DEFAULT_SCHEDULES,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
+  emailLocale: "en",
 };

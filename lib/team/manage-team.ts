@@ -10,7 +10,7 @@ import { ROLES } from "../auth/roles";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { createUser } from "../tenants/create-user";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 
 export const AddMemberInputSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("not a valid e-mail address")),
@@ -36,7 +36,10 @@ export async function addMember(actor: AuditActor, input: unknown) {
   const user = existingUser ?? (await createUser({ email, name: name || email.split("@")[0]!, password: temporaryPassword! }));
   const already = await db.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
   if (already) {
-    throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
+    throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, {
+      details: fieldDetails({ email: { message: "already on the team", code: "alreadyMember" } }),
+      params: { variant: "alreadyMember", email },
+    });
   }
   await db.$transaction(async (tx) => {
     await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
@@ -51,13 +54,17 @@ async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, 
   const membership = z.uuid().safeParse(userId).success
     ? await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, include: { user: { select: { email: true } } } })
     : null;
-  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.");
+  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.", { params: { variant: "member" } });
   return membership;
 }
 
-async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: string) {
+async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: "demote" | "remove") {
   const owners = await tx.membership.count({ where: { tenantId, role: "OWNER" } });
-  if (owners <= 1) throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`);
+  if (owners <= 1) {
+    throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`, {
+      params: { variant: what === "demote" ? "lastOwnerDemote" : "lastOwnerRemove" },
+    });
+  }
 }
 
 export async function changeMemberRole(actor: AuditActor, userId: string, input: unknown) {

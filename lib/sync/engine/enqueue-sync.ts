@@ -9,7 +9,8 @@ import { webBoss } from "../../jobs/boss";
 import { SYNC_QUEUE, singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
 import type { SyncModuleName } from "../../settings/defaults";
 
-export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
+/** `code` names the reason for the dashboard's translation (messages: enqueue.<code>); `reason` is its English text. */
+export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
   input: { tenantId: string; module: SyncModuleName; trigger: SyncJobPayload["trigger"]; itemIds?: string[] },
@@ -25,7 +26,7 @@ export async function enqueueSync(
   });
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
-    return { queued: false, reason: "A run of this module is already waiting to start." };
+    return { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
   }
   await db.syncRun.updateMany({ where: { id: run.id, tenantId: input.tenantId }, data: { jobId } });
   return { queued: true, runId: run.id };

@@ -139,7 +139,7 @@ class OrderExporter {
     const orderId = row.externalId;
     try {
       if (this.consecutiveTransient >= MAX_CONSECUTIVE_TRANSIENT) {
-        throw new AppError("REMOTE_UNAVAILABLE", "Skipped in this run: the remote failed repeatedly; the next run tries again.");
+        throw new AppError("REMOTE_UNAVAILABLE", "Skipped in this run: the remote failed repeatedly; the next run tries again.", { params: { variant: "repeated" } });
       }
       const reference = customerOrderReference(orderId);
       if (claim.claimedBefore) {
@@ -181,6 +181,7 @@ class OrderExporter {
       if (error.retryable && claim.row.attempts >= MAX_ORDER_ATTEMPTS) {
         error = new AppError("RETRIES_EXHAUSTED", `Tried ${claim.row.attempts} times without success; the last error was: ${error.message}`, {
           details: error.details,
+          params: { attempts: claim.row.attempts, lastError: error.message },
           cause: error,
         });
       }
@@ -249,6 +250,7 @@ export function explainOrderError(error: AppError): AppError {
   if (error.code !== "REMOTE_VALIDATION") return error;
   const remoteText = `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
   const skusWhere = (pattern: RegExp) => [...new Set([...remoteText.matchAll(pattern)].map((match) => `"${match[1]}"`))];
+  // Translations name the articles (messages: errors.SKU_NOT_FOUND.<variant>).
   const missing = skusWhere(/Inventory item '([^']+)' was not found/g);
   const inactive = skusWhere(/Inventory item '([^']+)' has status (?!Active)\w+/g);
   const problems = [
@@ -259,7 +261,8 @@ export function explainOrderError(error: AppError): AppError {
   const message = problems.length
     ? `${problems.join(". ")}, then retry the order.`
     : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
+  const variant = missing.length && inactive.length ? "both" : missing.length ? "missing" : inactive.length ? "inactive" : "unnamed";
+  return new AppError("SKU_NOT_FOUND", message, { details: error.details, params: { variant, missing, inactive }, cause: error });
 }
 
 async function reopen(row: SyncItem): Promise<SyncItem> {
