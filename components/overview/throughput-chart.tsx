@@ -2,7 +2,9 @@
  * Records synced per hour as stacked bars (one colour per module), drawn as plain SVG so it needs
  * no chart library and scales to any width. The totals are also given as text for screen readers.
  */
-import { MODULE_LABELS } from "@/lib/labels";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/format";
+import { useModuleLabel } from "@/components/i18n";
 import type { HourBucket } from "@/lib/overview/hourly-throughput";
 import { SYNC_MODULES } from "@/lib/settings/defaults";
 
@@ -16,10 +18,13 @@ const COLORS: Record<(typeof SYNC_MODULES)[number], string> = {
 const HEIGHT = 120;
 
 export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
+  const t = useTranslations("chart");
+  const format = useFormat();
+  const moduleLabel = useModuleLabel();
   const peak = Math.max(1, ...buckets.map((bucket) => bucket.total));
   const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0);
   const width = buckets.length * 10;
-  const summary = `${total} records synced in the last ${buckets.length} hours; busiest hour ${peak === 1 && total === 0 ? 0 : peak}.`;
+  const summary = t("summary", { total, hours: buckets.length, peak: peak === 1 && total === 0 ? 0 : peak });
   const dayMarks = buckets.map((bucket, index) => ({ index, date: new Date(bucket.hour) })).filter(({ date }) => date.getHours() === 0);
   return (
     <figure>
@@ -29,7 +34,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
           let y = HEIGHT;
           return (
             <g key={bucket.hour}>
-              <title>{`${new Date(bucket.hour).toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" })}: ${bucket.total} records`}</title>
+              <title>{t("bar", { hour: format.hour(new Date(bucket.hour)), total: bucket.total })}</title>
               {SYNC_MODULES.map((module) => {
                 const value = bucket.byModule[module] ?? 0;
                 if (!value) return null;
@@ -42,7 +47,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
         })}
         {dayMarks.map(({ index, date }) => (
           <text key={index} x={index * 10} y={HEIGHT + 11} fontSize={8} fill="#64748b">
-            {date.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+            {format.day(date)}
           </text>
         ))}
       </svg>
@@ -51,7 +56,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
         {SYNC_MODULES.map((module) => (
           <span key={module} className="inline-flex items-center gap-1">
             <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: COLORS[module] }} aria-hidden />
-            {MODULE_LABELS[module]}
+            {moduleLabel(module)}
           </span>
         ))}
       </figcaption>
