@@ -1,6 +1,6 @@
 /**
  * Dates, durations and numbers in the reader's language and the browser's time zone, the same on
- * every page: nl-NL writes 30-11-2026 14:05 and 1.234,56; English keeps 30 Nov 2026, 14:05.
+ * every page: nl-NL writes 30-11-2026, 14:05 and 1.234,56; English keeps 30 Nov 2026, 14:05.
  * Counts inside sentences use ICU ({count, number}) in the message files instead.
  */
 import { useLocale, useTranslations } from "next-intl";

@@ -1,12 +1,8 @@
-/** Words shown to shop owners for internal names. */
+/**
+ * Module slugs (URLs, message keys). The words shown for modules and connections are in the
+ * message files: modules.<slug>.label and connectionKinds.<kind> (docs/i18n.md).
+ */
 import type { SyncModuleName } from "./settings/defaults";
-
-export const MODULE_LABELS: Record<SyncModuleName, string> = {
-  ORDER_EXPORT: "Order export",
-  PRODUCT_IMPORT: "Product import",
-  CUSTOMER_IMPORT: "Customer import",
-  STOCK_SYNC: "Stock sync",
-};
 
 export const MODULE_SLUGS: Record<SyncModuleName, string> = {
   ORDER_EXPORT: "order-export",
@@ -18,5 +14,3 @@ export const MODULE_SLUGS: Record<SyncModuleName, string> = {
 export function moduleFromSlug(slug: string): SyncModuleName | undefined {
   return (Object.keys(MODULE_SLUGS) as SyncModuleName[]).find((module) => MODULE_SLUGS[module] === slug);
 }
-
-export const CONNECTION_LABELS = { CSCART: "CS-Cart shop", VISMA: "Visma.net" } as const;

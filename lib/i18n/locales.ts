@@ -17,7 +17,7 @@ export function isLocale(value: unknown): value is Locale {
 /** The Intl locale each language formats with: British English (day before month) and Dutch (1.234,56). */
 export const FORMAT_LOCALE: Record<Locale, string> = { en: "en-GB", nl: "nl-NL" };
 
-/** Date and time as a list shows them: "30 Nov 2026, 14:05" in English, "30-11-2026 14:05" in Dutch. */
+/** Date and time as a list shows them: "30 Nov 2026, 14:05" in English, "30-11-2026, 14:05" in Dutch. */
 export const DATE_TIME_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
   en: { dateStyle: "medium", timeStyle: "short" },
   nl: { dateStyle: "short", timeStyle: "short" },

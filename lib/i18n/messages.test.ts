@@ -4,7 +4,9 @@
  */
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { ConnectionKind, ConnectionStatus, EmailStatus, ItemState, LogLevel, Role, RunStatus, RunTrigger } from "../../generated/prisma/enums";
 import { ERROR_CODES } from "../errors";
+import { MODULE_SLUGS } from "../labels";
 import { LOCALES } from "./locales";
 import { MESSAGES } from "./messages";
 
@@ -77,6 +79,18 @@ describe("message files", () => {
   it("name only real error codes under errors.*", () => {
     const codes = Object.keys(MESSAGES[reference].errors).filter((key) => key !== "remote");
     expect(codes.filter((code) => !(code in ERROR_CODES))).toEqual([]);
+  });
+
+  it("have words for every module, status, role, trigger and connection kind the dashboard shows", () => {
+    const english = files[reference]!;
+    const wanted = [
+      ...Object.values(MODULE_SLUGS).map((slug) => `modules.${slug}.label`),
+      ...[RunStatus, ItemState, ConnectionStatus, LogLevel, EmailStatus].flatMap((values) => Object.values(values).map((status) => `status.${status}`)),
+      ...Object.values(Role).map((role) => `roles.${role}`),
+      ...Object.values(RunTrigger).map((trigger) => `triggers.${trigger}`),
+      ...Object.values(ConnectionKind).map((kind) => `connectionKinds.${kind}`),
+    ];
+    expect(wanted.filter((key) => !english.has(key))).toEqual([]);
   });
 
   it("the placeholder check can fail", () => {
