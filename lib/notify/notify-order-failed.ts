@@ -20,7 +20,7 @@ export function adviceFor(error: AppError, locale: Locale = DEFAULT_LOCALE): str
 }
 
 /** Recipients by the language they read. Without recipients the e-mail is still kept (outbox), in the tenant's language. */
-export async function recipientsByLocale(tenantId: string, recipients: string[], tenantLocale: Locale): Promise<Map<Locale, string[]>> {
+async function recipientsByLocale(tenantId: string, recipients: string[], tenantLocale: Locale): Promise<Map<Locale, string[]>> {
   const members = await db.membership.findMany({
     where: { tenantId, user: { email: { in: recipients.map((address) => address.toLowerCase()) } } },
     select: { user: { select: { email: true, locale: true } } },
