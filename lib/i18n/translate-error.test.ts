@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
+import { caughtAppError } from "../http/caught-app-error";
 import { appErrorFromResponse, appErrorFromTransportFailure } from "../http/remote-errors";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { SettingsInputSchema, DEFAULT_SETTINGS } from "../settings/defaults";
 import { explainOrderError } from "../sync/modules/export-orders";
+import { parseOrder, rawOrder1042 } from "../sync/transform/fixtures";
+import { mapShopOrderToSalesOrder } from "../sync/transform/shop-order-to-sales-order";
 import { fieldIssuesOf } from "../validation";
 import { translatorFor } from "./messages";
 import { translateError, translateFieldIssue } from "./translate-error";
@@ -81,5 +84,24 @@ describe("field errors in the reader's language", () => {
     expect(translateFieldIssue(nl, "nl", "emailLocale", { code: "choice", params: { values: ["en", "nl"] } }, "x")).toBe("kies een van: en of nl");
     expect(translateFieldIssue(nl, "nl", "x", { code: "unheardOf" }, "the English text")).toBe("the English text");
     expect(translateFieldIssue(nl, "nl", "x", undefined, "the English text")).toBe("the English text");
+  });
+});
+
+describe("order data errors in the reader's language", () => {
+  it("names the order line without a SKU", async () => {
+    const order = rawOrder1042();
+    (order.products as Record<string, Record<string, unknown>>)["3900120111"]!.product_code = " ";
+    const error = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder(order), { pricesIncludeVat: true, customerNumber: "10001" }));
+    expect(translateError(nl, "nl", error)).toBe(
+      'Bestelling 1042: regel 2 ("Wool socks grey") heeft geen SKU (productcode) en kan daarom niet aan een artikel in Visma.net worden gekoppeld.',
+    );
+  });
+
+  it("words an order discount larger than its lines with Dutch amounts", () => {
+    const error = new AppError("ORDER_INVALID", "Order 7: the order discount (1234.50) is larger than the order lines (99.00).", {
+      params: { variant: "discountTooLarge", orderId: "7", discount: 1234.5, goods: 99 },
+    });
+    expect(translateError(nl, "nl", error)).toBe("Bestelling 7: de orderkorting (1.234,50) is groter dan de orderregels samen (99,00).");
+    expect(translateError(en, "en", error)).toBe("Order 7: the order discount (1,234.50) is larger than the order lines (99.00).");
   });
 });

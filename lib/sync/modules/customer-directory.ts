@@ -68,7 +68,11 @@ export class CustomerDirectory {
   /** The customer number for the order's e-mail; created in Visma.net when there is none. */
   async resolve(order: CsCartOrder): Promise<{ customerNumber: string; created: boolean }> {
     const email = order.email?.trim();
-    if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
+    if (!email) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`, {
+        params: { variant: "noEmail", orderId: order.order_id },
+      });
+    }
     const hash = emailHash(email);
     const cached = this.known.get(hash);
     if (cached) return { customerNumber: cached, created: false };

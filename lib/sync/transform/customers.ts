@@ -56,7 +56,11 @@ export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: De
   const defaults = DebtorDefaultsSchema.parse(debtorDefaults);
   const person = personNameFrom(order, "b_");
   const name = order.company.trim() || person || order.email;
-  if (!name) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`);
+  if (!name) {
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`, {
+      params: { variant: "noCustomerName", orderId: order.order_id },
+    });
+  }
   return {
     name: wrap(name),
     status: wrap("Active"),
