@@ -1,13 +1,15 @@
 /**
  * "Test connection": builds the client from the stored settings and secret, makes one cheap call
  * with a short timeout, and records the outcome on the Connection row (OK, or FAILING with the
- * reason in plain words) so the overview shows it too. For Visma.net it also checks the debtor
- * defaults against the company and keeps the findings on the settings, where a wrong default shows
- * as a red field instead of every new customer's order failing.
+ * reason in plain words, with its code and params for translation) so the overview shows it too.
+ * For Visma.net it also checks the debtor defaults against the company and keeps the findings on
+ * the settings, where a wrong default shows as a red field instead of every new customer's order
+ * failing.
  */
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import { toAppError } from "../errors";
+import type { ConnectionTestResult } from "../integrations/connection-test";
 import type { VismaClient } from "../integrations/visma/client";
 import { recordDebtorDefaultsCheck } from "../settings/record-debtor-defaults-check";
 import { getSettings } from "../settings/get-settings";
@@ -40,7 +42,7 @@ async function checkDebtorDefaults(tenantId: string, visma: VismaClient): Promis
   }
 }
 
-async function runTest(tenantId: string, kind: ConnectionKindName): Promise<{ ok: boolean; message: string }> {
+async function runTest(tenantId: string, kind: ConnectionKindName): Promise<ConnectionTestResult> {
   try {
     if (kind === "CSCART") return await (await loadCscartClient(tenantId, TEST_OPTIONS)).testConnection();
     const visma = await loadVismaClient(tenantId, TEST_OPTIONS);
@@ -48,7 +50,8 @@ async function runTest(tenantId: string, kind: ConnectionKindName): Promise<{ ok
     if (!result.ok) return result;
     return { ok: true, message: `${result.message} ${await checkDebtorDefaults(tenantId, visma)}` };
   } catch (error) {
-    return { ok: false, message: toAppError(error).message };
+    const { code, message, params } = toAppError(error);
+    return { ok: false, code, message, params };
   }
 }
 
@@ -59,9 +62,15 @@ export async function testConnection(actor: AuditActor, kind: ConnectionKindName
   await db.$transaction(async (tx) => {
     await tx.connection.updateMany({
       where: { tenantId: actor.tenant.id, kind },
-      data: { status, lastCheckedAt: checkedAt, lastError: result.ok ? null : result.message },
+      data: {
+        status,
+        lastCheckedAt: checkedAt,
+        lastError: result.ok ? null : result.message,
+        lastErrorCode: result.ok ? null : result.code,
+        lastErrorParams: !result.ok && result.params ? result.params : Prisma.DbNull,
+      },
     });
     await recordAudit(actor, "connection.test", `connection:${kind}`, { status }, tx);
   });
-  return { kind, status, message: result.message, lastCheckedAt: checkedAt };
+  return { kind, status, message: result.message, code: result.ok ? null : result.code, params: result.params ?? null, lastCheckedAt: checkedAt };
 }

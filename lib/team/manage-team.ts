@@ -16,7 +16,7 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ROLES } from "../auth/roles";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 
 export const AddMemberInputSchema = z.object({
   email: EmailSchema,
@@ -40,7 +40,12 @@ export async function addMember(actor: AuditActor, input: unknown) {
   const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true } });
   const membership = await db.$transaction(async (tx) => {
     const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
-    if (already) throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
+    if (already) {
+      throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, {
+        details: fieldDetails({ email: { message: "already on the team", code: "alreadyMember" } }),
+        params: { variant: "alreadyMember", email },
+      });
+    }
     const created = await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
     await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
     return created;
@@ -61,13 +66,17 @@ async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, 
   const membership = z.uuid().safeParse(userId).success
     ? await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, include: { user: { select: { email: true } } } })
     : null;
-  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.");
+  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.", { params: { variant: "member" } });
   return membership;
 }
 
-async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: string) {
+async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: "demote" | "remove") {
   const owners = await tx.membership.count({ where: { tenantId, role: "OWNER" } });
-  if (owners <= 1) throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`);
+  if (owners <= 1) {
+    throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`, {
+      params: { variant: what === "demote" ? "lastOwnerDemote" : "lastOwnerRemove" },
+    });
+  }
 }
 
 export async function changeMemberRole(actor: AuditActor, userId: string, input: unknown) {

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError, isAppError } from "../../errors";
+import { AppError, isAppError, type ErrorCode } from "../../errors";
 import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type RemoteCallContext, type RemoteResponse } from "../../http/client";
 import { VismaConfigSchema } from "./config";
 import { invalidScopeAdvice, scopesForModules } from "./scopes";
-import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
+import { runConnectionTest, type ConnectionTestResult, type TestMessage } from "../connection-test";
 import { findInPages, pageThrough, type Page } from "../paging";
 import {
   SalesOrderShipmentListSchema,
@@ -171,8 +171,11 @@ export class VismaClient {
   /** invalid_scope becomes advice on what to grant in the Developer Portal (a setting to fix, not a glitch). */
   private explainTokenError(error: unknown): unknown {
     if (!isAppError(error) || error.details?.remoteCode !== "invalid_scope") return error;
-    return new AppError("REMOTE_FORBIDDEN", invalidScopeAdvice(this.config.scope, String(error.details.remoteMessage ?? "invalid_scope")), {
-      details: { ...error.details, requestedScopes: this.config.scope.split(" ") },
+    const refusal = String(error.details.remoteMessage ?? "invalid_scope");
+    const requestedScopes = this.config.scope.split(" ");
+    return new AppError("REMOTE_FORBIDDEN", invalidScopeAdvice(this.config.scope, refusal), {
+      params: { variant: "invalidScope", refusal, scopes: requestedScopes },
+      details: { ...error.details, requestedScopes },
       cause: error,
     });
   }
@@ -519,29 +522,46 @@ export class VismaClient {
   /** Gets a token and makes one cheap call; failures in plain words. */
   testConnection(): Promise<ConnectionTestResult> {
     return runConnectionTest(
-      async () => {
+      async (): Promise<TestMessage> => {
         await this.getAccessToken();
         for await (const page of this.listCustomerPages({ pageSize: 1 })) {
-          return `Connected to Visma.net (${page.totalCount ?? page.items.length} customers visible).`;
+          const count = page.totalCount ?? page.items.length;
+          return { message: `Connected to Visma.net (${count} customers visible).`, params: { variant: "vismaConnected", count } };
         }
-        return "Connected to Visma.net (no customers yet).";
+        return { message: "Connected to Visma.net (no customers yet).", params: { variant: "vismaNoCustomers" } };
       },
-      (code, message) => this.explainConnectionFailure(code, message),
+      (error) => this.explainConnectionFailure(error),
     );
   }
 
-  private explainConnectionFailure(code: string, message: string): string {
-    if (/invalid_client/.test(message)) return "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.";
+  /** Advice for a failed test; `variant` names its translation under errors.<code>. */
+  private explainConnectionFailure({ code, message, params }: AppError): (TestMessage & { code?: ErrorCode }) | undefined {
+    if (/invalid_client/.test(message)) {
+      return { code: "REMOTE_AUTH_FAILED", message: "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.", params: { variant: "vismaClient" } };
+    }
     if (/invalid_tenant|unauthorized_client/.test(message) || (code === "REMOTE_VALIDATION" && /tenant/i.test(message))) {
-      return `Visma Connect refused the tenant id "${this.config.tenantId}". Use the company's tenant id and make sure the integration is approved for it with the API User role.`;
+      return {
+        code: "REMOTE_AUTH_FAILED",
+        message: `Visma Connect refused the tenant id "${this.config.tenantId}". Use the company's tenant id and make sure the integration is approved for it with the API User role.`,
+        params: { variant: "vismaTenant", tenantId: this.config.tenantId },
+      };
     }
-    if (/invalid_scope/.test(message)) return message.startsWith("Visma Connect refused the scopes") ? message : `Visma Connect refused the requested scopes. ${message}`;
+    if (/invalid_scope/.test(message)) {
+      // The token request's own advice (explainTokenError) already says what to grant.
+      if (message.startsWith("Visma Connect refused the scopes")) return undefined;
+      return { code: "REMOTE_AUTH_FAILED", message: `Visma Connect refused the requested scopes. ${message}`, params: { ...params, variant: "vismaScope" } };
+    }
     if (code === "REMOTE_AUTH_FAILED") {
-      return `Visma.net rejected the token. This usually means the tenant id is the customer tenant instead of the company tenant, or the user lacks the API User role. ${message}`;
+      return {
+        message: `Visma.net rejected the token. This usually means the tenant id is the customer tenant instead of the company tenant, or the user lacks the API User role. ${message}`,
+        params: { ...params, variant: "vismaToken" },
+      };
     }
-    if (code === "REMOTE_FORBIDDEN") return `Visma.net refused access: the integration lacks a permission or licence. ${message}`;
-    if (code === "REMOTE_NETWORK" || code === "REMOTE_TIMEOUT") return `Visma.net could not be reached. Check the addresses in the connection settings. ${message}`;
-    return message;
+    if (code === "REMOTE_FORBIDDEN") return { message: `Visma.net refused access: the integration lacks a permission or licence. ${message}`, params: { ...params, variant: "vismaForbidden" } };
+    if (code === "REMOTE_NETWORK" || code === "REMOTE_TIMEOUT") {
+      return { message: `Visma.net could not be reached. Check the addresses in the connection settings. ${message}`, params: { variant: "vismaUnreachable" } };
+    }
+    return undefined;
   }
 
   private requireLocation(response: RemoteResponse): string {

@@ -21,7 +21,9 @@ function articleAdvice(error: AppError, remoteText: string): AppError | undefine
   const message = problems.length
     ? `${problems.join(". ")}, then retry the order.`
     : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
+  // Translations name the articles (messages: errors.SKU_NOT_FOUND.<variant>).
+  const variant = missing.length && inactive.length ? "both" : missing.length ? "missing" : inactive.length ? "inactive" : "unnamed";
+  return new AppError("SKU_NOT_FOUND", message, { details: error.details, params: { variant, missing, inactive }, cause: error });
 }
 
 /** What the shop knows about the order's shipping, to name it in the advice. */
