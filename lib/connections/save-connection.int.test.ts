@@ -97,7 +97,7 @@ describe("saving and testing connections", () => {
     expect(cscart).toMatchObject({ status: "FAILING", lastError: result.message });
     expect(cscart!.lastCheckedAt).toBeInstanceOf(Date);
     // Stored with its code and params, so the dashboard can word it in the reader's language.
-    expect(result).toMatchObject({ code: "REMOTE_NETWORK", params: { variant: "network", reason: "refused", remote: "cscart" } });
+    expect(result).toMatchObject({ code: "REMOTE_NETWORK", params: { variant: "unreachable", remote: "cscart" } });
     expect(cscart).toMatchObject({ lastErrorCode: "REMOTE_NETWORK", lastErrorParams: result.params });
   });
 

@@ -3,8 +3,8 @@
  * English is the reference: the type of every other file is checked against it.
  */
 import { createTranslator } from "next-intl";
-import en from "../../messages/en.json";
-import nl from "../../messages/nl.json";
+import en from "../../messages/en.json" with { type: "json" };
+import nl from "../../messages/nl.json" with { type: "json" };
 import type { Locale } from "./locales";
 import type { Translate } from "./translate-error";
 
