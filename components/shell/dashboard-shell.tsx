@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import type { RoleName } from "@/lib/auth/roles";
 import type { Locale } from "@/lib/i18n/locales";
 import { LanguageMenu } from "./language-menu";
@@ -28,7 +27,7 @@ export function DashboardShell(props: {
               {props.user.name} · <span data-testid="current-role" data-role={props.role}>{t(`roles.${props.role}`)}</span>
             </span>
             <LanguageMenu chosen={props.user.locale} />
-            <Link href="/account" className="text-brand-700 hover:underline">{ACCOUNT_TEXT.shell.account}</Link>
+            <Link href="/account" className="text-brand-700 hover:underline">{t("shell.account")}</Link>
             <LogoutButton />
           </div>
         </div>

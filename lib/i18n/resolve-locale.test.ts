@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFromAcceptLanguage, resolveLocale } from "./resolve-locale";
+import { browserLocale, emailLocale, localeFromAcceptLanguage, resolveLocale } from "./resolve-locale";
 
 describe("request locale", () => {
   it("takes the user's choice over the browser's", () => {
@@ -23,5 +23,25 @@ describe("request locale", () => {
     expect(localeFromAcceptLanguage("")).toBe("en");
     expect(localeFromAcceptLanguage("*")).toBe("en");
     expect(localeFromAcceptLanguage("x_not a tag!!, ;;;")).toBe("en");
+  });
+});
+
+describe("browser language", () => {
+  it("is undefined when the browser asks for none of our languages, so the next rule decides", () => {
+    expect(browserLocale("de-DE, fr;q=0.5")).toBeUndefined();
+    expect(browserLocale(undefined)).toBeUndefined();
+    expect(browserLocale("*")).toBeUndefined();
+    expect(browserLocale("nl-BE, en;q=0.5")).toBe("nl");
+    expect(browserLocale("en-US")).toBe("en");
+  });
+});
+
+describe("e-mail language", () => {
+  it("takes the recipient's choice, then the browser's, then the tenant's, then English", () => {
+    expect(emailLocale({ userLocale: "en", browserLocale: "nl", tenantLocale: "nl" })).toBe("en");
+    expect(emailLocale({ userLocale: null, browserLocale: "nl", tenantLocale: "en" })).toBe("nl");
+    expect(emailLocale({ userLocale: null, browserLocale: undefined, tenantLocale: "nl" })).toBe("nl");
+    expect(emailLocale({ userLocale: "fr", tenantLocale: "de" })).toBe("en");
+    expect(emailLocale({})).toBe("en");
   });
 });

@@ -52,8 +52,10 @@ describe("errors in the reader's language", () => {
   });
 
   it("fills params into the translation", () => {
-    const error = new AppError("TOO_MANY_ATTEMPTS", "Too many failed logins.", { params: { minutes: 15 } });
+    const error = new AppError("TOO_MANY_ATTEMPTS", "Too many failed logins.", { params: { variant: "minutes", count: 15 } });
     expect(translateError(nl, "nl", error)).toBe("Te veel mislukte inlogpogingen. Wacht 15 minuten en probeer het opnieuw.");
+    const soon = new AppError("TOO_MANY_ATTEMPTS", "Too many failed logins.", { params: { variant: "seconds", count: 1 } });
+    expect(translateError(nl, "nl", soon)).toBe("Te veel mislukte inlogpogingen. Wacht 1 seconde en probeer het opnieuw.");
   });
 });
 

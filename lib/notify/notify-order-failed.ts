@@ -2,12 +2,14 @@
  * The e-mail a shop owner gets when an order cannot be sent to Visma.net: which order, why, what to
  * do — in each recipient's language. A recipient who is a member of the tenant gets the language
  * they chose in the dashboard; every other address (or a member who chose none) gets the tenant's
- * e-mail language (Settings). Texts: messages/<locale>.json, email.orderFailed.
+ * e-mail language (Settings): no browser asked for it (docs/i18n.md, "E-mails"). Texts:
+ * messages/<locale>.json, email.orderFailed.
  */
 import { db } from "../db";
 import type { AppError } from "../errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/messages";
+import { emailLocale } from "../i18n/resolve-locale";
 import { translateError } from "../i18n/translate-error";
 import { sendEmail } from "./send-email";
 
@@ -28,8 +30,7 @@ async function recipientsByLocale(tenantId: string, recipients: string[], tenant
   const chosen = new Map(members.map(({ user }) => [user.email, user.locale]));
   const groups = new Map<Locale, string[]>();
   for (const address of recipients) {
-    const own = chosen.get(address.toLowerCase());
-    const locale = isLocale(own) ? own : tenantLocale;
+    const locale = emailLocale({ userLocale: chosen.get(address.toLowerCase()), tenantLocale });
     groups.set(locale, [...(groups.get(locale) ?? []), address]);
   }
   return groups.size ? groups : new Map([[tenantLocale, []]]);

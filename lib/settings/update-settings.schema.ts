@@ -62,7 +62,7 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     stockWarehouses: WarehouseSelectionSchema,
     shipOnExport: z.boolean(),
     shippingMethodMap: ShippingMethodMapSchema,
-    /** Language of failure e-mails to recipients who have no login (users get their own). */
+    /** Language of e-mails to people who chose none (docs/i18n.md, "E-mails"). */
     emailLocale: LocaleSchema,
   });
 }

@@ -5,8 +5,8 @@
  *
  * Adding someone never reveals whether the e-mail already has a login: both get a membership at
  * once and the same answer. A new person (or one who never set a password) is e-mailed a
- * single-use link to choose a password; someone with a login is e-mailed a notice. Removing
- * someone ends their sessions.
+ * single-use link to choose a password; someone with a login is e-mailed a notice, each in the
+ * language docs/i18n.md ("E-mails") gives it. Removing someone ends their sessions.
  */
 import { z } from "zod";
 import { sendAddedEmail, sendInvitationEmail } from "../accounts/account-emails";
@@ -16,6 +16,8 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ROLES } from "../auth/roles";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
+import type { Locale } from "../i18n/locales";
+import { emailLocale } from "../i18n/resolve-locale";
 import { fieldDetails, parseOrThrow } from "../validation";
 
 export const AddMemberInputSchema = z.object({
@@ -33,11 +35,14 @@ export async function listMembers(tenantId: string) {
   return memberships.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
 }
 
-/** Adds a member and e-mails them (an invitation link, or a notice when they have a login already). */
-export async function addMember(actor: AuditActor, input: unknown) {
+/**
+ * Adds a member and e-mails them (an invitation link, or a notice when they have a login already).
+ * `browserLocale`: the language of the browser that asked, where we have it.
+ */
+export async function addMember(actor: AuditActor, input: unknown, context: { browserLocale?: Locale } = {}) {
   const { email, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
   // A login without a password yet belongs to someone invited before who has not accepted.
-  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true } });
+  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true, locale: true } });
   const membership = await db.$transaction(async (tx) => {
     const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
     if (already) {
@@ -50,7 +55,9 @@ export async function addMember(actor: AuditActor, input: unknown) {
     await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
     return created;
   });
-  const about = { to: email, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
+  const settings = await db.settings.findUnique({ where: { tenantId: actor.tenant.id }, select: { emailLocale: true } });
+  const locale = emailLocale({ userLocale: user.locale, browserLocale: context.browserLocale, tenantLocale: settings?.emailLocale });
+  const about = { to: email, locale, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
   if (user.passwordHash) {
     await sendAddedEmail({ ...about, membershipId: membership.id });
   } else {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 
@@ -15,7 +14,7 @@ export default function LoginPage() {
   return (
     <AuthCard title={t("title")} description={t("tagline")}>
       <LoginForm />
-      <p className="mt-4 text-center text-sm"><Link href="/forgot-password" className="text-brand-700 hover:underline">{ACCOUNT_TEXT.loginLinks.forgot}</Link></p>
+      <p className="mt-4 text-center text-sm"><Link href="/forgot-password" className="text-brand-700 hover:underline">{t("forgot")}</Link></p>
     </AuthCard>
   );
 }
