@@ -6,7 +6,7 @@
  */
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
-import { hasMessage, translateError, translateFieldIssue, type TranslatableError, type Translate } from "@/lib/i18n/translate-error";
+import { hasMessage, translateError, translateFieldIssue, translateVariant, type TranslatableError, type Translate } from "@/lib/i18n/translate-error";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
 import type { FieldIssue } from "@/lib/validation";
 import { ApiError } from "./api-client";
@@ -48,6 +48,13 @@ export function useErrorText(): (error: unknown) => string {
     },
     [t, locale],
   );
+}
+
+/** A text with an English message and params naming its translation under `namespace` (e.g. "connectionTest"). */
+export function useVariantText(namespace: string): (text: { message: string; params?: unknown }) => string {
+  const t = useAnyTranslations();
+  const locale = useLocale();
+  return useCallback((text) => translateVariant(t, locale, namespace, text), [t, locale, namespace]);
 }
 
 function isTranslatable(value: unknown): value is TranslatableError {

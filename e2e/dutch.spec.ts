@@ -5,9 +5,10 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "../lib/db";
-import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
+import { setPasswordLinkIn } from "../lib/devstack/mailbox";
+import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "../testing/fixtures";
 import { E2E_BASE_URL } from "../lib/devstack/ports";
-import { OWNER, saveScreenshot } from "./helpers";
+import { mailTo, OWNER, saveScreenshot } from "./helpers";
 
 test.use({ locale: "nl-NL" });
 
@@ -54,7 +55,8 @@ test("settings: Dutch form, a wrong value named in Dutch beside its field", asyn
   await logInDutch(page, OWNER);
   await page.getByRole("link", { name: "Instellingen" }).click();
   await expect(page.getByRole("heading", { name: "Instellingen" })).toBeVisible();
-  await expect(page.getByLabel("Taal van de foutmeldingen")).toHaveValue("en");
+  await expect(page.getByLabel("Taal van e-mails")).toHaveValue("en");
+  await expect(page.getByLabel("Verzendmethoden → Ship via")).toBeVisible();
   await expect(page.getByLabel("Magazijnen voor voorraad")).toBeVisible();
   await saveDocScreenshot(page, "nl-settings");
   await page.getByLabel("Logboek bewaren (dagen)").fill("0");
@@ -119,6 +121,43 @@ test("run detail and logs: a failed order's reason in Dutch, counts and retentio
   await page.getByRole("link", { name: "Logboek", exact: true }).click();
   await expect(page.getByTestId("retention")).toHaveText("Regels worden 30 dagen bewaard en daarna automatisch verwijderd.");
   await expect(page.getByTestId("empty-state")).toContainText("Geen logregels gevonden");
+});
+
+test("accounts: a Dutch invitation from a Dutch browser, Dutch account pages and their errors", async ({ page, browser }) => {
+  const { tenant, users } = await createTestTenant("nl-accounts");
+  await logInDutch(page, { email: users.OWNER.email, password: TEST_PASSWORD });
+  await page.goto(`/${tenant.slug}/team`);
+  const invitee = `uitgenodigd-${uniqueSuffix()}@test.apicenter.local`;
+  await page.getByLabel("E-mailadres", { exact: true }).fill(invitee);
+  await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
+  await expect(page.getByTestId("member-added")).toContainText("krijgt een e-mail");
+  // The invitee has no language yet: the inviting browser's applies.
+  const invitation = await mailTo(invitee, /heeft je uitgenodigd/);
+  expect(invitation.subject).toBe(`Je bent uitgenodigd voor ${tenant.name} op APIcenter`);
+
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { name: "Je account" })).toBeVisible();
+  await page.getByLabel("Huidig wachtwoord").fill("niet-mijn-wachtwoord");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een-nieuw-wachtwoord");
+  await page.getByLabel("Nieuw wachtwoord herhalen").fill("een-nieuw-wachtwoord");
+  await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(page.getByTestId("field-error")).toHaveText("dit is niet je huidige wachtwoord");
+
+  const guest = await browser.newContext({ baseURL: E2E_BASE_URL, locale: "nl-NL" });
+  const invited = await guest.newPage();
+  await invited.goto(setPasswordLinkIn(invitation), { waitUntil: "networkidle" });
+  await expect(invited.getByRole("heading", { name: "Kies je wachtwoord" })).toBeVisible();
+  await invited.getByLabel("Nieuw wachtwoord", { exact: true }).fill("kort");
+  await invited.getByLabel("Nieuw wachtwoord herhalen").fill("kort");
+  await invited.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  await expect(invited.getByTestId("field-error")).toHaveText("minstens 10 tekens");
+  await invited.goto("/forgot-password", { waitUntil: "networkidle" });
+  await invited.getByLabel("E-mailadres").fill(invitee);
+  await invited.getByRole("button", { name: "Link versturen" }).click();
+  await expect(invited.getByTestId("form-success")).toHaveText(/^Als dit adres een APIcenter-account heeft, is er een link onderweg/);
+  await invited.getByRole("link", { name: "Terug naar inloggen" }).click();
+  await expect(invited.getByRole("link", { name: "Wachtwoord vergeten?" })).toBeVisible();
+  await guest.close();
 });
 
 test("a user picks a language for their account, and can go back to the browser's", async ({ page }) => {

@@ -116,6 +116,7 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", `Something went wrong on our side (reference ${reference}). If it keeps happening, give support this reference.`, {
     cause: error,
     details: { reference },
+    params: { reference },
   });
 }
 

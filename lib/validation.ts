@@ -60,6 +60,9 @@ export function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
       return { code: "invalid" };
     case "invalid_value":
       return { code: "choice", params: { values: issue.values.map(String) } };
+    case "invalid_key":
+      // A record's key (e.g. a shipping method id) that its key schema refused.
+      return { code: "key" };
     case "custom":
       // A refinement names its issue with `params: { issue: "url" }`, else it is just "invalid".
       return { code: typeof issue.params?.issue === "string" ? issue.params.issue : "invalid" };

@@ -1,10 +1,10 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useFormat } from "@/components/format";
-import { useAnyTranslations, useErrorText } from "@/components/i18n";
+import { useAnyTranslations, useErrorText, useVariantText } from "@/components/i18n";
 import { useTenantQuery, type Jsonify, type PageProps } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
@@ -15,7 +15,6 @@ import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { getConnections } from "@/lib/connections/get-connections";
 import type { testConnection } from "@/lib/connections/test-connection";
 import type { Messages } from "@/lib/i18n/messages";
-import { hasMessage, icuValues } from "@/lib/i18n/translate-error";
 
 type Connection = Jsonify<Awaited<ReturnType<typeof getConnections>>[number]>;
 type TestResult = Jsonify<Awaited<ReturnType<typeof testConnection>>>;
@@ -55,15 +54,25 @@ export function ConnectionsView({ tenantSlug, canEdit }: PageProps) {
   );
 }
 
-/** A test result in the reader's language: a success by its variant (connectionTest.*), a failure as an error. */
+/**
+ * A test result in the reader's language: a success by its variant (connectionTest.*), a failure as
+ * an error; for Visma.net, what the debtor defaults check found (connectionTest.debtorDefaults.*).
+ */
 function useTestResultText(): (result: TestResult) => string {
-  const tAll = useAnyTranslations();
-  const locale = useLocale();
+  const t = useTranslations("connectionTest.debtorDefaults");
+  const successText = useVariantText("connectionTest");
+  const findingText = useVariantText("debtorCheck");
   const errorText = useErrorText();
+  const debtorText = (summary: NonNullable<TestResult["debtorDefaults"]>) => {
+    if (summary.state === "ok") return t("ok");
+    if (summary.state === "attention") return t("attention", { problems: summary.problems.map(findingText).join(" ") });
+    return t("unchecked", { error: errorText(summary.error) });
+  };
   return (result) => {
-    const variant = result.params && typeof result.params.variant === "string" ? `connectionTest.${result.params.variant}` : "";
-    if (result.status === "OK") return result.params && hasMessage(tAll, variant) ? tAll(variant, icuValues(result.params, locale)) : result.message;
-    return errorText({ code: result.code, message: result.message, params: result.params });
+    if (result.status !== "OK") return errorText({ code: result.code, message: result.message, params: result.params });
+    // Without params the message is all there is (and already holds the debtor sentence).
+    if (!result.params) return result.message;
+    return [successText({ message: result.message, params: result.params }), result.debtorDefaults && debtorText(result.debtorDefaults)].filter(Boolean).join(" ");
   };
 }
 

@@ -7,7 +7,7 @@ import { checkInput } from "@/components/check-input";
 import { useModuleCatalog } from "@/components/module-catalog";
 import { type Jsonify } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
-import { useModuleLabel } from "@/components/i18n";
+import { useModuleLabel, useVariantText } from "@/components/i18n";
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
@@ -75,6 +75,7 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
   const tLocale = useTranslations("locale");
   const tCommon = useTranslations("common");
   const moduleLabel = useModuleLabel();
+  const findingText = useVariantText("debtorCheck");
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const setSchedule = (module: string, change: Partial<Draft["schedules"][string]>) =>
     setDraft((current) => ({ ...current, schedules: { ...current.schedules, [module]: { ...current.schedules[module]!, ...change } } }));
@@ -84,7 +85,8 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
     successMessage: (result) => (result.changed.length ? t("saved", { count: result.changed.length }) : t("unchanged")),
   });
   // Defaults the last connection test found missing in Visma.net show red until they are changed.
-  const errors: Record<string, string> = { ...debtorDefaultProblems(settings.debtorDefaultsCheck, draft), ...save.fieldErrors };
+  const debtorProblems = Object.entries(debtorDefaultProblems(settings.debtorDefaultsCheck, draft)).map(([field, finding]) => [field, findingText(finding)]);
+  const errors: Record<string, string> = { ...Object.fromEntries(debtorProblems), ...save.fieldErrors };
   /** Errors for list entries ("failureEmailRecipients.1") shown on the one textarea, naming the entry. */
   const recipientError = () => {
     const key = Object.keys(errors).find((name) => name.startsWith("failureEmailRecipients"));

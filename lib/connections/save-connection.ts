@@ -53,7 +53,7 @@ export async function saveConnection(actor: AuditActor, kind: ConnectionKindName
   const movedTo = DESTINATION_FIELDS[kind].filter((field) => field in changes);
   if (!secret && movedTo.length > 0) {
     throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]} again: ${movedTo.join(" and ")} changed, and the stored one is only ever sent to the address it was entered for.`, {
-      details: { fields: { secret: `type the ${SECRET_LABELS[kind]} again when an address changes` } },
+      details: fieldDetails({ secret: { message: `type the ${SECRET_LABELS[kind]} again when an address changes`, code: "retypeSecret" } }),
     });
   }
   const resetStatus = Object.keys(changes).length > 0 || Boolean(secret);

@@ -155,7 +155,10 @@ export function appErrorRateLimitedUntil(info: RemoteCallInfo, untilMs: number):
   return new AppError(
     "REMOTE_RATE_LIMITED",
     `${capitalized(info.remoteLabel)} allows no more requests until ${clockTime(untilMs)} (rate limit); nothing was sent (${info.endpoint}). The sync continues then.`,
-    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true } },
+    {
+      params: { variant: "until", remote: info.remote, time: clockTime(untilMs), endpoint: info.endpoint },
+      details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true },
+    },
   );
 }
 
@@ -164,7 +167,10 @@ export function appErrorRepeatedFailure(info: RemoteCallInfo, untilMs: number): 
   return new AppError(
     "REMOTE_UNAVAILABLE",
     `${capitalized(info.remoteLabel)} failed this request several times in the last minute (${info.endpoint}), so it is not sent again before ${clockTime(untilMs)}. This is usually temporary.`,
-    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), notSent: true } },
+    {
+      params: { variant: "heldBack", remote: info.remote, time: clockTime(untilMs), endpoint: info.endpoint },
+      details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), notSent: true },
+    },
   );
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, toAppError } from "../errors";
 import { caughtAppError } from "../http/caught-app-error";
-import { appErrorFromResponse, appErrorFromTransportFailure } from "../http/remote-errors";
+import { OutboundRefusedError } from "../http/outbound";
+import { appErrorFromRefusal, appErrorFromResponse, appErrorFromTransportFailure } from "../http/remote-errors";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { SettingsInputSchema, DEFAULT_SETTINGS } from "../settings/defaults";
 import { explainOrderError } from "../sync/transform/explain-order-error";
@@ -10,7 +11,7 @@ import { parseOrder, rawOrder1042 } from "../sync/transform/fixtures";
 import { mapShopOrderToSalesOrder } from "../sync/transform/shop-order-to-sales-order";
 import { fieldIssuesOf } from "../validation";
 import { translatorFor } from "./messages";
-import { translateError, translateFieldIssue } from "./translate-error";
+import { translateError, translateFieldIssue, translateVariant } from "./translate-error";
 
 const nl = translatorFor("nl");
 const en = translatorFor("en");
@@ -41,6 +42,43 @@ describe("errors in the reader's language", () => {
     expect(translateError(nl, "nl", error)).toBe(
       'Artikel "A-1" en "B-2" bestaat niet in Visma.net. Maak het daar aan (of corrigeer de SKU in CS-Cart). Artikel "SRV" is in Visma.net niet actief voor verkoop. Activeer het daar en probeer de bestelling daarna opnieuw.',
     );
+  });
+
+  it("words main's newer errors in Dutch, and in English exactly as the code does", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED" });
+    const unreachable = appErrorFromTransportFailure(cscart, { kind: "network", outcomeUnknown: false, timeoutMs: 10_000, cause: refused });
+    const timeout = appErrorFromTransportFailure(cscart, { kind: "timeout", outcomeUnknown: true, timeoutMs: 30_000 });
+    const addressRefused = appErrorFromRefusal(cscart, new OutboundRefusedError("127.0.0.1", "loopback"));
+    const rejected = (remoteMessage: string) => new AppError("REMOTE_VALIDATION", "rejected", { details: { remoteMessage } });
+    const freight = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), { shippingMethods: [{ id: "1", name: "Posten" }], shipViaId: "POSTEN" });
+    const unmapped = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), { shippingMethods: [] });
+    const tooLong = explainOrderError(rejected("0002-InvalidLength: too long (Customer.Name); 0002-InvalidLength: too long (City)"));
+    const internal = toAppError(new Error("SELECT failed"));
+    for (const error of [unreachable, timeout, addressRefused, freight, unmapped, tooLong, internal]) {
+      expect(error.params, error.message).toBeDefined();
+      expect(translateError(en, "en", error)).toBe(error.message);
+    }
+    expect(translateError(nl, "nl", unreachable)).toBe(
+      "De CS-Cart-webshop was niet bereikbaar of antwoordde niet binnen 10 seconden (GET /api/2.0/orders). Controleer het adres en de poort, en of de server verbindingen vanaf het internet accepteert.",
+    );
+    expect(translateError(nl, "nl", timeout)).toContain("Het verzoek is mogelijk wel aangekomen");
+    expect(translateError(nl, "nl", addressRefused)).toBe(
+      "De CS-Cart-webshop staat op 127.0.0.1, en dat is geen openbaar internetadres. APIcenter maakt alleen verbinding met openbare adressen: controleer het adres bij de instellingen van de verbinding.",
+    );
+    expect(translateError(nl, "nl", freight)).toContain('Visma.net laat Ship via POSTEN de verzendkosten van de webshop niet overnemen (1310-FreightCostCanNotBeSetManually). Koppel bij Instellingen → Bestellingen exporteren de verzendmethode van de webshop "Posten" (id 1) aan');
+    expect(translateError(nl, "nl", unmapped)).toContain("de standaard-Ship via van de debiteur (de verzendmethode van de webshop is niet gekoppeld)");
+    expect(translateError(nl, "nl", tooLong)).toBe(
+      "Visma.net weigerde een waarde op deze bestelling omdat die te lang is (Customer.Name, City) (0002-InvalidLength). Maak die korter in de bestelling in CS-Cart en probeer de bestelling daarna opnieuw.",
+    );
+    expect(translateError(nl, "nl", internal)).toMatch(/^Er ging bij ons iets mis \(referentie [0-9a-f-]{36}\)\./);
+  });
+
+  it("words a debtor default's finding and a connection test's success by their variant", () => {
+    const finding = { message: 'Account "3000" is an income account; …', params: { variant: "accountNotAsset", value: "3000", type: "Income" } };
+    expect(translateVariant(nl, "nl", "debtorCheck", finding)).toBe('Rekening "3000" is een opbrengstenrekening; de debiteurenrekening (accounts receivable) is een activarekening.');
+    expect(translateVariant(en, "en", "debtorCheck", finding)).toBe('Account "3000" is an income account; the collection (accounts receivable) account is an asset account.');
+    expect(translateVariant(nl, "nl", "debtorCheck", { message: "Stored before params existed." })).toBe("Stored before params existed.");
+    expect(translateVariant(nl, "nl", "connectionTest", { message: "x", params: { variant: "vismaConnected", count: 1234 } })).toBe("Verbonden met Visma.net (1.234 debiteuren zichtbaar).");
   });
 
   it("keeps the English message for an error without params, or with a code or variant the files lack", () => {

@@ -72,16 +72,30 @@ export function translateError(t: Translate, locale: Locale, error: Translatable
   return t(key, { ...icuValues(params, locale), who: remoteName(t, params) }) + remoteTail(t, params);
 }
 
-/** The last named part of a field path: "schedules.ORDER_EXPORT.intervalMinutes" → "intervalMinutes". */
-function fieldName(path: string): string {
-  return path.split(".").filter((part) => !/^\d+$/.test(part)).pop() ?? path;
+/**
+ * A text that is not an error (a connection test's success, a debtor default's finding): its
+ * params' `variant` names its translation under `namespace`; without one, its English message.
+ */
+export function translateVariant(t: Translate, locale: Locale, namespace: string, text: { message: string; params?: unknown }): string {
+  const params = asErrorParams(text.params);
+  const key = typeof params?.variant === "string" ? `${namespace}.${params.variant}` : undefined;
+  return params && key && hasMessage(t, key) ? t(key, icuValues(params, locale)) : text.message;
+}
+
+/**
+ * The named parts of a field path, last first: "schedules.ORDER_EXPORT.intervalMinutes" →
+ * intervalMinutes, ORDER_EXPORT, schedules. A record's entry ("shippingMethodMap.posten") thus
+ * falls back to its record's wording.
+ */
+function fieldNames(path: string): string[] {
+  return path.split(".").filter((part) => !/^\d+$/.test(part)).reverse();
 }
 
 /** A field error: the field's own wording, else the general one for its code, else the English text. */
 export function translateFieldIssue(t: Translate, locale: Locale, path: string, issue: FieldIssue | undefined, english: string): string {
   if (!issue) return english;
   const values = icuValues(issue.params ?? {}, locale, "disjunction");
-  for (const key of [`validation.fields.${fieldName(path)}.${issue.code}`, `validation.${issue.code}`]) {
+  for (const key of [...fieldNames(path).map((name) => `validation.fields.${name}.${issue.code}`), `validation.${issue.code}`]) {
     if (hasMessage(t, key)) return t(key, values);
   }
   return english;

@@ -86,11 +86,15 @@ function tokenCacheKey(config: z.output<typeof VismaClientConfigSchema>): string
   return createHash("sha256").update([config.tokenUrl, config.clientId, config.tenantId, config.scope, config.clientSecret].join("\n")).digest("hex");
 }
 
-/** One default checked against the company: the value, whether it is usable, and why (not). */
+/**
+ * One default checked against the company: the value, whether it is usable, and why (not), in
+ * English and as params for its translation (messages: debtorCheck.<variant>).
+ */
 export interface DebtorFinding {
   value: string;
   ok: boolean;
   message: string;
+  params: { variant: string } & Record<string, string>;
 }
 
 export interface DebtorDefaultsFindings {
@@ -483,28 +487,55 @@ export class VismaClient {
   private async checkCreditTerms(termsId: string): Promise<DebtorFinding> {
     const page = await this.getJson(this.erpHttp, VismaCreditTermPageSchema, this.erpUrl("creditTerm"), { termsId });
     const terms = page.records.find((record) => record.termsId === termsId);
-    if (!terms) return { value: termsId, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).` };
-    if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
-      return { value: termsId, ok: false, message: `Credit terms "${termsId}" are ${terms.visibleTo === "VE" ? "for suppliers only" : "disabled"} in Visma.net; customers need terms visible to customers.` };
+    const value = termsId;
+    if (!terms) {
+      return { value, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).`, params: { variant: "termsMissing", value } };
     }
-    return { value: termsId, ok: true, message: `Credit terms "${termsId}" (${terms.description ?? ""}) exist.` };
+    if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
+      return {
+        value,
+        ok: false,
+        message: `Credit terms "${termsId}" are ${terms.visibleTo === "VE" ? "for suppliers only" : "disabled"} in Visma.net; customers need terms visible to customers.`,
+        params: { variant: "termsNotForCustomers", value, visibleTo: terms.visibleTo },
+      };
+    }
+    const description = terms.description ?? "";
+    return { value, ok: true, message: `Credit terms "${termsId}" (${description}) exist.`, params: { variant: "termsOk", value, description } };
   }
 
   private async checkCollectionAccount(accountCd: string): Promise<DebtorFinding> {
     const account = await this.getIfExists(VismaAccountSchema, this.erpUrl(`account/${encodeURIComponent(accountCd)}`));
-    if (!account) return { value: accountCd, ok: false, message: `Visma.net has no account "${accountCd}". Use the customer ledger (accounts receivable) account of the chart of accounts.` };
-    if (account.active === false) return { value: accountCd, ok: false, message: `Account "${accountCd}" is not active in Visma.net.` };
-    if (account.type && account.type !== "Asset") {
-      return { value: accountCd, ok: false, message: `Account "${accountCd}" is an ${account.type.toLowerCase()} account; the collection (accounts receivable) account is an asset account.` };
+    const value = accountCd;
+    if (!account) {
+      return {
+        value,
+        ok: false,
+        message: `Visma.net has no account "${accountCd}". Use the customer ledger (accounts receivable) account of the chart of accounts.`,
+        params: { variant: "accountMissing", value },
+      };
     }
-    return { value: accountCd, ok: true, message: `Account "${accountCd}" (${account.description ?? ""}) exists.` };
+    if (account.active === false) return { value, ok: false, message: `Account "${accountCd}" is not active in Visma.net.`, params: { variant: "accountInactive", value } };
+    if (account.type && account.type !== "Asset") {
+      return {
+        value,
+        ok: false,
+        message: `Account "${accountCd}" is an ${account.type.toLowerCase()} account; the collection (accounts receivable) account is an asset account.`,
+        params: { variant: "accountNotAsset", value, type: account.type },
+      };
+    }
+    const description = account.description ?? "";
+    return { value, ok: true, message: `Account "${accountCd}" (${description}) exists.`, params: { variant: "accountOk", value, description } };
   }
 
   private async checkBranch(number: string): Promise<DebtorFinding> {
     const branch = await this.getIfExists(VismaBranchSchema, this.erpUrl(`branch/${encodeURIComponent(number)}`));
-    if (!branch) return { value: number, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.` };
-    if (branch.isActive === false) return { value: number, ok: false, message: `Branch "${number}" is not active in Visma.net.` };
-    return { value: number, ok: true, message: `Branch "${number}" (${branch.name ?? ""}) exists.` };
+    const value = number;
+    if (!branch) {
+      return { value, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.`, params: { variant: "branchMissing", value } };
+    }
+    if (branch.isActive === false) return { value, ok: false, message: `Branch "${number}" is not active in Visma.net.`, params: { variant: "branchInactive", value } };
+    const name = branch.name ?? "";
+    return { value, ok: true, message: `Branch "${number}" (${name}) exists.`, params: { variant: "branchOk", value, name } };
   }
 
   /** A GET by id; undefined when Visma.net says there is no such record (404, or a 400 "not found"). */
