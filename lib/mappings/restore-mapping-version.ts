@@ -9,7 +9,7 @@ import { insertNextVersion } from "./save-mapping-version";
 export async function restoreMappingVersion(actor: AuditActor, kind: MappingKind, { version }: RestoreMappingInput) {
   const definition = MAPPING_KINDS[kind];
   const old = await db.mapping.findFirst({ where: { tenantId: actor.tenant.id, module: definition.module, version } });
-  if (!old) throw new AppError("NOT_FOUND", `There is no ${definition.noun} version ${version}.`);
+  if (!old) throw new AppError("NOT_FOUND", `There is no ${definition.noun} version ${version}.`, { params: { variant: "mappingVersion", version } });
   const config = definition.parse(old.config);
   const newVersion = await db.$transaction(async (tx) => {
     const saved = await insertNextVersion(actor.tenant.id, kind, config, actor.user.email, tx);

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
+import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
 import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
 
@@ -29,6 +30,7 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   shipOnExport: false,
   statusAfterExport: null,
   notifyCustomerOfStatus: false,
+  emailLocale: "en",
 };
 
 /**
@@ -54,5 +56,6 @@ export function settingsFromRow(row: Settings): SettingsInput {
     shipOnExport: row.shipOnExport,
     statusAfterExport: row.statusAfterExport,
     notifyCustomerOfStatus: row.notifyCustomerOfStatus,
+    emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
   };
 }

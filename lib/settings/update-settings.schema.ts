@@ -4,6 +4,7 @@
  * modules' definitions: the server passes the module registry, the browser the module catalog.
  */
 import { z } from "zod";
+import { LocaleSchema } from "../i18n/locales";
 
 export const ModuleScheduleSchema = z.object({
   enabled: z.boolean(),
@@ -50,6 +51,8 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     /** The status an exported shop order gets; null leaves it as it is. Sent as the only key of the status PUT. */
     statusAfterExport: statusCode.nullable(),
     notifyCustomerOfStatus: z.boolean(),
+    /** Language of e-mails to people who chose none (docs/i18n.md, "E-mails"). */
+    emailLocale: LocaleSchema,
   });
 }
 

@@ -177,7 +177,7 @@ class ModulePass {
   }
 
   private async processRecord(ledger: PageLedger, item: Item, force: boolean): Promise<RecordOutcome> {
-    const { ctx, module, steps } = this;
+    const { ctx, steps } = this;
     const externalId: string = steps.externalIdOf(item);
     // The remote is down: leave the record as it is, without spending one of its attempts.
     if (this.streak.broken) return "pending";
@@ -293,6 +293,7 @@ class ModulePass {
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
       error = new AppError("RETRIES_EXHAUSTED", `Tried ${attempt} times without success; the last error was: ${error.message}`, {
         details: error.details,
+        params: { attempts: attempt, lastError: error.message },
         cause: error,
       });
     }

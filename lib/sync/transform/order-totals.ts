@@ -35,17 +35,22 @@ interface ShopLine {
 
 function readShopLines(order: CsCartOrder): ShopLine[] {
   const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`);
+  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
   return lines.map((line, index) => {
     const sku = line.product_code.trim();
     const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
     if (!sku) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${label} has no SKU (product code), so it cannot be matched to a Visma.net item.`, {
         details: { orderId: order.order_id, line: index + 1, productId: line.product_id },
+        params: { variant: "noSku", orderId: order.order_id, line: index + 1, product: line.product },
       });
     }
     const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
-    if (!quantity.greaterThan(0)) throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`);
+    if (!quantity.greaterThan(0)) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`, {
+        params: { variant: "badQuantity", orderId: order.order_id, line: index + 1, sku },
+      });
+    }
     const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
     // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
     const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
@@ -63,7 +68,9 @@ function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
   const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
   const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`);
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`, {
+      params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
+    });
   }
   return spreadProportionally(orderDiscount, amounts);
 }
@@ -134,7 +141,9 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   const taxCategoryFor = (rate: Money, what: string): string | undefined => {
     const category = mapping.taxCategoryByRate[rate.toString()];
     if (!category && rate.isZero()) {
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${what} carries no VAT in the shop, but Visma.net would add its item's VAT. Map the 0 % rate to Visma.net's tax category for sales without VAT in the order mapping, then retry the order.`);
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${what} carries no VAT in the shop, but Visma.net would add its item's VAT. Map the 0 % rate to Visma.net's tax category for sales without VAT in the order mapping, then retry the order.`, {
+        params: { variant: "zeroRateUnmapped", orderId: order.order_id, part: what },
+      });
     }
     return category;
   };
@@ -182,15 +191,24 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   const difference = shopTotal.minus(vismaGross.minus(gift));
   if (!difference.isZero()) {
     // VAT rounding leaves at most a cent per VAT rate; anything more is an amount APIcenter does not know.
-    const rounding = mapping.items.rounding;
-    if (difference.abs().lessThanOrEqualTo(new Money(0.01).times(groups)) && rounding) {
-      orderLines.push(itemLine(rounding, difference.isNegative() ? -1 : 1, difference.abs(), "Rounding"));
+    const onlyRounding = difference.abs().lessThanOrEqualTo(new Money(0.01).times(groups));
+    const vismaTotal = vismaGross.minus(gift);
+    if (onlyRounding && mapping.items.rounding) {
+      orderLines.push(itemLine(mapping.items.rounding, difference.isNegative() ? -1 : 1, difference.abs(), "Rounding"));
     } else {
-      const reason = difference.abs().lessThanOrEqualTo(new Money(0.01).times(groups))
+      const reason = onlyRounding
         ? `Visma.net's VAT, rounded as it rounds it, comes to ${difference.abs().toFixed(2)} ${difference.isNegative() ? "more" : "less"} than the shop charged. Name a rounding item in the order mapping (a misc. charge item without VAT) to carry the difference, then retry the order.`
         : "The shop's total holds an amount APIcenter does not send (a fee or a discount of a kind it does not know). Correct the order in CS-Cart, or ask support to map that kind of amount.";
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id} would come to ${vismaGross.minus(gift).toFixed(2)} in Visma.net, but the shop's total is ${shopTotal.toFixed(2)}. ${reason}`, {
-        details: { shopTotal: shopTotal.toFixed(2), vismaTotal: vismaGross.minus(gift).toFixed(2) },
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id} would come to ${vismaTotal.toFixed(2)} in Visma.net, but the shop's total is ${shopTotal.toFixed(2)}. ${reason}`, {
+        details: { shopTotal: shopTotal.toFixed(2), vismaTotal: vismaTotal.toFixed(2) },
+        params: {
+          variant: onlyRounding ? "totalsRounding" : "totalsUnknownAmount",
+          orderId: order.order_id,
+          vismaTotal: vismaTotal.toNumber(),
+          shopTotal: shopTotal.toNumber(),
+          difference: difference.abs().toNumber(),
+          direction: difference.isNegative() ? "more" : "less",
+        },
       });
     }
   }
@@ -199,7 +217,9 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
 
 function requireItem(order: CsCartOrder, item: string | null, what: string, mappingField: string): string {
   if (item) return item;
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has ${what}, which Visma.net has no field for. Name a ${mappingField} in the order mapping, then retry the order.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has ${what}, which Visma.net has no field for. Name a ${mappingField} in the order mapping, then retry the order.`, {
+    params: { variant: "itemUnmapped", orderId: order.order_id, what, field: mappingField },
+  });
 }
 
 /**

@@ -20,7 +20,9 @@ export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSc
 export function customerOrderReference(orderId: string): string {
   const reference = `CSCART-${orderId}`;
   if (reference.length > VISMA_LIMITS.customerOrder) {
-    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`);
+    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`, {
+      params: { variant: "idTooLong", orderId, maximum: VISMA_LIMITS.customerOrder },
+    });
   }
   return reference;
 }

@@ -18,7 +18,9 @@ function isIncluded(tax: CsCartTax): boolean {
 
 function ratePercentOf(tax: CsCartTax, orderId: string): Money {
   if (tax.rate_type !== "" && tax.rate_type.toUpperCase() !== "P") {
-    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount tax ("${tax.description}"); Visma.net computes VAT as a percentage, so it cannot be sent.`);
+    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount tax ("${tax.description}"); Visma.net computes VAT as a percentage, so it cannot be sent.`, {
+      params: { variant: "fixedVat", orderId, tax: tax.description },
+    });
   }
   return parseAmount(tax.rate_value, `VAT rate of "${tax.description}" in order ${orderId}`);
 }
@@ -41,7 +43,9 @@ export function amountsIncludeVat(order: CsCartOrder, setting: boolean): boolean
   const included = taxes.filter(isIncluded).length;
   if (included === taxes.length) return true;
   if (included === 0) return false;
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has taxes included in its prices and taxes added on top; Visma.net takes one or the other, so it cannot be sent.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has taxes included in its prices and taxes added on top; Visma.net takes one or the other, so it cannot be sent.`, {
+    params: { variant: "mixedVatInclusion", orderId: order.order_id },
+  });
 }
 
 /** The VAT rate (percent) of a line, 0 when no tax applies. */
@@ -66,7 +70,9 @@ function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, taxes: C
     const expectedTax = isIncluded(tax) ? amount.times(rate).dividedBy(rate.plus(100)) : amount.times(rate).dividedBy(100);
     if (expectedTax.minus(lineTax).abs().lessThanOrEqualTo(0.05)) return rate;
   }
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to ${lineLabel}.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to ${lineLabel}.`, {
+    params: { variant: "lineVatUnknown", orderId: order.order_id, line: lineLabel },
+  });
 }
 
 /** The VAT rate (percent) of the part the `applies` keys starting with `prefix` name (S_ shipping, PS_ payment surcharge). */
@@ -75,7 +81,9 @@ function vatRateForCharge(order: CsCartOrder, prefix: "S_" | "PS_", what: string
   if (taxes.length === 0) return new Money(0);
   if (hasAppliesData(taxes)) return sumRates(taxes.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith(prefix))), order.order_id);
   if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to the ${what}.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to the ${what}.`, {
+    params: { variant: prefix === "S_" ? "shippingVatUnknown" : "surchargeVatUnknown", orderId: order.order_id },
+  });
 }
 
 export function vatRateForShipping(order: CsCartOrder): Money {
