@@ -245,6 +245,15 @@ export const CsCartUserPayloadSchema = z.object({
   b_zipcode: z.string(),
   b_country: z.string(),
   b_phone: z.string(),
+  /** Only when the customer mapping names a shipping address. */
+  s_firstname: z.string().optional(),
+  s_lastname: z.string().optional(),
+  s_address: z.string().optional(),
+  s_address_2: z.string().optional(),
+  s_city: z.string().optional(),
+  s_zipcode: z.string().optional(),
+  s_country: z.string().optional(),
+  s_phone: z.string().optional(),
   /** UNIX seconds. */
   timestamp: z.number().int().optional(),
 });
