@@ -84,6 +84,7 @@ test("mappings: validation messages beside the field, versions, restore", async 
 
   const versions = page.getByTestId("mapping-versions");
   await expect(versions.getByRole("row")).not.toHaveCount(1);
+  await page.getByRole("navigation", { name: "Mappings" }).getByRole("link", { name: "Orders" }).click();
   await expect(page.getByTestId("export-statuses").getByLabel("Processed (paid) (P)")).toBeChecked();
 });
 
@@ -176,7 +177,7 @@ test("team: add by e-mail, change a role, remove; never the last owner", async (
 
 test("a VIEWER sees every page read-only", async ({ page }) => {
   await logIn(page, VIEWER);
-  for (const section of ["connections", "settings", "mappings"]) {
+  for (const section of ["connections", "settings", "mappings", "mappings/orders", "mappings/customers"]) {
     await page.goto(`/demo/${section}`);
     await expect(page.getByTestId("read-only-notice")).toBeVisible();
     await expect(page.getByTestId("loading-state")).toHaveCount(0);
@@ -194,7 +195,7 @@ test("a VIEWER sees every page read-only", async ({ page }) => {
 
 test("every page is reachable by keyboard and labels every input", async ({ page }) => {
   await logIn(page, OWNER);
-  for (const section of ["", "connections", "mappings", "settings", "runs", "logs", "outbox", "team", "audit"]) {
+  for (const section of ["", "connections", "mappings", "mappings/orders", "mappings/customers", "settings", "runs", "logs", "outbox", "team", "audit"]) {
     await page.goto(`/demo/${section}`);
     await expect(page.getByTestId("loading-state")).toHaveCount(0, { timeout: 20_000 });
     const unlabeled = await page.evaluate(() =>

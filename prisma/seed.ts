@@ -64,7 +64,8 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
   if (!tenant) {
     tenant = await createTenant({ slug: "demo", name: "Demo Shop", ownerUserId: owner.id });
     await db.membership.create({ data: { tenantId: tenant.id, userId: viewer.id, role: "VIEWER" } });
-    await db.settings.update({ where: { tenantId: tenant.id }, data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"] } });
+    // Exported orders get the shop's own "In Visma.net" status (E in the simulator's shop).
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { failureEmailRecipients: ["shop-owner@demo.apicenter.local"], statusAfterExport: "E" } });
     await createDemoMappings(tenant.id);
   }
 

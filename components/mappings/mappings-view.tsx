@@ -6,8 +6,8 @@ import { useTenantQuery, type PageProps } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import type { ProductMapping } from "@/lib/sync/transform";
-import { ExportStatusesCard } from "./export-statuses-card";
 import { MappingEditor } from "./mapping-editor";
+import { MappingTabs } from "./mapping-tabs";
 import { MappingVersions } from "./mapping-versions";
 
 type MappingResponse = {
@@ -26,6 +26,7 @@ export function MappingsView({ tenantSlug, canEdit }: PageProps) {
   return (
     <div>
       <PageHeader title={t("title")} description={t("description")} />
+      <MappingTabs tenantSlug={tenantSlug} />
       <ReadOnlyNotice readOnly={!canEdit} />
       <QueryView query={query}>
         {(data) => (
@@ -38,8 +39,7 @@ export function MappingsView({ tenantSlug, canEdit }: PageProps) {
                 config={data.config} defaults={data.defaults} sourceFields={data.sourceFields} />
             </div>
             <div className="min-w-0 space-y-4">
-              <ExportStatusesCard tenantSlug={tenantSlug} canEdit={canEdit} />
-              <MappingVersions tenantSlug={tenantSlug} canEdit={canEdit} versions={data.versions} activeVersion={data.version}
+              <MappingVersions tenantSlug={tenantSlug} kind="product" canEdit={canEdit} versions={data.versions} activeVersion={data.version}
                 onRestored={() => setEditorGeneration((n) => n + 1)} />
             </div>
           </div>
