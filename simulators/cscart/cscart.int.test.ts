@@ -315,3 +315,37 @@ describe("CS-Cart control API", () => {
     }
   });
 });
+
+describe("CS-Cart shipments (4.13 Shipments entity)", () => {
+  it("creates a shipment only with order_id, shipping_id and a tracking number or carrier, caps it at what is not shipped, and lists it by order", async () => {
+    const order = [...sim.state.orders.values()].find((candidate) => candidate.lines.length > 0 && candidate.lines.every((line) => line.shippedAmount === 0))!;
+    const post = (body: Json) => cscartFetch(sim, "/api/shipments", { method: "POST", body });
+    expect(await (await post({ shipping_id: 1, tracking_number: "T1" })).json()).toMatchObject({ message: "The order_id field is required" });
+    expect(await (await post({ order_id: order.orderId, tracking_number: "T1" })).json()).toMatchObject({ message: "The shipping_id field is required" });
+    // fn_update_shipment returns false without a tracking number and a carrier: 400, nothing said.
+    const neither = await post({ order_id: order.orderId, shipping_id: 1 });
+    expect(neither.status).toBe(400);
+    expect(await neither.json()).toEqual({});
+
+    const line = order.lines[0]!;
+    const created = await post({ order_id: order.orderId, shipping_id: 1, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: line.amount + 5 } });
+    expect(created.status).toBe(201);
+    const { shipment_id } = (await created.json()) as Json;
+    const listed = (await (await cscartFetch(sim, `/api/shipments?order_id=${order.orderId}`)).json()) as Json;
+    expect(listed.shipments).toEqual([expect.objectContaining({ shipment_id, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: String(line.amount) } })]);
+    const detail = (await (await cscartFetch(sim, `/api/orders/${order.orderId}`)).json()) as Json;
+    expect(detail.products[line.itemId].shipped_amount).toBe(line.amount);
+    // Nothing of that line is left to ship.
+    expect((await post({ order_id: order.orderId, shipping_id: 1, tracking_number: "T2", products: { [line.itemId]: 1 } })).status).toBe(400);
+  });
+
+  it("takes a payment surcharge (taxed under PS_<payment_id>) and gift certificates off the total", async () => {
+    const product = [...sim.state.products.values()][0]!;
+    const created = (await (await controlFetch(sim, "/orders", { lines: [{ productId: product.productId, price: 100 }], paymentSurcharge: 25, giftCertificates: [{ code: "GC-1", amount: 30 }] })).json()) as Json;
+    expect(created.payment_surcharge).toBe("25.00");
+    expect(created.use_gift_certificates).toEqual({ "GC-1": expect.objectContaining({ amount: 30, cost: 30 }) });
+    expect(Object.keys(created.taxes["6"].applies)).toContain("PS_12");
+    expect(created.total).toBe("95.00");
+  });
+});
+
