@@ -73,11 +73,11 @@ test("mappings: validation messages beside the field, versions, restore", async 
   await expect(page.getByText("a CS-Cart category id is a whole number above 0")).toBeVisible();
   await page.getByLabel("Default category id").fill("1");
   await page.getByRole("button", { name: "Add VAT code" }).click();
-  await page.getByLabel("VAT code (row 4)").fill("99");
-  await page.getByLabel("CS-Cart tax ids (row 4)").fill("6, x");
+  await page.getByLabel("VAT code (row 5)").fill("99");
+  await page.getByLabel("CS-Cart tax ids (row 5)").fill("6, x");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByText('"x" is not a CS-Cart tax id')).toBeVisible();
-  await page.getByRole("button", { name: "Remove VAT code row 4" }).click();
+  await page.getByRole("button", { name: "Remove VAT code row 5" }).click();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-product")).toBeVisible();
   await saveScreenshots(page, "mappings");

@@ -1,57 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { apiFetch, ApiError } from "@/components/api-client";
-import { checkInput } from "@/components/check-input";
-import { useFieldErrorTexts } from "@/components/i18n";
-import { useTenantQuery, type PageProps } from "@/components/tenant-query";
-import { Button } from "@/components/ui/button";
-import { CheckboxField, FormMessage, SelectField, TextField } from "@/components/ui/field";
-import { Card, PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
-import { QueryView } from "@/components/ui/states";
-import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import type { PageProps } from "@/components/tenant-query";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { Card } from "@/components/ui/layout";
 import type { previewCustomerMapping } from "@/lib/mappings/preview-customer-mapping";
 import { ADDRESS_SOURCES, CONTACT_SOURCES, CustomerMappingSchema, type CustomerMapping, type CustomerMappingInput } from "@/lib/sync/transform/customer-mapping";
-import { MappingTabs } from "./mapping-tabs";
-import { MappingVersions } from "./mapping-versions";
+import { MappingFormActions, useSchemaMappingForm } from "./mapping-form";
+import { MappingPage } from "./mapping-page";
 import { Pairs, PreviewCard, PreviewProblem } from "./preview-card";
 
-type CustomerMappingResponse = {
-  version: number | null;
-  config: CustomerMapping;
-  defaults: CustomerMapping;
-  versions: { version: number; createdBy: string | null; createdAt: string }[];
-};
 type Preview = Awaited<ReturnType<typeof previewCustomerMapping>>;
 
 /** Mappings → Customers: how Visma.net customers become CS-Cart customers (versioned, with a preview). */
 export function CustomerMappingView({ tenantSlug, canEdit }: PageProps) {
-  const t = useTranslations("mappings");
-  const query = useTenantQuery<CustomerMappingResponse>(tenantSlug, "mappings/customer");
-  const [editorGeneration, setEditorGeneration] = useState(0);
   return (
-    <div>
-      <PageHeader title={t("title")} description={t("description")} />
-      <MappingTabs tenantSlug={tenantSlug} />
-      <ReadOnlyNotice readOnly={!canEdit} />
-      <QueryView query={query}>
-        {(data) => (
-          <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
-            <div className="min-w-0 space-y-4">
-              <p className="text-sm text-slate-600" data-testid="mapping-version">
-                {data.version === null ? t("defaultInForce") : t("versionInForce", { version: data.version })}
-              </p>
-              <CustomerMappingEditor key={editorGeneration} tenantSlug={tenantSlug} canEdit={canEdit} config={data.config} defaults={data.defaults} />
-            </div>
-            <div className="min-w-0 space-y-4">
-              <MappingVersions tenantSlug={tenantSlug} kind="customer" canEdit={canEdit} versions={data.versions} activeVersion={data.version}
-                onRestored={() => setEditorGeneration((n) => n + 1)} />
-            </div>
-          </div>
-        )}
-      </QueryView>
-    </div>
+    <MappingPage<CustomerMapping> tenantSlug={tenantSlug} canEdit={canEdit} kind="customer"
+      editor={(data, key) => <CustomerMappingEditor key={key} tenantSlug={tenantSlug} canEdit={canEdit} config={data.config} defaults={data.defaults} />} />
   );
 }
 
@@ -90,32 +55,10 @@ function mappingOf(draft: Draft): CustomerMappingInput {
 
 function CustomerMappingEditor({ tenantSlug, canEdit, config, defaults }: { tenantSlug: string; canEdit: boolean; config: CustomerMapping; defaults: CustomerMapping }) {
   const t = useTranslations("customerMapping");
-  const tCommon = useTranslations("common");
-  const fieldErrorTexts = useFieldErrorTexts();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(config));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const save = useApiMutation({
-    mutationFn: async () => apiFetch<{ version: number }>(tenantApi(tenantSlug, "mappings/customer"), { method: "POST", json: checkInput(CustomerMappingSchema, mappingOf(draft)) }),
-    invalidate: [[tenantSlug, "mappings/customer"]],
-    successMessage: (result) => t("saved", { version: result.version }),
+  const { draft, set, errors, hasLocalErrors, save, buildMapping, onSubmit, startOver } = useSchemaMappingForm({
+    tenantSlug, kind: "customer", schema: CustomerMappingSchema, initial: () => draftOf(config), toMapping: mappingOf,
+    savedMessage: (version) => t("saved", { version }),
   });
-  const errors = { ...localErrors, ...save.fieldErrors };
-  const buildMapping = () => {
-    try {
-      const mapping = checkInput(CustomerMappingSchema, mappingOf(draft));
-      setLocalErrors({});
-      return mapping;
-    } catch (error) {
-      if (!(error instanceof ApiError) || !error.fields) throw error;
-      setLocalErrors(fieldErrorTexts(error.fields, error.fieldIssues));
-      return null;
-    }
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(undefined);
-  };
   const toggleEmail = (source: Draft["emailFrom"][number], on: boolean) =>
     set("emailFrom", on ? [...draft.emailFrom, source] : draft.emailFrom.filter((chosen) => chosen !== source));
 
@@ -180,16 +123,8 @@ function CustomerMappingEditor({ tenantSlug, canEdit, config, defaults }: { tena
           </div>
         )}
       </PreviewCard>
-      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        <FormMessage error={save.formError ?? (Object.keys(localErrors).length ? tCommon("fieldsNeedAttention") : null)} success={save.success} />
-        {canEdit && (
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>
-            <Button variant="secondary" onClick={() => { setDraft(draftOf(config)); setLocalErrors({}); save.reset(); }}>{t("undo")}</Button>
-            <Button variant="ghost" onClick={() => { setDraft(draftOf(defaults)); setLocalErrors({}); }}>{t("defaults")}</Button>
-          </div>
-        )}
-      </div>
+      <MappingFormActions canEdit={canEdit} save={save} hasErrors={hasLocalErrors}
+        onUndo={() => startOver(draftOf(config), { forgetSave: true })} onDefaults={() => startOver(draftOf(defaults))} />
     </form>
   );
 }

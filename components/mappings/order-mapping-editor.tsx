@@ -1,17 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { apiFetch, ApiError } from "@/components/api-client";
-import { checkInput } from "@/components/check-input";
-import { useFieldErrorTexts } from "@/components/i18n";
-import { Button } from "@/components/ui/button";
-import { CheckboxField, FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
-import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import { OrderMappingSchema, TEXT_SOURCES, type OrderMapping } from "@/lib/sync/transform/order-mapping";
 import { errorUnder } from "./mapping-draft";
-import { draftFromOrderMapping, orderMappingFromDraft, type OrderMappingDraft } from "./order-mapping-draft";
+import { MappingFormActions, useSchemaMappingForm } from "./mapping-form";
+import { draftFromOrderMapping, orderMappingFromDraft } from "./order-mapping-draft";
 import { OrderMappingPreview } from "./order-mapping-preview";
 import { RowsEditor } from "./rows-editor";
 
@@ -20,34 +15,10 @@ const TEXT_FIELDS = ["description", "refNo", "note"] as const;
 /** The order mapping's editor: each part in its own card, checked with the route's schema before sending. */
 export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { tenantSlug: string; canEdit: boolean; config: OrderMapping; defaults: OrderMapping }) {
   const t = useTranslations("orderMapping");
-  const tCommon = useTranslations("common");
-  const [draft, setDraft] = useState<OrderMappingDraft>(() => draftFromOrderMapping(config));
-  const fieldErrorTexts = useFieldErrorTexts();
-  /** Field errors the browser found when building the preview's mapping. */
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof OrderMappingDraft>(key: K, value: OrderMappingDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const save = useApiMutation({
-    mutationFn: async () => apiFetch<{ version: number }>(tenantApi(tenantSlug, "mappings/order"), { method: "POST", json: checkInput(OrderMappingSchema, orderMappingFromDraft(draft)) }),
-    invalidate: [[tenantSlug, "mappings/order"]],
-    successMessage: (result) => t("saved", { version: result.version }),
+  const { draft, set, errors, hasLocalErrors, save, buildMapping, onSubmit, startOver } = useSchemaMappingForm({
+    tenantSlug, kind: "order", schema: OrderMappingSchema, initial: () => draftFromOrderMapping(config), toMapping: orderMappingFromDraft,
+    savedMessage: (version) => t("saved", { version }),
   });
-  const errors = { ...localErrors, ...save.fieldErrors };
-  /** For the preview: the draft as a mapping, or null with its field errors shown beside the fields. */
-  const buildMapping = () => {
-    try {
-      const mapping = checkInput(OrderMappingSchema, orderMappingFromDraft(draft));
-      setLocalErrors({});
-      return mapping;
-    } catch (error) {
-      if (!(error instanceof ApiError) || !error.fields) throw error;
-      setLocalErrors(fieldErrorTexts(error.fields, error.fieldIssues));
-      return null;
-    }
-  };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(undefined);
-  };
   const rowError = (base: string, key: string) => errorUnder(errors, `${base}.${key.trim()}`);
 
   return (
@@ -129,16 +100,8 @@ export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { 
         </Card>
       </fieldset>
       <OrderMappingPreview tenantSlug={tenantSlug} canEdit={canEdit} buildMapping={buildMapping} />
-      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        <FormMessage error={save.formError ?? (Object.keys(localErrors).length ? tCommon("fieldsNeedAttention") : null)} success={save.success} />
-        {canEdit && (
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>
-            <Button variant="secondary" onClick={() => { setDraft(draftFromOrderMapping(config)); setLocalErrors({}); save.reset(); }}>{t("undo")}</Button>
-            <Button variant="ghost" onClick={() => { setDraft(draftFromOrderMapping(defaults)); setLocalErrors({}); }}>{t("defaults")}</Button>
-          </div>
-        )}
-      </div>
+      <MappingFormActions canEdit={canEdit} save={save} hasErrors={hasLocalErrors}
+        onUndo={() => startOver(draftFromOrderMapping(config), { forgetSave: true })} onDefaults={() => startOver(draftFromOrderMapping(defaults))} />
     </form>
   );
 }

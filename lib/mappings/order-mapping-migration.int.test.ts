@@ -3,32 +3,19 @@
  * Settings into version 1 of its order mapping, which reads back through the order mapping's schema;
  * tenants that mapped nothing keep the defaults (no row).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { recreateDatabase, withDatabaseName } from "../devstack/test-database";
+import { migrationTestDatabase } from "../devstack/test-database";
 import { parseOrderMapping } from "../sync/transform/order-mapping";
 
 const MIGRATION = "20261201130000_order_lifecycle";
-const url = withDatabaseName(process.env.DATABASE_URL!, `apicenter_order_lifecycle_${process.pid}`);
-const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
-const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+const database = migrationTestDatabase(MIGRATION, "order_lifecycle");
 
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
-  await admin.connect();
-  await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
-  await admin.end();
-});
+afterAll(() => database.drop());
 
 describe(`migration ${MIGRATION}`, () => {
   it("moves a mapped shipping map into the order mapping, and adds the status settings off", async () => {
-    await recreateDatabase(url);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = await database.upTo();
     try {
-      for (const name of readdirSync(migrationsDir).filter((candidate) => candidate < MIGRATION).sort()) await client.query(sqlOf(name));
       const mapped = "22222222-2222-4222-8222-222222222222";
       const unmapped = "33333333-3333-4333-8333-333333333333";
       for (const [id, slug] of [[mapped, "mapped"], [unmapped, "unmapped"]]) {
@@ -40,9 +27,7 @@ describe(`migration ${MIGRATION}`, () => {
         unmapped,
       ]);
 
-      await client.query("begin");
-      await client.query(sqlOf(MIGRATION));
-      await client.query("commit");
+      await database.apply(client);
 
       const mappings = await client.query<{ tenantId: string; module: string; version: number; config: unknown }>(`select "tenantId", module, version, config from "Mapping"`);
       expect(mappings.rows).toHaveLength(1);
