@@ -132,6 +132,7 @@ export function mapVismaCustomerToShopUser(customer: VismaCustomer): ShopUserFro
   const email = (customer.mainContact?.email ?? customer.invoiceContact?.email ?? "").trim().toLowerCase();
   if (!email) {
     throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address, so it cannot become a shop customer.`, {
+      params: { variant: "noEmail", customerNumber: customer.number },
       details: { customerNumber: customer.number },
     });
   }
