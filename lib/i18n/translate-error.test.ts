@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { decryptWithKeys } from "../crypto";
 import { AppError, toAppError } from "../errors";
 import { caughtAppError } from "../http/caught-app-error";
 import { OutboundRefusedError } from "../http/outbound";
@@ -201,7 +202,7 @@ describe("sync errors shown on runs and records, in the reader's language", () =
     expect(translateError(nl, "nl", noEmail)).toBe("Debiteur 10023 in Visma.net heeft geen e-mailadres en kan daarom geen klant in de webshop worden.");
   });
 
-  it("words a run's own errors: connections not set up, a worker that stopped", () => {
+  it("words a run's own errors: connections not set up, a worker that stopped, a secret that cannot be read", async () => {
     const reason = (kinds: string[]) => new AppError("CONNECTION_MISSING", "x", { params: connectionsReady.reasonParams!(connectionsReadyReason(kinds)) });
     expect(translateError(nl, "nl", reason(["CSCART", "VISMA"]))).toBe("De verbindingen met CS-Cart en Visma.net zijn nog niet ingesteld: vul ze in bij Verbindingen.");
     expect(translateError(nl, "nl", reason(["VISMA"]))).toBe("De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.");
@@ -209,6 +210,10 @@ describe("sync errors shown on runs and records, in the reader's language", () =
     const stopped = { code: "RUN_INTERRUPTED", message: "The worker stopped before this run finished; a later run picked up the work.", params: {} };
     expect(translateError(nl, "nl", stopped)).toBe("De worker is gestopt voordat deze synchronisatie klaar was; een latere synchronisatie heeft het werk overgenomen.");
     expect(translateError(en, "en", stopped)).toBe(stopped.message);
+    const key = Buffer.alloc(32, 7);
+    const unreadable = await caughtAppError(() => decryptWithKeys("v9:garbage", { tenantId: "t", kind: "VISMA" }, { current: key, previous: [] }));
+    expect(translateError(nl, "nl", unreadable)).toBe("Een opgeslagen geheim heeft een onbekende vorm; vul het opnieuw in.");
+    expect(translateError(en, "en", unreadable)).toBe(unreadable.message);
   });
 });
 
@@ -217,3 +222,4 @@ function connectionsReadyReason(kinds: string[]): string {
   const labels: Record<string, string> = { CSCART: "CS-Cart shop", VISMA: "Visma.net" };
   return `The ${kinds.map((kind) => labels[kind]).join(" and ")} connection${kinds.length > 1 ? "s are" : " is"} not set up yet: fill it in under Connections.`;
 }
+
