@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { useErrorText } from "@/components/i18n";
 import { Button } from "@/components/ui/button";
@@ -13,14 +13,19 @@ function tokenFromFragment(): string {
   return new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token") ?? "";
 }
 
+function onHashChange(notify: () => void): () => void {
+  window.addEventListener("hashchange", notify);
+  return () => window.removeEventListener("hashchange", notify);
+}
+
 export function SetPasswordForm() {
   const t = useTranslations("account.setPassword");
   const errorText = useErrorText();
-  const [token, setToken] = useState<string | null>(null);
+  // null while rendered on the server, where there is no fragment.
+  const token = useSyncExternalStore(onHashChange, tokenFromFragment, () => null);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  useEffect(() => setToken(tokenFromFragment()), []);
   const save = useApiMutation({
     mutationFn: () => apiFetch<{ email: string }>("/api/account/set-password", { method: "POST", json: { token, password } }),
     successMessage: t("done"),
