@@ -108,9 +108,7 @@ export interface DebtorDefaultsFindings {
  * Whether Visma.net will ship the order now: an order on hold or cancelled refuses createShipment.
  * A completed one has no open quantity left, so shipping it again ships nothing.
  */
-export function shippableState(
-  order: Pick<SalesOrderDetail, "status">,
-): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
+export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
   const label = order.status.description ?? "";
   if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)", variant: "orderCancelled" };
   if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there", variant: "orderOnHold" };
