@@ -162,7 +162,7 @@ test("run logs: every line and a run's error in Dutch, a line without a code in 
     await expect(rows.filter({ hasText: text })).toHaveCount(1);
   }
   await expect(rows.filter({ hasText: "Bestelling 1042" })).toContainText("Fout");
-  await saveScreenshot(page, "nl-run-log");
+  await saveDocScreenshot(page, "nl-run-log");
 
   // Search reads the stored English text; the line found is still shown in Dutch.
   await page.getByLabel("Zoeken in meldingen").fill("could not be written");
