@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { previewOrderMapping } from "@/lib/mappings/preview-order-mapping";
+import { useRunLogText } from "@/components/i18n";
 import { Pairs, PreviewCard, PreviewProblem } from "./preview-card";
 
 type Preview = Awaited<ReturnType<typeof previewOrderMapping>>;
@@ -9,6 +10,7 @@ type Preview = Awaited<ReturnType<typeof previewOrderMapping>>;
 /** Maps one real shop order with the draft and shows the Visma.net sales order it becomes. */
 export function OrderMappingPreview({ tenantSlug, canEdit, buildMapping }: { tenantSlug: string; canEdit: boolean; buildMapping: () => unknown | null }) {
   const t = useTranslations("orderMapping.preview");
+  const logText = useRunLogText();
   return (
     <PreviewCard<Preview> tenantSlug={tenantSlug} canEdit={canEdit} kind="order" namespace="orderMapping.preview" inputKey="orderId" buildMapping={buildMapping}>
       {(data) => (
@@ -38,7 +40,7 @@ export function OrderMappingPreview({ tenantSlug, canEdit, buildMapping }: { ten
                     </li>
                   ))}
                 </ul>
-                {data.warnings.length > 0 && <ul className="list-disc pl-5 text-xs text-amber-800">{data.warnings.map((warning) => <li key={warning}>{warning}</li>)}</ul>}
+                {data.warnings.length > 0 && <ul className="list-disc pl-5 text-xs text-amber-800">{data.warnings.map((warning, index) => <li key={index}>{logText(warning)}</li>)}</ul>}
               </div>
             ) : <PreviewProblem problem={data.problem} />}
           </div>

@@ -6,6 +6,7 @@
 import { INTERACTIVE_LIMITS, loadConnectors } from "../connections/load-connectors";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { englishLogText } from "../logs/write-log";
 import { settingsFromRow } from "../settings/defaults";
 import { branchIdFor, mapShopOrderToSalesOrder } from "../sync/transform";
 import type { PreviewOrderInput } from "./preview-order-mapping.schema";
@@ -37,7 +38,9 @@ export async function previewOrderMapping(tenantId: string, { mapping, orderId }
       ...(branchId ? { branchId } : {}),
       mapping,
     });
-    return { order: source, salesOrder: command, warnings, problem: null };
+    // As the run log stores them: code + params for the reader's language, the English text as fallback.
+    const lines = warnings.map((line) => ({ ...line, message: englishLogText(line) }));
+    return { order: source, salesOrder: command, warnings: lines, problem: null };
   } catch (error) {
     return { order: source, salesOrder: null, warnings: [], problem: previewProblemOf(error) };
   }

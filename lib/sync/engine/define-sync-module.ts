@@ -52,7 +52,7 @@ export type Written = {
  * not yet done without writing the record again (docs/architecture.md, "Steps after the write").
  */
 export type FollowUpStep<Run, Item> = {
-  /** Stored in the ledger row's meta (`followUps`): never rename. */
+  /** Stored in the ledger row's meta (`followUps`) and picks its words in errors.anyCode.stepFailed: camelCase; never rename. */
   id: string;
   /** What it does, in words, for logs and failure reasons: "set the shop order's status". */
   label: string;

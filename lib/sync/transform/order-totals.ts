@@ -157,7 +157,7 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
       hasManualPrice: true,
       discountAmount: pricing.discountAmount.toNumber(),
       hasManualDiscount: true,
-      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, `The description of ${shopLine.label}`),
+      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, "lineDescription", { line: index + 1, sku: shopLine.line.product_code.trim() }),
       ...(mapping.warehouseId ? { warehouseId: mapping.warehouseId } : {}),
       ...(taxCategoryId ? { taxCategoryId } : {}),
     };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import type { NewSalesOrderCommand, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
+import type { CutField, LogLine } from "../../logs/log-line";
 import { OrderMappingSchema, type OrderMapping, type TextField } from "./order-mapping";
 import { priceOrder } from "./order-totals";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
@@ -30,11 +31,11 @@ export function customerOrderReference(orderId: string): string {
 /** The sales order to post, and what had to be shortened to fit Visma.net (for the run log). */
 export interface MappedSalesOrder {
   command: NewSalesOrderCommand;
-  warnings: string[];
+  warnings: LogLine[];
 }
 
 type AddressPrefix = "b_" | "s_";
-const ADDRESS_NAMES: Record<AddressPrefix, string> = { b_: "billing", s_: "shipping" };
+const ADDRESS_NAMES = { b_: "billing", s_: "shipping" } as const satisfies Record<AddressPrefix, string>;
 
 /** No street, postcode or city: a pickup or download order, which CS-Cart leaves without a shipping address. */
 function hasNoAddress(order: CsCartOrder, prefix: AddressPrefix): boolean {
@@ -44,16 +45,16 @@ function hasNoAddress(order: CsCartOrder, prefix: AddressPrefix): boolean {
 /** The address in Visma.net's limits, with `countryId` given by the caller (it is required whenever an address is sent). */
 function addressFrom(order: CsCartOrder, prefix: AddressPrefix, countryId: string, warnings: FieldWarnings): SalesOrderAddress {
   const name = ADDRESS_NAMES[prefix];
-  const [line1, line2, line3] = fitAddressLines([order[`${prefix}address`], order[`${prefix}address_2`]], warnings, `The ${name} address`);
+  const [line1, line2, line3] = fitAddressLines([order[`${prefix}address`], order[`${prefix}address_2`]], warnings, `${name}Address`);
   const state = order[`${prefix}state`].trim();
   return {
     line1,
     line2,
     line3,
-    postalCode: warnings.cut(order[`${prefix}zipcode`], VISMA_LIMITS.postalCode, `The ${name} postcode`),
-    city: warnings.cut(order[`${prefix}city`], VISMA_LIMITS.city, `The ${name} city`),
+    postalCode: warnings.cut(order[`${prefix}zipcode`], VISMA_LIMITS.postalCode, `${name}Postcode`),
+    city: warnings.cut(order[`${prefix}city`], VISMA_LIMITS.city, `${name}City`),
     countryId,
-    stateId: state === "" ? null : warnings.cut(state, VISMA_LIMITS.stateId, `The ${name} state`),
+    stateId: state === "" ? null : warnings.cut(state, VISMA_LIMITS.stateId, `${name}State`),
   };
 }
 
@@ -68,10 +69,10 @@ function contactFrom(order: CsCartOrder, prefix: AddressPrefix, warnings: FieldW
   const person = personNameFrom(order, prefix);
   const company = order.company.trim();
   return {
-    name: warnings.cut(company || person, VISMA_LIMITS.contactName, `The ${name} contact name`),
-    attention: warnings.cut(company ? person : "", VISMA_LIMITS.attention, `The ${name} attention`),
-    email: warnings.cut(order.email, VISMA_LIMITS.email, "The e-mail address"),
-    phone1: warnings.cut(order[`${prefix}phone`] || order.phone, VISMA_LIMITS.phone, `The ${name} phone number`),
+    name: warnings.cut(company || person, VISMA_LIMITS.contactName, `${name}ContactName`),
+    attention: warnings.cut(company ? person : "", VISMA_LIMITS.attention, `${name}Attention`),
+    email: warnings.cut(order.email, VISMA_LIMITS.email, "email"),
+    phone1: warnings.cut(order[`${prefix}phone`] || order.phone, VISMA_LIMITS.phone, `${name}Phone`),
   };
 }
 
@@ -84,16 +85,16 @@ function addressesOf(order: CsCartOrder, warnings: FieldWarnings): Pick<NewSales
   const billingCountry = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
   const billingContact = contactFrom(order, "b_", warnings);
   const billingAddress = billingCountry ? addressFrom(order, "b_", billingCountry, warnings) : undefined;
-  if (!billingCountry) warnings.add("The billing address has no country, so it was not sent; Visma.net uses the customer's address.");
+  if (!billingCountry) warnings.add("noBillingCountry", {});
   const billing = { ...(billingAddress ? { address: billingAddress } : {}), contact: billingContact };
 
   if (hasNoAddress(order, "s_")) return { billing, shipping: { ...billing } };
   let shippingCountry = countryIdOf(order.s_country, { orderId: order.order_id, field: "shipping" });
   if (!shippingCountry && billingCountry) {
-    warnings.add(`The shipping address has no country; the billing country ${billingCountry} was used.`);
+    warnings.add("shippingTakesBillingCountry", { country: billingCountry });
     shippingCountry = billingCountry;
   }
-  if (!shippingCountry) warnings.add("The shipping address has no country, so it was not sent; Visma.net uses the customer's address.");
+  if (!shippingCountry) warnings.add("noShippingCountry", {});
   const shippingAddress = shippingCountry ? addressFrom(order, "s_", shippingCountry, warnings) : undefined;
   return { billing, shipping: { ...(shippingAddress ? { address: shippingAddress } : {}), contact: contactFrom(order, "s_", warnings) } };
 }
@@ -109,7 +110,7 @@ export function shippingMethodIdsOf(order: CsCartOrder): string[] {
 function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: FieldWarnings): string | undefined {
   const mapped = shippingMethodIdsOf(order).map((id) => map[id]).filter((shipVia): shipVia is string => Boolean(shipVia));
   const distinct = [...new Set(mapped)];
-  if (distinct.length > 1) warnings.add(`The order uses shipping methods mapped to different Ship vias (${distinct.join(", ")}); ${distinct[0]} was used.`);
+  if (distinct.length > 1) warnings.add("shipViaConflict", { shipVias: distinct, used: distinct[0]! });
   return distinct[0];
 }
 
@@ -129,11 +130,11 @@ export function shopTextFor(order: CsCartOrder, field: TextField): string {
 
 /** The sales order's texts, each within its Visma.net limit (cuts are warnings). */
 function textsOf(order: CsCartOrder, mapping: OrderMapping, warnings: FieldWarnings) {
-  const text = (field: TextField, max: number, name: string) => warnings.cut(shopTextFor(order, field), max, name);
+  const text = (field: TextField, max: number, name: CutField) => warnings.cut(shopTextFor(order, field), max, name);
   return {
-    description: text(mapping.texts.description, VISMA_LIMITS.description, "The order description"),
-    refNo: text(mapping.texts.refNo, VISMA_LIMITS.customerRefNo, "The customer reference"),
-    note: text(mapping.texts.note, VISMA_LIMITS.note, "The order note"),
+    description: text(mapping.texts.description, VISMA_LIMITS.description, "description"),
+    refNo: text(mapping.texts.refNo, VISMA_LIMITS.customerRefNo, "refNo"),
+    note: text(mapping.texts.note, VISMA_LIMITS.note, "note"),
   };
 }
 
@@ -165,7 +166,7 @@ export function currencyIdFor(mapping: OrderMapping): string | undefined {
 export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
   const { mapping } = ctx;
-  const warnings = new FieldWarnings(`Order ${order.order_id}`);
+  const warnings = new FieldWarnings({ subject: "order", orderId: order.order_id });
   const { orderLines, freightCost, freightTaxCategoryId } = priceOrder(order, mapping, { pricesIncludeVat: ctx.pricesIncludeVat, warnings });
   const { billing, shipping } = addressesOf(order, warnings);
   const shipViaId = shipViaFor(order, mapping.shipViaByShippingId, warnings);
@@ -186,5 +187,5 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
     ...(freightCost.greaterThan(0) ? { freight: { cost: freightCost.toNumber(), ...(freightTaxCategoryId ? { taxCategoryId: freightTaxCategoryId } : {}) } } : {}),
     orderLines,
   };
-  return { command, warnings: warnings.messages };
+  return { command, warnings: warnings.lines };
 }

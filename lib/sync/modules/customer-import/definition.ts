@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { VismaCustomer } from "../../../integrations/visma/schemas";
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
+import { logLine } from "../../../logs/log-line";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
@@ -37,7 +38,7 @@ export const customerImport = defineSyncModule({
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
       const active = await getActiveMapping(ctx.tenantId, "customer");
-      ctx.log.info(`Using customer mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
+      ctx.log.info(active.version === null ? logLine("defaultMapping", { mapping: "customer" }) : logLine("mappingVersion", { mapping: "customer", version: active.version }));
       return { cscart, visma, mapping: active.config, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),

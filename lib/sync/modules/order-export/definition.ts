@@ -47,7 +47,7 @@ export const orderExport = defineSyncModule({
         run: (run, order, written) => run.ship(order, written),
       },
       {
-        id: "shop-status",
+        id: "shopStatus",
         label: "set the shop order's status",
         applies: (run) => run.setsShopStatus(),
         run: (run, order) => run.setShopStatus(order),

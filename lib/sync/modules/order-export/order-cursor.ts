@@ -21,6 +21,8 @@ import {
   type ShopOrderCursor,
 } from "../../../integrations/cscart/order-changes";
 import type { Page } from "../../../integrations/paging";
+import { quoteDate } from "../../../errors";
+import { logLine } from "../../../logs/log-line";
 import type { CursorPolicy } from "../../engine/cursor";
 
 /** How long an old shop's order not yet in an exported status holds the cursor. */
@@ -62,10 +64,11 @@ export function shopOrderCursor(): CursorPolicy<ShopOrderCursor, ShopOrderCursor
     codec: ShopOrderCursorCodec,
     retriesUnfinishedFromLedger: false,
     readFrom: (position) => position ?? INITIAL_SHOP_ORDER_CURSOR,
-    describe: (position) =>
-      position
-        ? `Reading orders changed since ${position.updatedAt === undefined ? "the start" : new Date(position.updatedAt * 1000).toISOString()} (with overlap), or above order ${position.lastOrderId} on a shop without updated_at.`
-        : "First run: reading all orders.",
+    describe: (position) => {
+      if (!position) return logLine("readingAll", {});
+      if (position.updatedAt === undefined) return logLine("readingOrdersAbove", { lastOrderId: position.lastOrderId });
+      return logLine("readingOrdersSince", { since: quoteDate(new Date(position.updatedAt * 1000)), lastOrderId: position.lastOrderId });
+    },
     begin(position) {
       const previous = position ?? INITIAL_SHOP_ORDER_CURSOR;
       let listing: OrderListing | undefined;

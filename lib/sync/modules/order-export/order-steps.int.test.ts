@@ -50,7 +50,7 @@ describe("the status after export", () => {
     expect(shopOrder.customerNotifications).toEqual([]);
     const row = await ledgerRow(h, quiet.orderId);
     expect(row).toMatchObject({ state: "DONE", targetId: salesOrdersOf(h, quiet.orderId)[0]!.orderId });
-    expect(row.meta).toMatchObject({ type: "SO", shopStatus: "E", followUps: { "shop-status": "done" } });
+    expect(row.meta).toMatchObject({ type: "SO", shopStatus: "E", followUps: { shopStatus: "done" } });
 
     await settings(h, { notifyCustomerOfStatus: true });
     const told = h.cscart.createOrder({ email: "varslet@example.no", lines: [{ productCode: sku(h) }] });

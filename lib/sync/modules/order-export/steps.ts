@@ -14,6 +14,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { AppError, toAppError } from "../../../errors";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
+import { logLine } from "../../../logs/log-line";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
@@ -55,10 +56,10 @@ export class OrderExportRun {
   static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
     const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
     const mapping = await getActiveMapping(ctx.tenantId, "order");
-    ctx.log.info(`Using order mapping ${mapping.version === null ? "(default)" : `version ${mapping.version}`}.`);
+    ctx.log.info(mapping.version === null ? logLine("defaultMapping", { mapping: "order" }) : logLine("mappingVersion", { mapping: "order", version: mapping.version }));
     const directory = new CustomerDirectory(ctx.tenantId, visma);
     const indexed = await directory.refresh();
-    ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
+    ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
     return new OrderExportRun(ctx, cscart, visma, directory, mapping.config, new SalesOrderReferences(visma), branchIdFor(debtorDefaultsOf(ctx)));
   }
 
@@ -71,7 +72,7 @@ export class OrderExportRun {
       { status: settings.exportStatuses, itemsPerPage: ORDER_PAGE_SIZE },
     );
     const listing = { mode: changes.mode, listedAt: changes.listedAt };
-    if (changes.mode === "order_id") this.ctx.log.info("The shop does not filter orders by update time (CS-Cart before 4.13): reading the orders above the cursor by number.");
+    if (changes.mode === "order_id") this.ctx.log.info(logLine("shopListsByOrderId", {}));
     let yielded = false;
     // Page by page, so memory stays flat however many orders the window holds.
     for await (const page of changes.pages) {
@@ -86,7 +87,7 @@ export class OrderExportRun {
     if (mode === "order_id" && !this.exportsStatus(summary.status) && Number(ref.orderId) > this.ctx.settings.orderOffset) {
       const young = (ref.createdAt ?? listedAt) > listedAt - HOLD_DAYS * 86_400;
       if (young) ref.waiting = true;
-      else this.ctx.log.info(`Order ${ref.orderId} (status ${summary.status}) is older than ${HOLD_DAYS} days and not in an exported status; the cursor no longer waits for it.`);
+      else this.ctx.log.info(logLine("orderNoLongerHeld", { orderId: ref.orderId, status: summary.status, days: HOLD_DAYS }));
     }
     return ref;
   }
@@ -164,7 +165,7 @@ export class OrderExportRun {
     } else {
       const resolved = await this.directory.resolve(customer.email, customer.create);
       customerNumber = resolved.customerNumber;
-      if (resolved.created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${ref.orderId}.`);
+      if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
     const created = await this.visma
       .createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } })
@@ -172,7 +173,7 @@ export class OrderExportRun {
         throw explainOrderError(toAppError(caught), shipping);
       });
     this.references.remember(salesOrder.customer.order, created);
-    this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
+    this.ctx.log.info(logLine("orderExported", { orderId: ref.orderId, salesOrder: created.orderId }), { customerNumber });
     return { targetId: created.orderId, meta: { type: created.type, customerNumber } satisfies ExportedOrderMeta };
   }
 
@@ -190,7 +191,7 @@ export class OrderExportRun {
   async ship(ref: OrderRef, written: Written): Promise<ExportedOrderMeta> {
     const type = typeOf(written, this.mapping);
     const { shipmentNumbers } = await this.visma.shipSalesOrder(type, written.targetId);
-    this.ctx.log.info(`Order ${ref.orderId}: shipment ${shipmentNumbers.join(", ") || "(nothing left to ship)"} confirmed in Visma.net.`);
+    this.ctx.log.info(shipmentNumbers.length ? logLine("shipmentConfirmed", { orderId: ref.orderId, shipments: shipmentNumbers }) : logLine("nothingLeftToShip", { orderId: ref.orderId }));
     return { shipmentNumbers };
   }
 
@@ -204,12 +205,12 @@ export class OrderExportRun {
     const order = await this.orderOf(ref);
     if (order.status === statusAfterExport) return { shopStatus: statusAfterExport };
     if (!this.exportsStatus(order.status)) {
-      this.ctx.log.info(`Order ${ref.orderId} has status ${order.status} in the shop by now; its status is left as it is.`);
+      this.ctx.log.info(logLine("shopStatusKept", { orderId: ref.orderId, status: order.status }));
       return {};
     }
     await this.cscart.updateOrderStatus(ref.orderId, statusAfterExport, { notifyCustomer: notifyCustomerOfStatus });
     order.status = statusAfterExport;
-    this.ctx.log.info(`Order ${ref.orderId}: shop status set to ${statusAfterExport}${notifyCustomerOfStatus ? " (customer notified)" : ""}.`);
+    this.ctx.log.info(logLine("shopStatusSet", { orderId: ref.orderId, status: statusAfterExport, notified: notifyCustomerOfStatus }));
     return { shopStatus: statusAfterExport };
   }
 

@@ -16,6 +16,7 @@ import type { SalesOrderListItem, VismaShipment } from "../../../integrations/vi
 import { loadConnectors } from "../../../connections/load-connectors";
 import { db } from "../../../db";
 import { AppError } from "../../../errors";
+import { logLine } from "../../../logs/log-line";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
@@ -164,10 +165,16 @@ export class OrderProgressRun {
     const carrier = this.mapping.progress.carrierByShipVia[shipment.shipViaId] ?? shipment.shipViaId;
     const trackingNumber = shipment.trackingNumbers.join(", ");
     if (!carrier && !trackingNumber) {
-      throw new AppError("ORDER_INVALID", `Visma.net shipment ${shipment.number} has neither a Ship via nor a tracking number; a CS-Cart shipment needs one of them. Add the Ship via or the package's tracking number in Visma.net, then retry.`);
+      throw new AppError("ORDER_INVALID", `Visma.net shipment ${shipment.number} has neither a Ship via nor a tracking number; a CS-Cart shipment needs one of them. Add the Ship via or the package's tracking number in Visma.net, then retry.`, {
+        params: { variant: "shipmentUntracked", shipmentNumber: shipment.number },
+      });
     }
     const shippingId = Number(order.shipping[0]?.shipping_id ?? order.shipping_ids.split(",")[0] ?? 0);
-    if (!shippingId) throw new AppError("ORDER_INVALID", `Shop order ${order.order_id} has no shipping method; CS-Cart needs one for a shipment.`);
+    if (!shippingId) {
+      throw new AppError("ORDER_INVALID", `Shop order ${order.order_id} has no shipping method; CS-Cart needs one for a shipment.`, {
+        params: { variant: "noShippingMethod", orderId: order.order_id },
+      });
+    }
     const payload: CsCartShipmentPayload = { order_id: Number(order.order_id), shipping_id: shippingId, tracking_number: trackingNumber, carrier, comments: shipmentMarker(shipment.number), products };
     return { action: "create", target: `a CS-Cart shipment of order ${order.order_id}`, payload: { kind: "shipment", shipment: payload }, payloadHash: null };
   }
@@ -183,11 +190,11 @@ export class OrderProgressRun {
     const write = plan.payload;
     if (write.kind === "shipment") {
       const { shipmentId } = await this.cscart.createShipment(write.shipment);
-      this.ctx.log.info(`Order ${write.shipment.order_id}: CS-Cart shipment ${shipmentId} created (${write.shipment.comments}, tracking ${write.shipment.tracking_number || "none"}).`);
+      this.ctx.log.info(logLine("shopShipmentCreated", { orderId: String(write.shipment.order_id), shipmentId, marker: write.shipment.comments, hasTracking: Boolean(write.shipment.tracking_number), trackingNumber: write.shipment.tracking_number }));
       return { targetId: shipmentId, meta: { trackingNumber: write.shipment.tracking_number, carrier: write.shipment.carrier } };
     }
     await this.cscart.updateOrderStatus(write.orderId, write.status, { notifyCustomer: this.ctx.settings.notifyCustomerOfStatus });
-    this.ctx.log.info(`Order ${write.orderId}: shop status set to ${write.status}.`);
+    this.ctx.log.info(logLine("shopStatusSet", { orderId: write.orderId, status: write.status, notified: this.ctx.settings.notifyCustomerOfStatus }));
     return { targetId: write.status };
   }
 }
