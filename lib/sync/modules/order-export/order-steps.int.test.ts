@@ -8,6 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../db";
+import { translatorFor } from "../../../i18n/messages";
+import { translateError } from "../../../i18n/translate-error";
 import { readCursor } from "../../engine/cursor";
 import { startSyncHarness, type SyncHarness } from "../../../../testing/sync-harness";
 import { HOLD_DAYS, ShopOrderCursorCodec } from "./order-cursor";
@@ -95,6 +97,10 @@ describe("shipping on export", () => {
     expect(failed.state).toBe("FAILED");
     expect(failed.lastError).toContain(`but the step "ship the sales order in Visma.net" failed: Sales order HO ${salesOrder!.orderId} is on hold`);
     expect(failed.lastError).toContain("Release the hold there, then retry.");
+    // Worded for a Dutch reader too: the step, and the shipment refusal it quotes.
+    const dutch = translateError(translatorFor("nl"), "nl", { code: failed.errorCode, message: failed.lastError!, params: failed.errorParams });
+    expect(dutch).toContain(`Geschreven naar Visma.net als ${salesOrder!.orderId}, maar de stap daarna, de verkooporder verzenden in Visma.net, is mislukt:`);
+    expect(dutch).not.toContain("Release the hold");
     expect(h.visma.state.shipments.size).toBe(0);
     const mail = await db.outboundEmail.findFirstOrThrow({ where: { tenantId: h.tenant.id, dedupeKey: { startsWith: `order-failed:${order.orderId}:` } } });
     expect(mail.subject).toBe(`Order ${order.orderId} is in Visma.net, but a step after the export failed`);
