@@ -24,7 +24,6 @@ const schedulesOf = (settings: SettingsData) => settings.schedules as Record<str
 
 function draftOf(settings: SettingsData, moduleIds: string[]) {
   return {
-    orderOffset: String(settings.orderOffset),
     pricesIncludeVat: settings.pricesIncludeVat,
     shipOnExport: settings.shipOnExport,
     debtorPaymentTerms: settings.debtorPaymentTerms,
@@ -47,7 +46,6 @@ function recipientsOf(text: string): string[] {
 
 function payloadOf(draft: Draft) {
   return {
-    orderOffset: toNumber(draft.orderOffset),
     pricesIncludeVat: draft.pricesIncludeVat,
     shipOnExport: draft.shipOnExport,
     debtorPaymentTerms: draft.debtorPaymentTerms,
@@ -93,8 +91,6 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
       <fieldset disabled={!canEdit} className="grid gap-4 lg:grid-cols-2">
         <Card title="Order export">
           <div className="space-y-3">
-            <TextField label="Order offset" inputMode="numeric" value={draft.orderOffset} onChange={(e) => set("orderOffset", e.target.value)} error={errors.orderOffset}
-              hint="Orders with this number or lower are never sent to Visma.net." />
             <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint="Converted to net prices for Visma.net with each order's own VAT rates." />
             <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />

@@ -223,3 +223,42 @@ export const CsCartCategoryListSchema = z.looseObject({
   categories: phpList(CsCartCategorySchema),
   params: CsCartListParamsSchema.optional(),
 });
+
+// ---- lists for the pick-lists (docs/api-facts.md, "CS-Cart lists for the pick-lists") ----
+
+/** `GET /taxes`: the documented answer is a bare list; fn_get_taxes keys it by tax_id, which PHP encodes as an object. */
+export const CsCartTaxDefinitionSchema = z.looseObject({
+  tax_id: idString,
+  tax: text,
+  status: text,
+  price_includes_tax: text,
+});
+export type CsCartTaxDefinition = z.output<typeof CsCartTaxDefinitionSchema>;
+export const CsCartTaxDefinitionListSchema = z.union([
+  z.looseObject({ taxes: phpList(CsCartTaxDefinitionSchema) }).transform((body) => body.taxes),
+  phpList(CsCartTaxDefinitionSchema),
+]);
+
+/** `GET /statuses`: order statuses (type O), each a letter with its title. */
+export const CsCartStatusSchema = z.looseObject({
+  status: z.string(),
+  type: text,
+  description: text,
+});
+export type CsCartStatus = z.output<typeof CsCartStatusSchema>;
+export const CsCartStatusListSchema = z.union([
+  z.looseObject({ statuses: phpList(CsCartStatusSchema) }).transform((body) => body.statuses),
+  phpList(CsCartStatusSchema),
+]);
+
+/** `GET /shippings`: the shop's shipping methods (the ids orders carry in shipping_ids). */
+export const CsCartShippingSchema = z.looseObject({
+  shipping_id: idString,
+  shipping: text,
+  status: text,
+});
+export type CsCartShipping = z.output<typeof CsCartShippingSchema>;
+export const CsCartShippingListSchema = z.union([
+  z.looseObject({ shippings: phpList(CsCartShippingSchema) }).transform((body) => body.shippings),
+  phpList(CsCartShippingSchema),
+]);

@@ -4,7 +4,8 @@
  *   read pages → ledger → claim → map → write → checkpoint → cursor
  *
  *  1. Ledger rows to try again come first: those a person chose (a RETRY run handles only them),
- *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING.
+ *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING, and
+ *     rows FAILED for a configuration reason whose fix has arrived (waiting-for.ts).
  *  2. Then the records changed since the cursor, page by page. Per page: the ledger rows in one or
  *     two statements, the module's bulk preparation, then each record with bounded concurrency:
  *     claim it, look for an earlier attempt's write (claim ledgers), map it, write it, record the
@@ -27,6 +28,7 @@ import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module"
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
 import type { SyncRunContext } from "./run-context";
 import { TransientStreak } from "./transient-streak";
+import { describeWaitingFor, rowsWhoseFixArrived } from "./waiting-for";
 import type { WriteRecorder } from "./write-recorder";
 
 /** After this many transient failures in a row the remote is down: stop and let a later run go on. */
@@ -80,6 +82,8 @@ class ModulePass {
     }
     if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
     if (this.stoppedByStreak()) return;
+    await this.retryRowsWhoseFixArrived();
+    if (this.stoppedByStreak()) return;
 
     ctx.log.info(module.cursor.describe(position));
     const force = ctx.trigger === "REIMPORT";
@@ -130,6 +134,33 @@ class ModulePass {
     // Retried records are written even when their hash says unchanged (e.g. the picture is sent again).
     await this.processRecords(items, { force: true, addToTotal: true, retry: true });
     await ctx.flush();
+  }
+
+  /** FAILED rows waiting for a fix (a mapping, a setting, a remote record) that has arrived since they failed. */
+  private async retryRowsWhoseFixArrived(): Promise<void> {
+    const { ctx, module, steps } = this;
+    const waiting = await db.syncItem.findMany({
+      where: { tenantId: ctx.tenantId, module: module.id, state: "FAILED", waitingFor: { not: null } },
+      select: { id: true, waitingFor: true, updatedAt: true },
+      orderBy: { updatedAt: "asc" },
+      take: RETRY_ROWS_PER_RUN,
+    });
+    if (!waiting.length) return;
+    let ready;
+    try {
+      ready = await rowsWhoseFixArrived(
+        ctx.tenantId,
+        waiting.map((row) => ({ id: row.id, waitingFor: row.waitingFor!, updatedAt: row.updatedAt })),
+        steps.changedRemotely ? (keys, since) => steps.changedRemotely!(this.state, keys, since) : undefined,
+      );
+    } catch (caught) {
+      ctx.log.warn(`Could not check whether the ${waiting.length} ${module.recordName}(s) waiting for a fix can go now: ${toAppError(caught).message}`);
+      return;
+    }
+    if (!ready.length) return;
+    const reasons = [...new Set(ready.map((row) => describeWaitingFor(row.waitingFor)))].join("; ");
+    ctx.log.info(`${ready.length} ${module.recordName}(s) that failed for want of ${reasons} are tried again: it changed since.`);
+    await this.retryLedgerRows({ ids: ready.map((row) => row.id) });
   }
 
   /** Records the remote no longer has: nothing to write, so their rows stop waiting. */

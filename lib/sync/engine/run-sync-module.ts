@@ -3,6 +3,9 @@
  * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module's
  * definition says what the run does (lib/sync/modules); the pass is run-module-pass.ts; this file
  * owns the run's lifecycle and checks the module's prerequisites first.
+ *
+ * A dry run (`dryRun: true`) goes the same way with the write step replaced by a recorder: its
+ * counts say what a run would do, and what the recorder found is stored on the run (dryRunResult).
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
 import { db, type RunStatus } from "../../db";
@@ -15,6 +18,7 @@ import type { ModuleRegistry } from "./module-registry";
 import { assertPrerequisites } from "./prerequisites";
 import { runModulePass } from "./run-module-pass";
 import { SyncRunContext, type RunCounts } from "./run-context";
+import { WriteRecorder, type DryRunResult } from "./write-recorder";
 
 export type RunSummary = {
   runId: string;
@@ -25,9 +29,11 @@ export type RunSummary = {
   remoteCalls: unknown;
   durationMs: number;
   error?: string;
+  dryRun?: DryRunResult;
 };
 
 export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, registry: ModuleRegistry = SYNC_MODULES): Promise<RunSummary> {
+  const dryRun = input.dryRun === true;
   const module = registry.get(input.module);
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, include: { settings: true } });
   if (!tenant?.settings) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
@@ -48,7 +54,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
         data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null },
       })
     : await db.syncRun.create({
-        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
+        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId, dryRun },
       });
 
   const started = Date.now();
@@ -61,9 +67,11 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     input.itemIds,
   );
   let error: AppError | undefined;
+  const recorder = dryRun ? new WriteRecorder() : undefined;
+  if (recorder) ctx.log.info("Dry run: reading and mapping as a run would, writing nothing.");
   try {
-    await assertPrerequisites(module.prerequisites, tenant.id);
-    await runModulePass(ctx, module);
+    await assertPrerequisites(module.prerequisites, tenant.id, { dryRun });
+    await runModulePass(ctx, module, { dryRun: recorder });
   } catch (caught) {
     error = toAppError(caught);
     ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
@@ -73,12 +81,14 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
   const status: RunStatus = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  const dryRunResult = recorder?.result();
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
+    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, ...(dryRunResult ? { dryRunResult: dryRunResult as object } : {}) },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
-  recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
+  // Sync metrics count what reached the remotes; a dry run wrote nothing.
+  if (!dryRun) recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   if (error?.retryable) throw error;
 
   return {
@@ -90,5 +100,6 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     remoteCalls: finished.remoteCalls,
     durationMs: Date.now() - started,
     ...(error ? { error: error.message } : {}),
+    ...(dryRunResult ? { dryRun: dryRunResult } : {}),
   };
 }

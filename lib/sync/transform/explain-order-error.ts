@@ -4,6 +4,7 @@
  * let us set (1310), a value over a field limit (0002). Other errors pass through unchanged.
  */
 import { AppError } from "../../errors";
+import { WAITS_FOR_SETTINGS, waitsForVismaItem } from "../engine/waiting-for-keys";
 
 function remoteTextOf(error: AppError): string {
   return `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
@@ -21,7 +22,9 @@ function articleAdvice(error: AppError, remoteText: string): AppError | undefine
   const message = problems.length
     ? `${problems.join(". ")}, then retry the order.`
     : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, cause: error });
+  // The order waits for the (first) article: once it changes in Visma.net, the next export tries again.
+  const first = [...remoteText.matchAll(/Inventory item '([^']+)'/g)][0]?.[1];
+  return new AppError("SKU_NOT_FOUND", message, { details: { ...error.details, ...(first ? { waitsFor: waitsForVismaItem(first) } : {}) }, cause: error });
 }
 
 /** What the shop knows about the order's shipping, to name it in the advice. */
@@ -43,7 +46,8 @@ function freightAdvice(error: AppError, context: OrderShippingContext): AppError
     `Visma.net does not let ${shipVia} take the shop's freight cost (1310-FreightCostCanNotBeSetManually). ` +
     `In Settings → Order export, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
     "or allow it on that Ship via in Visma.net; then retry the order.";
-  return new AppError("REMOTE_VALIDATION", message, { details: { ...error.details, remoteCode: "1310-FreightCostCanNotBeSetManually" }, cause: error });
+  // Fixed in Settings (the shipping method → Ship via map): the next export after a change tries again.
+  return new AppError("REMOTE_VALIDATION", message, { details: { ...error.details, remoteCode: "1310-FreightCostCanNotBeSetManually", waitsFor: WAITS_FOR_SETTINGS }, cause: error });
 }
 
 function lengthAdvice(error: AppError, remoteText: string): AppError {

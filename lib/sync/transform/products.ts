@@ -5,6 +5,7 @@ import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
 import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import type { WarehouseSelection } from "../../settings/update-settings.schema";
+import { waitsForMapping } from "../engine/waiting-for-keys";
 import { Money, roundCents } from "./money";
 
 /**
@@ -134,8 +135,9 @@ export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): Item
 type FieldName = keyof ProductMapping["fields"];
 type SourceValue = string | number | undefined;
 
+/** The item waits for the mapping: the next import after the mapping changes tries it again. */
 function mappingError(field: FieldName, problem: string): AppError {
-  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field } });
+  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field, waitsFor: waitsForMapping("PRODUCT_IMPORT") } });
 }
 
 function readVismaField(item: VismaInventoryItem, field: VismaSourceField, warehouses: WarehouseSelection): SourceValue {
@@ -286,7 +288,7 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
   const parsed = CsCartProductPayloadSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new AppError("MAPPING_INVALID", `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`, {
-      details: { inventoryNumber: item.inventoryNumber },
+      details: { inventoryNumber: item.inventoryNumber, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
     });
   }
   const payloadHash = createHash("sha256").update(canonicalJson({ product: withoutImage, imageKey })).digest("hex");
