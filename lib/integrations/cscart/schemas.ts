@@ -226,7 +226,16 @@ export const CsCartCategoryListSchema = z.looseObject({
 
 // ---- lists for the pick-lists (docs/api-facts.md, "CS-Cart lists for the pick-lists") ----
 
-/** `GET /taxes`: the documented answer is a bare list; fn_get_taxes keys it by tax_id, which PHP encodes as an object. */
+/**
+ * A small list as these entities answer it: a plain list (as documented), an object keyed by id
+ * (what PHP makes of the hash arrays fn_get_taxes and fn_get_shippings return), or either wrapped
+ * under the entity's name.
+ */
+function entityList<S extends z.ZodType>(name: string, item: S) {
+  return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && name in value ? (value as Record<string, unknown>)[name] : value), phpList(item));
+}
+
+/** `GET /taxes` (docs/api-facts.md, "CS-Cart lists for the pick-lists"). */
 export const CsCartTaxDefinitionSchema = z.looseObject({
   tax_id: idString,
   tax: text,
@@ -234,10 +243,7 @@ export const CsCartTaxDefinitionSchema = z.looseObject({
   price_includes_tax: text,
 });
 export type CsCartTaxDefinition = z.output<typeof CsCartTaxDefinitionSchema>;
-export const CsCartTaxDefinitionListSchema = z.union([
-  z.looseObject({ taxes: phpList(CsCartTaxDefinitionSchema) }).transform((body) => body.taxes),
-  phpList(CsCartTaxDefinitionSchema),
-]);
+export const CsCartTaxDefinitionListSchema = entityList("taxes", CsCartTaxDefinitionSchema);
 
 /** `GET /statuses`: order statuses (type O), each a letter with its title. */
 export const CsCartStatusSchema = z.looseObject({
@@ -246,10 +252,7 @@ export const CsCartStatusSchema = z.looseObject({
   description: text,
 });
 export type CsCartStatus = z.output<typeof CsCartStatusSchema>;
-export const CsCartStatusListSchema = z.union([
-  z.looseObject({ statuses: phpList(CsCartStatusSchema) }).transform((body) => body.statuses),
-  phpList(CsCartStatusSchema),
-]);
+export const CsCartStatusListSchema = entityList("statuses", CsCartStatusSchema);
 
 /** `GET /shippings`: the shop's shipping methods (the ids orders carry in shipping_ids). */
 export const CsCartShippingSchema = z.looseObject({
@@ -258,7 +261,4 @@ export const CsCartShippingSchema = z.looseObject({
   status: text,
 });
 export type CsCartShipping = z.output<typeof CsCartShippingSchema>;
-export const CsCartShippingListSchema = z.union([
-  z.looseObject({ shippings: phpList(CsCartShippingSchema) }).transform((body) => body.shippings),
-  phpList(CsCartShippingSchema),
-]);
+export const CsCartShippingListSchema = entityList("shippings", CsCartShippingSchema);

@@ -24,6 +24,8 @@ import { WAITS_FOR_SETTINGS } from "../../engine/waiting-for-keys";
 export const ORDER_PAGE_SIZE = 250;
 /** A sales order posted by an earlier attempt shows up as modified after this point. */
 const LOOKUP_MARGIN_MS = 15 * 60_000;
+/** Visma.net's clock and ours may differ by this much when asking what changed since a failure. */
+const CLOCK_SKEW_MS = 2 * 60_000;
 /** In a planned sales order whose customer is still to be created; the write step fills in the number. */
 export const NEW_CUSTOMER_PLACEHOLDER = "(new customer)";
 
@@ -130,7 +132,9 @@ export class OrderExportRun {
       ...(salesOrder.shipping?.shipViaId ? { shipViaId: salesOrder.shipping.shipViaId } : {}),
       shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })),
     };
-    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, ship: settings.shipOnExport, shipping }, payloadHash: null };
+    // In words, for a dry run: which customer the order goes to, or that one would be created first.
+    const target = number ? `a new Visma.net sales order for customer ${number}` : `a new Visma.net sales order, and a new Visma.net customer for ${email}`;
+    return { action: "create", target, payload: { customer, salesOrder, ship: settings.shipOnExport, shipping }, payloadHash: null };
   }
 
   async write(plan: PlannedWrite<OrderPlan>, ref: OrderRef): Promise<Written> {
@@ -163,7 +167,7 @@ export class OrderExportRun {
     const wanted = new Map(keys.filter((key) => key.startsWith("visma-item:")).map((key) => [key.slice("visma-item:".length).trim().toLowerCase(), key]));
     const changed = new Set<string>();
     if (!wanted.size) return changed;
-    for await (const page of this.visma.listInventoryPages({ modifiedSince: new Date(since.getTime() - LOOKUP_MARGIN_MS), expandWarehouseDetail: false, expandAttachment: false })) {
+    for await (const page of this.visma.listInventoryPages({ modifiedSince: new Date(since.getTime() - CLOCK_SKEW_MS), expandWarehouseDetail: false, expandAttachment: false })) {
       for (const item of page.items) {
         const key = wanted.get(item.inventoryNumber.trim().toLowerCase());
         if (key) changed.add(key);
