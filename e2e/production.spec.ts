@@ -181,12 +181,22 @@ async function logInAs(browser: Browser, login: { email: string; password: strin
 }
 
 test("an operator creates the first tenant; its owner logs in, connects the shop and Visma.net, and a sync runs on the worker", async ({ browser }) => {
-  const create = start([...packageScriptArgv("create-tenant"), "prod-shop", "Production Shop", "owner@prod-shop.example"], productionEnv);
+  // No SMTP here: the CLI prints the owner's invitation link for the operator to hand over.
+  const create = start([...packageScriptArgv("tenant"), "create", "prod-shop", "--name", "Production Shop", "--owner", "owner@prod-shop.example"], productionEnv);
   expect(await create.exited).toBe(0);
-  const created = JSON.parse(create.lines.filter((line) => !line.startsWith('{"level"')).join("\n")) as { owner: string; password: string };
+  const created = JSON.parse(create.lines.filter((line) => !line.startsWith('{"level"')).join("\n")) as { owner: string; invitationLink: string };
   expect(created.owner).toBe("owner@prod-shop.example");
+  const password = "production-owner-password";
+  const invitation = await browser.newContext({ baseURL: WEB_URL });
+  const welcome = await invitation.newPage();
+  await welcome.goto(created.invitationLink.replace(/^https?:\/\/[^/]+/, WEB_URL), { waitUntil: "networkidle" });
+  await welcome.getByLabel("New password", { exact: true }).fill(password);
+  await welcome.getByLabel("New password again").fill(password);
+  await welcome.getByRole("button", { name: "Save password" }).click();
+  await expect(welcome.getByText("Your password is set")).toBeVisible();
+  await invitation.close();
 
-  const { context, page } = await logInAs(browser, { email: created.owner, password: created.password });
+  const { context, page } = await logInAs(browser, { email: created.owner, password });
   await page.goto("/prod-shop/connections");
   const shop = page.getByTestId("connection-form-CSCART");
   await shop.getByLabel("Shop URL").fill(SIMULATORS.cscart);

@@ -55,3 +55,34 @@ export function sendPasswordResetEmail(input: { to: string; tokenId: string; lin
     ].join("\n"),
   });
 }
+
+export function sendSignUpEmail(input: { to: string; tokenId: string; link: string; tenantName: string }) {
+  return send({
+    to: input.to,
+    dedupeKey: `sign-up:${input.tokenId}`,
+    subject: "Confirm your e-mail address for APIcenter",
+    body: [
+      `Someone (hopefully you) signed up for APIcenter with this e-mail address, for the shop "${input.tenantName}".`,
+      "",
+      "Confirm the address and choose your password here (the link works once, for 24 hours); the shop is created then:",
+      input.link,
+      "",
+      "If you did not sign up, ignore this e-mail: nothing is created.",
+    ].join("\n"),
+  });
+}
+
+/** Someone signed up with an address that already has a login: nothing is created, the owner hears how to add a shop. */
+export function sendAlreadySignedUpEmail(input: { to: string; hour: string }) {
+  return send({
+    to: input.to,
+    dedupeKey: `sign-up-existing:${input.to}:${input.hour}`,
+    subject: "You already have an APIcenter login",
+    body: [
+      "Someone (hopefully you) tried to sign up for APIcenter with this e-mail address, which already has a login.",
+      "",
+      `Log in at ${appUrl()}/login; to add another shop, choose "New shop" in the shop menu.`,
+      `Forgot your password? Ask for a new one at ${appUrl()}/forgot-password.`,
+    ].join("\n"),
+  });
+}

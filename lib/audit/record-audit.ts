@@ -46,6 +46,19 @@ export async function recordAudit(
   });
 }
 
+/** An audit event of the operator's command line (no logged-in user): shown as "operator". */
+export async function recordOperatorAudit(
+  tenantId: string,
+  action: AuditAction,
+  target: string,
+  detail?: Record<string, unknown>,
+  client: Prisma.TransactionClient = db,
+): Promise<void> {
+  await client.auditEvent.create({
+    data: { tenantId, userId: null, userEmail: "operator", action, target, detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue) },
+  });
+}
+
 /** Field-by-field difference of two flat-ish objects, for audit details ("what changed"). */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};

@@ -35,24 +35,40 @@ export async function listMembers(tenantId: string) {
 
 /** Adds a member and e-mails them (an invitation link, or a notice when they have a login already). */
 export async function addMember(actor: AuditActor, input: unknown) {
-  const { email, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
+  const parsed = parseOrThrow(AddMemberInputSchema, input, "new member");
+  const { userId, email, role } = await inviteMember(actor.tenant, actor.user.name, parsed, (tx) => recordAudit(actor, "team.add", `user:${parsed.email}`, parsed, tx));
+  return { userId, email, role };
+}
+
+/**
+ * The one way someone joins a tenant: the membership at once, then an e-mail — a single-use link to
+ * choose a password (new e-mail, or one never accepted) or a notice (existing login). `audit`
+ * records it in the membership's transaction. Used by the team page, the operator CLI
+ * (`npm run tenant -- create`) and nothing else.
+ */
+export async function inviteMember(
+  tenant: { id: string; name: string },
+  invitedBy: string,
+  { email, role }: z.output<typeof AddMemberInputSchema>,
+  audit: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
   // A login without a password yet belongs to someone invited before who has not accepted.
   const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true } });
   const membership = await db.$transaction(async (tx) => {
-    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
+    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
     if (already) throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
-    const created = await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
-    await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
+    const created = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role } });
+    await audit(tx);
     return created;
   });
-  const about = { to: email, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
+  const about = { to: email, tenantName: tenant.name, invitedBy, role };
   if (user.passwordHash) {
     await sendAddedEmail({ ...about, membershipId: membership.id });
-  } else {
-    const { id, link } = await issueAccountToken(user.id, "INVITATION");
-    await sendInvitationEmail({ ...about, tokenId: id, link });
+    return { userId: user.id, email, role, invitation: null };
   }
-  return { userId: user.id, email, role };
+  const invitation = await issueAccountToken(user.id, "INVITATION");
+  await sendInvitationEmail({ ...about, tokenId: invitation.id, link: invitation.link });
+  return { userId: user.id, email, role, invitation: { tokenId: invitation.id, link: invitation.link } };
 }
 
 async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, userId: string) {
