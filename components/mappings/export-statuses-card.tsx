@@ -8,9 +8,10 @@ import { CheckboxField, FormMessage, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 
-/** CS-Cart's built-in order statuses; shops may add their own letters. */
-const KNOWN_STATUSES: [string, string][] = [
+/** CS-Cart's built-in order statuses, until the shop's own list (the pick-list) has been read. */
+const BUILT_IN_STATUSES: [string, string][] = [
   ["P", "Processed (paid)"],
   ["C", "Complete"],
   ["O", "Open"],
@@ -22,15 +23,19 @@ const KNOWN_STATUSES: [string, string][] = [
 
 export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
   const query = useTenantQuery<{ exportStatuses: string[] }>(tenantSlug, "settings");
+  const shopStatuses = usePickLists(tenantSlug).options("cscart.orderStatuses");
+  const statuses: [string, string][] = shopStatuses.length ? shopStatuses.map((status) => [status.id, status.label]) : BUILT_IN_STATUSES;
   return (
     <Card title="Order statuses to export" description="Only shop orders in these statuses become Visma.net sales orders." testId="export-statuses">
-      <QueryView query={query}>{(settings) => <StatusesForm tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} />}</QueryView>
+      <QueryView query={query}>
+        {(settings) => <StatusesForm key={statuses.map(([code]) => code).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} statuses={statuses} />}
+      </QueryView>
     </Card>
   );
 }
 
-function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; canEdit: boolean; initial: string[] }) {
-  const known = new Set(KNOWN_STATUSES.map(([code]) => code));
+function StatusesForm({ tenantSlug, canEdit, initial, statuses: offered }: { tenantSlug: string; canEdit: boolean; initial: string[]; statuses: [string, string][] }) {
+  const known = new Set(offered.map(([code]) => code));
   const [chosen, setChosen] = useState(() => initial.filter((code) => known.has(code)));
   const [custom, setCustom] = useState(() => initial.filter((code) => !known.has(code)).join(", "));
   const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
@@ -49,7 +54,7 @@ function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; ca
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="sr-only">Statuses</legend>
         <div className="grid grid-cols-2 gap-2">
-          {KNOWN_STATUSES.map(([code, label]) => (
+          {offered.map(([code, label]) => (
             <CheckboxField key={code} label={`${label} (${code})`} checked={chosen.includes(code)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
           ))}

@@ -10,6 +10,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { useModuleCatalog } from "@/components/module-catalog";
 import { CONNECTION_LABELS } from "@/lib/labels";
 import type { getOverview } from "@/lib/overview/get-overview";
+import { SetupChecklist, type SetupData } from "@/components/setup/setup-checklist";
+import { DryRunButton } from "./dry-run-button";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
 
@@ -21,6 +23,9 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
   const query = useTenantQuery<Overview>(tenantSlug, "overview", undefined, {
     refetchInterval: (current) => (current.state.data?.active ? 2_000 : 15_000),
   });
+  // Until the tenant is set up, the checklist takes the module cards' place.
+  const setup = useTenantQuery<SetupData>(tenantSlug, "setup", undefined, { refetchInterval: 5_000 });
+  const setUp = setup.data?.setUp === true;
   return (
     <div className="space-y-6">
       <PageHeader title={tenantName} description="How the link between your shop and Visma.net is doing." />
@@ -47,7 +52,8 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
                 ))}
               </div>
             </section>
-            <section aria-labelledby="modules-heading">
+            {setup.data && !setUp && <SetupChecklist tenantSlug={tenantSlug} canEdit={canEdit} />}
+            {setUp && <section aria-labelledby="modules-heading">
               <h2 id="modules-heading" className="mb-1 text-lg font-medium">Sync modules</h2>
               <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
                 {overview.workersOnline > 0 ? `${overview.workersOnline} worker(s) online.` : "No worker is online: syncs wait until one starts."}
@@ -57,7 +63,7 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
                   <ModuleCard key={status.module} status={status} tenantSlug={tenantSlug} canEdit={canEdit} />
                 ))}
               </div>
-            </section>
+            </section>}
             <Card title="Records synced per hour" description="Created and updated records over the last three days.">
               <ThroughputChart buckets={overview.hourly} />
             </Card>
@@ -102,7 +108,12 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             </Link>
           )}
         </div>
-        {canEdit && <RunNowButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />}
+        {canEdit && (
+          <div className="flex shrink-0 flex-col items-end gap-2">
+            <RunNowButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />
+            <DryRunButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />
+          </div>
+        )}
       </div>
       {activeRun && (
         <div className="mt-3 space-y-1 rounded-md bg-blue-50 p-2 text-xs text-blue-900" data-testid="active-run">

@@ -19,6 +19,7 @@ import { usePagedQuery } from "@/components/use-paged-query";
 import type { ItemState } from "@/generated/prisma/enums";
 import type { getRun } from "@/lib/runs/get-run";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
+import { DryRunResultView } from "./dry-run-result";
 import { remoteCallsOf, runDuration } from "./runs-view";
 
 type RunDetail = Jsonify<Awaited<ReturnType<typeof getRun>>>;
@@ -51,11 +52,12 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
     <div>
       <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">← All runs</Link>
       <QueryView query={query}>
-        {({ run, items, itemCounts }) => {
+        {({ run, dryRun, items, itemCounts }) => {
           const failed = itemCounts.FAILED ?? 0;
           return (
             <div className="mt-2 space-y-4">
-              <PageHeader title={`${catalog.labelOf(run.module)} run`} description={`Started by ${run.trigger.toLowerCase()} · queued ${formatDateTime(run.queuedAt)}`}
+              <PageHeader title={run.dryRun ? `${catalog.labelOf(run.module)} dry run` : `${catalog.labelOf(run.module)} run`}
+                description={`Started by ${run.trigger.toLowerCase()} · queued ${formatDateTime(run.queuedAt)}${run.dryRun ? " · a dry run: nothing was written" : ""}`}
                 actions={<StatusBadge status={run.status} />} />
               <Card testId="run-summary">
                 <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
@@ -63,10 +65,10 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                   <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>
                   <Fact label="Duration">{runDuration(run)}</Fact>
                   <Fact label="Remote calls">{remoteCallsOf(run)}</Fact>
-                  <Fact label="Created">{run.created}</Fact>
-                  <Fact label="Updated">{run.updated}</Fact>
+                  <Fact label={run.dryRun ? "Would create" : "Created"}>{run.created}</Fact>
+                  <Fact label={run.dryRun ? "Would update" : "Updated"}>{run.updated}</Fact>
                   <Fact label="Unchanged">{run.skipped}</Fact>
-                  <Fact label="Failed">{run.failed}</Fact>
+                  <Fact label={run.dryRun ? "Would fail" : "Failed"}>{run.failed}</Fact>
                 </dl>
                 {run.status === "RUNNING" && (
                   <div className="mt-3 space-y-1 text-xs text-slate-600">
@@ -81,6 +83,8 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                 </div>
                 <div className="mt-2"><FormMessage error={retryAll.formError ?? retryOne.formError} success={retryAll.success ?? retryOne.success} /></div>
               </Card>
+              {dryRun && <DryRunResultView result={dryRun} />}
+              {!run.dryRun && <>
               <div role="tablist" aria-label="Record outcome" className="flex flex-wrap gap-1">
                 {STATES.map((value) => (
                   <button key={value} role="tab" type="button" aria-selected={state === value} onClick={() => setState(value)}
@@ -104,6 +108,9 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                           <Td className="min-w-56 max-w-md">
                             {item.lastError ? <span className="text-red-800">{item.lastError}</span> : "—"}
                             {item.errorKind && <span className="ml-1 text-xs text-slate-500">({item.errorKind})</span>}
+                            {item.state === "FAILED" && item.waitingFor && (
+                              <div className="mt-0.5 text-xs text-slate-600" data-testid="waiting-for">Waits for {item.waitingFor}: tried again automatically after that changes.</div>
+                            )}
                           </Td>
                           <Td className="font-mono text-xs">{item.targetId ?? "—"}</Td>
                           <Td className="whitespace-nowrap">{formatDateTime(item.updatedAt)}</Td>
@@ -119,6 +126,7 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                   <Pager {...pager} />
                 </>
               )}
+              </>}
               <ConfirmDialog open={confirmAll} title="Retry all failed records?" confirmLabel={`Retry ${failed} record(s)`} confirmVariant="primary"
                 busy={retryAll.isPending} onCancel={() => setConfirmAll(false)} onConfirm={() => retryAll.mutate(undefined)}>
                 <p>A new {catalog.labelOf(run.module).toLowerCase()} run sends the {failed} failed record(s) of this run again. Fix their cause first (e.g. a missing SKU), or they fail again.</p>

@@ -46,7 +46,13 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
   const { query, pager } = usePagedQuery<RunsPage>(tenantSlug, "runs", filters, { refetchInterval: (data) => (data?.active ? 2_000 : 20_000) });
   return (
     <div>
-      <PageHeader title="Runs" description="Every sync run, newest first. Open one to see each record's outcome and retry failures." />
+      <PageHeader title="Runs" description="Every sync run and dry run, newest first. Open one to see each record's outcome and retry failures." />
+      {query.data && query.data.waiting.total > 0 && (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="waiting-for-fix">
+          {query.data.waiting.total} record(s) wait for a fix and are tried again automatically once it is made:{" "}
+          {query.data.waiting.byModule.map((entry) => `${catalog.labelOf(entry.module)}: ${entry.reasons.map((reason) => `${reason.count} for ${reason.waitingFor}`).join(", ")}`).join("; ")}.
+        </p>
+      )}
       <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Filter runs" onSubmit={(event) => event.preventDefault()}>
         <SelectField label="Module" value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">All modules</option>
@@ -68,7 +74,10 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         columns={["Module", "Status", "Started by", "Queued", "Duration", "Records", "Remote calls"]}
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
-            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{catalog.labelOf(run.module)}</Link></Td>
+            <Td>
+              <Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{catalog.labelOf(run.module)}</Link>
+              {run.dryRun && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700" data-testid="dry-run-marker">dry run</span>}
+            </Td>
             <Td><StatusBadge status={run.status} /></Td>
             <Td className="lowercase">{run.trigger}</Td>
             <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>

@@ -14,6 +14,9 @@ import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
 import { parseShippingMethodLines, ShippingMethodFields, shippingMethodLines } from "./shipping-method-fields";
 import { WarehouseFields } from "./warehouse-fields";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { RefreshPickLists } from "@/components/pick-lists/refresh-pick-lists";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 
 export type SettingsData = Jsonify<TenantSettings>;
 
@@ -80,6 +83,7 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"]],
     successMessage: (result) => (result.changed.length ? `Saved (${result.changed.length} setting(s) changed).` : "Nothing changed."),
   });
+  const pick = usePickLists(tenantSlug);
   // Defaults the last connection test found missing in Visma.net show red until they are changed.
   const errors: Record<string, string> = { ...debtorDefaultProblems(settings.debtorDefaultsCheck, draft), ...save.fieldErrors };
   const onSubmit = (event: FormEvent) => {
@@ -94,15 +98,17 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
             <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint="Converted to net prices for Visma.net with each order's own VAT rates." />
             <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
-            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} />
+            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} shopMethods={pick.options("cscart.shippings")} />
+            <RefreshPickLists tenantSlug={tenantSlug} source="cscart" lists={pick.lists} canEdit={canEdit} />
           </div>
         </Card>
         <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer. Checked against the company by the Visma.net connection test.">
           <div className="grid gap-3 sm:grid-cols-3">
-            <TextField label="Payment terms" value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
+            <PickField label="Payment terms" value={draft.debtorPaymentTerms} options={pick.options("visma.creditTerms")} onChange={(value) => set("debtorPaymentTerms", value)} error={errors.debtorPaymentTerms} />
             <TextField label="Collection account" value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />
-            <TextField label="Administration" value={draft.debtorAdministration} onChange={(e) => set("debtorAdministration", e.target.value)} error={errors.debtorAdministration} />
+            <PickField label="Administration" value={draft.debtorAdministration} options={pick.options("visma.branches")} onChange={(value) => set("debtorAdministration", value)} error={errors.debtorAdministration} />
           </div>
+          <div className="mt-3"><RefreshPickLists tenantSlug={tenantSlug} source="visma" lists={pick.lists} canEdit={canEdit} /></div>
         </Card>
         <Card title="Schedules" description="How often each module runs, and whether it runs at all.">
           <div className="space-y-3">
@@ -119,7 +125,7 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
         <div className="space-y-4">
           <Card title="Stock">
             <div className="grid gap-3 sm:grid-cols-2">
-              <WarehouseFields label="Warehouses for stock" mode={draft.warehouseMode} warehouseId={draft.warehouseId}
+              <WarehouseFields label="Warehouses for stock" mode={draft.warehouseMode} warehouseId={draft.warehouseId} warehouses={pick.options("visma.warehouses")}
                 error={errors["stockWarehouses.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
             </div>
           </Card>

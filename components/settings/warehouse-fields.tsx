@@ -1,12 +1,16 @@
-import { SelectField, TextField } from "@/components/ui/field";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { SelectField } from "@/components/ui/field";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
 /** "Sum of all warehouses" or "one warehouse" + its id; used for stock sync and the mapping's amount. */
-export function WarehouseFields({ label, mode, warehouseId, error, onChange }: {
+export function WarehouseFields({ label, mode, warehouseId, error, onChange, warehouses = [] }: {
   label: string;
   mode: "sum" | "one";
   warehouseId: string;
   error?: string;
   onChange: (change: { warehouseMode?: "sum" | "one"; warehouseId?: string }) => void;
+  /** Visma.net's warehouses (the pick-list), when read. */
+  warehouses?: readonly PickOption[];
 }) {
   return (
     <>
@@ -14,7 +18,7 @@ export function WarehouseFields({ label, mode, warehouseId, error, onChange }: {
         <option value="sum">Sum of all warehouses</option>
         <option value="one">One warehouse</option>
       </SelectField>
-      {mode === "one" && <TextField label="Warehouse id" value={warehouseId} onChange={(event) => onChange({ warehouseId: event.target.value })} error={error} />}
+      {mode === "one" && <PickField label="Warehouse id" value={warehouseId} options={warehouses} onChange={(value) => onChange({ warehouseId: value })} error={error} />}
     </>
   );
 }

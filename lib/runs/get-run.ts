@@ -20,7 +20,8 @@ export async function getRun(tenantId: string, runId: string, query: RunItemsQue
   const found = await db.syncRun.findFirst({ where: { id: runId, tenantId } });
   if (!found) throw new AppError("NOT_FOUND", "There is no such run.");
   const { dryRunResult, ...run } = found;
-  const dryRun = dryRunResult === null ? null : DryRunResultSchema.safeParse(dryRunResult).data ?? null;
+  const parsed = dryRunResult === null ? null : (DryRunResultSchema.safeParse(dryRunResult).data ?? null);
+  const dryRun = parsed && { ...parsed, failures: parsed.failures.map((failure) => ({ ...failure, ...(failure.waitingFor ? { waitingFor: describeWaitingFor(failure.waitingFor) } : {}) })) };
   const [rows, byState] = await Promise.all([
     db.syncItem.findMany({
       where: { tenantId, lastRunId: runId, ...(query.state ? { state: query.state } : {}), ...afterCursor("updatedAt", query.cursor, (id) => id) },

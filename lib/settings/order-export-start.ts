@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 
-const orderNumber = z.number().int("an order number is a whole number").min(0, "an order number cannot be negative");
+const orderNumber = z.number({ error: "give an order number, e.g. 1000" }).int("an order number is a whole number").min(0, "an order number cannot be negative");
 
 /** What the tenant chooses (the route's body, the form's check). */
 export const OrderExportStartChoiceSchema = z.discriminatedUnion("kind", [
