@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUserId } from "@/lib/auth/guard";
 import { listUserTenants } from "@/lib/auth/tenant-access";
@@ -12,7 +13,8 @@ export default async function HomePage() {
   return (
     <main className="mx-auto max-w-lg p-8">
       <h1 className="text-xl font-semibold">No shop yet</h1>
-      <p className="mt-2 text-slate-600">Your login is not a member of any shop. Ask a shop owner to add you to their team.</p>
+      <p className="mt-2 text-slate-600">Your login is not a member of any shop. Ask a shop owner to add you to their team, or create a shop of your own.</p>
+      <Link href="/tenants/new" className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">New shop</Link>
     </main>
   );
 }

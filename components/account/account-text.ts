@@ -18,6 +18,7 @@ export const ACCOUNT_TEXT = {
     mismatch: "The two passwords differ.",
     noToken: "This page needs the link from your e-mail. Open the link again, or ask for a new one.",
     done: "Your password is set. You can log in now.",
+    shopCreated: (name: string) => `Your shop "${name}" is ready: log in to set it up.`,
     logIn: "Log in",
   },
   change: {
@@ -32,6 +33,6 @@ export const ACCOUNT_TEXT = {
     done: "Your password is changed. Other sessions have ended.",
     back: "Back to the dashboard",
   },
-  loginLinks: { forgot: "Forgot your password?" },
+  loginLinks: { forgot: "Forgot your password?", signUp: "No login yet? Sign up" },
   shell: { account: "Account" },
 } as const;

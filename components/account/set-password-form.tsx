@@ -22,8 +22,9 @@ export function SetPasswordForm() {
   const [mismatch, setMismatch] = useState(false);
   useEffect(() => setToken(tokenFromFragment()), []);
   const save = useApiMutation({
-    mutationFn: () => apiFetch<{ email: string }>("/api/account/set-password", { method: "POST", json: { token, password } }),
-    successMessage: TEXT.done,
+    mutationFn: () => apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", { method: "POST", json: { token, password } }),
+    // A sign-up link also created the shop (lib/accounts/sign-up.ts).
+    successMessage: (result) => (result.tenant ? `${TEXT.done} ${TEXT.shopCreated(result.tenant.name)}` : TEXT.done),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -17,14 +17,13 @@ import { AppError } from "../errors";
 import { insertTenant, TenantNameSchema, TenantSlugSchema } from "../tenants/create-tenant";
 import { parseOrThrow } from "../validation";
 import { sendAlreadySignedUpEmail, sendSignUpEmail } from "./account-emails";
-import { EmailSchema } from "./account-fields";
 import { issueAccountToken } from "./account-tokens";
+import { SignUpInputSchema, type SignUpInput } from "./sign-up.schema";
 
 export const SIGNUPS_PER_ADDRESS_PER_HOUR = 3;
 export const SIGNUPS_PER_HOUR = 100;
 
-export const SignUpInputSchema = z.object({ email: EmailSchema, companyName: TenantNameSchema });
-export type SignUpInput = z.output<typeof SignUpInputSchema>;
+export { SignUpInputSchema, type SignUpInput } from "./sign-up.schema";
 
 export const SIGN_UP_REQUESTED_MESSAGE = "Check your inbox: we sent a link to confirm your e-mail address and choose a password. Your shop is created when you follow it (within 24 hours).";
 
