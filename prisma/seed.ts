@@ -61,10 +61,10 @@ async function setUpDemo(tenantSlug: string, ownerId: string): Promise<void> {
     if (result.status !== "OK") throw new AppError("CONNECTION_MISSING", `The demo's ${kind} connection test failed: ${result.message}`);
   }
   await db.settings.update({ where: { tenantId: owner.tenant.id }, data: { orderExportStart: DEMO_SETUP_SETTINGS.orderExportStart } });
-  for (const module of SYNC_MODULES.modules) {
-    const dryRun = await runSyncModule({ tenantId: owner.tenant.id, module: module.id, trigger: "MANUAL", dryRun: true });
-    if (dryRun.status === "FAILED") throw new AppError("SETUP_INCOMPLETE", `The demo's dry run of ${module.label} failed: ${dryRun.error}`);
-    await switchModule(owner, module.id, true);
+  for (const definition of SYNC_MODULES.modules) {
+    const dryRun = await runSyncModule({ tenantId: owner.tenant.id, module: definition.id, trigger: "MANUAL", dryRun: true });
+    if (dryRun.status === "FAILED") throw new AppError("SETUP_INCOMPLETE", `The demo's dry run of ${definition.label} failed: ${dryRun.error}`);
+    await switchModule(owner, definition.id, true);
   }
 }
 

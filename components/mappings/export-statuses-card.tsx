@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useTenantQuery } from "@/components/tenant-query";
@@ -9,40 +10,43 @@ import { Card } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import { usePickLists } from "@/components/pick-lists/use-pick-lists";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-/** CS-Cart's built-in order statuses, until the shop's own list (the pick-list) has been read. */
-const BUILT_IN_STATUSES: [string, string][] = [
-  ["P", "Processed (paid)"],
-  ["C", "Complete"],
-  ["O", "Open"],
-  ["B", "Backordered"],
-  ["F", "Failed"],
-  ["D", "Declined"],
-  ["I", "Cancelled"],
-];
+/**
+ * CS-Cart's built-in order statuses (names in messages: mappings.statuses.known), until the shop's
+ * own list (the pick-list, with the shop's own names) has been read; shops may add their own letters.
+ */
+const KNOWN_STATUSES = ["P", "C", "O", "B", "F", "D", "I"] as const;
 
 export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
+  const t = useTranslations("mappings.statuses");
   const query = useTenantQuery<{ exportStatuses: string[] }>(tenantSlug, "settings");
   const shopStatuses = usePickLists(tenantSlug).options("cscart.orderStatuses");
-  const statuses: [string, string][] = shopStatuses.length ? shopStatuses.map((status) => [status.id, status.label]) : BUILT_IN_STATUSES;
   return (
-    <Card title="Order statuses to export" description="Only shop orders in these statuses become Visma.net sales orders." testId="export-statuses">
+    <Card title={t("title")} description={t("description")} testId="export-statuses">
       <QueryView query={query}>
-        {(settings) => <StatusesForm key={statuses.map(([code]) => code).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} statuses={statuses} />}
+        {(settings) => (
+          <StatusesForm key={shopStatuses.map((status) => status.id).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} shopStatuses={shopStatuses} />
+        )}
       </QueryView>
     </Card>
   );
 }
 
-function StatusesForm({ tenantSlug, canEdit, initial, statuses: offered }: { tenantSlug: string; canEdit: boolean; initial: string[]; statuses: [string, string][] }) {
-  const known = new Set(offered.map(([code]) => code));
+function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSlug: string; canEdit: boolean; initial: string[]; shopStatuses: readonly PickOption[] }) {
+  const t = useTranslations("mappings.statuses");
+  const tCommon = useTranslations("common");
+  const offered: { code: string; label: string }[] = shopStatuses.length
+    ? shopStatuses.map((status) => ({ code: status.id, label: status.label }))
+    : KNOWN_STATUSES.map((code) => ({ code, label: t(`known.${code}`) }));
+  const known = new Set<string>(offered.map((status) => status.code));
   const [chosen, setChosen] = useState(() => initial.filter((code) => known.has(code)));
   const [custom, setCustom] = useState(() => initial.filter((code) => !known.has(code)).join(", "));
   const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
   const save = useApiMutation({
     mutationFn: () => apiFetch(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: { exportStatuses: statuses() } }),
     invalidate: [[tenantSlug, "settings"]],
-    successMessage: "Order statuses saved.",
+    successMessage: t("saved"),
   });
   const statusError = Object.entries(save.fieldErrors).find(([path]) => path.startsWith("exportStatuses"))?.[1];
   const onSubmit = (event: FormEvent) => {
@@ -50,18 +54,18 @@ function StatusesForm({ tenantSlug, canEdit, initial, statuses: offered }: { ten
     save.mutate(undefined);
   };
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Order statuses to export">
+    <form onSubmit={onSubmit} noValidate aria-label={t("title")}>
       <fieldset disabled={!canEdit} className="space-y-3">
-        <legend className="sr-only">Statuses</legend>
+        <legend className="sr-only">{t("legend")}</legend>
         <div className="grid grid-cols-2 gap-2">
-          {offered.map(([code, label]) => (
-            <CheckboxField key={code} label={`${label} (${code})`} checked={chosen.includes(code)}
+          {offered.map(({ code, label }) => (
+            <CheckboxField key={code} label={t("option", { label, code })} checked={chosen.includes(code)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
           ))}
         </div>
-        <TextField label="Other status letters" hint="Your shop's own statuses, e.g. A, E" value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
+        <TextField label={t("other")} hint={t("otherHint")} value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
         <FormMessage error={save.formError} success={save.success} />
-        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save statuses"}</Button>}
+        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>}
       </fieldset>
     </form>
   );

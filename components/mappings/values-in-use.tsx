@@ -5,26 +5,14 @@
  * from the pick-lists, each marked mapped or not in the mapping being edited — so "every item
  * fails" shows here before any import runs.
  */
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/layout";
 import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-const TEXT = {
-  title: "What your items use",
-  description: "Read from your Visma.net items with \"Refresh lists from Visma.net\". Unmapped VAT codes make their items fail; unmapped category values go to the default category.",
-  notRead: "Not read yet: refresh the lists from Visma.net.",
-  vatCodes: "VAT codes",
-  categoryValues: (field: string) => `Values of the category field (${field})`,
-  categoryFixed: "The category is a fixed value: every item goes there.",
-  categoryOther: "The category field is not an item class or type: its values are not listed here.",
-  items: (count: number) => `${count} item(s)`,
-  mapped: "mapped",
-  unmapped: "not mapped",
-  byDefault: "default",
-};
-
-type Mark = "mapped" | "unmapped" | "default";
+type Mark = "mapped" | "unmapped" | "byDefault";
 
 function Values({ title, values, markOf, testId }: { title: string; values: readonly PickOption[]; markOf: (id: string) => Mark; testId: string }) {
+  const t = useTranslations("mappings.valuesInUse");
   return (
     <div>
       <h3 className="text-sm font-semibold">{title}</h3>
@@ -33,9 +21,12 @@ function Values({ title, values, markOf, testId }: { title: string; values: read
           const mark = markOf(value.id);
           return (
             <li key={value.id} className="flex flex-wrap items-center justify-between gap-2" data-value={value.id} data-mark={mark}>
-              <span><span className="font-mono text-xs">{value.id}</span>{value.label !== value.id && ` ${value.label}`} <span className="text-xs text-slate-500">· {TEXT.items(value.count ?? 0)}</span></span>
-              <span className={`rounded-full px-2 py-0.5 text-xs ${mark === "unmapped" ? "bg-red-100 text-red-800" : mark === "default" ? "bg-amber-100 text-amber-800" : "bg-green-100 text-green-800"}`}>
-                {mark === "unmapped" ? TEXT.unmapped : mark === "default" ? TEXT.byDefault : TEXT.mapped}
+              <span>
+                <span className="font-mono text-xs">{value.id}</span>{value.label !== value.id && ` ${value.label}`}{" "}
+                <span className="text-xs text-slate-500">· {t("items", { count: value.count ?? 0 })}</span>
+              </span>
+              <span className={`rounded-full px-2 py-0.5 text-xs ${mark === "unmapped" ? "bg-red-100 text-red-800" : mark === "byDefault" ? "bg-amber-100 text-amber-800" : "bg-green-100 text-green-800"}`}>
+                {t(mark)}
               </span>
             </li>
           );
@@ -45,28 +36,29 @@ function Values({ title, values, markOf, testId }: { title: string; values: read
   );
 }
 
-export function ValuesInUse({ vatCodes, itemClasses, itemTypes, categoryField, isTaxMapped, isCategoryMapped, read }: {
+export function ValuesInUse({ vatCodes, itemClasses, itemTypes, categoryField, taxMark, categoryMark, read }: {
   vatCodes: readonly PickOption[];
   itemClasses: readonly PickOption[];
   itemTypes: readonly PickOption[];
   /** The category field's source: "visma:itemClass.id", "visma:type", "fixed" or anything else. */
   categoryField: string;
-  isTaxMapped: (vatCode: string) => Mark;
-  isCategoryMapped: (value: string) => Mark;
+  taxMark: (vatCode: string) => Mark;
+  categoryMark: (value: string) => Mark;
   read: boolean;
 }) {
+  const t = useTranslations("mappings.valuesInUse");
   const categoryValues = categoryField === "visma:itemClass.id" ? itemClasses : categoryField === "visma:type" ? itemTypes : null;
   return (
-    <Card title={TEXT.title} description={TEXT.description} testId="values-in-use">
+    <Card title={t("title")} description={t("description")} testId="values-in-use">
       {!read ? (
-        <p className="text-sm text-slate-600">{TEXT.notRead}</p>
+        <p className="text-sm text-slate-600">{t("notRead")}</p>
       ) : (
         <div className="space-y-4">
-          <Values title={TEXT.vatCodes} values={vatCodes} markOf={isTaxMapped} testId="vat-codes-in-use" />
+          <Values title={t("vatCodes")} values={vatCodes} markOf={taxMark} testId="vat-codes-in-use" />
           {categoryValues ? (
-            <Values title={TEXT.categoryValues(categoryField.replace("visma:", ""))} values={categoryValues} markOf={isCategoryMapped} testId="category-values-in-use" />
+            <Values title={t("categoryValues", { field: categoryField.replace("visma:", "") })} values={categoryValues} markOf={categoryMark} testId="category-values-in-use" />
           ) : (
-            <p className="text-sm text-slate-600">{categoryField === "fixed" ? TEXT.categoryFixed : TEXT.categoryOther}</p>
+            <p className="text-sm text-slate-600">{categoryField === "fixed" ? t("categoryFixed") : t("categoryOther")}</p>
           )}
         </div>
       )}

@@ -5,16 +5,11 @@
  * lists the values by name with their id; "Type an id…" (or a value the list does not know) shows a
  * text field instead. Without a list (never read, or a remote not connected yet) it is a text field.
  */
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-const TEXT = {
-  typeAnId: "Type an id…",
-  choose: "Choose…",
-  inactive: "(inactive)",
-  backToList: "Choose from the list",
-};
 const TYPED = "__typed__";
 
 export function PickField({ label, value, onChange, options, error, hint, placeholder, className, testId }: {
@@ -28,6 +23,7 @@ export function PickField({ label, value, onChange, options, error, hint, placeh
   className?: string;
   testId?: string;
 }) {
+  const t = useTranslations("pickLists");
   const known = options.some((option) => option.id === value);
   const [typed, setTyped] = useState(false);
   // A value the list does not know stays editable as typed (the list may also arrive later).
@@ -38,7 +34,7 @@ export function PickField({ label, value, onChange, options, error, hint, placeh
         <TextField label={label} value={value} onChange={(event) => onChange(event.target.value)} error={error} hint={hint} placeholder={placeholder} />
         {options.length > 0 && (
           <button type="button" className="mt-1 text-xs text-brand-700 hover:underline" onClick={() => { setTyped(false); if (!known) onChange(""); }}>
-            {TEXT.backToList}
+            {t("backToList")}
           </button>
         )}
       </div>
@@ -47,13 +43,13 @@ export function PickField({ label, value, onChange, options, error, hint, placeh
   return (
     <SelectField className={className} label={label} value={known ? value : ""} error={error} hint={hint} data-testid={testId}
       onChange={(event) => (event.target.value === TYPED ? setTyped(true) : onChange(event.target.value))}>
-      <option value="">{TEXT.choose}</option>
+      <option value="">{t("choose")}</option>
       {options.map((option) => (
         <option key={option.id} value={option.id}>
-          {option.label === option.id ? option.id : `${option.label} (${option.id})`}{option.inactive ? ` ${TEXT.inactive}` : ""}
+          {option.label === option.id ? option.id : t("option", { label: option.label, id: option.id })}{option.inactive ? ` ${t("inactive")}` : ""}
         </option>
       ))}
-      <option value={TYPED}>{TEXT.typeAnId}</option>
+      <option value={TYPED}>{t("typeAnId")}</option>
     </SelectField>
   );
 }

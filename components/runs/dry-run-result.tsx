@@ -4,50 +4,45 @@
  * What a dry run found (lib/sync/engine/write-recorder.ts): what a run would do, the first planned
  * writes of each kind with the payload that would be sent, and every failure in plain words.
  */
+import { useTranslations } from "next-intl";
+import { useErrorText } from "@/components/i18n";
 import type { Jsonify } from "@/components/tenant-query";
 import { Card } from "@/components/ui/layout";
 import type { DryRunResult } from "@/lib/sync/engine/write-recorder";
+import { useWaitingForText } from "./waiting-for-text";
 
-const TEXT = {
-  title: "What a run would do",
-  description: "Read from the remotes and mapped as a real run would; nothing was written.",
-  counts: { create: "Would create", update: "Would update", unchanged: "Unchanged", skipped: "Left out", failed: "Would fail" },
-  writesTitle: { create: "First records it would create", update: "First records it would update" },
-  payload: "What would be sent",
-  skipsTitle: "First records it would leave out",
-  failuresTitle: "Every failure",
-  waitsFor: (what: string) => `Waits for ${what}: a run after that changes tries it again.`,
-  transient: "(a passing problem: a run would try again later)",
-  notListed: (count: number) => `…and ${count} more failure(s), not listed.`,
-  nothing: "Nothing to do: every record is up to date, or none is in scope.",
-};
+const COUNTS = ["create", "update", "unchanged", "skipped", "failed"] as const;
 
 export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) {
+  const t = useTranslations("dryRun.result");
+  const errorText = useErrorText();
+  const waitingForText = useWaitingForText();
   const { counts } = result;
-  const total = counts.create + counts.update + counts.unchanged + counts.skipped + counts.failed;
+  const total = COUNTS.reduce((sum, key) => sum + counts[key], 0);
   return (
-    <Card title={TEXT.title} description={TEXT.description} testId="dry-run-result">
+    <Card title={t("title")} description={t("description")} testId="dry-run-result">
       <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-5" data-testid="dry-run-counts">
-        {(Object.keys(TEXT.counts) as (keyof typeof TEXT.counts)[]).map((key) => (
+        {COUNTS.map((key) => (
           <div key={key} data-count={key}>
-            <dt className="text-xs uppercase tracking-wide text-slate-500">{TEXT.counts[key]}</dt>
+            <dt className="text-xs uppercase tracking-wide text-slate-500">{t(`counts.${key}`)}</dt>
             <dd className={`mt-0.5 text-lg font-semibold ${key === "failed" && counts.failed ? "text-red-700" : "text-slate-900"}`}>{counts[key]}</dd>
           </div>
         ))}
       </dl>
-      {total === 0 && <p className="mt-3 text-sm text-slate-600">{TEXT.nothing}</p>}
+      {total === 0 && <p className="mt-3 text-sm text-slate-600">{t("nothing")}</p>}
       {(["create", "update"] as const).map((action) => {
         const writes = result.writes.filter((write) => write.action === action);
         if (!writes.length) return null;
         return (
           <section key={action} className="mt-4">
-            <h3 className="text-sm font-semibold">{TEXT.writesTitle[action]}</h3>
+            <h3 className="text-sm font-semibold">{action === "create" ? t("writesCreate") : t("writesUpdate")}</h3>
             <ul className="mt-2 space-y-2">
               {writes.map((write) => (
                 <li key={write.externalId} className="rounded-md border border-slate-200 p-2 text-sm" data-testid="dry-run-write" data-external-id={write.externalId}>
+                  {/* The target is the module's own words, in English (like the run log). */}
                   <div><span className="font-mono text-xs">{write.externalId}</span> → {write.target}</div>
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-brand-700">{TEXT.payload}</summary>
+                    <summary className="cursor-pointer text-xs text-brand-700">{t("payload")}</summary>
                     <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(write.payload, null, 2)}</pre>
                   </details>
                 </li>
@@ -58,7 +53,7 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
       })}
       {result.skips.length > 0 && (
         <section className="mt-4">
-          <h3 className="text-sm font-semibold">{TEXT.skipsTitle}</h3>
+          <h3 className="text-sm font-semibold">{t("skipsTitle")}</h3>
           <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
             {result.skips.map((skip) => <li key={skip.externalId}><span className="font-mono text-xs">{skip.externalId}</span>: {skip.reason}</li>)}
           </ul>
@@ -66,17 +61,17 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
       )}
       {result.failures.length > 0 && (
         <section className="mt-4">
-          <h3 className="text-sm font-semibold">{TEXT.failuresTitle}</h3>
+          <h3 className="text-sm font-semibold">{t("failuresTitle")}</h3>
           <ul className="mt-1 space-y-1 text-sm" data-testid="dry-run-failures">
             {result.failures.map((failure) => (
               <li key={failure.externalId} className="rounded-md bg-red-50 px-2 py-1 text-red-900" data-testid="dry-run-failure">
-                <span className="font-mono text-xs">{failure.externalId}</span>: {failure.message}
-                {failure.kind === "transient" && <span className="ml-1 text-xs">{TEXT.transient}</span>}
-                {failure.waitingFor && <div className="text-xs text-red-800">{TEXT.waitsFor(failure.waitingFor)}</div>}
+                <span className="font-mono text-xs">{failure.externalId}</span>: {errorText({ code: failure.code, message: failure.message, params: failure.params })}
+                {failure.kind === "transient" && <span className="ml-1 text-xs">{t("transient")}</span>}
+                {failure.waitingFor && <div className="text-xs text-red-800">{t("waitsFor", { what: waitingForText(failure.waitingFor) })}</div>}
               </li>
             ))}
           </ul>
-          {result.failuresNotListed > 0 && <p className="mt-1 text-xs text-slate-600">{TEXT.notListed(result.failuresNotListed)}</p>}
+          {result.failuresNotListed > 0 && <p className="mt-1 text-xs text-slate-600">{t("notListed", { count: result.failuresNotListed })}</p>}
         </section>
       )}
     </Card>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { PickField } from "@/components/pick-lists/pick-field";
 import { SelectField } from "@/components/ui/field";
 import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
@@ -12,13 +13,14 @@ export function WarehouseFields({ label, mode, warehouseId, error, onChange, war
   /** Visma.net's warehouses (the pick-list), when read. */
   warehouses?: readonly PickOption[];
 }) {
+  const t = useTranslations("settings");
   return (
     <>
       <SelectField label={label} value={mode} onChange={(event) => onChange({ warehouseMode: event.target.value as "sum" | "one" })}>
-        <option value="sum">Sum of all warehouses</option>
-        <option value="one">One warehouse</option>
+        <option value="sum">{t("warehouseSum")}</option>
+        <option value="one">{t("warehouseOne")}</option>
       </SelectField>
-      {mode === "one" && <PickField label="Warehouse id" value={warehouseId} options={warehouses} onChange={(value) => onChange({ warehouseId: value })} error={error} />}
+      {mode === "one" && <PickField label={t("warehouseId")} value={warehouseId} options={warehouses} onChange={(value) => onChange({ warehouseId: value })} error={error} />}
     </>
   );
 }

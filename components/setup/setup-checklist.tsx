@@ -6,36 +6,50 @@
  * link; the dry-run and switch-on steps carry each module's controls.
  */
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/format";
+import { useAnyTranslations, useErrorText, useModuleLabel } from "@/components/i18n";
 import { useTenantQuery, type Jsonify } from "@/components/tenant-query";
 import { Card } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
-import type { SetupStatus, SetupStepId } from "@/lib/setup/get-setup-status";
+import type { SetupStatus, SetupStep } from "@/lib/setup/get-setup-status";
 import { ModuleSetupRow } from "./module-setup-row";
 
 export type SetupData = Jsonify<SetupStatus>;
 
-const TEXT = {
-  title: "Set up your link",
-  description: "Six steps before anything is sent. Nothing runs until you switch a module on, and each module can only be switched on once its own checks hold.",
-  loading: "Loading the checklist…",
-  done: "Done",
-  open: "To do",
-  go: "Go there",
-  steps: {
-    cscart: "Connect your CS-Cart shop",
-    visma: "Connect Visma.net",
-    orderStart: "Choose where order export starts",
-    mapping: "Map your taxes and categories",
-    dryRun: "Run a dry run and read what it would do",
-    modules: "Switch modules on",
-  } satisfies Record<SetupStepId, string>,
+/** Settings fields a step may name, to their labels in the settings namespace. */
+const FIELD_LABELS: Record<string, "paymentTerms" | "collectionAccount" | "administration"> = {
+  debtorPaymentTerms: "paymentTerms",
+  debtorCollectionAccount: "collectionAccount",
+  debtorAdministration: "administration",
 };
 
+/** A step's detail in the reader's language: its message under setup.details, filled from the server's values. */
+function useStepDetail() {
+  const tAll = useAnyTranslations();
+  const format = useFormat();
+  const moduleLabel = useModuleLabel();
+  const errorText = useErrorText();
+  return (step: Jsonify<SetupStep>): string => {
+    const { key, values = {}, when, modules, fields, error } = step.text;
+    const filled: Record<string, string | number> = { ...values };
+    if (step.id === "cscart" || step.id === "visma") filled.who = tAll(`connectionKinds.${step.id === "cscart" ? "CSCART" : "VISMA"}`);
+    if (when) filled.when = format.dateTime(when);
+    if (modules) filled.modules = modules.map(moduleLabel).join(", ");
+    if (fields) filled.fields = fields.map((field) => tAll(`settings.${FIELD_LABELS[field] ?? field}`)).join(", ");
+    if (error) filled.error = errorText(error);
+    const namespace = step.id === "orderStart" ? "orderStart.describe" : "setup.details";
+    return tAll(`${namespace}.${key}`, filled);
+  };
+}
+
 export function SetupChecklist({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
+  const t = useTranslations("setup");
+  const detail = useStepDetail();
   const query = useTenantQuery<SetupData>(tenantSlug, "setup", undefined, { refetchInterval: 5_000 });
   return (
-    <Card title={TEXT.title} description={TEXT.description} testId="setup-checklist">
-      <QueryView query={query} loadingLabel={TEXT.loading}>
+    <Card title={t("title")} description={t("description")} testId="setup-checklist">
+      <QueryView query={query} loadingLabel={t("loading")}>
         {(setup) => (
           <ol className="space-y-3">
             {setup.steps.map((step, index) => (
@@ -47,13 +61,13 @@ export function SetupChecklist({ tenantSlug, canEdit }: { tenantSlug: string; ca
                       <span aria-hidden className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-600 text-white" : "bg-slate-200 text-slate-700"}`}>
                         {step.done ? "✓" : index + 1}
                       </span>
-                      {TEXT.steps[step.id]}
-                      <span className="sr-only">({step.done ? TEXT.done : TEXT.open})</span>
+                      {t(`steps.${step.id}`)}
+                      <span className="sr-only">({step.done ? t("done") : t("open")})</span>
                     </div>
-                    <p className="ml-8 mt-1 text-sm text-slate-600" data-testid="setup-step-detail">{step.detail}</p>
+                    <p className="ml-8 mt-1 text-sm text-slate-600" data-testid="setup-step-detail">{detail(step)}</p>
                   </div>
                   {step.id !== "dryRun" && step.id !== "modules" && (
-                    <Link href={step.href} className="text-sm text-brand-700 hover:underline">{TEXT.go} →</Link>
+                    <Link href={step.href} className="text-sm text-brand-700 hover:underline">{t("go")}</Link>
                   )}
                 </div>
                 {(step.id === "dryRun" || step.id === "modules") && (

@@ -2,6 +2,7 @@
 
 /** "New shop": a name and an address (slug, suggested from the name); the creator becomes its owner. */
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { checkInput } from "@/components/check-input";
@@ -10,25 +11,23 @@ import { FormMessage, TextField } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
 import { CreateTenantInputSchema } from "@/lib/tenants/create-tenant.schema";
 
-export const NEW_TENANT_TEXT = {
-  title: "New shop",
-  description: "A new shop starts with every module off: its overview walks you through the setup before anything is sent.",
-  name: "Company name",
-  slug: "Address",
-  slugHint: (slug: string) => `The dashboard's address: /${slug || "…"}. Lower-case letters, digits and dashes.`,
-  submit: "Create the shop",
-  creating: "Creating…",
-  cancel: "Back",
-};
-const TEXT = NEW_TENANT_TEXT;
-
 /** A slug suggestion from the name (the server still checks it, and says when it is taken). */
 function suggestSlug(name: string): string {
-  return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
 }
 
 export function NewTenantForm() {
+  const t = useTranslations("newTenant");
   const router = useRouter();
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
@@ -42,14 +41,14 @@ export function NewTenantForm() {
     create.mutate(undefined);
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={TEXT.title}>
-      <TextField label={TEXT.name} value={name} error={create.fieldErrors.name}
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
+      <TextField label={t("name")} value={name} error={create.fieldErrors.name}
         onChange={(event) => { setName(event.target.value); if (!slugTouched) setSlug(suggestSlug(event.target.value)); }} />
-      <TextField label={TEXT.slug} value={slug} hint={TEXT.slugHint(slug)} error={create.fieldErrors.slug}
+      <TextField label={t("slug")} value={slug} hint={t("slugHint", { slug })} error={create.fieldErrors.slug}
         onChange={(event) => { setSlug(event.target.value); setSlugTouched(true); }} />
       <FormMessage error={create.formError} />
-      <Button type="submit" className="w-full" disabled={create.isPending}>{create.isPending ? TEXT.creating : TEXT.submit}</Button>
-      <p className="text-center text-sm"><button type="button" className="text-brand-700 hover:underline" onClick={() => router.back()}>{TEXT.cancel}</button></p>
+      <Button type="submit" className="w-full" disabled={create.isPending}>{create.isPending ? t("creating") : t("submit")}</Button>
+      <p className="text-center text-sm"><button type="button" className="text-brand-700 hover:underline" onClick={() => router.back()}>{t("back")}</button></p>
     </form>
   );
 }

@@ -15,6 +15,8 @@ import { db, type Prisma } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { insertTenant, TenantNameSchema, TenantSlugSchema } from "../tenants/create-tenant";
+import type { Locale } from "../i18n/locales";
+import { emailLocale } from "../i18n/resolve-locale";
 import { parseOrThrow } from "../validation";
 import { sendAlreadySignedUpEmail, sendSignUpEmail } from "./account-emails";
 import { issueAccountToken } from "./account-tokens";
@@ -29,18 +31,24 @@ export const SIGN_UP_REQUESTED_MESSAGE = "Check your inbox: we sent a link to co
 
 /** The sign-up route and page exist only when the operator opened sign-up. */
 export function assertSignUpOpen(): void {
-  if (!env().SIGNUP_OPEN) throw new AppError("NOT_FOUND", "This page does not exist.");
+  if (!env().SIGNUP_OPEN) throw new AppError("NOT_FOUND", "This page does not exist.", { params: { variant: "page" } });
 }
 
 const SignUpPayloadSchema = z.object({ tenantName: TenantNameSchema });
 
-export async function requestSignUp(input: SignUpInput, later: (task: () => Promise<void>) => void | Promise<void> = (task) => task()) {
+export async function requestSignUp(
+  input: SignUpInput,
+  later: (task: () => Promise<void>) => void | Promise<void> = (task) => task(),
+  context: { browserLocale?: Locale } = {},
+) {
   assertSignUpOpen();
   const { email, companyName } = parseOrThrow(SignUpInputSchema, input, "sign-up");
   await later(async () => {
-    const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+    const existing = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, locale: true } });
+    // The login's own choice, else the language of the browser that signed up (docs/i18n.md, "E-mails").
+    const locale = emailLocale({ userLocale: existing?.locale, browserLocale: context.browserLocale });
     if (existing?.passwordHash) {
-      await sendAlreadySignedUpEmail({ to: email, hour: new Date().toISOString().slice(0, 13) });
+      await sendAlreadySignedUpEmail({ to: email, locale, hour: new Date().toISOString().slice(0, 13) });
       return;
     }
     const hourAgo = new Date(Date.now() - 60 * 60_000);
@@ -50,13 +58,13 @@ export async function requestSignUp(input: SignUpInput, later: (task: () => Prom
     ]);
     if (recentForAddress >= SIGNUPS_PER_ADDRESS_PER_HOUR || recentInAll >= SIGNUPS_PER_HOUR) return;
     // A login without a password, like an invitation nobody accepted yet: it cannot log in.
-    const user = existing ?? (await db.user.create({ data: { email, name: email.split("@")[0]! }, select: { id: true, passwordHash: true } }));
+    const user = existing ?? (await db.user.create({ data: { email, name: email.split("@")[0]! }, select: { id: true, passwordHash: true, locale: true } }));
     const { id, link } = await db.$transaction(async (tx) => {
       const token = await issueAccountToken(user.id, "SIGNUP", tx);
       await tx.accountToken.update({ where: { id: token.id }, data: { payload: { tenantName: companyName } } });
       return token;
     });
-    await sendSignUpEmail({ to: email, tokenId: id, link, tenantName: companyName });
+    await sendSignUpEmail({ to: email, locale, tokenId: id, link, tenantName: companyName });
   });
   return { message: SIGN_UP_REQUESTED_MESSAGE };
 }

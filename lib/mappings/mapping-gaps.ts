@@ -36,17 +36,31 @@ export function unmappedCategoryValues(config: ProductMapping, inUse: readonly s
   return inUse.filter((value) => config.categoryMapping[value] === undefined);
 }
 
+/** An open point: in English, and as a message under setup.details with its values. */
+export type MappingGap = { english: string; text: { key: string; values?: Record<string, string | number> } };
+
 /** Every open point of the checklist step "taxes and categories mapped". */
-export function mappingGaps(active: ActiveMapping, inUse: ValuesInUse = {}): string[] {
-  const gaps = blockingMappingGaps(active);
-  if (active.version === null) return gaps;
+export function mappingGapList(active: ActiveMapping, inUse: ValuesInUse = {}): MappingGap[] {
+  if (active.version === null) return [{ english: blockingMappingGaps(active)[0]!, text: { key: "neverSaved" } }];
   const { config } = active;
+  const gaps: MappingGap[] = blockingMappingGaps(active).map((english) => ({ english, text: { key: "noTaxes" } }));
   if (config.fields.category.from !== "fixed" && Object.keys(config.categoryMapping).length === 0) {
-    gaps.push(`Map the Visma.net values of the category field to CS-Cart categories (or choose a fixed category): now every product goes to category ${config.defaultCategoryId}.`);
+    gaps.push({
+      english: `Map the Visma.net values of the category field to CS-Cart categories (or choose a fixed category): now every product goes to category ${config.defaultCategoryId}.`,
+      text: { key: "noCategories", values: { category: config.defaultCategoryId } },
+    });
   }
   const vatCodes = unmappedVatCodes(config, inUse.vatCodes ?? []);
-  if (vatCodes.length && !gaps.some((gap) => gap.startsWith("Map the Visma.net VAT codes"))) {
-    gaps.push(`VAT code${vatCodes.length > 1 ? "s" : ""} ${vatCodes.join(", ")} occur${vatCodes.length > 1 ? "" : "s"} in your Visma.net items but ha${vatCodes.length > 1 ? "ve" : "s"} no CS-Cart tax: those items would fail.`);
+  if (vatCodes.length && !gaps.some((gap) => gap.text.key === "noTaxes")) {
+    gaps.push({
+      english: `VAT code${vatCodes.length > 1 ? "s" : ""} ${vatCodes.join(", ")} occur${vatCodes.length > 1 ? "" : "s"} in your Visma.net items but ha${vatCodes.length > 1 ? "ve" : "s"} no CS-Cart tax: those items would fail.`,
+      text: { key: "vatCodesUnmapped", values: { count: vatCodes.length, codes: vatCodes.join(", ") } },
+    });
   }
   return gaps;
+}
+
+/** The open points in English. */
+export function mappingGaps(active: ActiveMapping, inUse: ValuesInUse = {}): string[] {
+  return mappingGapList(active, inUse).map((gap) => gap.english);
 }

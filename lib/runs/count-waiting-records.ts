@@ -1,10 +1,9 @@
 /**
  * How many records wait for a fix (FAILED for a configuration reason, tried again automatically
- * once what they wait for changes: lib/sync/engine/waiting-for.ts), per module and reason. Shown on
- * the runs page.
+ * once what they wait for changes: lib/sync/engine/waiting-for.ts), per module and what they wait
+ * for (the stored key: the page words it). Shown on the runs page.
  */
 import { db } from "../db";
-import { describeWaitingFor } from "../sync/engine/waiting-for-keys";
 
 export async function countWaitingRecords(tenantId: string) {
   const rows = await db.syncItem.groupBy({
@@ -16,7 +15,7 @@ export async function countWaitingRecords(tenantId: string) {
   for (const row of rows) {
     const entry = byModule.get(row.module) ?? { module: row.module, count: 0, reasons: [] };
     entry.count += row._count._all;
-    const reason = describeWaitingFor(row.waitingFor!);
+    const reason = row.waitingFor!;
     const existing = entry.reasons.find((candidate) => candidate.waitingFor === reason);
     if (existing) existing.count += row._count._all;
     else entry.reasons.push({ waitingFor: reason, count: row._count._all });

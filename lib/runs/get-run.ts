@@ -6,7 +6,6 @@ import { z } from "zod";
 import { db, ItemState } from "../db";
 import { AppError } from "../errors";
 import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
-import { describeWaitingFor } from "../sync/engine/waiting-for-keys";
 import { DryRunResultSchema } from "../sync/engine/write-recorder";
 
 export const RunItemsQuerySchema = z.object({
@@ -18,16 +17,15 @@ export type RunItemsQuery = z.infer<typeof RunItemsQuerySchema>;
 
 export async function getRun(tenantId: string, runId: string, query: RunItemsQuery) {
   const found = await db.syncRun.findFirst({ where: { id: runId, tenantId } });
-  if (!found) throw new AppError("NOT_FOUND", "There is no such run.");
+  if (!found) throw new AppError("NOT_FOUND", "There is no such run.", { params: { variant: "run" } });
   const { dryRunResult, ...run } = found;
-  const parsed = dryRunResult === null ? null : (DryRunResultSchema.safeParse(dryRunResult).data ?? null);
-  const dryRun = parsed && { ...parsed, failures: parsed.failures.map((failure) => ({ ...failure, ...(failure.waitingFor ? { waitingFor: describeWaitingFor(failure.waitingFor) } : {}) })) };
+  const dryRun = dryRunResult === null ? null : (DryRunResultSchema.safeParse(dryRunResult).data ?? null);
   const [rows, byState] = await Promise.all([
     db.syncItem.findMany({
       where: { tenantId, lastRunId: runId, ...(query.state ? { state: query.state } : {}), ...afterCursor("updatedAt", query.cursor, (id) => id) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
-      select: { id: true, externalId: true, targetId: true, state: true, attempts: true, lastError: true, errorCode: true, errorKind: true, waitingFor: true, meta: true, updatedAt: true },
+      select: { id: true, externalId: true, targetId: true, state: true, attempts: true, lastError: true, errorCode: true, errorKind: true, errorParams: true, waitingFor: true, meta: true, updatedAt: true },
     }),
     db.syncItem.groupBy({ by: ["state"], where: { tenantId, lastRunId: runId }, _count: { _all: true } }),
   ]);
@@ -35,7 +33,7 @@ export async function getRun(tenantId: string, runId: string, query: RunItemsQue
   return {
     run,
     dryRun,
-    items: page.map((item) => ({ ...item, waitingFor: item.waitingFor ? describeWaitingFor(item.waitingFor) : null })),
+    items: page,
     nextCursor,
     itemCounts: Object.fromEntries(byState.map((row) => [row.state, row._count._all])) as Partial<Record<ItemState, number>>,
   };

@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
+import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
 import { orderExportStartFrom, type OrderExportStart } from "./order-export-start";
 import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
@@ -31,6 +32,7 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
   shippingMethodMap: {},
+  emailLocale: "en",
 };
 
 /** The settings a run works with: the editable ones, and where order export starts (set on its own, pinned). */
@@ -58,6 +60,7 @@ export function settingsFromRow(row: Settings): RunSettings {
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
     shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
+    emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
     orderExportStart: orderExportStartFrom(row.orderExportStart),
   };
 }

@@ -23,7 +23,7 @@ export const OrderExportStartChoiceSchema = z.discriminatedUnion("kind", [
     kind: z.literal("fromDate"),
     date: z.iso
       .date("pick a date (YYYY-MM-DD)")
-      .refine((value) => value >= "2000-01-01", "the date must be in the year 2000 or later"),
+      .refine((value) => value >= "2000-01-01", { message: "the date must be in the year 2000 or later", params: { issue: "invalid" } }),
   }),
   z.object({ kind: z.literal("afterOrder"), afterOrderId: orderNumber }),
 ], { error: "choose where order export starts: newOrders, fromDate or afterOrder" });

@@ -7,6 +7,7 @@
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
+import { fieldDetails } from "../validation";
 import { evaluatePrerequisites, switchOnPrerequisites, type PrerequisiteStatus } from "../sync/engine/prerequisites";
 import { SYNC_MODULES, type ModuleId } from "../sync/modules";
 import { getSettings } from "./get-settings";
@@ -27,9 +28,10 @@ export async function assertModulesMaySwitchOn(tenantId: string, modules: readon
   const label = (module: ModuleId) => SYNC_MODULES.get(module).label;
   throw new AppError("SETUP_INCOMPLETE", refusals.map(({ module, reasons }) => `${label(module)} cannot be switched on yet: ${reasons.join(" ")}`).join(" "), {
     details: {
-      fields: Object.fromEntries(refusals.map(({ module, reasons }) => [`schedules.${module}.enabled`, reasons.join(" ")])),
+      ...fieldDetails(Object.fromEntries(refusals.map(({ module, reasons }) => [`schedules.${module}.enabled`, { message: reasons.join(" "), code: "setupIncomplete" }]))),
       missing: Object.fromEntries(refusals.map(({ module, reasons }) => [module, reasons])),
     },
+    params: { variant: "switchOn" },
   });
 }
 

@@ -13,18 +13,33 @@
  */
 import { db } from "../db";
 import { getActiveProductMapping } from "../mappings/get-active-mapping";
-import { mappingGaps } from "../mappings/mapping-gaps";
+import { mappingGapList } from "../mappings/mapping-gaps";
 import { getConnectionHealth } from "../overview/connection-health";
 import { pickListIds } from "../pick-lists/get-pick-lists";
 import { debtorDefaultProblems, DEBTOR_DEFAULT_FIELDS } from "../settings/debtor-defaults-check";
 import { getSettings } from "../settings/get-settings";
-import { describeOrderExportStart } from "../settings/order-export-start";
+import { describeOrderExportStart, type OrderExportStart } from "../settings/order-export-start";
 import { switchOnChecks } from "../settings/switch-module";
 import { SYNC_MODULES, type ModuleId } from "../sync/modules";
 
 export const SETUP_STEPS = ["cscart", "visma", "orderStart", "mapping", "dryRun", "modules"] as const;
 export type SetupStepId = (typeof SETUP_STEPS)[number];
-export type SetupStep = { id: SetupStepId; done: boolean; detail: string; href: string };
+/**
+ * A step: done or not, what is there or what to do in English (`detail`, for the CLI), and the same
+ * for the dashboard as a message key under setup.details with its values (`text`), so each reader
+ * gets their own language (docs/i18n.md). Dates travel as ISO text, modules as ids, errors as
+ * code + message + params: the browser words and formats them.
+ */
+export type StepText = {
+  key: string;
+  values?: Record<string, string | number>;
+  when?: string;
+  modules?: string[];
+  /** Settings fields (debtorPaymentTerms …) the step is about. */
+  fields?: string[];
+  error?: { code: string | null; message: string; params: unknown };
+};
+export type SetupStep = { id: SetupStepId; done: boolean; detail: string; text: StepText; href: string };
 
 async function lastDryRuns(tenantId: string) {
   const runs = await Promise.all(
@@ -40,10 +55,23 @@ async function lastDryRuns(tenantId: string) {
 }
 
 function connectionStep(id: "cscart" | "visma", health: Awaited<ReturnType<typeof getConnectionHealth>>[number], label: string, href: string): SetupStep {
-  if (!health.configured) return { id, done: false, detail: `Fill in the ${label} connection and test it.`, href };
-  if (health.status === "FAILING") return { id, done: false, detail: `The last test failed: ${health.lastError ?? "no reason given"}`, href };
-  if (health.status !== "OK") return { id, done: false, detail: `Saved, not tested yet: press "Test connection".`, href };
-  return { id, done: true, detail: `Connected (last checked ${health.lastCheckedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC).`, href };
+  const who = { who: label };
+  if (!health.configured) return { id, done: false, detail: `Fill in the ${label} connection and test it.`, text: { key: "missing", values: who }, href };
+  if (health.status === "FAILING") {
+    const error = { code: health.lastErrorCode ?? null, message: health.lastError ?? "no reason given", params: health.lastErrorParams ?? null };
+    return { id, done: false, detail: `The last test failed: ${error.message}`, text: { key: "failing", error }, href };
+  }
+  if (health.status !== "OK") return { id, done: false, detail: `Saved, not tested yet: press "Test connection".`, text: { key: "untested" }, href };
+  const when = health.lastCheckedAt?.toISOString();
+  return { id, done: true, detail: `Connected (last checked ${when?.slice(0, 16).replace("T", " ")} UTC).`, text: { key: "connected", ...(when ? { when } : {}) }, href };
+}
+
+/** The start point as a message under orderStart.describe (the browser words it too: order-export-start.ts). */
+function orderStartText(start: OrderExportStart | null): StepText {
+  if (!start) return { key: "none" };
+  if (start.kind === "afterOrder") return start.afterOrderId === 0 ? { key: "everyOrder" } : { key: "afterOrder", values: { orderId: start.afterOrderId } };
+  if (start.kind === "fromDate") return { key: "fromDate", values: { date: start.placedFrom.slice(0, 10) } };
+  return start.afterOrderId !== null ? { key: "newOrders", values: { orderId: start.afterOrderId }, when: start.chosenAt } : { key: "newOrdersByTime", when: start.placedFrom };
 }
 
 export async function getSetupStatus(tenantId: string, tenantSlug: string) {
@@ -69,11 +97,20 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
   if (visma.done) {
     const current = Object.fromEntries(DEBTOR_DEFAULT_FIELDS.map((field) => [field, settings[field]])) as Record<(typeof DEBTOR_DEFAULT_FIELDS)[number], string>;
     const checkedCurrent = DEBTOR_DEFAULT_FIELDS.every((field) => settings.debtorDefaultsCheck?.fields[field]?.value === current[field].trim());
-    const problems = Object.values(debtorDefaultProblems(settings.debtorDefaultsCheck, current));
-    if (problems.length) visma = { ...visma, done: false, detail: `The defaults for new customers need attention: ${problems.join(" ")}`, href: `${base}/settings` };
-    else if (!checkedCurrent) visma = { ...visma, done: false, detail: "Test the Visma.net connection again: it checks the defaults for new customers against the company." };
+    const problems = debtorDefaultProblems(settings.debtorDefaultsCheck, current);
+    if (Object.keys(problems).length) {
+      visma = {
+        ...visma,
+        done: false,
+        detail: `The defaults for new customers need attention: ${Object.values(problems).join(" ")}`,
+        text: { key: "debtorProblems", fields: Object.keys(problems) },
+        href: `${base}/settings`,
+      };
+    } else if (!checkedCurrent) {
+      visma = { ...visma, done: false, detail: "Test the Visma.net connection again: it checks the defaults for new customers against the company.", text: { key: "debtorUnchecked" } };
+    }
   }
-  const gaps = mappingGaps(mapping, { vatCodes: vatCodesInUse ?? [] });
+  const gaps = mappingGapList(mapping, { vatCodes: vatCodesInUse ?? [] });
   const dryRunsSeen = modules.filter((module) => module.lastDryRun && ["SUCCEEDED", "PARTIAL"].includes(module.lastDryRun.status));
   const on = modules.filter((module) => module.enabled);
   const label = (module: ModuleId) => SYNC_MODULES.get(module).label;
@@ -81,23 +118,33 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
   const steps: SetupStep[] = [
     cscart,
     visma,
-    { id: "orderStart", done: settings.orderExportStart !== null, detail: describeOrderExportStart(settings.orderExportStart), href: `${base}/settings#order-start` },
+    {
+      id: "orderStart",
+      done: settings.orderExportStart !== null,
+      detail: describeOrderExportStart(settings.orderExportStart),
+      text: orderStartText(settings.orderExportStart),
+      href: `${base}/settings#order-start`,
+    },
     {
       id: "mapping",
       done: gaps.length === 0,
-      detail: gaps.length ? gaps.join(" ") : `Product mapping version ${mapping.version} maps the taxes and categories${vatCodesInUse ? ", including every VAT code your items use" : ""}.`,
+      detail: gaps.length ? gaps.map((gap) => gap.english).join(" ") : `Product mapping version ${mapping.version} maps the taxes and categories${vatCodesInUse ? ", including every VAT code your items use" : ""}.`,
+      // The first open point; the mapping page shows the rest.
+      text: gaps[0]?.text ?? { key: vatCodesInUse ? "mappingOkInUse" : "mappingOk", values: { version: mapping.version ?? 0 } },
       href: `${base}/mappings`,
     },
     {
       id: "dryRun",
       done: dryRunsSeen.length > 0,
       detail: dryRunsSeen.length ? `Dry run done for ${dryRunsSeen.map((module) => label(module.module)).join(", ")}.` : "Run a dry run of a module and read what it would do: nothing is written.",
+      text: dryRunsSeen.length ? { key: "dryRunDone", modules: dryRunsSeen.map((module) => module.module) } : { key: "dryRunNone" },
       href: `${base}#dry-run`,
     },
     {
       id: "modules",
       done: on.length > 0,
       detail: on.length ? `On: ${on.map((module) => label(module.module)).join(", ")}.` : "Every module is off. Turn on the ones you want once their dry run looks right.",
+      text: on.length ? { key: "modulesOn", modules: on.map((module) => module.module) } : { key: "modulesNone" },
       href: `${base}#modules`,
     },
   ];

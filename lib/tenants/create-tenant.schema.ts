@@ -16,8 +16,8 @@ export const TenantSlugSchema = z
   .min(2, "at least 2 characters")
   .max(40, "at most 40 characters")
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lower-case letters, digits and dashes only, starting and ending with a letter or digit")
-  .refine((slug) => !slug.includes("--"), "no two dashes in a row")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "this name is reserved");
+  .refine((slug) => !slug.includes("--"), { message: "no two dashes in a row", params: { issue: "doubleDash" } })
+  .refine((slug) => !RESERVED_SLUGS.has(slug), { message: "this name is reserved", params: { issue: "reserved" } });
 
 export const TenantNameSchema = z.string({ error: "name the company" }).trim().min(1, "name the company").max(100, "at most 100 characters");
 

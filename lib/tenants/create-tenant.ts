@@ -7,13 +7,16 @@ import { recordAudit } from "../audit/record-audit";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 import { CreateTenantInputSchema, type CreateTenantInput } from "./create-tenant.schema";
 
 export { CreateTenantInputSchema, RESERVED_SLUGS, TenantNameSchema, TenantSlugSchema, type CreateTenantInput } from "./create-tenant.schema";
 
 function slugTaken(slug: string): AppError {
-  return new AppError("VALIDATION_FAILED", `The address "${slug}" is taken: choose another.`, { details: { fields: { slug: "this address is taken" } } });
+  return new AppError("VALIDATION_FAILED", `The address "${slug}" is taken: choose another.`, {
+    details: fieldDetails({ slug: { message: "this address is taken", code: "taken" } }),
+    params: { variant: "slugTaken", slug },
+  });
 }
 
 /** Inside a transaction: the tenant, its settings and (optionally) its owner. A taken slug is a field error. */
@@ -49,7 +52,10 @@ export async function createTenantForUser(userId: string, input: CreateTenantInp
   if (!user) throw new AppError("UNAUTHENTICATED", "Log in to continue.");
   const recent = await db.auditEvent.count({ where: { userId, action: "tenant.create", createdAt: { gt: new Date(Date.now() - 60 * 60_000) } } });
   if (recent >= TENANTS_PER_USER_PER_HOUR) {
-    throw new AppError("TOO_MANY_ATTEMPTS", `You created ${recent} shops in the last hour; wait a while before creating another.`, { details: { retryAfterMs: 60 * 60_000 } });
+    throw new AppError("TOO_MANY_ATTEMPTS", `You created ${recent} shops in the last hour; wait a while before creating another.`, {
+      details: { retryAfterMs: 60 * 60_000 },
+      params: { variant: "shops", count: recent },
+    });
   }
   const tenant = await withSlugRace(input.slug, () =>
     db.$transaction(async (tx) => {

@@ -1,15 +1,21 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
-import { NEW_TENANT_TEXT, NewTenantForm } from "@/components/tenants/new-tenant-form";
+import { NewTenantForm } from "@/components/tenants/new-tenant-form";
 import { requireUserId } from "@/lib/auth/guard";
 
-export const metadata = { title: "New shop · APIcenter" };
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${(await getTranslations("newTenant"))("title")} · APIcenter` };
+}
 
 /** "New shop" from the shop menu: any logged-in user may create one and becomes its owner. */
 export default async function NewTenantPage() {
   await requireUserId("/tenants/new");
+  const t = await getTranslations("newTenant");
   return (
-    <AuthCard title={NEW_TENANT_TEXT.title} description={NEW_TENANT_TEXT.description}>
+    <AuthCard title={t("title")} description={t("description")}>
       <NewTenantForm />
     </AuthCard>
   );

@@ -12,7 +12,8 @@ import { singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
 
-export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
+/** `code` names the reason for the dashboard's translation (messages: enqueue.<code>); `reason` is its English text. */
+export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
   input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; dryRun?: boolean },
@@ -28,7 +29,7 @@ export async function enqueueSync(
   const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(input.tenantId, module.id) });
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
-    return { queued: false, reason: "A run of this module is already waiting to start." };
+    return { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
   }
   await db.syncRun.updateMany({ where: { id: run.id, tenantId: input.tenantId }, data: { jobId } });
   return { queued: true, runId: run.id };

@@ -6,13 +6,13 @@
  * a dry run of a 100,000-item catalogue does not hold 100,000 payloads).
  */
 import { z } from "zod";
-import type { AppError } from "../../errors";
+import type { AppError, ErrorParams } from "../../errors";
 import type { PlannedWrite, Written } from "./define-sync-module";
 import { waitingForOf } from "./ledger";
 
 export type RecordedWrite = { externalId: string; action: "create" | "update"; target: string; payload: unknown; payloadHash: string | null };
 export type RecordedSkip = { externalId: string; reason: string };
-export type RecordedFailure = { externalId: string; code: string; kind: string; message: string; waitingFor?: string };
+export type RecordedFailure = { externalId: string; code: string; kind: string; message: string; params?: ErrorParams; waitingFor?: string };
 
 /** The skip reason the modules give for a record whose mapped payload is what was written last time. */
 export const UNCHANGED = "unchanged";
@@ -22,7 +22,17 @@ export const DryRunResultSchema = z.object({
   counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), failed: z.number() }),
   writes: z.array(z.object({ externalId: z.string(), action: z.enum(["create", "update"]), target: z.string(), payload: z.unknown() })),
   skips: z.array(z.object({ externalId: z.string(), reason: z.string() })),
-  failures: z.array(z.object({ externalId: z.string(), code: z.string(), kind: z.string(), message: z.string(), waitingFor: z.string().optional() })),
+  failures: z.array(
+    z.object({
+      externalId: z.string(),
+      code: z.string(),
+      kind: z.string(),
+      message: z.string(),
+      // With the code, the page words the failure in the reader's language (docs/i18n.md).
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).optional(),
+      waitingFor: z.string().optional(),
+    }),
+  ),
   /** Failures beyond the cap, counted but not listed. */
   failuresNotListed: z.number(),
 });
@@ -60,7 +70,7 @@ export class WriteRecorder {
     this.counts.failed++;
     if (this.failures.length >= this.limits.maxFailures) return;
     const waitingFor = waitingForOf(error) ?? undefined;
-    this.failures.push({ externalId, code: error.code, kind: error.kind, message: error.message, ...(waitingFor ? { waitingFor } : {}) });
+    this.failures.push({ externalId, code: error.code, kind: error.kind, message: error.message, ...(error.params ? { params: error.params } : {}), ...(waitingFor ? { waitingFor } : {}) });
   }
 
   result(): DryRunResult {

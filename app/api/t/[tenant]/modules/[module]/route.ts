@@ -7,7 +7,7 @@ const SwitchSchema = z.object({ enabled: z.boolean({ error: "say whether the mod
 
 /** PUT { enabled }: switch a module on (only when its switch-on checks hold) or off. */
 export const PUT = guardRoute<{ tenant: string; module: string }>({ role: "ADMIN" }, async (ctx, request, params) => {
-  const module = readRouteParam(params.module, SYNC_MODULES.slugSchema, "sync module");
+  const moduleId = readRouteParam(params.module, SYNC_MODULES.slugSchema, "sync module");
   const { enabled } = await readJsonBody(request, SwitchSchema, "module switch");
-  return switchModule(ctx, module, enabled);
+  return switchModule(ctx, moduleId, enabled);
 });
