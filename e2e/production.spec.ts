@@ -204,6 +204,8 @@ test("an operator creates the first tenant; its owner logs in, connects the shop
   await shop.getByLabel("API key").fill("cscart-demo-api-key");
   await shop.getByRole("button", { name: /^Save / }).click();
   await expect(shop.getByTestId("form-success")).toBeVisible();
+  await shop.getByRole("button", { name: "Test connection" }).click();
+  await expect(shop.locator('[data-status="OK"]')).toBeVisible();
   const visma = page.getByTestId("connection-form-VISMA");
   await visma.getByLabel("Client id").fill("apicenter-demo");
   await visma.getByLabel("Company tenant id").fill("demo-company-1");
@@ -213,17 +215,26 @@ test("an operator creates the first tenant; its owner logs in, connects the shop
   await visma.getByLabel("Client secret").fill("visma-demo-secret");
   await visma.getByRole("button", { name: /^Save / }).click();
   await expect(visma.getByTestId("form-success")).toBeVisible();
+  await visma.getByRole("button", { name: "Test connection" }).click();
+  await expect(visma.locator('[data-status="OK"]')).toBeVisible();
 
+  // A new tenant has every module off: a dry run of stock sync on the worker, then it is switched on
+  // from the setup checklist and its card offers "Run now".
   await page.goto("/prod-shop");
+  await page.getByRole("button", { name: "Dry run of Stock sync" }).click();
+  const stockRuns = () => query<{ status: string; dryRun: boolean }>(`select status, "dryRun" from "SyncRun" where module = 'STOCK_SYNC' order by "queuedAt"`);
+  await expect.poll(stockRuns, { timeout: 120_000 }).toEqual([{ status: "SUCCEEDED", dryRun: true }]);
+  await page.getByRole("button", { name: "Turn on Stock sync" }).click();
   await page.getByRole("button", { name: "Run Stock sync now" }).click();
   await expect
-    .poll(async () => (await query<{ status: string }>(`select status from "SyncRun" where module = 'STOCK_SYNC'`)).map((run) => run.status), { timeout: 120_000 })
-    .toEqual(["SUCCEEDED"]);
+    .poll(stockRuns, { timeout: 120_000 })
+    .toEqual([{ status: "SUCCEEDED", dryRun: true }, { status: "SUCCEEDED", dryRun: false }]);
   await context.close();
 
   const text = await metricsText(WORKER_URL);
+  // Sync metrics count what reached the remotes: the run, not the dry run; both were jobs.
   expect(seriesValue(text, 'apicenter_sync_runs_total{module="STOCK_SYNC",outcome="succeeded"}')).toBe(1);
-  expect(seriesValue(text, 'apicenter_job_duration_seconds_count{queue="sync-stock",outcome="completed"}')).toBe(1);
+  expect(seriesValue(text, 'apicenter_job_duration_seconds_count{queue="sync-stock",outcome="completed"}')).toBe(2);
   expect(seriesValue(text, 'apicenter_remote_requests_total{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
   expect(seriesValue(text, 'apicenter_remote_request_duration_seconds_count{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
   test.info().annotations.push({ type: "metrics after one sync (worker)", description: text.split("\n").filter((line) => /^apicenter_(sync|remote|job|queue)/.test(line)).join("\n") });

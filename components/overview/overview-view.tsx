@@ -28,9 +28,11 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
   const query = useTenantQuery<Overview>(tenantSlug, "overview", undefined, {
     refetchInterval: (current) => (current.state.data?.active ? 2_000 : 15_000),
   });
-  // Until the tenant is set up (lib/setup/get-setup-status.ts), the checklist takes the module cards' place.
+  // Until the tenant is set up (lib/setup/get-setup-status.ts), the checklist takes the place of the
+  // module cards; a module already switched on keeps its card (with Run now) meanwhile.
   const setup = useTenantQuery<SetupData>(tenantSlug, "setup", undefined, { refetchInterval: 5_000 });
   const setUp = setup.data?.setUp === true;
+  const cardsOf = (modules: Overview["modules"]) => (setUp ? modules : modules.filter((status) => status.schedule.enabled));
   return (
     <div className="space-y-6">
       <PageHeader title={tenantName} description={t("description")} />
@@ -62,13 +64,13 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
               </div>
             </section>
             {setup.data && !setUp && <SetupChecklist tenantSlug={tenantSlug} canEdit={canEdit} />}
-            {setUp && <section aria-labelledby="modules-heading">
+            {setup.data && cardsOf(overview.modules).length > 0 && <section aria-labelledby="modules-heading">
               <h2 id="modules-heading" className="mb-1 text-lg font-medium">{t("modulesHeading")}</h2>
               <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
                 {overview.workersOnline > 0 ? t("workersOnline", { count: overview.workersOnline }) : t("noWorker")}
               </p>
               <div className="grid gap-3 md:grid-cols-2">
-                {overview.modules.map((status) => (
+                {cardsOf(overview.modules).map((status) => (
                   <ModuleCard key={status.module} status={status} tenantSlug={tenantSlug} canEdit={canEdit} />
                 ))}
               </div>

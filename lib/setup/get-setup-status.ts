@@ -102,7 +102,7 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
       visma = {
         ...visma,
         done: false,
-        detail: `The defaults for new customers need attention: ${Object.values(problems).join(" ")}`,
+        detail: `The defaults for new customers need attention: ${Object.values(problems).map((finding) => finding.message).join(" ")}`,
         text: { key: "debtorProblems", fields: Object.keys(problems) },
         href: `${base}/settings`,
       };

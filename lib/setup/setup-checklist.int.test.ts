@@ -10,7 +10,7 @@ import { caughtAppError } from "../http/caught-app-error";
 import { saveProductMappingVersion } from "../mappings/save-mapping-version";
 import { chooseOrderExportStart } from "../settings/choose-order-export-start";
 import { getSettings } from "../settings/get-settings";
-import { switchModule } from "../settings/switch-module";
+import { switchModule, switchOnChecks } from "../settings/switch-module";
 import { updateSettings } from "../settings/update-settings";
 import { demoProductMapping } from "../../prisma/seed";
 import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
@@ -71,6 +71,9 @@ describe("setup checklist", () => {
     const visma = (await status()).steps.find((step) => step.id === "visma")!;
     expect(visma).toMatchObject({ done: false, href: `/${h.tenant.slug}/settings` });
     expect(visma.detail).toContain('Visma.net has no credit terms "45"');
+    expect(visma.text).toEqual({ key: "debtorProblems", fields: ["debtorPaymentTerms"] });
+    const debtorCheck = (await switchOnChecks(h.tenant.id, "ORDER_EXPORT")).find((check) => check.id === "debtor-defaults-valid");
+    expect(debtorCheck).toMatchObject({ met: false, reason: expect.stringContaining('Visma.net has no credit terms "45"') });
     await updateSettings(actor, { debtorPaymentTerms: "14" });
     await testConnection(actor, "VISMA");
 

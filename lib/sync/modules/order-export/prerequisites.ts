@@ -53,5 +53,5 @@ function debtorDefaultsReason(row: { debtorDefaultsCheck: unknown; debtorPayment
   const unchecked = DEBTOR_DEFAULT_FIELDS.filter((field) => !check.success || check.data.fields[field]?.value !== current[field].trim());
   if (unchecked.length) return "Test the Visma.net connection: it checks the defaults for new customers (payment terms, collection account, administration) against the company.";
   const problems = Object.values(debtorDefaultProblems(check.data!, current));
-  return problems.length ? `Fix the defaults for new customers in Settings: ${problems.join(" ")}` : null;
+  return problems.length ? `Fix the defaults for new customers in Settings: ${problems.map((finding) => finding.message).join(" ")}` : null;
 }
