@@ -24,7 +24,7 @@ export function RefreshPickLists({ tenantSlug, source, lists, canEdit }: { tenan
           {refresh.isPending ? t("refreshing") : source === "cscart" ? t("refreshCscart") : t("refreshVisma")}
         </Button>
       )}
-      <span>{read.length ? t("readAt", { when: format.dateTime(read[0]!.fetchedAt) }) : t("neverRead")}</span>
+      <span data-testid="pick-lists-read" data-read={read.length > 0}>{read.length ? t("readAt", { when: format.dateTime(read[0]!.fetchedAt) }) : t("neverRead")}</span>
       {/* Stored in English by the server (a remote's error); the refresh's own error below is translated. */}
       {error && <span className="text-red-700">{t("failed", { error })}</span>}
       {refresh.formError && <span className="text-red-700">{refresh.formError}</span>}
