@@ -163,20 +163,26 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
   await page.goto(`/${slug}/runs`);
   await expect(page.getByTestId("dry-run-marker")).toHaveCount(2);
 
-  // Switch both on: the tenant is set up, and the overview shows the module cards.
+  // Order export on from the checklist: the sixth step, so the tenant is set up and the overview shows
+  // the module cards. Product import on from Settings, which passes the same gate.
   await page.goto(`/${slug}`);
   await page.getByRole("button", { name: "Turn on Order export" }).click();
-  await page.getByRole("button", { name: "Turn on Product import" }).click();
   await expect(page.getByTestId("module-order-export")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("setup-checklist")).toHaveCount(0);
+  await page.goto(`/${slug}/settings`);
+  await expect(page.getByLabel("Order export on")).toBeChecked();
+  await page.getByLabel("Product import on").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("form", { name: "Settings" }).getByTestId("form-success")).toBeVisible();
+  await page.goto(`/${slug}`);
 
-  // The first real runs do what the dry runs said: the same orders, the same number of products.
+  // The first real runs do what the dry runs said: the same orders, the same number of products. A
+  // module just switched on may already be queued by the schedule; "Run now" then says so.
   for (const [label, module, prediction] of [["Order export", "ORDER_EXPORT", orderDryRun], ["Product import", "PRODUCT_IMPORT", productDryRun]] as const) {
     await page.getByRole("button", { name: `Run ${label} now` }).click();
-    await expect
-      .poll(async () => (await db.syncRun.findFirst({ where: { tenantId: tenant.id, module, dryRun: false } }))?.status, { timeout: 120_000 })
-      .toMatch(/SUCCEEDED|PARTIAL/);
-    const real = await db.syncRun.findFirstOrThrow({ where: { tenantId: tenant.id, module, dryRun: false } });
+    const firstRun = () => db.syncRun.findFirst({ where: { tenantId: tenant.id, module, dryRun: false }, orderBy: { queuedAt: "asc" } });
+    await expect.poll(async () => (await firstRun())?.status, { timeout: 120_000 }).toMatch(/SUCCEEDED|PARTIAL/);
+    const real = (await firstRun())!;
     expect({ created: real.created, updated: real.updated, failed: real.failed }).toEqual({ created: prediction.created, updated: prediction.updated, failed: prediction.failed });
   }
   const exported = await db.syncItem.findMany({ where: { tenantId: tenant.id, module: "ORDER_EXPORT" } });
