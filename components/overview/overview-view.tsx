@@ -91,6 +91,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
   const t = useTranslations("overview");
   const format = useFormat();
   const moduleLabel = useModuleLabel();
+  const errorText = useErrorText();
   const label = moduleLabel(module);
   return (
     <Card testId={`module-${slug}`}>
@@ -113,7 +114,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
               {t("counts", { created: lastRun.created, updated: lastRun.updated, skipped: lastRun.skipped, failed: lastRun.failed })}
             </div>
           )}
-          {lastRun?.error && <div className="text-xs text-red-700">{lastRun.error}</div>}
+          {lastRun?.error && <div className="text-xs text-red-700" data-testid="last-run-error">{errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}</div>}
           <div className="text-slate-600" data-testid="next-run">
             {schedule.enabled ? t("nextRun", { when: format.relative(nextRunAt), minutes: schedule.intervalMinutes }) : t("nextRunOff")}
           </div>

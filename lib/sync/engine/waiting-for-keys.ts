@@ -29,15 +29,19 @@ export function waitsForShopCategory(categoryId: string | number): WaitingKey {
   return `cscart-category:${categoryId}`;
 }
 
-/** What a row waits for in the shop owner's words: "… waits for <this>". */
-export function describeWaitingFor(stored: string): string {
-  return splitWaitingKeys(stored).map(describeKey).join(" or ");
+/** What kind of fix a key waits for (the run log words each: runLog.fixArrived). */
+export type WaitingKind = "mapping" | "settings" | "vismaItem" | "shopCategory";
+
+export function waitingKind(key: string): WaitingKind | undefined {
+  if (key.startsWith("mapping:")) return "mapping";
+  if (key === WAITS_FOR_SETTINGS) return "settings";
+  if (key.startsWith("visma-item:")) return "vismaItem";
+  if (key.startsWith("cscart-category:")) return "shopCategory";
+  return undefined;
 }
 
-function describeKey(key: string): string {
-  if (key.startsWith("mapping:")) return "a change of the product mapping";
-  if (key === WAITS_FOR_SETTINGS) return "a change of the settings";
-  if (key.startsWith("visma-item:")) return `article "${key.slice("visma-item:".length)}" in Visma.net`;
-  if (key.startsWith("cscart-category:")) return `category ${key.slice("cscart-category:".length)} in the shop`;
-  return key;
+/** The one kind of fix all these rows waited for, or "several". */
+export function waitedForOf(stored: readonly string[]): WaitingKind | "several" {
+  const kinds = new Set(stored.flatMap(splitWaitingKeys).map(waitingKind));
+  return kinds.size === 1 ? ([...kinds][0] ?? "several") : "several";
 }

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { AppError, ErrorParams } from "../../errors";
 import type { PlannedWrite, Written } from "./define-sync-module";
+import { asErrorParams } from "../../i18n/translate-error";
 import { waitingForOf } from "./ledger";
 
 export type RecordedWrite = { externalId: string; action: "create" | "update"; target: string; payload: unknown; payloadHash: string | null };
@@ -29,7 +30,8 @@ export const DryRunResultSchema = z.object({
       kind: z.string(),
       message: z.string(),
       // With the code, the page words the failure in the reader's language (docs/i18n.md).
-      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).optional(),
+      // Quoted errors and dates included: the same narrowing the run log and connection errors use.
+      params: z.custom<ErrorParams>((value) => asErrorParams(value) !== undefined, "not error params").optional(),
       waitingFor: z.string().optional(),
     }),
   ),

@@ -23,6 +23,7 @@ export const orderExportStartChosen: Prerequisite = {
     }
     return unmet;
   },
+  reasonParams: () => ({ variant: "orderStart" }),
 };
 
 export const debtorDefaultsValid: Prerequisite = {

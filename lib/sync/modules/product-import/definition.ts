@@ -10,6 +10,7 @@ import type { VismaInventoryItem } from "../../../integrations/visma/schemas";
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { signedImageUrl } from "../../../images/signed-image-url";
+import { logLine } from "../../../logs/log-line";
 import { getActiveProductMapping } from "../../../mappings/get-active-mapping";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
@@ -18,7 +19,8 @@ import { unlessNotFound } from "../../engine/unless-not-found";
 import { mapInventoryItemToProduct } from "../../transform";
 import type { CsCartClient } from "../../../integrations/cscart/client";
 import { collectAll } from "../../../integrations/paging";
-import { AppError, toAppError } from "../../../errors";
+import { AppError, quoteError, toAppError } from "../../../errors";
+import type { RunLogger } from "../../../logs/write-log";
 import { waitsForMapping, waitsForShopCategory } from "../../engine/waiting-for-keys";
 import { taxesAndCategoriesMapped } from "./prerequisites";
 import { productKey, shopIdOrThrow, shopProductIds, type ShopIdResult } from "../shop-id-lookup";
@@ -43,7 +45,7 @@ export const productImport = defineSyncModule({
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
       const active = await getActiveProductMapping(ctx.tenantId);
-      ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
+      ctx.log.info(active.version === null ? logLine("defaultProductMapping", {}) : logLine("productMapping", { version: active.version }));
       const shopCategories = await shopCategoryIds(cscart, ctx);
       return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>(), shopCategories };
     },
@@ -95,11 +97,11 @@ export const productImport = defineSyncModule({
  * not exist without complaint (the product then shows nowhere), so the import checks it first.
  * Undefined when the categories could not be read: then nothing is checked.
  */
-async function shopCategoryIds(cscart: CsCartClient, ctx: { log: { warn(message: string): void } }): Promise<Set<string> | undefined> {
+async function shopCategoryIds(cscart: CsCartClient, ctx: { log: Pick<RunLogger, "warn"> }): Promise<Set<string> | undefined> {
   try {
     return new Set((await collectAll(cscart.listCategoryPages({ itemsPerPage: 250 }))).map((category) => category.category_id));
   } catch (caught) {
-    ctx.log.warn(`Could not read the shop's categories, so category ids are not checked in this run: ${toAppError(caught).message}`);
+    ctx.log.warn(logLine("shopCategoriesUnread", { error: quoteError(toAppError(caught)) }));
     return undefined;
   }
 }
@@ -110,7 +112,10 @@ function assertCategoryExists(categoryId: number | undefined, shopCategories: Se
   throw new AppError(
     "MAPPING_INVALID",
     `Visma.net item ${inventoryNumber} maps to CS-Cart category ${categoryId}, which the shop does not have. Map it to an existing category under Mappings (the pick-list shows the shop's categories), or create the category in CS-Cart.`,
-    { details: { inventoryNumber, field: "category", waitsFor: [waitsForMapping("PRODUCT_IMPORT"), waitsForShopCategory(categoryId)] } },
+    {
+      details: { inventoryNumber, field: "category", waitsFor: [waitsForMapping("PRODUCT_IMPORT"), waitsForShopCategory(categoryId)] },
+      params: { variant: "unknownCategory", field: "category", inventoryNumber, categoryId },
+    },
   );
 }
 

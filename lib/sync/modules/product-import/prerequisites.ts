@@ -33,4 +33,6 @@ export const taxesAndCategoriesMapped: Prerequisite = {
     }
     return unmet;
   },
+  // The reader's language says what to do; the English reason names each gap.
+  reasonParams: () => ({ variant: "productMapping" }),
 };
