@@ -10,7 +10,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "../lib/db";
 import { createTestUser, TEST_PASSWORD, uniqueSuffix } from "../testing/fixtures";
-import { SIMULATORS, simControl } from "./helpers";
+import { connectSimulators, simControl } from "./helpers";
 
 type ShopOrder = { order_id: string };
 type ShopProduct = { productId: number; productCode: string };
@@ -31,30 +31,6 @@ test.afterAll(async () => {
 async function docsScreenshot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
-}
-
-async function connect(page: Page, slug: string) {
-  await page.goto(`/${slug}/connections`);
-  const shop = page.getByTestId("connection-form-CSCART");
-  await shop.getByLabel("Shop URL").fill(SIMULATORS.cscart);
-  await shop.getByLabel("Admin e-mail").fill("admin@example.com");
-  await shop.getByLabel("API key").fill("cscart-demo-api-key");
-  await shop.getByRole("button", { name: "Save CS-Cart shop" }).click();
-  await expect(shop.getByTestId("form-success")).toBeVisible();
-  await shop.getByRole("button", { name: "Test connection" }).click();
-  await expect(shop.locator('[data-status="OK"]')).toBeVisible();
-
-  const visma = page.getByTestId("connection-form-VISMA");
-  await visma.getByLabel("Client id").fill("apicenter-demo");
-  await visma.getByLabel("Company tenant id").fill("demo-company-1");
-  await visma.getByLabel("Token URL").fill(`${SIMULATORS.visma}/connect/token`);
-  await visma.getByLabel("ERP API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Sales order API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Client secret").fill("visma-demo-secret");
-  await visma.getByRole("button", { name: "Save Visma.net" }).click();
-  await expect(visma.getByTestId("form-success")).toBeVisible();
-  await visma.getByRole("button", { name: "Test connection" }).click();
-  await expect(visma.getByTestId("test-result")).toContainText("exist in the company");
 }
 
 /** Runs a module's dry run from the checklist and opens its page once it has finished. */
@@ -97,7 +73,8 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
   for (const step of ["cscart", "visma", "orderStart", "mapping", "dryRun", "modules"]) await expect(page.getByTestId(`setup-step-${step}`)).toHaveAttribute("data-done", "false");
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
 
-  await connect(page, slug);
+  const { visma } = await connectSimulators(page, slug);
+  await expect(visma.getByTestId("test-result")).toContainText("exist in the company");
 
   // Where order export starts: new orders from now on (pinned to the shop's newest order).
   await page.goto(`/${slug}/settings`);

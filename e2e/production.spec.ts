@@ -17,7 +17,7 @@ import pg from "pg";
 import { E2E_IMAGE_DIR, PORTS } from "../lib/devstack/ports";
 import { imageConfig, packageScriptArgv } from "../lib/devstack/runtime-image";
 import { recreateDatabase, withDatabaseName } from "../lib/devstack/test-database";
-import { SIMULATORS } from "./helpers";
+import { connectSimulators, SIMULATORS } from "./helpers";
 
 const DATABASE_URL = withDatabaseName(process.env.DATABASE_URL!, "apicenter_production");
 const WEB_URL = `http://localhost:${PORTS.prodTestWeb}`;
@@ -197,26 +197,7 @@ test("an operator creates the first tenant; its owner logs in, connects the shop
   await invitation.close();
 
   const { context, page } = await logInAs(browser, { email: created.owner, password });
-  await page.goto("/prod-shop/connections");
-  const shop = page.getByTestId("connection-form-CSCART");
-  await shop.getByLabel("Shop URL").fill(SIMULATORS.cscart);
-  await shop.getByLabel("Admin e-mail").fill("admin@example.com");
-  await shop.getByLabel("API key").fill("cscart-demo-api-key");
-  await shop.getByRole("button", { name: /^Save / }).click();
-  await expect(shop.getByTestId("form-success")).toBeVisible();
-  await shop.getByRole("button", { name: "Test connection" }).click();
-  await expect(shop.locator('[data-status="OK"]')).toBeVisible();
-  const visma = page.getByTestId("connection-form-VISMA");
-  await visma.getByLabel("Client id").fill("apicenter-demo");
-  await visma.getByLabel("Company tenant id").fill("demo-company-1");
-  await visma.getByLabel("Token URL").fill(`${SIMULATORS.visma}/connect/token`);
-  await visma.getByLabel("ERP API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Sales order API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Client secret").fill("visma-demo-secret");
-  await visma.getByRole("button", { name: /^Save / }).click();
-  await expect(visma.getByTestId("form-success")).toBeVisible();
-  await visma.getByRole("button", { name: "Test connection" }).click();
-  await expect(visma.locator('[data-status="OK"]')).toBeVisible();
+  await connectSimulators(page, "prod-shop");
 
   // A new tenant has every module off: a dry run of stock sync on the worker, then it is switched on
   // from the setup checklist and its card offers "Run now".

@@ -9,22 +9,7 @@ import { checkInput } from "@/components/check-input";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
-import { CreateTenantInputSchema } from "@/lib/tenants/create-tenant.schema";
-
-/** A slug suggestion from the name (the server still checks it, and says when it is taken). */
-function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/å/g, "a")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
+import { CreateTenantInputSchema, slugFromName } from "@/lib/tenants/create-tenant.schema";
 
 export function NewTenantForm() {
   const t = useTranslations("newTenant");
@@ -43,7 +28,7 @@ export function NewTenantForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
       <TextField label={t("name")} value={name} error={create.fieldErrors.name}
-        onChange={(event) => { setName(event.target.value); if (!slugTouched) setSlug(suggestSlug(event.target.value)); }} />
+        onChange={(event) => { setName(event.target.value); if (!slugTouched) setSlug(slugFromName(event.target.value)); }} />
       <TextField label={t("slug")} value={slug} hint={t("slugHint", { slug })} error={create.fieldErrors.slug}
         onChange={(event) => { setSlug(event.target.value); setSlugTouched(true); }} />
       <FormMessage error={create.formError} />

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { db, type Prisma } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { insertTenant, TenantNameSchema, TenantSlugSchema } from "../tenants/create-tenant";
+import { insertTenant, slugFromName, TenantNameSchema, TenantSlugSchema } from "../tenants/create-tenant";
 import type { Locale } from "../i18n/locales";
 import { emailLocale } from "../i18n/resolve-locale";
 import { parseOrThrow } from "../validation";
@@ -71,18 +71,7 @@ export async function requestSignUp(
 
 /** A shop's address from its name: "Fjell & Fjord AS" → "fjell-fjord-as"; another suffix while it is taken or reserved. */
 export async function freeSlugFor(name: string, tx: Prisma.TransactionClient): Promise<string> {
-  const base =
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/æ/g, "ae")
-      .replace(/ø/g, "o")
-      .replace(/å/g, "a")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 32)
-      .replace(/-+$/, "") || "shop";
+  const base = slugFromName(name, 32) || "shop";
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = attempt === 0 ? base : `${base}-${attempt + 1}`;
     if (!TenantSlugSchema.safeParse(candidate).success) continue;

@@ -34,16 +34,7 @@ export async function recordAudit(
   detail?: Record<string, unknown>,
   client: Prisma.TransactionClient = db,
 ): Promise<void> {
-  await client.auditEvent.create({
-    data: {
-      tenantId: actor.tenant.id,
-      userId: actor.user.id,
-      userEmail: actor.user.email,
-      action,
-      target,
-      detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue),
-    },
-  });
+  await writeAuditEvent(client, { tenantId: actor.tenant.id, userId: actor.user.id, userEmail: actor.user.email }, action, target, detail);
 }
 
 /** An audit event of the operator's command line (no logged-in user): shown as "operator". */
@@ -54,8 +45,18 @@ export async function recordOperatorAudit(
   detail?: Record<string, unknown>,
   client: Prisma.TransactionClient = db,
 ): Promise<void> {
+  await writeAuditEvent(client, { tenantId, userId: null, userEmail: "operator" }, action, target, detail);
+}
+
+async function writeAuditEvent(
+  client: Prisma.TransactionClient,
+  by: { tenantId: string; userId: string | null; userEmail: string },
+  action: AuditAction,
+  target: string,
+  detail: Record<string, unknown> | undefined,
+): Promise<void> {
   await client.auditEvent.create({
-    data: { tenantId, userId: null, userEmail: "operator", action, target, detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue) },
+    data: { ...by, action, target, detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue) },
   });
 }
 

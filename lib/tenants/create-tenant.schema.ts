@@ -19,6 +19,24 @@ export const TenantSlugSchema = z
   .refine((slug) => !slug.includes("--"), { message: "no two dashes in a row", params: { issue: "doubleDash" } })
   .refine((slug) => !RESERVED_SLUGS.has(slug), { message: "this name is reserved", params: { issue: "reserved" } });
 
+/**
+ * A slug made from a company name: "Fjell & Fjord AS" → "fjell-fjord-as" (letters without their
+ * accents, everything else one dash). It may still be reserved or taken: the caller checks.
+ */
+export function slugFromName(name: string, maxLength = 40): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+}
+
 export const TenantNameSchema = z.string({ error: "name the company" }).trim().min(1, "name the company").max(100, "at most 100 characters");
 
 export const CreateTenantInputSchema = z.object({ slug: TenantSlugSchema, name: TenantNameSchema });

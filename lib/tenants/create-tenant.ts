@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from "../settings/defaults";
 import { fieldDetails, parseOrThrow } from "../validation";
 import { CreateTenantInputSchema, type CreateTenantInput } from "./create-tenant.schema";
 
-export { CreateTenantInputSchema, RESERVED_SLUGS, TenantNameSchema, TenantSlugSchema, type CreateTenantInput } from "./create-tenant.schema";
+export { CreateTenantInputSchema, RESERVED_SLUGS, slugFromName, TenantNameSchema, TenantSlugSchema, type CreateTenantInput } from "./create-tenant.schema";
 
 function slugTaken(slug: string): AppError {
   return new AppError("VALIDATION_FAILED", `The address "${slug}" is taken: choose another.`, {
