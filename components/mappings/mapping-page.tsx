@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { RefreshPickLists } from "@/components/pick-lists/refresh-pick-lists";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 import { useTenantQuery } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
@@ -33,11 +35,20 @@ export function MappingPage<Config, Extra = object>({ tenantSlug, canEdit, kind,
   const t = useTranslations("mappings");
   const query = useTenantQuery<MappingResponse<Config, Extra>>(tenantSlug, `mappings/${kind}`);
   const [editorGeneration, setEditorGeneration] = useState(0);
+  // The remotes' own values the editors offer (lib/pick-lists), read again on request.
+  const { lists } = usePickLists(tenantSlug);
   return (
     <div>
       <PageHeader title={t("title")} description={t("description")} />
       <MappingTabs tenantSlug={tenantSlug} />
       <ReadOnlyNotice readOnly={!canEdit} />
+      {/* The product editor offers the remotes' lists; the order and customer editors take typed ids so far (RowsEditor columns take options). */}
+      {kind === "product" && (
+        <div className="mb-4 space-y-2">
+          <RefreshPickLists tenantSlug={tenantSlug} source="visma" lists={lists} canEdit={canEdit} />
+          <RefreshPickLists tenantSlug={tenantSlug} source="cscart" lists={lists} canEdit={canEdit} />
+        </div>
+      )}
       <QueryView query={query}>
         {(data) => (
           <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">

@@ -1,13 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { PickField } from "@/components/pick-lists/pick-field";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-/** An editable list of rows of text fields ("this shop value → that Visma.net id", and wider ones). */
+/**
+ * An editable list of rows of fields ("this shop value → that Visma.net id", and wider ones). A
+ * column with options (a remote's pick-list) offers them; a typed value stays possible.
+ */
 export function RowsEditor<R extends Record<string, string>>({ rows, columns, errorsFor, onChange, blank, addLabel }: {
   rows: R[];
-  columns: { field: keyof R & string; label: string }[];
+  columns: { field: keyof R & string; label: string; options?: readonly PickOption[] }[];
   errorsFor: (row: R, index: number) => Partial<Record<keyof R & string, string>>;
   onChange: (rows: R[]) => void;
   blank: R;
@@ -25,8 +29,8 @@ export function RowsEditor<R extends Record<string, string>>({ rows, columns, er
         return (
           <div key={index} className="grid items-start gap-2" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr)) auto` }}>
             {columns.map((column) => (
-              <TextField key={column.field} label={t("rowLabel", { label: column.label, row: index + 1 })} value={row[column.field]} error={errors[column.field]}
-                onChange={(event) => update(index, { [column.field]: event.target.value } as Partial<R>)} />
+              <PickField key={column.field} label={t("rowLabel", { label: column.label, row: index + 1 })} value={row[column.field] ?? ""} error={errors[column.field]}
+                options={column.options ?? []} onChange={(value) => update(index, { [column.field]: value } as Partial<R>)} />
             ))}
             <Button variant="ghost" size="sm" className="mt-6" aria-label={t("removeRow", { label: first, row: index + 1 })}
               onClick={() => onChange(rows.filter((_, i) => i !== index))}>{tCommon("remove")}</Button>

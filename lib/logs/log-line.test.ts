@@ -19,6 +19,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   runStarted: { trigger: "SCHEDULE" },
   runFinished: { created: 3, updated: 1250, skipped: 0, failed: 1 },
   runStopped: { error: plainError },
+  dryRunStarted: {},
+  dryRunFinished: { created: 2, updated: 0, skipped: 7, failed: 1 },
   readingAll: {},
   readingSince: { since: quoteDate(new Date("2026-11-30T13:05:00Z")) },
   readingOrdersSince: { since: quoteDate(new Date("2026-11-30T12:00:00Z")), lastOrderId: 1001 },
@@ -33,6 +35,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   followUpFailed: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordPending: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordFailed: { recordsOf: "order-export", externalId: "1001", error: quoteError(missingSku) },
+  fixArrived: { recordsOf: "product-import", count: 3, waitedFor: "mapping" },
+  fixCheckFailed: { recordsOf: "product-import", count: 3, error: plainError },
   customerIndexRefreshed: { count: 1 },
   customerCreated: { customerNumber: "10024", orderId: "1001" },
   orderExported: { orderId: "1001", salesOrder: "SO-78" },
@@ -45,6 +49,7 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   shopShipmentCreated: { orderId: "1001", shipmentId: "7", marker: "Visma.net shipment 000012", hasTracking: false, trackingNumber: "" },
   defaultMapping: { mapping: "order" },
   mappingVersion: { mapping: "customer", version: 4 },
+  shopCategoriesUnread: { error: plainError },
   fieldCut: { subject: "order", orderId: "1001", field: "lineDescription", max: 256, leftOut: "XL", line: 2, sku: "TSHIRT-RED-XL" },
   addressCut: { subject: "newCustomer", orderId: "1001", field: "address", lines: 3, width: 50, leftOut: "rom 7" },
   noBillingCountry: { subject: "order", orderId: "1001" },
@@ -68,7 +73,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }

@@ -10,6 +10,7 @@
  */
 import type { RunTrigger } from "../db";
 import type { QuotedDate, QuotedError } from "../errors";
+import type { WaitingKind } from "../sync/engine/waiting-for-keys";
 
 type Records = { recordsOf: string };
 type OneRecord = Records & { externalId: string };
@@ -29,6 +30,8 @@ export type RunLogParams = {
   runStarted: { trigger: RunTrigger };
   runFinished: { created: number; updated: number; skipped: number; failed: number };
   runStopped: { error: QuotedError };
+  dryRunStarted: Record<string, never>;
+  dryRunFinished: { created: number; updated: number; skipped: number; failed: number };
   // the pass (lib/sync/engine/run-module-pass.ts, cursor.ts)
   readingAll: Record<string, never>;
   readingSince: { since: QuotedDate };
@@ -44,6 +47,9 @@ export type RunLogParams = {
   followUpFailed: OneRecord & { error: QuotedError };
   recordPending: OneRecord & { error: QuotedError };
   recordFailed: OneRecord & { error: QuotedError };
+  // records waiting for a fix (lib/sync/engine/waiting-for.ts); waitedFor is "several" when they waited for different things
+  fixArrived: Records & { count: number; waitedFor: WaitingKind | "several" };
+  fixCheckFailed: Records & { count: number; error: QuotedError };
   // the modules
   customerIndexRefreshed: { count: number };
   customerCreated: { customerNumber: string; orderId: string };
@@ -57,6 +63,7 @@ export type RunLogParams = {
   shopShipmentCreated: { orderId: string; shipmentId: string; marker: string; hasTracking: boolean; trackingNumber: string };
   defaultMapping: { mapping: MappingKind };
   mappingVersion: { mapping: MappingKind; version: number };
+  shopCategoriesUnread: { error: QuotedError };
   // Visma.net's field limits (lib/sync/transform/visma-limits.ts)
   fieldCut: OrderSubject & { field: CutField; max: number; leftOut: string; line?: number; sku?: string };
   addressCut: OrderSubject & { field: FittedAddress; lines: number; width: number; leftOut: string };

@@ -9,6 +9,7 @@ import { env } from "../../../env";
 import { defineSyncModule } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
 import { shopOrderCursor, type OrderRef } from "./order-cursor";
+import { debtorDefaultsValid, orderExportStartChosen } from "./prerequisites";
 import { OrderExportRun, type OrderPlan } from "./steps";
 
 export const orderExport = defineSyncModule({
@@ -18,10 +19,12 @@ export const orderExport = defineSyncModule({
   recordName: "order",
   color: "#1d4ed8",
   queue: "sync-order-export",
-  defaultSchedule: { enabled: true, intervalMinutes: 5 },
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 5 },
   cursor: shopOrderCursor(),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
-  prerequisites: [connectionsReady],
+  prerequisites: [connectionsReady, orderExportStartChosen],
+  switchOn: [debtorDefaultsValid],
   vismaScopes: [
     "vismanet_erp_service_api:read",
     // New customers and shipments are v1 POSTs; sales orders are the V3 service's own.
@@ -54,6 +57,7 @@ export const orderExport = defineSyncModule({
       },
     ],
     onFailed: (run, orderId, error) => run.notifyFailed(orderId, error),
+    changedRemotely: (run, keys, since) => run.changedRemotely(keys, since),
   },
 });
 

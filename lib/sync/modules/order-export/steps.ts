@@ -23,11 +23,15 @@ import { branchIdFor, customerOrderReference, mapShopOrderToNewCustomer, mapShop
 import { explainOrderError, type OrderShippingContext } from "../../transform/explain-order-error";
 import type { OrderMapping } from "../../transform/order-mapping";
 import type { ShopOrderCursor } from "../../../integrations/cscart/order-changes";
+import { describeOrderExportStart, isBeforeOrderExportStart, orderBeforeStartReason, type OrderExportStart } from "../../../settings/order-export-start";
+import { WAITS_FOR_SETTINGS } from "../../engine/waiting-for-keys";
 import { CustomerDirectory } from "./customer-directory";
 import { HOLD_DAYS, type OrderPage, type OrderRef } from "./order-cursor";
 import { SalesOrderReferences } from "./sales-order-references";
 
 export const ORDER_PAGE_SIZE = 250;
+/** Visma.net's clock and ours may differ by this much when asking what changed since a failure. */
+const CLOCK_SKEW_MS = 2 * 60_000;
 /** In a planned sales order whose customer is still to be created; the write step fills in the number. */
 export const NEW_CUSTOMER_PLACEHOLDER = "(new customer)";
 
@@ -54,7 +58,7 @@ export class OrderExportRun {
   ) {}
 
   static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
-    const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
+    const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts, module: ctx.module });
     const mapping = await getActiveMapping(ctx.tenantId, "order");
     ctx.log.info(mapping.version === null ? logLine("defaultMapping", { mapping: "order" }) : logLine("mappingVersion", { mapping: "order", version: mapping.version }));
     const directory = new CustomerDirectory(ctx.tenantId, visma);
@@ -66,9 +70,9 @@ export class OrderExportRun {
   /** The orders changed since the cursor, page by page; always at least one page, which says how the shop was listed. */
   async *read(cursor: ShopOrderCursor): AsyncGenerator<OrderPage> {
     const { settings } = this.ctx;
-    // Orders at or below the offset are never exported: an old shop need not list them at all.
+    // Orders at or below the chosen start number are never exported: an old shop need not list them at all.
     const changes = await this.cscart.listOrderChanges(
-      { ...cursor, lastOrderId: Math.max(cursor.lastOrderId, settings.orderOffset) },
+      { ...cursor, lastOrderId: Math.max(cursor.lastOrderId, startOrderId(settings.orderExportStart)) },
       { status: settings.exportStatuses, itemsPerPage: ORDER_PAGE_SIZE },
     );
     const listing = { mode: changes.mode, listedAt: changes.listedAt };
@@ -84,7 +88,8 @@ export class OrderExportRun {
 
   private refOf(summary: { order_id: string; status: string; timestamp?: number }, mode: OrderPage["listing"]["mode"], listedAt: number): OrderRef {
     const ref: OrderRef = { orderId: String(summary.order_id), listedStatus: summary.status, ...(summary.timestamp ? { createdAt: summary.timestamp } : {}) };
-    if (mode === "order_id" && !this.exportsStatus(summary.status) && Number(ref.orderId) > this.ctx.settings.orderOffset) {
+    // An old shop's cursor waits for a young order not yet in an exported status (unless it is before the start anyway).
+    if (mode === "order_id" && !this.exportsStatus(summary.status) && this.beforeStartReason({ orderId: Number(ref.orderId), placedAt: ref.createdAt }) === null) {
       const young = (ref.createdAt ?? listedAt) > listedAt - HOLD_DAYS * 86_400;
       if (young) ref.waiting = true;
       else this.ctx.log.info(logLine("orderNoLongerHeld", { orderId: ref.orderId, status: summary.status, days: HOLD_DAYS }));
@@ -102,9 +107,24 @@ export class OrderExportRun {
     return this.ctx.settings.exportStatuses.includes(status ?? "");
   }
 
-  /** Orders above the offset, in a status the tenant exports. */
+  /**
+   * Orders in a status the tenant exports, from where order export starts on. The start point is
+   * checked again on the full order (map), so an order read again later (a retry) passes it too.
+   */
   selects(order: OrderRef): boolean {
-    return Number(order.orderId) > this.ctx.settings.orderOffset && this.exportsStatus(order.listedStatus);
+    if (!this.exportsStatus(order.listedStatus)) return false;
+    return this.beforeStartReason({ orderId: Number(order.orderId), placedAt: order.createdAt }) === null;
+  }
+
+  /** Why an order is left out by where order export starts, or null when it is not. No start chosen: every order is left out. */
+  private beforeStartReason(order: { orderId: number; placedAt?: number }): string | null {
+    const start = this.ctx.settings.orderExportStart;
+    if (!start) return describeOrderExportStart(null);
+    const byTime = start.kind === "fromDate" || (start.kind === "newOrders" && start.afterOrderId === null);
+    // A listing row without its placing time is judged on the full order, in map.
+    if (byTime && order.placedAt === undefined) return null;
+    const placed = { orderId: order.orderId, placedAt: order.placedAt ?? 0 };
+    return isBeforeOrderExportStart(placed, start) ? orderBeforeStartReason(placed, start) : null;
   }
 
   /** The full order, read once per run and kept on the ref for the steps after the export. */
@@ -126,6 +146,9 @@ export class OrderExportRun {
   async map(ref: OrderRef): Promise<MapResult<OrderPlan>> {
     const { settings } = this.ctx;
     const order = await this.orderOf(ref);
+    // Never anything from before where order export starts, however the order came here.
+    const beforeStart = this.beforeStartReason({ orderId: Number(order.order_id), placedAt: order.timestamp });
+    if (beforeStart) return { action: "skip", reason: beforeStart };
     // Its status changed since it was listed: not for export now; a later change brings it back.
     if (!this.exportsStatus(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
     const email = order.email?.trim();
@@ -148,7 +171,9 @@ export class OrderExportRun {
       ...(salesOrder.shipping?.shipViaId ? { shipViaId: salesOrder.shipping.shipViaId } : {}),
       shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })),
     };
-    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, shipping }, payloadHash: null };
+    // In words, for a dry run: which customer the order goes to, or that one would be created first.
+    const target = number ? `a new Visma.net sales order for customer ${number}` : `a new Visma.net sales order, and a new Visma.net customer for ${email}`;
+    return { action: "create", target, payload: { customer, salesOrder, shipping }, payloadHash: null };
   }
 
   private newCustomer(order: CsCartOrder): VismaCustomerCreate {
@@ -163,7 +188,9 @@ export class OrderExportRun {
     if ("number" in customer) {
       customerNumber = customer.number;
     } else {
-      const resolved = await this.directory.resolve(customer.email, customer.create);
+      const resolved = await this.directory.resolve(customer.email, customer.create).catch((caught: unknown) => {
+        throw newCustomerRefused(toAppError(caught));
+      });
       customerNumber = resolved.customerNumber;
       if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
@@ -214,6 +241,20 @@ export class OrderExportRun {
     return { shopStatus: statusAfterExport };
   }
 
+  /** Which of the Visma.net articles orders wait for ("visma-item:<sku>") changed since `since`: one listing of the items changed since then. */
+  async changedRemotely(keys: string[], since: Date): Promise<Set<string>> {
+    const wanted = new Map(keys.filter((key) => key.startsWith("visma-item:")).map((key) => [key.slice("visma-item:".length).trim().toLowerCase(), key]));
+    const changed = new Set<string>();
+    if (!wanted.size) return changed;
+    for await (const page of this.visma.listInventoryPages({ modifiedSince: new Date(since.getTime() - CLOCK_SKEW_MS), expandWarehouseDetail: false, expandAttachment: false })) {
+      for (const item of page.items) {
+        const key = wanted.get(item.inventoryNumber.trim().toLowerCase());
+        if (key) changed.add(key);
+      }
+    }
+    return changed;
+  }
+
   async notifyFailed(orderId: string, error: AppError): Promise<void> {
     const { ctx } = this;
     await notifyOrderFailed({
@@ -227,9 +268,27 @@ export class OrderExportRun {
   }
 }
 
+/** The order number at or below which no order is exported (0 when the start is a time, or not chosen). */
+function startOrderId(start: OrderExportStart | null): number {
+  return start && start.kind !== "fromDate" ? (start.afterOrderId ?? 0) : 0;
+}
+
 /** The sales order type of an exported order (kept on its ledger row; older rows: the mapping's). */
 function typeOf(written: Written, mapping: OrderMapping): string {
   return typeof written.meta?.type === "string" ? written.meta.type : mapping.orderType;
+}
+
+/**
+ * Visma.net refusing a new customer is about the tenant's defaults for new customers (payment terms,
+ * collection account): the order waits for the settings to change, then is tried again.
+ */
+function newCustomerRefused(error: AppError): AppError {
+  if (error.code !== "REMOTE_VALIDATION") return error;
+  return new AppError(
+    "REMOTE_VALIDATION",
+    `Visma.net refused to create the order's new customer: ${error.message} Check the defaults for new customers in Settings (and test the Visma.net connection), then retry the order.`,
+    { details: { ...error.details, waitsFor: WAITS_FOR_SETTINGS }, cause: error },
+  );
 }
 
 function debtorDefaultsOf(ctx: SyncRunContext) {
