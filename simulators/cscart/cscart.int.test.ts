@@ -373,6 +373,6 @@ describe("CS-Cart lists for the pick-lists", () => {
     expect(firstPage.length).toBeLessThanOrEqual(10);
     expect(firstPage[0]).toMatchObject({ status: "P", type: "O", description: "Processed" });
     const all = (await (await cscartFetch(sim, "/api/statuses?items_per_page=100")).json()) as Json[];
-    expect(all.map((status) => status.status)).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N"]);
+    expect(all.map((status) => status.status)).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N", "E"]);
   });
 });

@@ -17,7 +17,8 @@ export const orderProgress = defineSyncModule({
   recordName: "order event",
   color: "#7c3aed",
   queue: "sync-order-progress",
-  defaultSchedule: { enabled: true, intervalMinutes: 10 },
+  // Off for every new tenant, like every module (switched on from the overview once set up).
+  defaultSchedule: { enabled: false, intervalMinutes: 10 },
   // Visma.net's clock and ours differ: read a little before the last pass started.
   cursor: passStartCursor<ProgressEvent>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
