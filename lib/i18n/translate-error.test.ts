@@ -154,6 +154,23 @@ describe("order data errors in the reader's language", () => {
     expect(translateError(nl, "nl", error)).toBe("Bestelling 7: de orderkorting (1.234,50) is groter dan de orderregels samen (99,00).");
     expect(translateError(en, "en", error)).toBe("Order 7: the order discount (1,234.50) is larger than the order lines (99.00).");
   });
+
+  it("names an amount that is not a number by its line and SKU, or by its kind, in Dutch", async () => {
+    const badPrice = rawOrder1042();
+    (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
+    const linePrice = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), { pricesIncludeVat: true, customerNumber: "10001" }));
+    expect(translateError(nl, "nl", linePrice)).toBe('Bestelling 1042: geen getal voor de prijs van regel 1 (TSHIRT-BLK-M): "19,90".');
+    expect(translateError(en, "en", linePrice)).toBe(linePrice.message);
+    const shipping = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), shipping_cost: "n/a" }), { pricesIncludeVat: true, customerNumber: "10001" }));
+    expect(translateError(nl, "nl", shipping)).toBe('Bestelling 1042: geen getal voor de verzendkosten: "n/a".');
+    expect(translateError(en, "en", shipping)).toBe(shipping.message);
+  });
+
+  it("names an amount without a mapped item by its kind and amount, in Dutch", async () => {
+    const error = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), payment_surcharge: "4.50" }), { pricesIncludeVat: true, customerNumber: "10001" }));
+    expect(translateError(nl, "nl", error)).toMatch(/^Bestelling 1042 heeft een betaaltoeslag van 4,50, en daar heeft Visma.net geen veld voor\. Geef in de ordertoewijzing een artikel voor de betaaltoeslag/);
+    expect(translateError(en, "en", error)).toBe(error.message);
+  });
 });
 
 describe("sync errors shown on runs and records, in the reader's language", () => {

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { AppError, type ErrorCode } from "../../errors";
+import { AppError } from "../../errors";
 
 /** Decimal with half-up rounding, as shops and ledgers round money. */
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -7,19 +7,47 @@ export type Money = InstanceType<typeof Money>;
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
+/** A shop order line as errors name it: its number (from 1) and SKU. */
+export type LineRef = { line: number; sku: string };
+
 /**
- * Reads an amount that a remote sent as text or number. `what` names the field in the error,
- * e.g. "price of line TSHIRT-BLK-M". Empty optional amounts count as zero.
+ * Where an amount sits in a shop order, for the error that names it: a line's amount names the line
+ * and its SKU, a tax or gift certificate its name (errors.ORDER_INVALID.notANumber words each).
  */
-export function parseAmount(
-  value: string | number | null | undefined,
-  what: string,
-  options: { code?: ErrorCode; optional?: boolean } = {},
-): Money {
+export type AmountOf = { orderId: string } & (
+  | { field: "orderDiscount" | "shippingCost" | "paymentSurcharge" | "total" }
+  | ({ field: "quantity" | "price" | "discount" | "tax" } & LineRef)
+  | { field: "vatRate" | "giftCertificate"; name: string }
+);
+
+const ENGLISH_FIELD: Record<AmountOf["field"], string> = {
+  orderDiscount: "order discount",
+  shippingCost: "shipping cost",
+  paymentSurcharge: "payment surcharge",
+  total: "order total",
+  quantity: "quantity",
+  price: "price",
+  discount: "discount",
+  tax: "tax",
+  vatRate: "rate of the tax",
+  giftCertificate: "amount of gift certificate",
+};
+
+function describeAmount(of: AmountOf): string {
+  if ("line" in of) return `the ${ENGLISH_FIELD[of.field]} of line ${of.line} (${of.sku})`;
+  if ("name" in of) return `the ${ENGLISH_FIELD[of.field]} "${of.name}"`;
+  return `the ${ENGLISH_FIELD[of.field]}`;
+}
+
+/** Reads an amount that the shop sent as text or number. Empty optional amounts count as zero. */
+export function parseAmount(value: string | number | null | undefined, of: AmountOf, options: { optional?: boolean } = {}): Money {
   const textValue = value === null || value === undefined ? "" : String(value).trim();
   if (textValue === "" && options.optional) return new Money(0);
   if (!NUMERIC.test(textValue)) {
-    throw new AppError(options.code ?? "ORDER_INVALID", `The ${what} is not a number: "${textValue}".`, { details: { field: what, value: textValue } });
+    throw new AppError("ORDER_INVALID", `Order ${of.orderId}: ${describeAmount(of)} is not a number: "${textValue}".`, {
+      details: { field: of.field, value: textValue },
+      params: { variant: "notANumber", ...of, value: textValue },
+    });
   }
   return new Money(textValue);
 }

@@ -18,14 +18,14 @@
 import { AppError } from "../../errors";
 import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/schemas";
 import type { NewSalesOrderLine } from "../../integrations/visma/schemas";
-import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
+import { type LineRef, Money, parseAmount, roundCents, spreadProportionally } from "./money";
 import type { OrderMapping } from "./order-mapping";
 import { amountsIncludeVat, netForGross, priceLine, vatOn, vatRateForLine, vatRateForShipping, vatRateForSurcharge } from "./vat";
 import { FieldWarnings, VISMA_LIMITS } from "./visma-limits";
 
 interface ShopLine {
   line: CsCartOrderLine;
-  label: string;
+  ref: LineRef;
   quantity: Money;
   /** Unit price before the line discount, in the shop's terms. */
   unit: Money;
@@ -45,16 +45,17 @@ function readShopLines(order: CsCartOrder): ShopLine[] {
         params: { variant: "noSku", orderId: order.order_id, line: index + 1, product: line.product },
       });
     }
-    const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
+    const ref = { line: index + 1, sku };
+    const quantity = parseAmount(line.amount, { orderId: order.order_id, field: "quantity", ...ref });
     if (!quantity.greaterThan(0)) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`, {
         params: { variant: "badQuantity", orderId: order.order_id, line: index + 1, sku },
       });
     }
-    const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
+    const price = parseAmount(line.price, { orderId: order.order_id, field: "price", ...ref });
     // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
-    const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
-    return { line, label, quantity, unit: price.plus(unitDiscount), lineDiscount: unitDiscount.times(quantity) };
+    const unitDiscount = parseAmount(line.discount, { orderId: order.order_id, field: "discount", ...ref }, { optional: true });
+    return { line, ref, quantity, unit: price.plus(unitDiscount), lineDiscount: unitDiscount.times(quantity) };
   });
 }
 
@@ -64,7 +65,7 @@ function readShopLines(order: CsCartOrder): ShopLine[] {
  * order discount and show which products were discounted.
  */
 function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
-  const orderDiscount = parseAmount(order.subtotal_discount, `order discount of order ${order.order_id}`, { optional: true });
+  const orderDiscount = parseAmount(order.subtotal_discount, { orderId: order.order_id, field: "orderDiscount" }, { optional: true });
   const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
   const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   if (orderDiscount.greaterThan(goods)) {
@@ -84,7 +85,7 @@ interface Part {
 /** The shop order's gift certificates redeemed on it (use_gift_certificates[*].cost), 0 when none. */
 function giftCertificatesOf(order: CsCartOrder): Money {
   return Object.entries(order.use_gift_certificates ?? {}).reduce(
-    (sum, [code, certificate]) => sum.plus(parseAmount(certificate.cost, `gift certificate ${code} of order ${order.order_id}`, { optional: true })),
+    (sum, [code, certificate]) => sum.plus(parseAmount(certificate.cost, { orderId: order.order_id, field: "giftCertificate", name: code }, { optional: true })),
     new Money(0),
   );
 }
@@ -130,26 +131,27 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   const included = amountsIncludeVat(order, options.pricesIncludeVat);
   const shopLines = readShopLines(order);
   const shares = spreadOrderDiscount(order, shopLines);
-  const lineRates = shopLines.map((shopLine) => vatRateForLine(order, shopLine.line, shopLine.label));
-  const shipping = parseAmount(order.shipping_cost, `shipping cost of order ${order.order_id}`, { optional: true });
-  const surcharge = parseAmount(order.payment_surcharge, `payment surcharge of order ${order.order_id}`, { optional: true });
+  const lineRates = shopLines.map((shopLine) => vatRateForLine(order, shopLine.line, shopLine.ref));
+  const shipping = parseAmount(order.shipping_cost, { orderId: order.order_id, field: "shippingCost" }, { optional: true });
+  const surcharge = parseAmount(order.payment_surcharge, { orderId: order.order_id, field: "paymentSurcharge" }, { optional: true });
   const parts: Part[] = shopLines.map((shopLine, index) => ({ amount: shopLine.unit.times(shopLine.quantity).minus(shopLine.lineDiscount).minus(shares[index]!), rate: lineRates[index]! }));
   if (shipping.greaterThan(0)) parts.push({ amount: shipping, rate: vatRateForShipping(order) });
   if (surcharge.greaterThan(0)) parts.push({ amount: surcharge, rate: vatRateForSurcharge(order) });
   const { nets, vismaGross, groups } = netsOf(parts, included);
 
-  const taxCategoryFor = (rate: Money, what: string): string | undefined => {
+  const taxCategoryFor = (rate: Money, part: LineRef | "shipping" | "surcharge"): string | undefined => {
     const category = mapping.taxCategoryByRate[rate.toString()];
     if (!category && rate.isZero()) {
+      const what = typeof part === "object" ? `line ${part.line} (${part.sku})` : part === "shipping" ? "the shipping cost" : "the payment surcharge";
       throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${what} carries no VAT in the shop, but Visma.net would add its item's VAT. Map the 0 % rate to Visma.net's tax category for sales without VAT in the order mapping, then retry the order.`, {
-        params: { variant: "zeroRateUnmapped", orderId: order.order_id, part: what },
+        params: { variant: "zeroRateUnmapped", orderId: order.order_id, ...(typeof part === "object" ? { part: "line", ...part } : { part }) },
       });
     }
     return category;
   };
   const orderLines: NewSalesOrderLine[] = shopLines.map((shopLine, index) => {
     const pricing = priceLine(shopLine.unit, shopLine.quantity, nets[index]!, included ? lineRates[index]! : new Money(0));
-    const taxCategoryId = taxCategoryFor(lineRates[index]!, shopLine.label);
+    const taxCategoryId = taxCategoryFor(lineRates[index]!, shopLine.ref);
     return {
       inventoryId: shopLine.line.product_code.trim(),
       quantity: shopLine.quantity.toNumber(),
@@ -164,7 +166,7 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   });
   let next = shopLines.length;
   const freightCost = shipping.greaterThan(0) ? nets[next++]! : new Money(0);
-  const freightTaxCategoryId = shipping.greaterThan(0) ? taxCategoryFor(parts[shopLines.length]!.rate, "the shipping cost") : undefined;
+  const freightTaxCategoryId = shipping.greaterThan(0) ? taxCategoryFor(parts[shopLines.length]!.rate, "shipping") : undefined;
 
   const itemLine = (inventoryId: string, quantity: number, unitPrice: Money, description: string): NewSalesOrderLine => ({
     inventoryId,
@@ -176,18 +178,18 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
     description,
   });
   if (surcharge.greaterThan(0)) {
-    const item = requireItem(order, mapping.items.paymentSurcharge, `a payment surcharge of ${surcharge.toFixed(2)}`, "payment surcharge item (a service item)");
+    const item = requireItem(order, mapping.items.paymentSurcharge, "paymentSurcharge", surcharge);
     const surchargeRate = parts[next]!.rate;
-    const taxCategoryId = taxCategoryFor(surchargeRate, "the payment surcharge");
+    const taxCategoryId = taxCategoryFor(surchargeRate, "surcharge");
     orderLines.push({ ...itemLine(item, 1, nets[next++]!, "Payment surcharge"), ...(taxCategoryId ? { taxCategoryId } : {}) });
   }
   const gift = giftCertificatesOf(order);
   if (gift.greaterThan(0)) {
-    const item = requireItem(order, mapping.items.giftCertificate, `gift certificates worth ${gift.toFixed(2)}`, "gift certificate item (a misc. charge item without VAT)");
+    const item = requireItem(order, mapping.items.giftCertificate, "giftCertificate", gift);
     orderLines.push(itemLine(item, -1, roundCents(gift), "Gift certificate redeemed"));
   }
 
-  const shopTotal = parseAmount(order.total, `total of order ${order.order_id}`);
+  const shopTotal = parseAmount(order.total, { orderId: order.order_id, field: "total" });
   const difference = shopTotal.minus(vismaGross.minus(gift));
   if (!difference.isZero()) {
     // VAT rounding leaves at most a cent per VAT rate; anything more is an amount APIcenter does not know.
@@ -215,10 +217,17 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   return { orderLines, freightCost, ...(freightTaxCategoryId ? { freightTaxCategoryId } : {}) };
 }
 
-function requireItem(order: CsCartOrder, item: string | null, what: string, mappingField: string): string {
+const UNMAPPED_ITEM = {
+  paymentSurcharge: { what: "a payment surcharge of", field: "payment surcharge item (a service item)" },
+  giftCertificate: { what: "gift certificates worth", field: "gift certificate item (a misc. charge item without VAT)" },
+} as const;
+
+/** The item the order mapping names for an amount Visma.net has no field for; without one the order fails naming the mapping field. */
+function requireItem(order: CsCartOrder, item: string | null, amountKind: keyof typeof UNMAPPED_ITEM, amount: Money): string {
   if (item) return item;
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has ${what}, which Visma.net has no field for. Name a ${mappingField} in the order mapping, then retry the order.`, {
-    params: { variant: "itemUnmapped", orderId: order.order_id, what, field: mappingField },
+  const { what, field } = UNMAPPED_ITEM[amountKind];
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has ${what} ${amount.toFixed(2)}, which Visma.net has no field for. Name a ${field} in the order mapping, then retry the order.`, {
+    params: { variant: "itemUnmapped", orderId: order.order_id, item: amountKind, amount: amount.toNumber() },
   });
 }
 

@@ -152,7 +152,7 @@ describe("mapShopOrderToSalesOrder", () => {
     await expectAppError(() => salesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
     const badPrice = rawOrder1042();
     (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
-    await expectAppError(() => salesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'price of line 1 (TSHIRT-BLK-M) in order 1042 is not a number: "19,90"');
+    await expectAppError(() => salesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'Order 1042: the price of line 1 (TSHIRT-BLK-M) is not a number: "19,90"');
     await expectAppError(() => salesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
     await expectAppError(() => salesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
   });

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors";
 import type { CsCartOrder, CsCartOrderLine, CsCartTax } from "../../integrations/cscart/schemas";
-import { Money, parseAmount, roundCents } from "./money";
+import { type LineRef, Money, parseAmount, roundCents } from "./money";
 
 /**
  * Every VAT rule about shop amounts happens in this file, so it can change in one place if
@@ -22,7 +22,7 @@ function ratePercentOf(tax: CsCartTax, orderId: string): Money {
       params: { variant: "fixedVat", orderId, tax: tax.description },
     });
   }
-  return parseAmount(tax.rate_value, `VAT rate of "${tax.description}" in order ${orderId}`);
+  return parseAmount(tax.rate_value, { orderId, field: "vatRate", name: tax.description });
 }
 
 function hasAppliesData(taxes: CsCartTax[]): boolean {
@@ -49,7 +49,7 @@ export function amountsIncludeVat(order: CsCartOrder, setting: boolean): boolean
 }
 
 /** The VAT rate (percent) of a line, 0 when no tax applies. */
-export function vatRateForLine(order: CsCartOrder, line: CsCartOrderLine, lineLabel: string): Money {
+export function vatRateForLine(order: CsCartOrder, line: CsCartOrderLine, ref: LineRef): Money {
   const taxes = Object.values(order.taxes);
   if (taxes.length === 0) return new Money(0);
   if (hasAppliesData(taxes)) {
@@ -57,21 +57,22 @@ export function vatRateForLine(order: CsCartOrder, line: CsCartOrderLine, lineLa
     return sumRates(taxes.filter((tax) => tax.applies?.[key] !== undefined), order.order_id);
   }
   if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
-  return rateMatchingLineTax(order, line, taxes, lineLabel);
+  return rateMatchingLineTax(order, line, taxes, ref);
 }
 
 /** Without `applies`, picks the rate whose VAT on the line matches the line's own tax_value. */
-function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, taxes: CsCartTax[], lineLabel: string): Money {
-  const lineTax = parseAmount(line.tax_value, `tax of ${lineLabel}`, { optional: true });
+function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, taxes: CsCartTax[], ref: LineRef): Money {
+  const of = { orderId: order.order_id, ...ref };
+  const lineTax = parseAmount(line.tax_value, { ...of, field: "tax" }, { optional: true });
   if (lineTax.isZero()) return new Money(0);
-  const amount = parseAmount(line.price, `price of ${lineLabel}`).times(parseAmount(line.amount, `quantity of ${lineLabel}`));
+  const amount = parseAmount(line.price, { ...of, field: "price" }).times(parseAmount(line.amount, { ...of, field: "quantity" }));
   for (const tax of taxes) {
     const rate = ratePercentOf(tax, order.order_id);
     const expectedTax = isIncluded(tax) ? amount.times(rate).dividedBy(rate.plus(100)) : amount.times(rate).dividedBy(100);
     if (expectedTax.minus(lineTax).abs().lessThanOrEqualTo(0.05)) return rate;
   }
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to ${lineLabel}.`, {
-    params: { variant: "lineVatUnknown", orderId: order.order_id, line: lineLabel },
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to line ${ref.line} (${ref.sku}).`, {
+    params: { variant: "lineVatUnknown", ...of },
   });
 }
 
