@@ -5,7 +5,7 @@
  * writes of each kind with the payload that would be sent, and every failure in plain words.
  */
 import { useTranslations } from "next-intl";
-import { useErrorText } from "@/components/i18n";
+import { useErrorText, useVariantText } from "@/components/i18n";
 import type { Jsonify } from "@/components/tenant-query";
 import { Card } from "@/components/ui/layout";
 import type { DryRunResult } from "@/lib/sync/engine/write-recorder";
@@ -17,6 +17,9 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
   const t = useTranslations("dryRun.result");
   const errorText = useErrorText();
   const waitingForText = useWaitingForText();
+  // Targets and reasons stored before they had params show their English words.
+  const targetText = useVariantText("dryRun.target");
+  const skipText = useVariantText("dryRun.skip");
   const { counts } = result;
   const total = COUNTS.reduce((sum, key) => sum + counts[key], 0);
   return (
@@ -39,8 +42,7 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
             <ul className="mt-2 space-y-2">
               {writes.map((write) => (
                 <li key={write.externalId} className="rounded-md border border-slate-200 p-2 text-sm" data-testid="dry-run-write" data-external-id={write.externalId}>
-                  {/* The target is the module's own words, in English (like the run log). */}
-                  <div><span className="font-mono text-xs">{write.externalId}</span> → {write.target}</div>
+                  <div><span className="font-mono text-xs">{write.externalId}</span> → {targetText({ message: write.target, params: write.targetParams })}</div>
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-brand-700">{t("payload")}</summary>
                     <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(write.payload, null, 2)}</pre>
@@ -55,7 +57,7 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
         <section className="mt-4">
           <h3 className="text-sm font-semibold">{t("skipsTitle")}</h3>
           <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
-            {result.skips.map((skip) => <li key={skip.externalId}><span className="font-mono text-xs">{skip.externalId}</span>: {skip.reason}</li>)}
+            {result.skips.map((skip) => <li key={skip.externalId}><span className="font-mono text-xs">{skip.externalId}</span>: {skipText({ message: skip.reason, params: skip.reasonParams })}</li>)}
           </ul>
         </section>
       )}

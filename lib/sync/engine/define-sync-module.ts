@@ -7,7 +7,7 @@
  */
 import type { VismaScope } from "../../integrations/visma/scopes";
 import type { SyncItem } from "../../db";
-import type { AppError } from "../../errors";
+import type { AppError, ErrorParams } from "../../errors";
 import type { Page } from "../../integrations/paging";
 import type { ModuleSchedule } from "../../settings/update-settings.schema";
 import type { CursorPolicy } from "./cursor";
@@ -25,17 +25,31 @@ export type RetryPolicy = {
   jobRetries: number;
 };
 
+/**
+ * Words about one record, for a dry run's page: the English text, and params whose `variant` names
+ * its translation (dryRun.target.<variant> for a planned write, dryRun.skip.<variant> for a reason
+ * to leave it out; docs/i18n.md).
+ */
+export type RecordWords = { text: string; params: ErrorParams & { variant: string } };
+
+export function recordWords(variant: string, params: ErrorParams, text: string): RecordWords {
+  return { text, params: { ...params, variant } };
+}
+
+/** The reason the modules give for a record whose mapped payload is what was written last time. */
+export const UNCHANGED: RecordWords = recordWords("unchanged", {}, "unchanged");
+
 /** One record's write, as planned by the map step: what the write step does, or a recorder records. */
 export type PlannedWrite<Payload> = {
   action: "create" | "update";
   /** What is written, in words, e.g. "CS-Cart product 42" or "a new Visma.net sales order". */
-  target: string;
+  target: RecordWords;
   payload: Payload;
   /** Stored with the record once written; the same hash later means there is nothing to write. */
   payloadHash: string | null;
 };
 
-export type SkipRecord = { action: "skip"; reason: string };
+export type SkipRecord = { action: "skip"; reason: RecordWords };
 
 export type MapResult<Payload> = PlannedWrite<Payload> | SkipRecord;
 

@@ -11,7 +11,9 @@ import { SYNC_MODULES, type ModuleId } from "../modules";
 import { readCursor, SinceCursorCodec } from "./cursor";
 import { runModulePass } from "./run-module-pass";
 import { SyncRunContext } from "./run-context";
-import { WriteRecorder } from "./write-recorder";
+import { translatorFor } from "../../i18n/messages";
+import { translateVariant } from "../../i18n/translate-error";
+import { WriteRecorder, type DryRunResult } from "./write-recorder";
 
 let h: SyncHarness;
 
@@ -36,6 +38,18 @@ async function dryRun(module: ModuleId, trigger: RunTrigger = "MANUAL"): Promise
   return recorder;
 }
 
+const nl = translatorFor("nl");
+
+/** Every planned write and reason to leave a record out has Dutch words (dryRun.target/skip.<variant>), not its English fallback. */
+function dutchWordsOf(result: DryRunResult): string[] {
+  const words = [
+    ...result.writes.map((write) => ({ english: write.target, dutch: translateVariant(nl, "nl", "dryRun.target", { message: write.target, params: write.targetParams }) })),
+    ...result.skips.map((skip) => ({ english: skip.reason, dutch: translateVariant(nl, "nl", "dryRun.skip", { message: skip.reason, params: skip.reasonParams }) })),
+  ];
+  for (const { english, dutch } of words) expect(dutch, english).not.toBe(english);
+  return words.map(({ dutch }) => dutch);
+}
+
 describe("dry run", () => {
   it("maps every product like a real import, writes nothing, and the real import then writes what it recorded", async () => {
     h.cscart.resetRequestStats();
@@ -50,6 +64,7 @@ describe("dry run", () => {
     expect(await readCursor(h.tenant.id, "PRODUCT_IMPORT", SinceCursorCodec)).toBeNull();
     const sample = recorded.writes[0]!;
     expect(sample.payload).toMatchObject({ product: { product_code: sample.externalId } });
+    expect(dutchWordsOf(recorded.result())).toContain("een nieuw CS-Cart-product");
 
     const real = await h.run("PRODUCT_IMPORT");
     expect(real.counts.created + real.counts.updated).toBe(counts.create + counts.update);
@@ -68,5 +83,6 @@ describe("dry run", () => {
     expect(await db.syncItem.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT" } })).toBe(0);
     const plan = recorded.writes[0]!.payload as { salesOrder: { customer: { order: string } } };
     expect(plan.salesOrder.customer.order).toBe(`CSCART-${recorded.writes[0]!.externalId}`);
+    expect(dutchWordsOf(recorded.result()).some((words) => /^een nieuwe verkooporder in Visma\.net/.test(words))).toBe(true);
   });
 });

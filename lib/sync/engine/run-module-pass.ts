@@ -25,7 +25,7 @@ import { db } from "../../db";
 import { AppError, quoteError, toAppError } from "../../errors";
 import { logLine } from "../../logs/log-line";
 import { readCursor, writeCursor, type RecordOutcome } from "./cursor";
-import type { AnySyncModule, FollowUpStep, PlannedWrite, Written } from "./define-sync-module";
+import { recordWords, type AnySyncModule, type FollowUpStep, type PlannedWrite, type Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
 import type { SyncRunContext } from "./run-context";
 import { TransientStreak } from "./transient-streak";
@@ -280,7 +280,7 @@ class ModulePass {
     const todo = followUps.filter((step) => !done[step.id] && step.applies(this.state, item, written));
     if (!todo.length) return written;
     if (this.dryRun) {
-      for (const step of todo) this.dryRun.planned(externalId, { action: "update", target: step.label, payload: null, payloadHash: null });
+      for (const step of todo) this.dryRun.planned(externalId, { action: "update", target: recordWords("followUp", { step: step.id }, step.label), payload: null, payloadHash: null });
       return written;
     }
     if (options.persistFirst) await ledger.progress(externalId, written);

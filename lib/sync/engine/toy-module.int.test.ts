@@ -13,7 +13,7 @@ import { AppError } from "../../errors";
 import { createBoss, ensureQueues } from "../../jobs/boss";
 import { SYNC_MODULES } from "../modules";
 import { passStartCursor, readCursor, SinceCursorCodec } from "./cursor";
-import { defineSyncModule, type PlannedWrite } from "./define-sync-module";
+import { defineSyncModule, recordWords, UNCHANGED, type PlannedWrite } from "./define-sync-module";
 import { enqueueSync } from "./enqueue-sync";
 import { findDueModules } from "./find-due-modules";
 import { createModuleRegistry } from "./module-registry";
@@ -56,11 +56,11 @@ const toy = defineSyncModule({
     readOne: async (_run, id) => source.get(id),
     externalIdOf: (record) => record.id,
     async map(_run, record, previous) {
-      if (previous?.state === "DONE" && previous.payloadHash === record.name) return { action: "skip", reason: "unchanged" };
+      if (previous?.state === "DONE" && previous.payloadHash === record.name) return { action: "skip", reason: UNCHANGED };
       const payload = { id: record.id, name: record.name };
       return previous?.targetId
-        ? { action: "update", target: `toy ${previous.targetId}`, payload, payloadHash: record.name }
-        : { action: "create", target: "a new toy", payload, payloadHash: record.name };
+        ? { action: "update", target: recordWords("toy", { id: previous.targetId }, `toy ${previous.targetId}`), payload, payloadHash: record.name }
+        : { action: "create", target: recordWords("newToy", {}, "a new toy"), payload, payloadHash: record.name };
     },
     async write(_run, { payload }: PlannedWrite<{ id: string; name: string }>) {
       if (payload.name === "broken") throw new AppError("REMOTE_UNAVAILABLE", "The toy target is down.");

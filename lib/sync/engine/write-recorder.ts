@@ -7,31 +7,30 @@
  */
 import { z } from "zod";
 import type { AppError, ErrorParams } from "../../errors";
-import type { PlannedWrite, Written } from "./define-sync-module";
+import { UNCHANGED, type PlannedWrite, type RecordWords, type Written } from "./define-sync-module";
 import { asErrorParams } from "../../i18n/translate-error";
 import { waitingForOf } from "./ledger";
 
-export type RecordedWrite = { externalId: string; action: "create" | "update"; target: string; payload: unknown; payloadHash: string | null };
-export type RecordedSkip = { externalId: string; reason: string };
+export type RecordedWrite = { externalId: string; action: "create" | "update"; target: string; targetParams: ErrorParams; payload: unknown; payloadHash: string | null };
+export type RecordedSkip = { externalId: string; reason: string; reasonParams: ErrorParams };
 export type RecordedFailure = { externalId: string; code: string; kind: string; message: string; params?: ErrorParams; waitingFor?: string };
 
-/** The skip reason the modules give for a record whose mapped payload is what was written last time. */
-export const UNCHANGED = "unchanged";
-
 /** What a dry run found, as stored on its SyncRun (`dryRunResult`) and shown on the run page. */
+// With the params, the page words targets, reasons and failures in the reader's language (docs/i18n.md).
+// Quoted errors and dates included: the same narrowing the run log and connection errors use.
+const ParamsSchema = z.custom<ErrorParams>((value) => asErrorParams(value) !== undefined, "not error params");
+
 export const DryRunResultSchema = z.object({
   counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), failed: z.number() }),
-  writes: z.array(z.object({ externalId: z.string(), action: z.enum(["create", "update"]), target: z.string(), payload: z.unknown() })),
-  skips: z.array(z.object({ externalId: z.string(), reason: z.string() })),
+  writes: z.array(z.object({ externalId: z.string(), action: z.enum(["create", "update"]), target: z.string(), targetParams: ParamsSchema.optional(), payload: z.unknown() })),
+  skips: z.array(z.object({ externalId: z.string(), reason: z.string(), reasonParams: ParamsSchema.optional() })),
   failures: z.array(
     z.object({
       externalId: z.string(),
       code: z.string(),
       kind: z.string(),
       message: z.string(),
-      // With the code, the page words the failure in the reader's language (docs/i18n.md).
-      // Quoted errors and dates included: the same narrowing the run log and connection errors use.
-      params: z.custom<ErrorParams>((value) => asErrorParams(value) !== undefined, "not error params").optional(),
+      params: ParamsSchema.optional(),
       waitingFor: z.string().optional(),
     }),
   ),
@@ -54,18 +53,18 @@ export class WriteRecorder {
   planned(externalId: string, plan: PlannedWrite<unknown>): Written {
     this.counts[plan.action]++;
     if (this.writes.filter((write) => write.action === plan.action).length < this.limits.samples) {
-      this.writes.push({ externalId, action: plan.action, target: plan.target, payload: plan.payload, payloadHash: plan.payloadHash });
+      this.writes.push({ externalId, action: plan.action, target: plan.target.text, targetParams: plan.target.params, payload: plan.payload, payloadHash: plan.payloadHash });
     }
     return { targetId: `dry-run:${externalId}` };
   }
 
-  skipped(externalId: string, reason: string): void {
-    if (reason === UNCHANGED) {
+  skipped(externalId: string, reason: RecordWords): void {
+    if (reason.params.variant === UNCHANGED.params.variant) {
       this.counts.unchanged++;
       return;
     }
     this.counts.skipped++;
-    if (this.skips.length < this.limits.samples) this.skips.push({ externalId, reason });
+    if (this.skips.length < this.limits.samples) this.skips.push({ externalId, reason: reason.text, reasonParams: reason.params });
   }
 
   failed(externalId: string, error: AppError): void {
@@ -78,7 +77,7 @@ export class WriteRecorder {
   result(): DryRunResult {
     return {
       counts: { ...this.counts },
-      writes: this.writes.map(({ externalId, action, target, payload }) => ({ externalId, action, target, payload })),
+      writes: this.writes.map(({ externalId, action, target, targetParams, payload }) => ({ externalId, action, target, targetParams, payload })),
       skips: [...this.skips],
       failures: [...this.failures],
       failuresNotListed: this.counts.failed - this.failures.length,

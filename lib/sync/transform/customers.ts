@@ -132,7 +132,7 @@ export interface ShopUserFromCustomer {
 }
 
 /** A customer the mapping says not to import, with the reason. */
-export type SkippedCustomer = { kind: "skip"; reason: string };
+export type SkippedCustomer = { kind: "skip"; reason: string; customerNumber: string; name: string };
 
 type VismaAddress = NonNullable<VismaCustomer["mainAddress"]>;
 
@@ -155,7 +155,12 @@ export function mapVismaCustomerToShopUser(customer: VismaCustomer, mapping: Cus
   let email = (found ?? "").toLowerCase();
   if (!email) {
     if (mapping.withoutEmail.mode === "skip") {
-      return { kind: "skip", reason: `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address; the customer mapping skips such customers.` };
+      return {
+        kind: "skip",
+        reason: `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address; the customer mapping skips such customers.`,
+        customerNumber: customer.number,
+        name: customer.name ?? "",
+      };
     }
     email = mapping.withoutEmail.template.replace("{number}", customer.number.trim().toLowerCase()).toLowerCase();
     if (!z.email().safeParse(email).success) {

@@ -11,7 +11,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { logLine } from "../../../logs/log-line";
 import { passStartCursor } from "../../engine/cursor";
-import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
+import { defineSyncModule, recordWords, UNCHANGED, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
@@ -54,14 +54,14 @@ export const customerImport = defineSyncModule({
     },
     async map(run, customer, previous, { force }) {
       const user = mapVismaCustomerToShopUser(customer, run.mapping);
-      if (user.kind === "skip") return { action: "skip", reason: user.reason };
+      if (user.kind === "skip") return { action: "skip", reason: recordWords("customerWithoutEmail", { customerNumber: user.customerNumber, name: user.name }, user.reason) };
       const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
-      if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
+      if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: UNCHANGED };
       const userId = previous?.targetId ?? shopIdOrThrow(run.userIds.get(user.payload.email.toLowerCase()), customerKey(user.payload.email));
       const payload: CustomerWrite = { userId, user: user.payload };
       return userId
-        ? { action: "update", target: `CS-Cart user ${userId}`, payload, payloadHash }
-        : { action: "create", target: "a new CS-Cart user", payload, payloadHash };
+        ? { action: "update", target: recordWords("shopUser", { userId }, `CS-Cart user ${userId}`), payload, payloadHash }
+        : { action: "create", target: recordWords("newShopUser", {}, "a new CS-Cart user"), payload, payloadHash };
     },
     async write(run, { payload }: PlannedWrite<CustomerWrite>) {
       if (payload.userId) {

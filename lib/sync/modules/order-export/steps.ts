@@ -16,7 +16,7 @@ import { AppError, toAppError } from "../../../errors";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { logLine } from "../../../logs/log-line";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
-import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
+import { recordWords, type MapResult, type PlannedWrite, type RecordWords, type Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { branchIdFor, customerOrderReference, mapShopOrderToNewCustomer, mapShopOrderToSalesOrder } from "../../transform";
@@ -117,14 +117,14 @@ export class OrderExportRun {
   }
 
   /** Why an order is left out by where order export starts, or null when it is not. No start chosen: every order is left out. */
-  private beforeStartReason(order: { orderId: number; placedAt?: number }): string | null {
+  private beforeStartReason(order: { orderId: number; placedAt?: number }): RecordWords | null {
     const start = this.ctx.settings.orderExportStart;
-    if (!start) return describeOrderExportStart(null);
+    if (!start) return recordWords("noStartChosen", {}, describeOrderExportStart(null));
     const byTime = start.kind === "fromDate" || (start.kind === "newOrders" && start.afterOrderId === null);
     // A listing row without its placing time is judged on the full order, in map.
     if (byTime && order.placedAt === undefined) return null;
     const placed = { orderId: order.orderId, placedAt: order.placedAt ?? 0 };
-    return isBeforeOrderExportStart(placed, start) ? orderBeforeStartReason(placed, start) : null;
+    return isBeforeOrderExportStart(placed, start) ? recordWords("beforeStart", { orderId: String(order.orderId) }, orderBeforeStartReason(placed, start)) : null;
   }
 
   /** The full order, read once per run and kept on the ref for the steps after the export. */
@@ -150,7 +150,7 @@ export class OrderExportRun {
     const beforeStart = this.beforeStartReason({ orderId: Number(order.order_id), placedAt: order.timestamp });
     if (beforeStart) return { action: "skip", reason: beforeStart };
     // Its status changed since it was listed: not for export now; a later change brings it back.
-    if (!this.exportsStatus(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
+    if (!this.exportsStatus(order.status)) return { action: "skip", reason: recordWords("statusNotExported", { status: order.status }, `Order status ${order.status} is not exported.`) };
     const email = order.email?.trim();
     if (!email) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`, {
@@ -172,7 +172,9 @@ export class OrderExportRun {
       shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })),
     };
     // In words, for a dry run: which customer the order goes to, or that one would be created first.
-    const target = number ? `a new Visma.net sales order for customer ${number}` : `a new Visma.net sales order, and a new Visma.net customer for ${email}`;
+    const target = number
+      ? recordWords("newSalesOrder", { customerNumber: number }, `a new Visma.net sales order for customer ${number}`)
+      : recordWords("newSalesOrderAndCustomer", { email }, `a new Visma.net sales order, and a new Visma.net customer for ${email}`);
     return { action: "create", target, payload: { customer, salesOrder, shipping }, payloadHash: null };
   }
 

@@ -18,7 +18,7 @@ import { db } from "../../../db";
 import { AppError } from "../../../errors";
 import { logLine } from "../../../logs/log-line";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
-import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
+import { recordWords, type MapResult, type PlannedWrite, type Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import type { OrderMapping } from "../../transform/order-mapping";
@@ -154,14 +154,17 @@ export class OrderProgressRun {
 
   async map(event: ProgressEvent): Promise<MapResult<ProgressWrite>> {
     const order = await unlessNotFound(this.cscart.getOrder(event.shopOrderId));
-    if (!order) return { action: "skip", reason: `The shop no longer has order ${event.shopOrderId}.` };
+    if (!order) return { action: "skip", reason: recordWords("shopOrderGone", { orderId: event.shopOrderId }, `The shop no longer has order ${event.shopOrderId}.`) };
     return event.kind === "shipment" ? this.planShipment(event, order) : this.planStatus(event, order);
   }
 
   private planShipment(event: Extract<ProgressEvent, { kind: "shipment" }>, order: CsCartOrder): MapResult<ProgressWrite> {
     const { shipment } = event;
     const products = shopItemsShipped(order, shipment.lines);
-    if (!Object.keys(products).length) return { action: "skip", reason: `Nothing of Visma.net shipment ${shipment.number} is left to ship on shop order ${order.order_id}.` };
+    if (!Object.keys(products).length) return {
+        action: "skip",
+        reason: recordWords("shipmentNothingLeft", { shipmentNumber: shipment.number, orderId: order.order_id }, `Nothing of Visma.net shipment ${shipment.number} is left to ship on shop order ${order.order_id}.`),
+      };
     const carrier = this.mapping.progress.carrierByShipVia[shipment.shipViaId] ?? shipment.shipViaId;
     const trackingNumber = shipment.trackingNumbers.join(", ");
     if (!carrier && !trackingNumber) {
@@ -176,14 +179,14 @@ export class OrderProgressRun {
       });
     }
     const payload: CsCartShipmentPayload = { order_id: Number(order.order_id), shipping_id: shippingId, tracking_number: trackingNumber, carrier, comments: shipmentMarker(shipment.number), products };
-    return { action: "create", target: `a CS-Cart shipment of order ${order.order_id}`, payload: { kind: "shipment", shipment: payload }, payloadHash: null };
+    return { action: "create", target: recordWords("shopShipment", { orderId: order.order_id }, `a CS-Cart shipment of order ${order.order_id}`), payload: { kind: "shipment", shipment: payload }, payloadHash: null };
   }
 
   private planStatus(event: Extract<ProgressEvent, { kind: "status" }>, order: CsCartOrder): MapResult<ProgressWrite> {
     const status = this.mapping.progress.shopStatusByVismaStatus[event.vismaStatus];
-    if (!status) return { action: "skip", reason: `Visma.net status ${event.vismaStatus} is not mapped to a shop status.` };
-    if (order.status === status) return { action: "skip", reason: `Shop order ${order.order_id} has status ${status} already.` };
-    return { action: "update", target: `the status of CS-Cart order ${order.order_id}`, payload: { kind: "status", orderId: order.order_id, status }, payloadHash: null };
+    if (!status) return { action: "skip", reason: recordWords("vismaStatusUnmapped", { status: event.vismaStatus }, `Visma.net status ${event.vismaStatus} is not mapped to a shop status.`) };
+    if (order.status === status) return { action: "skip", reason: recordWords("shopStatusAlready", { orderId: order.order_id, status }, `Shop order ${order.order_id} has status ${status} already.`) };
+    return { action: "update", target: recordWords("shopOrderStatus", { orderId: order.order_id }, `the status of CS-Cart order ${order.order_id}`), payload: { kind: "status", orderId: order.order_id, status }, payloadHash: null };
   }
 
   async write(plan: PlannedWrite<ProgressWrite>): Promise<Written> {

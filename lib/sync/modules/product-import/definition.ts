@@ -14,7 +14,7 @@ import { signedImageUrl } from "../../../images/signed-image-url";
 import { logLine } from "../../../logs/log-line";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { passStartCursor } from "../../engine/cursor";
-import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
+import { defineSyncModule, recordWords, UNCHANGED, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { mapInventoryItemToProduct } from "../../transform";
@@ -70,11 +70,11 @@ export const productImport = defineSyncModule({
       assertCategoryExists(mapped.payload.category_ids[0], run.shopCategories, item.inventoryNumber);
       // An ambiguous or failed lookup throws here: never a create without proof that the product is absent.
       const productId = previous?.targetId ?? shopIdOrThrow(run.targetIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
-      if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { action: "skip", reason: "unchanged" };
+      if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { action: "skip", reason: UNCHANGED };
       const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey, additionalImageKeys: mapped.additionalImageKeys };
       return productId
-        ? { action: "update", target: `CS-Cart product ${productId}`, payload, payloadHash: mapped.payloadHash }
-        : { action: "create", target: "a new CS-Cart product", payload, payloadHash: mapped.payloadHash };
+        ? { action: "update", target: recordWords("shopProduct", { productId }, `CS-Cart product ${productId}`), payload, payloadHash: mapped.payloadHash }
+        : { action: "create", target: recordWords("newShopProduct", {}, "a new CS-Cart product"), payload, payloadHash: mapped.payloadHash };
     },
     // Items waiting for a category: has it appeared in the shop since?
     async changedRemotely(run, keys) {

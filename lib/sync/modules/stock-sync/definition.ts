@@ -9,7 +9,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { db } from "../../../db";
 import { env } from "../../../env";
 import { passStartCursor } from "../../engine/cursor";
-import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
+import { defineSyncModule, recordWords, UNCHANGED, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
 import { stockAmountFor } from "../../transform";
@@ -55,9 +55,9 @@ export const stockSync = defineSyncModule({
       const amount = stockAmountFor(item, run.ctx.settings.stockWarehouses);
       const payloadHash = `amount:${amount}`;
       const productId = previous?.targetId ?? shopIdOrThrow(run.productIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
-      if (!productId) return { action: "skip", reason: "not in the shop (yet)" };
-      if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
-      return { action: "update", target: `CS-Cart product ${productId}`, payload: { productId, amount }, payloadHash };
+      if (!productId) return { action: "skip", reason: recordWords("notInShop", {}, "not in the shop (yet)") };
+      if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { action: "skip", reason: UNCHANGED };
+      return { action: "update", target: recordWords("shopProduct", { productId }, `CS-Cart product ${productId}`), payload: { productId, amount }, payloadHash };
     },
     async write(run, { payload }: PlannedWrite<StockWrite>) {
       await run.cscart.updateProduct(payload.productId, { amount: payload.amount });
