@@ -37,8 +37,8 @@ export async function startSyncHarness(options: {
     users,
     cscart,
     visma,
-    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[]) =>
-      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds }),
+    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], reimportFrom?: Date) =>
+      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(reimportFrom ? { reimportFrom: reimportFrom.toISOString() } : {}) }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
     close: async () => {
       await Promise.all([cscart.close(), visma.close()]);

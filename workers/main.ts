@@ -67,7 +67,7 @@ async function main() {
     // Several pollers per queue so one worker serves many tenants at once.
     for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
       await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
-        job ? track(queue, job.id, () => handleSyncJob(job)) : undefined,
+        job ? track(queue, job.id, () => handleSyncJob(job, SYNC_MODULES, boss)) : undefined,
       );
     }
   }

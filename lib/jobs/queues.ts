@@ -23,9 +23,14 @@ export function syncJobPayloadSchema<Id extends string>(moduleIdSchema: z.ZodTyp
     runId: z.uuid().optional(),
     /** RETRY only: the ledger rows to retry. */
     itemIds: z.array(z.uuid()).max(10_000).optional(),
+    /**
+     * REIMPORT only: write everything changed since this time. Carried in the job, never in a shared
+     * cursor, so no other run can undo it (lib/sync/engine/request-reimport.ts).
+     */
+    reimportFrom: z.iso.datetime({ offset: true, error: "reimportFrom must be an ISO date-time" }).optional(),
   });
 }
-export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[] };
+export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[]; reimportFrom?: string };
 
 export function syncQueueOptions(module: AnySyncModule): Omit<PgBoss.Queue, "name"> {
   return {

@@ -89,6 +89,19 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
   return state;
 }
 
+/**
+ * Gives a claimed row back as it was before the claim (state and attempts), for a record the remote
+ * refused to take before doing anything (a long rate limit). A stale claim of a dead worker becomes
+ * PENDING; the attempt count, which says whether an earlier attempt may have reached the remote, is
+ * restored, so the recovery lookup still happens when it must.
+ */
+export async function releaseLedgerClaim(claimed: SyncItem, before: SyncItem): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: claimed.id, tenantId: claimed.tenantId, state: "CLAIMED", attempts: claimed.attempts },
+    data: { state: before.state === "CLAIMED" ? "PENDING" : before.state, attempts: before.attempts, claimedAt: null },
+  });
+}
+
 export type CheckpointRow = {
   externalId: string;
   targetId: string | null;

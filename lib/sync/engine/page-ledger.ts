@@ -9,7 +9,7 @@
  */
 import type { SyncItem } from "../../db";
 import type { AppError } from "../../errors";
-import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, upsertLedgerRows, type CheckpointRow } from "./ledger";
+import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, releaseLedgerClaim, upsertLedgerRows, type CheckpointRow } from "./ledger";
 
 export type RecordClaim = {
   /** Attempts since the record was last written successfully, this one included. */
@@ -29,6 +29,8 @@ export interface PageLedger {
   skipped(externalId: string): Promise<void>;
   /** Transient errors leave the record PENDING, others make it FAILED. */
   failed(externalId: string, error: AppError): Promise<void>;
+  /** The remote refused to take the record now (a long rate limit): as before the claim, the attempt not counted. */
+  released(externalId: string): Promise<void>;
   /** Stores what is still held in memory (checkpoint policy). */
   commit(): Promise<void>;
 }
@@ -84,6 +86,10 @@ class ClaimingLedger implements PageLedger {
     await markLedgerFailed(this.claimedRow(externalId), error, this.scope.runId);
   }
 
+  async released(externalId: string): Promise<void> {
+    await releaseLedgerClaim(this.claimedRow(externalId), this.rows.get(externalId)!);
+  }
+
   async commit(): Promise<void> {}
 
   private claimedRow(externalId: string): SyncItem {
@@ -133,6 +139,10 @@ class CheckpointLedger implements PageLedger {
     });
   }
 
+  async released(): Promise<void> {
+    // Nothing was stored for the record in this run: its row stays as it was.
+  }
+
   async commit(): Promise<void> {
     await upsertLedgerRows(this.scope.tenantId, this.scope.module, this.scope.runId, this.pending.splice(0));
   }
@@ -159,5 +169,6 @@ class ReadOnlyLedger implements PageLedger {
   async written(): Promise<void> {}
   async skipped(): Promise<void> {}
   async failed(): Promise<void> {}
+  async released(): Promise<void> {}
   async commit(): Promise<void> {}
 }

@@ -1,8 +1,9 @@
 /**
  * Runs one sync module for one tenant, inside a SyncRun record: QUEUED → RUNNING → SUCCEEDED,
- * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module's
- * definition says what the run does (lib/sync/modules); the pass is run-module-pass.ts; this file
- * owns the run's lifecycle and checks the module's prerequisites first.
+ * PARTIAL (some records failed), FAILED (the run itself could not proceed) or RATE_LIMITED (a
+ * remote allows no requests before `rateLimitedUntil`; the job handler queues the next run for
+ * then). The module's definition says what the run does (lib/sync/modules); the pass is
+ * run-module-pass.ts; this file owns the run's lifecycle and checks the module's prerequisites first.
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
 import { db, type RunStatus } from "../../db";
@@ -13,6 +14,7 @@ import { settingsFromRow } from "../../settings/defaults";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
 import { assertPrerequisites } from "./prerequisites";
+import { rateLimitPauseUntil } from "./rate-limit-pause";
 import { runModulePass } from "./run-module-pass";
 import { SyncRunContext, type RunCounts } from "./run-context";
 
@@ -25,7 +27,19 @@ export type RunSummary = {
   remoteCalls: unknown;
   durationMs: number;
   error?: string;
+  /** RATE_LIMITED (the run stopped) or QUEUED (it did not start): run the module again at this time. */
+  rateLimitedUntil?: Date;
 };
+
+/** The module's latest finished run said "rate-limited until" a time still to come: that time. */
+async function rateLimitStillInForce(tenantId: string, module: string, now = new Date()): Promise<Date | undefined> {
+  const latest = await db.syncRun.findFirst({
+    where: { tenantId, module, finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" },
+    select: { status: true, rateLimitedUntil: true },
+  });
+  return latest?.status === "RATE_LIMITED" && latest.rateLimitedUntil && latest.rateLimitedUntil > now ? latest.rateLimitedUntil : undefined;
+}
 
 export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, registry: ModuleRegistry = SYNC_MODULES): Promise<RunSummary> {
   const module = registry.get(input.module);
@@ -42,10 +56,22 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   const existing = input.runId
     ? await db.syncRun.findFirst({ where: { id: input.runId, tenantId: input.tenantId } })
     : null;
+
+  // A job queued before the module was rate-limited (or started early) waits for the limit to end
+  // without spending a request on it: its run stays QUEUED and the job handler sends it again for then.
+  const waitUntil = await rateLimitStillInForce(input.tenantId, module.id);
+  if (waitUntil) {
+    const waiting = existing
+      ? await db.syncRun.update({ where: { id: existing.id }, data: { status: "QUEUED", rateLimitedUntil: waitUntil } })
+      : await db.syncRun.create({ data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: waitUntil } });
+    const zero = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
+    return { runId: waiting.id, tenantId: input.tenantId, module: module.id, status: "QUEUED", counts: zero, remoteCalls: {}, durationMs: 0, rateLimitedUntil: waitUntil };
+  }
+
   const run = existing
     ? await db.syncRun.update({
         where: { id: existing.id },
-        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null },
+        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, rateLimitedUntil: null },
       })
     : await db.syncRun.create({
         data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
@@ -59,27 +85,32 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     settingsFromRow(tenant.settings),
     input.trigger,
     input.itemIds,
+    input.reimportFrom ? new Date(input.reimportFrom) : undefined,
   );
   let error: AppError | undefined;
+  let pausedUntil: Date | undefined;
   try {
     await assertPrerequisites(module.prerequisites, tenant.id);
     await runModulePass(ctx, module);
   } catch (caught) {
     error = toAppError(caught);
-    ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
+    pausedUntil = rateLimitPauseUntil(error);
+    if (pausedUntil) ctx.log.warn(`Run paused: ${error.message}`, { code: error.code, retryAt: pausedUntil.toISOString() });
+    else ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
   }
   await ctx.flush();
   await recordConnectionHealth(input.tenantId, error);
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-  const status: RunStatus = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  const status: RunStatus = pausedUntil ? "RATE_LIMITED" : error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
+    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, rateLimitedUntil: pausedUntil ?? null },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
   recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
-  if (error?.retryable) throw error;
+  // pg-boss retries a job whose run failed transiently; a rate-limited one is queued anew for its time instead.
+  if (error?.retryable && !pausedUntil) throw error;
 
   return {
     runId: run.id,
@@ -90,5 +121,6 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     remoteCalls: finished.remoteCalls,
     durationMs: Date.now() - started,
     ...(error ? { error: error.message } : {}),
+    ...(pausedUntil ? { rateLimitedUntil: pausedUntil } : {}),
   };
 }
