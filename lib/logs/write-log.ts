@@ -1,11 +1,11 @@
 /**
  * Run logs. Rows carry expiresAt from the tenant's retention (the hourly purge deletes them);
  * with "store logs" off nothing is written at all — counts and errors stay on runs and ledger rows.
- * Context is masked (secrets and personal data) before it is stored. Writes are buffered and sent
+ * Context and message are masked (secrets and personal data) before they are stored. Writes are buffered and sent
  * in batches, so a 10,000-record run does not cost 10,000 inserts.
  */
 import { db, type LogLevel } from "../db";
-import { redact } from "../http/redact";
+import { redact, redactText } from "../http/redact";
 import { logger } from "../logger";
 
 export type RunLogger = {
@@ -39,7 +39,8 @@ export function createRunLogger(options: {
             runId: options.runId ?? null,
             module: options.module ?? null,
             level: row.level,
-            message: row.message.slice(0, 2000),
+            // Messages are masked like context: an e-mail address or a credential in a remote's text.
+            message: redactText(row.message).slice(0, 2000),
             context: row.context === undefined ? undefined : (redact(row.context) as object),
             createdAt: row.createdAt,
             expiresAt: new Date(row.createdAt.getTime() + options.retentionDays * 86_400_000),

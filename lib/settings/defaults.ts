@@ -30,6 +30,9 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
   shippingMethodMap: {},
+  alertReminderHours: 24,
+  alertFailedRuns: 3,
+  alertPendingOrderHours: 4,
 };
 
 /**
@@ -55,5 +58,8 @@ export function settingsFromRow(row: Settings): SettingsInput {
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
     shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
+    alertReminderHours: row.alertReminderHours,
+    alertFailedRuns: row.alertFailedRuns,
+    alertPendingOrderHours: row.alertPendingOrderHours,
   };
 }

@@ -61,6 +61,10 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     stockWarehouses: WarehouseSelectionSchema,
     shipOnExport: z.boolean(),
     shippingMethodMap: ShippingMethodMapSchema,
+    /** Alerts (lib/alerts): reminders every this many hours while a problem lasts; 0 = none. */
+    alertReminderHours: z.number().int().min(0, "0 (no reminders) or more hours").max(168, "at most 168 hours (a week)"),
+    alertFailedRuns: z.number().int().min(1, "at least 1 run").max(10, "at most 10 runs in a row"),
+    alertPendingOrderHours: z.number().int().min(1, "at least 1 hour").max(168, "at most 168 hours (a week)"),
   });
 }
 

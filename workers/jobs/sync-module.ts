@@ -7,7 +7,6 @@
  * same singleton key and the same payload (a re-import keeps its date, a retry its records).
  */
 import type PgBoss from "pg-boss";
-import { AppError } from "@/lib/errors";
 import { syncJobPayloadSchema, type SyncJobPayload } from "@/lib/jobs/queues";
 import { addLogContext, logger } from "@/lib/logger";
 import { enqueueSync, sendSyncJob } from "@/lib/sync/engine/enqueue-sync";
@@ -15,23 +14,17 @@ import type { ModuleRegistry } from "@/lib/sync/engine/module-registry";
 import { runSyncModule, type RunSummary } from "@/lib/sync/engine/run-sync-module";
 import { SYNC_MODULES } from "@/lib/sync/modules";
 import { parseOrThrow } from "@/lib/validation";
+import { completeUnlessTransient } from "./complete-unless-transient";
 
 export async function handleSyncJob(job: Pick<PgBoss.Job<unknown>, "id" | "name" | "data">, registry: ModuleRegistry = SYNC_MODULES, boss?: PgBoss): Promise<unknown> {
-  try {
+  // A bad payload or configuration error completes the job (the run record keeps the error).
+  return completeUnlessTransient("job", async () => {
     const payload = parseOrThrow(syncJobPayloadSchema(registry.idSchema), job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");
     addLogContext({ tenantId: payload.tenantId });
     const summary = await runSyncModule({ ...payload, jobId: job.id }, registry);
     if (summary.rateLimitedUntil) await comeBackAt(summary, payload, registry, boss);
     return summary;
-  } catch (error) {
-    // A bad payload or configuration cannot get better by retrying: complete the job, keep the
-    // error on the run record. Transient errors are rethrown so pg-boss retries with backoff.
-    if (error instanceof AppError && !error.retryable) {
-      logger().error({ code: error.code }, `job not run: ${error.message}`);
-      return { failed: error.toJSON() };
-    }
-    throw error;
-  }
+  });
 }
 
 /** Sends the module's next job for the time the rate limit ends. */

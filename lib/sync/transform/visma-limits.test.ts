@@ -31,16 +31,19 @@ describe("fitAddressLines", () => {
     const lines = fitAddressLines(["a ".repeat(80), "siste ord"], warnings, "The billing address");
     expect(lines.every((line) => line.length <= 50)).toBe(true);
     expect(warnings.messages).toHaveLength(1);
-    expect(warnings.messages[0]).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; ".*siste ord" was left out\.$/);
+    expect(warnings.messages[0]).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; "(a\*\*\* )*s\*\*\* o\*\*\*" was left out\.$/);
   });
 });
 
 describe("FieldWarnings.cut", () => {
-  it("cuts to the limit and names the field and the rest", () => {
+  it("cuts to the limit and names the field and the rest, masked (it is a person's data)", () => {
     const warnings = new FieldWarnings("Order 9");
     expect(warnings.cut(" 0155 ", 20, "The postcode")).toBe("0155");
     expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "The phone number")).toBe("+47 900 00 000 (ring etter kl. 16, ellers send SMS");
-    expect(warnings.messages).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "til kontoret)" was left out.']);
+    expect(warnings.messages).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "t*** k***" was left out.']);
+    warnings.cut("Kari Nordmann-Sørensen og hele familien Nordmann fra Bergen, Hordaland", 40, "The contact name");
+    expect(warnings.messages[1]).toBe('Order 9: The contact name is longer than Visma.net allows (40 characters); "N*** f*** B*** H***" was left out.');
+    expect(warnings.messages.join(" ")).not.toMatch(/Bergen|Nordmann fra/);
   });
 });
 

@@ -25,6 +25,17 @@ export const VISMA_LIMITS = {
   shipViaId: 15,
 } as const;
 
+/**
+ * What was left out, masked for the run log: the cut values are names, addresses, phone numbers and
+ * e-mails, so each word keeps only its first character ("Kari Nordmann" → "K*** N***"), as log
+ * context masks names (docs/privacy.md). Enough to find the field, not to read the person.
+ */
+export function maskLeftOut(text: string): string {
+  return words(text)
+    .map((word) => `${Array.from(word)[0]}***`)
+    .join(" ");
+}
+
 /** Collects what had to be shortened, in words for the run log. */
 export class FieldWarnings {
   readonly messages: string[] = [];
@@ -36,7 +47,7 @@ export class FieldWarnings {
     const clean = value.trim();
     if (clean.length <= max) return clean;
     const kept = clean.slice(0, max).trimEnd();
-    this.add(`${field} is longer than Visma.net allows (${max} characters); "${clean.slice(kept.length).trim()}" was left out.`);
+    this.add(`${field} is longer than Visma.net allows (${max} characters); "${maskLeftOut(clean.slice(kept.length))}" was left out.`);
     return kept;
   }
 
@@ -84,7 +95,7 @@ export function fitAddressLines(parts: readonly string[], warnings: FieldWarning
   let lines = parts.flatMap((part) => wrapText(part, width));
   if (lines.length > count) lines = wrapText(parts.map((part) => part.trim()).filter(Boolean).join(", "), width);
   if (lines.length > count) {
-    warnings.add(`${field} does not fit Visma.net's ${count} lines of ${width} characters; "${lines.slice(count).join(" ")}" was left out.`);
+    warnings.add(`${field} does not fit Visma.net's ${count} lines of ${width} characters; "${maskLeftOut(lines.slice(count).join(" "))}" was left out.`);
     lines = lines.slice(0, count);
   }
   return [lines[0] ?? "", lines[1] ?? "", lines[2] ?? ""];

@@ -130,7 +130,8 @@ export class OrderExportRun {
     this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
     return {
       targetId: created.orderId,
-      meta: { type: created.type, customerNumber },
+      // The customer number is not kept: it points at a person, and nothing needs it later.
+      meta: { type: created.type },
       ...(ship ? { afterwards: () => this.ship(ref.orderId, created) } : {}),
     };
   }
