@@ -13,7 +13,7 @@
  *    (workers down or stuck), unless a rate limit explains the wait.
  *  - RECORDS_FAILED (key: module): records that failed for good and wait for a person.
  *  - RATE_LIMITED (key: module): the module has been held back by a rate limit, run after run, for
- *    LONG_RATE_LIMIT_MS or more.
+ *    LONG_RATE_LIMIT_MS or more, and the limit has not long ended (RATE_LIMIT_GRACE_MS).
  */
 import { AlertKind, db, type RunStatus } from "../db";
 import { env } from "../env";
@@ -24,6 +24,11 @@ import { orderExport } from "../sync/modules/order-export/definition";
 
 /** A rate limit is worth an alert once it has held a module back this long. */
 export const LONG_RATE_LIMIT_MS = 30 * 60_000;
+/**
+ * After its "not before" a rate limit still counts this long: the module's next run needs a moment
+ * to start, and a budget spent again at once (an hourly limit) must not end and restart the alert.
+ */
+export const RATE_LIMIT_GRACE_MS = 15 * 60_000;
 /** An enabled module without a run for this many of its intervals is not running. */
 export const MISSED_INTERVALS = 3;
 /** Runs looked at per module: the longest "failed N in a row" a tenant may set. */
@@ -109,7 +114,7 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
       const rateLimit = rateLimitStreak(recent);
       const failing = failureStreak(recent, row.alertFailedRuns);
       if (failing) observed.push({ tenantId, kind: "RUNS_FAILING", key: module.id, detail: { module: module.id, ...failing } });
-      if (rateLimit && rateLimit.until.getTime() - rateLimit.since.getTime() >= LONG_RATE_LIMIT_MS) {
+      if (rateLimit && rateLimit.until.getTime() - rateLimit.since.getTime() >= LONG_RATE_LIMIT_MS && rateLimit.until.getTime() + RATE_LIMIT_GRACE_MS > now.getTime()) {
         observed.push({ tenantId, kind: "RATE_LIMITED", key: module.id, detail: { module: module.id, since: rateLimit.since.toISOString(), until: rateLimit.until.toISOString(), error: rateLimit.error } });
       }
       if (module.prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(tenantId))) continue;

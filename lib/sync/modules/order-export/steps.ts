@@ -12,6 +12,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { db } from "../../../db";
 import { env } from "../../../env";
 import { AppError, toAppError } from "../../../errors";
+import { alertRecipients } from "../../../alerts/alert-recipients";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
@@ -141,7 +142,8 @@ export class OrderExportRun {
     await notifyOrderFailed({
       tenantId: ctx.tenantId,
       tenantName: ctx.tenant.name,
-      recipients: ctx.settings.failureEmailRecipients,
+      // The same people as the alerts: owners and admins (unless muted) and the alert list.
+      recipients: (await alertRecipients(ctx.tenantId)).map((recipient) => recipient.email),
       orderId,
       error,
       dashboardUrl: `${env().PUBLIC_BASE_URL}/${ctx.tenant.slug}/runs/${ctx.runId}`,
