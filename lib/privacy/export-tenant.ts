@@ -88,18 +88,25 @@ async function* writeFiles(zip: Zip, tenantId: string): AsyncGenerator<void> {
 export function tenantExportStream(tenantId: string): ReadableStream<Uint8Array> {
   let zip: Zip;
   let steps: AsyncGenerator<void>;
+  let chunks = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       zip = new Zip((error, chunk, final) => {
         if (error) return controller.error(error);
+        chunks++;
         controller.enqueue(chunk);
         if (final) controller.close();
       });
       steps = writeFiles(zip, tenantId);
     },
+    // A pull that enqueues nothing is not called again (the stream waits for data that never
+    // comes), so it takes steps until the compressor gives out a chunk, or the files are done.
     async pull() {
-      const step = await steps.next();
-      if (step.done) zip.end();
+      const before = chunks;
+      while (chunks === before) {
+        const step = await steps.next();
+        if (step.done) return zip.end();
+      }
     },
     async cancel() {
       await steps.return(undefined);
