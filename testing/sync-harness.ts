@@ -12,6 +12,8 @@ import { runSyncModule } from "../lib/sync/engine/run-sync-module";
 import { allowLocalServers } from "./allow-local-servers";
 import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
+import { startTestBoss } from "./test-boss";
+import type PgBoss from "pg-boss";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
 
@@ -20,6 +22,8 @@ export async function startSyncHarness(options: {
   cscart?: Partial<CscartSimOptions>;
   visma?: Partial<VismaSimOptions>;
   settings?: Parameters<typeof db.settings.update>[0]["data"];
+  /** Also a started pg-boss with every queue, for tests that send and take jobs as the workers do. */
+  boss?: boolean;
 } = {}) {
   const seed = options.seed ?? 7;
   const [cscart, visma] = await Promise.all([
@@ -32,6 +36,8 @@ export async function startSyncHarness(options: {
   // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
   await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
 
+  const boss = options.boss ? await startTestBoss() : undefined;
+
   return {
     tenant,
     users,
@@ -40,7 +46,13 @@ export async function startSyncHarness(options: {
     run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], reimportFrom?: Date) =>
       runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(reimportFrom ? { reimportFrom: reimportFrom.toISOString() } : {}) }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    /** Only with `boss: true`. */
+    get boss(): PgBoss {
+      if (!boss) throw new Error("startSyncHarness({ boss: true }) starts pg-boss");
+      return boss;
+    },
     close: async () => {
+      await boss?.stop({ graceful: false });
       await Promise.all([cscart.close(), visma.close()]);
     },
   };

@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleDeliverWebhookJob } from "../../workers/jobs/deliver-webhook";
 import { allowLocalServers } from "../../testing/allow-local-servers";
 import { createTestTenant, uniqueSuffix } from "../../testing/fixtures";
+import { startTestBoss } from "../../testing/test-boss";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { encryptSecret } from "../crypto";
 import { db, type AlertKind, type RunStatus } from "../db";
 import { startMailbox, type ReceivedMail } from "../devstack/mailbox";
-import { createBoss, ensureQueues } from "../jobs/boss";
 import { ALERT_WEBHOOK_QUEUE } from "../jobs/queues";
 import { SYNC_MODULES } from "../sync/modules";
 import { evaluateAlerts } from "./evaluate-alerts";
@@ -48,9 +48,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/apicenter`;
   allowLocalServers(receiverUrl);
-  boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  boss = await startTestBoss();
 });
 afterAll(async () => {
   await boss?.stop({ graceful: false });

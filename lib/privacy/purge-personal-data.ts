@@ -133,20 +133,28 @@ export async function purgeTenantDeletionRecords({ now }: PurgeScope): Promise<n
   return count;
 }
 
+/** The log-like rows "Delete all logs now" removes; the hourly purge does these and more. */
+const LOG_STEPS = {
+  logEntries: purgeLogEntries,
+  runErrors: purgeRunErrors,
+  ledgerErrors: purgeLedgerErrors,
+  emails: purgeEmails,
+  auditDetails: purgeAuditDetails,
+  resolvedAlerts: purgeResolvedAlerts,
+  mappingAuthors: purgeMappingAuthors,
+};
+const RETENTION_STEPS = { ...LOG_STEPS, connectionErrors: purgeConnectionErrors, tenantDeletionRecords: purgeTenantDeletionRecords };
+
+async function runSteps(steps: Record<string, (scope: PurgeScope) => Promise<number>>, scope: PurgeScope): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  // One after another: each works in batches, and together they would only compete for the same rows' pages.
+  for (const [name, step] of Object.entries(steps)) counts[name] = await step(scope);
+  return counts;
+}
+
 /** The hourly purge: everything past its retention, for every tenant. */
-export async function purgePersonalData(now = new Date()): Promise<Record<string, number>> {
-  const scope: PurgeScope = { now, tenantId: null, everything: false };
-  return {
-    logEntries: await purgeLogEntries(scope),
-    runErrors: await purgeRunErrors(scope),
-    ledgerErrors: await purgeLedgerErrors(scope),
-    emails: await purgeEmails(scope),
-    auditDetails: await purgeAuditDetails(scope),
-    resolvedAlerts: await purgeResolvedAlerts(scope),
-    mappingAuthors: await purgeMappingAuthors(scope),
-    connectionErrors: await purgeConnectionErrors(scope),
-    tenantDeletionRecords: await purgeTenantDeletionRecords(scope),
-  };
+export function purgePersonalData(now = new Date()): Promise<Record<string, number>> {
+  return runSteps(RETENTION_STEPS, { now, tenantId: null, everything: false });
 }
 
 /**
@@ -154,15 +162,6 @@ export async function purgePersonalData(now = new Date()): Promise<Record<string
  * texts, its outbox, audit details, ended alerts, mapping authors. Live state stays (open alerts,
  * a connection's current error), and so does what the sync needs.
  */
-export async function purgeAllLogsOf(tenantId: string, now = new Date()): Promise<Record<string, number>> {
-  const scope: PurgeScope = { now, tenantId, everything: true };
-  return {
-    logEntries: await purgeLogEntries(scope),
-    runErrors: await purgeRunErrors(scope),
-    ledgerErrors: await purgeLedgerErrors(scope),
-    emails: await purgeEmails(scope),
-    auditDetails: await purgeAuditDetails(scope),
-    resolvedAlerts: await purgeResolvedAlerts(scope),
-    mappingAuthors: await purgeMappingAuthors(scope),
-  };
+export function purgeAllLogsOf(tenantId: string, now = new Date()): Promise<Record<string, number>> {
+  return runSteps(LOG_STEPS, { now, tenantId, everything: true });
 }

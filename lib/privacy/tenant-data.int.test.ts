@@ -12,7 +12,6 @@ import { createTestTenant } from "../../testing/fixtures";
 import { saveWebhook } from "../alerts/webhook/save-webhook";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
-import { createBoss, ensureQueues } from "../jobs/boss";
 import { DELETE_TENANT_QUEUE } from "../jobs/queues";
 import { requestTenantDeletion } from "./delete-tenant";
 import { EXPORT_PAGE, exportTenant } from "./export-tenant";
@@ -21,15 +20,10 @@ let h: SyncHarness;
 let boss: PgBoss;
 
 beforeAll(async () => {
-  h = await startSyncHarness({ seed: 41, cscart: { orders: 6 }, visma: { orders: 0 } });
-  boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  h = await startSyncHarness({ seed: 41, cscart: { orders: 6 }, visma: { orders: 0 }, boss: true });
+  boss = h.boss;
 });
-afterAll(async () => {
-  await boss?.stop({ graceful: false });
-  await h?.close();
-});
+afterAll(async () => h?.close());
 
 /** Rows of every table in the app's schema (from the catalog) whose text holds `needle`. */
 async function rowsMentioning(needle: string): Promise<Record<string, number>> {

@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { handleSyncJob } from "../../../workers/jobs/sync-module";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { db } from "../../db";
-import { createBoss, ensureQueues } from "../../jobs/boss";
 import { singletonKeyFor } from "../../jobs/queues";
 import { findWaitingJob } from "../../jobs/waiting-job";
 import { SYNC_MODULES } from "../modules";
@@ -24,15 +23,10 @@ let h: SyncHarness;
 let boss: PgBoss;
 
 beforeAll(async () => {
-  h = await startSyncHarness({ seed: 21, cscart: { orders: 0 }, visma: { orders: 0 } });
-  boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  h = await startSyncHarness({ seed: 21, cscart: { orders: 0 }, visma: { orders: 0 }, boss: true });
+  boss = h.boss;
 });
-afterAll(async () => {
-  await boss?.stop({ graceful: false });
-  await h?.close();
-});
+afterAll(async () => h?.close());
 
 /** Takes the module's job as a worker does (the one that may start now) and handles it. */
 async function workOne(queue: string): Promise<RunSummary> {

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleSyncJob } from "../../../workers/jobs/sync-module";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
 import { db } from "../../db";
-import { createBoss, ensureQueues } from "../../jobs/boss";
 import { singletonKeyFor } from "../../jobs/queues";
 import { findWaitingJob } from "../../jobs/waiting-job";
 import { SYNC_MODULES } from "../modules";
@@ -23,15 +22,10 @@ let h: SyncHarness;
 let boss: PgBoss;
 
 beforeAll(async () => {
-  h = await startSyncHarness({ seed: 31, cscart: { orders: 0, products: 40 }, visma: { orders: 0, products: 40, maxPageSize: { inventory: 5 } } });
-  boss = createBoss({ role: "web" });
-  await boss.start();
-  await ensureQueues(boss);
+  h = await startSyncHarness({ seed: 31, cscart: { orders: 0, products: 40 }, visma: { orders: 0, products: 40, maxPageSize: { inventory: 5 } }, boss: true });
+  boss = h.boss;
 });
-afterAll(async () => {
-  await boss?.stop({ graceful: false });
-  await h?.close();
-});
+afterAll(async () => h?.close());
 
 async function takeJob(queue: string): Promise<PgBoss.Job<unknown>> {
   const [job] = await boss.fetch<unknown>(queue);
