@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
+import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
 import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
 
@@ -33,6 +34,7 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   alertReminderHours: 24,
   alertFailedRuns: 3,
   alertPendingOrderHours: 4,
+  emailLocale: "en",
 };
 
 /**
@@ -61,5 +63,6 @@ export function settingsFromRow(row: Settings): SettingsInput {
     alertReminderHours: row.alertReminderHours,
     alertFailedRuns: row.alertFailedRuns,
     alertPendingOrderHours: row.alertPendingOrderHours,
+    emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
   };
 }

@@ -4,6 +4,7 @@
  * modules' definitions: the server passes the module registry, the browser the module catalog.
  */
 import { z } from "zod";
+import { LocaleSchema } from "../i18n/locales";
 
 export const ModuleScheduleSchema = z.object({
   enabled: z.boolean(),
@@ -65,6 +66,8 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     alertReminderHours: z.number().int().min(0, "0 (no reminders) or more hours").max(168, "at most 168 hours (a week)"),
     alertFailedRuns: z.number().int().min(1, "at least 1 run").max(10, "at most 10 runs in a row"),
     alertPendingOrderHours: z.number().int().min(1, "at least 1 hour").max(168, "at most 168 hours (a week)"),
+    /** Language of e-mails to people who chose none (docs/i18n.md, "E-mails"). */
+    emailLocale: LocaleSchema,
   });
 }
 

@@ -11,9 +11,8 @@ import { singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
 
-export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
-
-export const ALREADY_QUEUED = "A run of this module is already waiting to start.";
+/** `code` names the reason for the dashboard's translation (messages: enqueue.<code>); `reason` is its English text. */
+export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
   input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; reimportFrom?: string },
@@ -27,7 +26,7 @@ export async function enqueueSync(
     data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: options.startAfter ?? null },
   });
   const queued = await sendSyncJob({ ...input, runId: run.id }, boss, registry, options.startAfter);
-  return queued ? { queued: true, runId: run.id } : { queued: false, reason: ALREADY_QUEUED };
+  return queued ? { queued: true, runId: run.id } : { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
 }
 
 /**

@@ -7,7 +7,7 @@
  *  - a row that was claimed before and is not DONE may have reached the remote: look before posting;
  *  - a claim is a lease: while it is fresh, another worker leaves the row alone.
  */
-import { db, type SyncItem } from "../../db";
+import { db, Prisma, type SyncItem } from "../../db";
 import type { AppError } from "../../errors";
 
 /** Longer than any single remote write can take (POSTs are never retried; timeout 30 s). */
@@ -65,6 +65,7 @@ export async function markLedgerDone(
       lastError: null,
       errorCode: null,
       errorKind: null,
+      errorParams: Prisma.DbNull,
       claimedAt: null,
       lastRunId: result.runId,
     },
@@ -85,7 +86,16 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
-    data: { state, lastError: error.message.slice(0, 2000), errorCode: error.code, errorKind: error.kind, claimedAt: null, lastRunId: runId },
+    data: {
+      state,
+      lastError: error.message.slice(0, 2000),
+      errorCode: error.code,
+      errorKind: error.kind,
+      // With the code, the dashboard shows the error in the reader's language.
+      errorParams: error.params ?? Prisma.DbNull,
+      claimedAt: null,
+      lastRunId: runId,
+    },
   });
   return state;
 }

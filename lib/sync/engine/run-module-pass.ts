@@ -254,6 +254,7 @@ class ModulePass {
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
       error = new AppError("RETRIES_EXHAUSTED", `Tried ${attempt} times without success; the last error was: ${error.message}`, {
         details: error.details,
+        params: { attempts: attempt, lastError: error.message },
         cause: error,
       });
     }

@@ -68,7 +68,11 @@ export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: De
   const warnings = new FieldWarnings(`New customer for order ${order.order_id}`);
   const person = personNameFrom(order, "b_");
   const name = order.company.trim() || person || order.email;
-  if (!name) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`);
+  if (!name) {
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`, {
+      params: { variant: "noCustomerName", orderId: order.order_id },
+    });
+  }
   const [line1, line2, line3] = fitAddressLines([order.b_address, order.b_address_2], warnings, "The address");
   const countryId = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
   const customer: VismaCustomerCreate = {

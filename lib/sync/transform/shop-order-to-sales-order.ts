@@ -23,7 +23,9 @@ export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSc
 export function customerOrderReference(orderId: string): string {
   const reference = `CSCART-${orderId}`;
   if (reference.length > VISMA_LIMITS.customerOrder) {
-    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`);
+    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`, {
+      params: { variant: "idTooLong", orderId, maximum: VISMA_LIMITS.customerOrder },
+    });
   }
   return reference;
 }
@@ -46,17 +48,22 @@ interface ShopLine {
 
 function readShopLines(order: CsCartOrder): ShopLine[] {
   const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`);
+  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
   return lines.map((line, index) => {
     const sku = line.product_code.trim();
     const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
     if (!sku) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${label} has no SKU (product code), so it cannot be matched to a Visma.net item.`, {
         details: { orderId: order.order_id, line: index + 1, productId: line.product_id },
+        params: { variant: "noSku", orderId: order.order_id, line: index + 1, product: line.product },
       });
     }
     const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
-    if (!quantity.greaterThan(0)) throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`);
+    if (!quantity.greaterThan(0)) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`, {
+        params: { variant: "badQuantity", orderId: order.order_id, line: index + 1, sku },
+      });
+    }
     const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
     // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
     const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
@@ -75,7 +82,9 @@ function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
   const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
   const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`);
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`, {
+      params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
+    });
   }
   return spreadProportionally(orderDiscount, amounts);
 }

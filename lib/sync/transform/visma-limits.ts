@@ -108,6 +108,7 @@ export function countryIdOf(value: string, what: { orderId: string; field: strin
   if (!/^[A-Z]{2}$/.test(id)) {
     throw new AppError("ORDER_INVALID", `Order ${what.orderId}: the ${what.field} country "${value}" is not a two-letter country code (ISO 3166), which Visma.net requires.`, {
       details: { orderId: what.orderId, field: what.field },
+      params: { variant: "country", orderId: what.orderId, field: what.field, country: value },
     });
   }
   return id;

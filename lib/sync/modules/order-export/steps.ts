@@ -95,7 +95,11 @@ export class OrderExportRun {
     // Its status changed since it was listed: not for export now; a later change brings it back.
     if (!settings.exportStatuses.includes(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
     const email = order.email?.trim();
-    if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
+    if (!email) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`, {
+        params: { variant: "noEmail", orderId: order.order_id },
+      });
+    }
     const number = await this.directory.find(email);
     const { command: salesOrder, warnings } = mapShopOrderToSalesOrder(order, {
       pricesIncludeVat: settings.pricesIncludeVat,
