@@ -1,34 +1,52 @@
-/** The words of an alert e-mail: what is wrong, since when, what to do. */
+/** An alert e-mail in one language (messages: email.alert.*, alerts.kinds.*): what is wrong, since when, what to do. */
 import type { AlertCondition } from "../db";
-import { alertText } from "./alert-text";
+import { DATE_TIME_OPTIONS, FORMAT_LOCALE, type Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/messages";
+import { SYNC_MODULES } from "../sync/modules";
+import { alertAdvice, alertError, alertTitle, type AlertWords } from "./alert-text";
 import type { AlertNoticeKind } from "./send-alert-notice";
 
-export function alertEmail(input: { condition: AlertCondition; notice: AlertNoticeKind; tenantName: string; reminderHours: number; dashboardUrl: string }) {
+/** Times in e-mails say their zone: the reader's browser is not there to convert them. */
+function utcTime(iso: string | Date, locale: Locale): string {
+  return `${new Date(iso).toLocaleString(FORMAT_LOCALE[locale], { ...DATE_TIME_OPTIONS[locale], timeZone: "UTC" })} UTC`;
+}
+
+function wordsFor(locale: Locale): AlertWords {
+  const t = translatorFor(locale);
+  return {
+    t,
+    moduleLabel: (id) => (SYNC_MODULES.has(id) ? t(`modules.${SYNC_MODULES.get(id).slug}.label`) : id),
+    connectionLabel: (kind) => (kind === "CSCART" || kind === "VISMA" ? t(`connectionKinds.${kind}`) : kind),
+    time: (iso) => utcTime(iso, locale),
+  };
+}
+
+export function alertEmail(locale: Locale, input: { condition: AlertCondition; notice: AlertNoticeKind; tenantName: string; reminderHours: number; dashboardUrl: string }) {
   const { condition, notice, tenantName } = input;
-  const text = alertText(condition.kind, condition.detail as Record<string, unknown>);
-  const since = condition.startedAt.toISOString().slice(0, 16).replace("T", " ");
-  const until = condition.resolvedAt?.toISOString().slice(0, 16).replace("T", " ") ?? "";
-  const subject = notice === "started" ? `[${tenantName}] ${text.title}` : notice === "reminder" ? `[${tenantName}] Still: ${text.title}` : `[${tenantName}] Resolved: ${text.title}`;
+  const words = wordsFor(locale);
+  const { t } = words;
+  const detail = condition.detail as Record<string, unknown>;
+  const title = alertTitle(words, condition.kind, detail);
+  const since = utcTime(condition.startedAt, locale);
+  const subject = t(notice === "started" ? "email.alert.subject" : notice === "reminder" ? "email.alert.subjectReminder" : "email.alert.subjectResolved", { tenant: tenantName, title });
   const opening =
-    notice === "started"
-      ? `APIcenter noticed a problem with the link of ${tenantName} (since ${since} UTC):`
-      : notice === "reminder"
-        ? `This problem of ${tenantName} still lasts (since ${since} UTC):`
-        : `This problem of ${tenantName} is over (it lasted from ${since} to ${until} UTC):`;
+    notice === "resolved"
+      ? t("email.alert.resolved", { tenant: tenantName, since, until: utcTime(condition.resolvedAt ?? new Date(), locale) })
+      : t(notice === "started" ? "email.alert.started" : "email.alert.reminder", { tenant: tenantName, since });
+  const error = alertError(words, detail);
   const body = [
-    "Hello,",
+    t("email.alert.greeting"),
     "",
     opening,
     "",
-    text.title,
-    ...(text.description ? [text.description] : []),
+    title,
+    ...(error ? [error] : []),
     "",
-    ...(notice === "resolved" ? [] : [`What to do: ${text.advice}`, ""]),
-    `Dashboard: ${input.dashboardUrl}`,
+    ...(notice === "resolved" ? [] : [t("email.alert.whatToDo", { advice: alertAdvice(words, condition.kind) }), ""]),
+    t("email.alert.dashboard", { url: input.dashboardUrl }),
     "",
-    notice === "resolved" || input.reminderHours === 0
-      ? "You receive alerts as an owner or admin of this shop, or because your address is on its alert list. You can mute them for yourself in the dashboard."
-      : `While it lasts you get a reminder every ${input.reminderHours} hours. You receive alerts as an owner or admin of this shop, or because your address is on its alert list. You can mute them for yourself in the dashboard.`,
+    t("email.alert.footer", { tenant: tenantName }),
+    ...(notice !== "resolved" && input.reminderHours > 0 ? [t("email.alert.footerReminders", { hours: input.reminderHours })] : []),
   ].join("\n");
   return { subject, body };
 }

@@ -164,10 +164,11 @@ describe("alert conditions", () => {
     await t.evaluate();
     expect(await openKinds(t.tenant.id)).toEqual([]); // one hour is not two
     const late = await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "1002", state: "PENDING", createdAt: new Date(Date.now() - 3 * HOUR) } });
-    await checkLifecycle(t, "ORDERS_PENDING", /order\(s\) not in Visma\.net after 2 hours/, async () => {
+    await checkLifecycle(t, "ORDERS_PENDING", /not in Visma\.net after 2 hours/, async () => {
       await db.syncItem.updateMany({ where: { id: { in: [early.id, late.id] } }, data: { state: "DONE" } });
     });
-    expect(t.mailsTo(t.owner)[0]!.subject).toMatch(/ 1 order\(s\)/);
+    expect(t.mailsTo(t.owner)[0]!.subject).toMatch(/ 1 order is not/);
+    expect(t.mailsTo(t.owner).filter((mail) => /Still: /.test(mail.subject))[0]!.subject).toMatch(/ 2 orders are not/);
   });
 
   it("an enabled module without a run for 3 × its interval (workers down), unless a rate limit explains it", async () => {
@@ -186,7 +187,7 @@ describe("alert conditions", () => {
   it("records that failed and wait for a fix", async () => {
     const t = await alertTenant("alert-records", ["CUSTOMER_IMPORT"]);
     const failed = await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "CUSTOMER_IMPORT", externalId: "C-7", state: "FAILED", lastError: "invalid e-mail" } });
-    await checkLifecycle(t, "RECORDS_FAILED", /1 record\(s\) of Customer import failed/, async () => {
+    await checkLifecycle(t, "RECORDS_FAILED", /1 record of Customer import failed and waits for a fix/, async () => {
       await db.syncItem.update({ where: { id: failed.id }, data: { state: "DONE", lastError: null } });
     });
   });
@@ -214,7 +215,7 @@ describe("alert notices", () => {
     const start = new Date();
     await t.evaluate(start);
     await t.evaluate(new Date(start.getTime() + 25 * HOUR));
-    const about = (address: string) => t.mailsTo(address).filter((mail) => /record\(s\) of Order export failed/.test(mail.subject));
+    const about = (address: string) => t.mailsTo(address).filter((mail) => /of Order export failed/.test(mail.subject));
     expect(t.mailsTo(t.admin)).toHaveLength(0);
     expect(about(t.owner)).toHaveLength(2);
     expect(about(t.listed)).toHaveLength(2);
@@ -223,6 +224,21 @@ describe("alert notices", () => {
     await db.syncItem.updateMany({ where: { tenantId: t.tenant.id }, data: { state: "DONE" } });
     await t.evaluate(new Date(start.getTime() + 26 * HOUR));
     expect(subjects(about(t.admin))).toEqual([expect.stringMatching(/Resolved: /)]);
+  });
+
+  it("speak each recipient's language: a member's own choice, else the shop's e-mail language", async () => {
+    const t = await alertTenant("alert-lang");
+    await db.user.update({ where: { id: t.users.ADMIN.id }, data: { locale: "nl" } });
+    await db.settings.update({ where: { tenantId: t.tenant.id }, data: { emailLocale: "nl" } });
+    await db.user.update({ where: { id: t.users.OWNER.id }, data: { locale: "en" } });
+    await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "55", state: "FAILED" } });
+    await t.evaluate();
+    expect(subjects(t.mailsTo(t.owner))).toEqual([expect.stringMatching(/1 record of Order export failed/)]);
+    expect(subjects(t.mailsTo(t.admin))).toEqual([expect.stringMatching(/1 record van Bestellingen exporteren is mislukt/)]);
+    expect(subjects(t.mailsTo(t.listed))).toEqual([expect.stringMatching(/1 record van Bestellingen exporteren is mislukt/)]);
+    expect(t.mailsTo(t.admin)[0]!.text).toMatch(/^Hallo,/);
+    // One e-mail per language, both in the outbox.
+    expect(await db.outboundEmail.count({ where: { tenantId: t.tenant.id, dedupeKey: { startsWith: "alert:" } } })).toBe(2);
   });
 
   it("go out once when two evaluations run at the same moment", async () => {
