@@ -11,6 +11,7 @@ import { QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useModuleCatalog } from "@/components/module-catalog";
 import type { getOverview } from "@/lib/overview/get-overview";
+import { OpenAlerts } from "./open-alerts";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
 
@@ -32,6 +33,7 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
       <QueryView query={query} loadingLabel={t("loading")}>
         {(overview) => (
           <>
+            <OpenAlerts tenantSlug={tenantSlug} alerts={overview.alerts} receivesAlerts={canEdit} />
             <section aria-labelledby="connections-heading">
               <h2 id="connections-heading" className="mb-2 text-lg font-medium">{t("connectionsHeading")}</h2>
               <div className="grid gap-3 md:grid-cols-2">
@@ -84,6 +86,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
   const format = useFormat();
   const moduleLabel = useModuleLabel();
   const label = moduleLabel(module);
+  const tAll = useAnyTranslations();
   return (
     <Card testId={`module-${slug}`}>
       <div className="flex items-start justify-between gap-2">
@@ -106,6 +109,9 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             </div>
           )}
           {lastRun?.error && <div className="text-xs text-red-700">{lastRun.error}</div>}
+          {activeRun?.rateLimitedUntil && (
+            <div className="text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(activeRun.rateLimitedUntil) })}</div>
+          )}
           <div className="text-slate-600" data-testid="next-run">
             {schedule.enabled ? t("nextRun", { when: format.relative(nextRunAt), minutes: schedule.intervalMinutes }) : t("nextRunOff")}
           </div>

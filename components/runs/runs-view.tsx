@@ -84,7 +84,10 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
             <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link></Td>
-            <Td><StatusBadge status={run.status} /></Td>
+            <Td>
+              <StatusBadge status={run.status} />
+              {run.rateLimitedUntil && <div className="mt-1 text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}</div>}
+            </Td>
             <Td>{tAll(`triggers.${run.trigger}`)}</Td>
             <Td className="whitespace-nowrap">{format.dateTime(run.queuedAt)}</Td>
             <Td>{facts.duration(run)}</Td>

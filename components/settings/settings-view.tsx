@@ -6,8 +6,10 @@ import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { ReimportCard } from "./reimport-card";
 import { SettingsForm, type SettingsData } from "./settings-form";
+import { TenantDataCard } from "./tenant-data-card";
+import { WebhookCard } from "./webhook-card";
 
-export function SettingsView({ tenantSlug, canEdit }: PageProps) {
+export function SettingsView({ tenantSlug, tenantName, canEdit, role }: PageProps & { tenantName: string }) {
   const t = useTranslations("settings");
   const query = useTenantQuery<SettingsData>(tenantSlug, "settings");
   return (
@@ -19,6 +21,8 @@ export function SettingsView({ tenantSlug, canEdit }: PageProps) {
           <div className="space-y-4">
             <ReimportCard tenantSlug={tenantSlug} canEdit={canEdit} reimportFrom={settings.reimportFrom} />
             <SettingsForm tenantSlug={tenantSlug} canEdit={canEdit} settings={settings} />
+            {canEdit && <WebhookCard tenantSlug={tenantSlug} />}
+            {role === "OWNER" && <TenantDataCard tenantSlug={tenantSlug} tenantName={tenantName} />}
           </div>
         )}
       </QueryView>
