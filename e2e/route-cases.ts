@@ -90,7 +90,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { file: `${t}/sync/[module]/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/order-export", noInput: "the module is the only input; an unknown module is a 404" },
   { file: `${t}/alerts/route.ts`, method: "GET", role: "VIEWER", path: () => "alerts", noInput: "takes no input" },
   {
-    file: `${t}/alerts/mute/route.ts`, method: "PUT", role: "VIEWER", path: () => "alerts/mute",
+    file: `${t}/alerts/mute/route.ts`, method: "PUT", role: "ADMIN", path: () => "alerts/mute",
     invalid: { body: { muted: "sometimes" }, message: /muted: say muted: true or false/, field: "muted" },
   },
   { file: `${t}/alerts/webhook/route.ts`, method: "GET", role: "ADMIN", path: () => "alerts/webhook", noInput: "takes no input" },

@@ -32,12 +32,15 @@ export function TenantDataCard({ tenantSlug, tenantName }: { tenantSlug: string;
         </div>
         <Button variant="danger" onClick={() => { remove.reset(); setTyped(""); setConfirming(true); }}>{t("delete")}</Button>
       </div>
-      <ConfirmDialog open={confirming} title={t("deleteTitle", { tenant: tenantName })} confirmLabel={t("confirm")} busy={remove.isPending}
-        onCancel={() => setConfirming(false)} onConfirm={() => remove.mutate(undefined)}>
-        <p>{t("deleteWarning")}</p>
-        <TextField label={t("confirmLabel", { slug: tenantSlug })} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" error={remove.fieldErrors.confirm} />
-        <FormMessage error={remove.formError} success={remove.isSuccess ? t("deleted") : null} />
-      </ConfirmDialog>
+      {/* Mounted only while asked, so the page holds one confirmation dialog at a time. */}
+      {confirming && (
+        <ConfirmDialog open title={t("deleteTitle", { tenant: tenantName })} confirmLabel={t("confirm")} busy={remove.isPending}
+          onCancel={() => setConfirming(false)} onConfirm={() => remove.mutate(undefined)}>
+          <p>{t("deleteWarning")}</p>
+          <TextField label={t("confirmLabel", { slug: tenantSlug })} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" error={remove.fieldErrors.confirm} />
+          <FormMessage error={remove.formError} success={remove.isSuccess ? t("deleted") : null} />
+        </ConfirmDialog>
+      )}
     </Card>
   );
 }
