@@ -15,7 +15,7 @@
  *  - RATE_LIMITED (key: module): the module has been held back by a rate limit, run after run, for
  *    LONG_RATE_LIMIT_MS or more, and the limit has not long ended (RATE_LIMIT_GRACE_MS).
  */
-import { AlertKind, db, type RunStatus } from "../db";
+import { db, type AlertKind, type RunStatus } from "../db";
 import { env } from "../env";
 import { settingsFromRow } from "../settings/defaults";
 import { unmetPrerequisites } from "../sync/engine/prerequisites";
@@ -175,4 +175,3 @@ function notRunningSince(runs: RecentRun[], settingsChangedAt: Date, rateLimited
   return rateLimitedUntil && rateLimitedUntil > last ? rateLimitedUntil : last;
 }
 
-export const ALERT_KINDS = Object.values(AlertKind);
