@@ -58,12 +58,12 @@ describe("the retention purge", () => {
     expect((await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).error).toBe("recent");
   });
 
-  it("SyncItem.lastError: the text goes after the retention, the ledger row (exactly once) stays", async () => {
+  it("SyncItem.lastError, .errorParams: the text goes after the retention, the ledger row (exactly once) stays", async () => {
     const { tenant } = await tenantKeeping(7, "purge-ledger");
-    const old = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "1", state: "FAILED", lastError: "Ship to Kari Nordmann, Storgata 1", errorCode: "ORDER_INVALID", updatedAt: ago(8) } });
+    const old = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "1", state: "FAILED", lastError: "Ship to Kari Nordmann, Storgata 1", errorCode: "ORDER_INVALID", errorParams: { name: "Kari Nordmann" }, updatedAt: ago(8) } });
     const recent = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "2", state: "PENDING", lastError: "recent" } });
     await purgePersonalData();
-    expect(await db.syncItem.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "FAILED", externalId: "1", lastError: null, errorCode: "ORDER_INVALID" });
+    expect(await db.syncItem.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "FAILED", externalId: "1", lastError: null, errorParams: null, errorCode: "ORDER_INVALID" });
     expect((await db.syncItem.findUniqueOrThrow({ where: { id: recent.id } })).lastError).toBe("recent");
   });
 
@@ -104,12 +104,12 @@ describe("the retention purge", () => {
     expect((await db.mapping.findUniqueOrThrow({ where: { id: recent.id } })).createdBy).toBe(users.ADMIN.email);
   });
 
-  it("Connection.lastError: when the last check is older than the retention", async () => {
+  it("Connection.lastError, .lastErrorParams: when the last check is older than the retention", async () => {
     const { tenant } = await tenantKeeping(7, "purge-conn");
-    const old = await db.connection.create({ data: { tenantId: tenant.id, kind: "VISMA", config: {}, status: "FAILING", lastError: "refused", lastCheckedAt: ago(8) } });
+    const old = await db.connection.create({ data: { tenantId: tenant.id, kind: "VISMA", config: {}, status: "FAILING", lastError: "refused", lastErrorParams: { remoteMessage: "user kari@example.no" }, lastCheckedAt: ago(8) } });
     const recent = await db.connection.create({ data: { tenantId: tenant.id, kind: "CSCART", config: {}, status: "FAILING", lastError: "refused", lastCheckedAt: ago(1) } });
     await purgePersonalData();
-    expect((await db.connection.findUniqueOrThrow({ where: { id: old.id } })).lastError).toBeNull();
+    expect(await db.connection.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ lastError: null, lastErrorParams: null });
     expect((await db.connection.findUniqueOrThrow({ where: { id: recent.id } })).lastError).toBe("refused");
   });
 

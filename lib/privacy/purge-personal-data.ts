@@ -51,15 +51,16 @@ export function purgeRunErrors({ now, tenantId, everything }: PurgeScope): Promi
 }
 
 /**
- * A ledger row's last error text (it may quote a name or an address). The row itself stays: it is
+ * A ledger row's last error text and its message params (either may quote a name or an address;
+ * the code stays, so the dashboard can still say what kind of failure it was). The row itself stays: it is
  * what keeps an order from being sent twice. Only unfinished and failed rows carry an error (a row
  * that is written or skipped has none), which the partial index SyncItem_unsettled_idx holds.
  */
 export function purgeLedgerErrors({ now, tenantId, everything }: PurgeScope): Promise<number> {
   return inBatches(() => db.$executeRaw`
-    update "SyncItem" set "lastError" = null where id in (
+    update "SyncItem" set "lastError" = null, "errorParams" = null where id in (
       select i.id from "SyncItem" i join "Settings" s on s."tenantId" = i."tenantId"
-      where i.state in ('PENDING', 'CLAIMED', 'FAILED') and i."lastError" is not null
+      where i.state in ('PENDING', 'CLAIMED', 'FAILED') and (i."lastError" is not null or i."errorParams" is not null)
         and (${tenantId}::uuid is null or i."tenantId" = ${tenantId}::uuid)
         and (${everything} or i."updatedAt" + make_interval(days => s."logRetentionDays") < ${now})
       limit ${BATCH})`);
@@ -118,11 +119,11 @@ export function purgeMappingAuthors({ now, tenantId, everything }: PurgeScope): 
       limit ${BATCH})`);
 }
 
-/** A connection's last error, when its last check is older than the retention (a newer check rewrites it). */
+/** A connection's last error and its params, when its last check is older than the retention (a newer check rewrites them). */
 export function purgeConnectionErrors({ now, tenantId }: PurgeScope): Promise<number> {
   return db.$executeRaw`
-    update "Connection" c set "lastError" = null from "Settings" s
-    where s."tenantId" = c."tenantId" and c."lastError" is not null
+    update "Connection" c set "lastError" = null, "lastErrorParams" = null from "Settings" s
+    where s."tenantId" = c."tenantId" and (c."lastError" is not null or c."lastErrorParams" is not null)
       and (${tenantId}::uuid is null or c."tenantId" = ${tenantId}::uuid)
       and coalesce(c."lastCheckedAt", c."updatedAt") + make_interval(days => s."logRetentionDays") < ${now}`;
 }

@@ -75,7 +75,7 @@ export async function markLedgerDone(
 /** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
 export async function markLedgerSkipped(row: SyncItem): Promise<void> {
   // A settled row keeps no error text (only unsettled rows carry one: docs/privacy.md).
-  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null, lastError: null, errorCode: null, errorKind: null } });
+  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null, lastError: null, errorCode: null, errorKind: null, errorParams: Prisma.DbNull } });
 }
 
 /**

@@ -82,5 +82,5 @@ DELETE FROM "SyncCursor" WHERE "stream" = 'VISMA_CUSTOMER_DIRECTORY';
 
 -- Only unsettled ledger rows carry an error text from now on (the retention purge looks for them
 -- through SyncItem_unsettled_idx); order export stops keeping the customer number in meta.
-UPDATE "SyncItem" SET "lastError" = NULL WHERE "state" IN ('DONE', 'SKIPPED') AND "lastError" IS NOT NULL;
+UPDATE "SyncItem" SET "lastError" = NULL, "errorParams" = NULL WHERE "state" IN ('DONE', 'SKIPPED') AND ("lastError" IS NOT NULL OR "errorParams" IS NOT NULL);
 UPDATE "SyncItem" SET "meta" = "meta" - 'customerNumber' WHERE "meta" ? 'customerNumber';
