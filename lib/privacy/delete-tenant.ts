@@ -21,11 +21,9 @@ import { AppError } from "../errors";
 import { webBoss } from "../jobs/boss";
 import { DELETE_TENANT_QUEUE } from "../jobs/queues";
 import { cancelWaitingJobs } from "../jobs/waiting-job";
+import type { DeleteTenantInput } from "./delete-tenant.schema";
 
 const BATCH = 10_000;
-
-export const DeleteTenantSchema = z.object({ confirm: z.string().trim().min(1, "type the shop's name (its slug) to confirm") });
-export type DeleteTenantInput = z.output<typeof DeleteTenantSchema>;
 
 export const DeleteTenantJobSchema = z.object({ tenantId: z.uuid(), deletionId: z.uuid() });
 export type DeleteTenantJob = z.output<typeof DeleteTenantJobSchema>;
