@@ -5,17 +5,11 @@
  */
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { DATE_TIME_OPTIONS, FORMAT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { FORMAT_LOCALE, formatDateTime, NONE } from "@/lib/i18n/locales";
 
 type DateLike = string | Date | null | undefined;
 
-/** What an empty date or duration cell shows. */
-export const NONE = "—";
-
-export function formatDateTime(value: DateLike, locale: Locale): string {
-  if (!value) return NONE;
-  return new Date(value).toLocaleString(FORMAT_LOCALE[locale], DATE_TIME_OPTIONS[locale]);
-}
+export { NONE };
 
 export function useFormat() {
   const locale = useLocale();

@@ -7,6 +7,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { hasMessage, translateError, translateFieldIssue, translateVariant, type TranslatableError, type Translate } from "@/lib/i18n/translate-error";
+import { translateRunLog, type StoredLogLine } from "@/lib/i18n/translate-run-log";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
 import type { FieldIssue } from "@/lib/validation";
 import { ApiError } from "./api-client";
@@ -48,6 +49,13 @@ export function useErrorText(): (error: unknown) => string {
     },
     [t, locale],
   );
+}
+
+/** A run log line (stored with its code and params) in the reader's language, else its stored English. */
+export function useRunLogText(): (line: StoredLogLine) => string {
+  const t = useAnyTranslations();
+  const locale = useLocale();
+  return useCallback((line: StoredLogLine) => translateRunLog(t, locale, line), [t, locale]);
 }
 
 /** A text with an English message and params naming its translation under `namespace` (e.g. "connectionTest"). */

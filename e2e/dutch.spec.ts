@@ -6,6 +6,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "../lib/db";
 import { setPasswordLinkIn } from "../lib/devstack/mailbox";
+import { AppError, quoteError } from "../lib/errors";
+import { logLine } from "../lib/logs/log-line";
+import { createRunLogger } from "../lib/logs/write-log";
 import { createTestTenant, TEST_PASSWORD, uniqueSuffix } from "../testing/fixtures";
 import { E2E_BASE_URL } from "../lib/devstack/ports";
 import { mailTo, OWNER, saveScreenshot } from "./helpers";
@@ -121,6 +124,51 @@ test("run detail and logs: a failed order's reason in Dutch, counts and retentio
   await page.getByRole("link", { name: "Logboek", exact: true }).click();
   await expect(page.getByTestId("retention")).toHaveText("Regels worden 30 dagen bewaard en daarna automatisch verwijderd.");
   await expect(page.getByTestId("empty-state")).toContainText("Geen logregels gevonden");
+});
+
+test("run logs: every line and a run's error in Dutch, a line without a code in English; search finds the English text", async ({ page }) => {
+  const { tenant, users } = await createTestTenant("nl-logs");
+  const run = await db.syncRun.create({
+    data: {
+      tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", startedAt: new Date(), finishedAt: new Date(),
+      error: "The Visma.net connection is not set up yet: fill it in under Connections.", errorCode: "CONNECTION_MISSING", errorParams: { kind: "VISMA" },
+    },
+  });
+  // Written by the run logger itself, as the engine writes them: English text, code and params.
+  const log = createRunLogger({ tenantId: tenant.id, runId: run.id, module: "ORDER_EXPORT", storeLogs: true, retentionDays: 30 });
+  const missing = new AppError("SKU_NOT_FOUND", 'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.', {
+    params: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
+  });
+  log.info(logLine("runStarted", { trigger: "SCHEDULE" }));
+  log.info(logLine("orderExported", { orderId: "1041", salesOrder: "SO-000123" }));
+  log.warn(logLine("fieldCut", { subject: "order", orderId: "1041", field: "billingCity", max: 50, leftOut: "(ved Tindeveien)" }));
+  log.error(logLine("recordFailed", { recordsOf: "order-export", externalId: "1042", error: quoteError(missing) }), { code: missing.code });
+  log.info("A line written without a code.");
+  await log.flush();
+
+  await logInDutch(page, { email: users.OWNER.email, password: TEST_PASSWORD });
+  await page.goto(`/${tenant.slug}/runs/${run.id}`);
+  await expect(page.getByTestId("run-error")).toHaveText("De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.");
+  await page.getByRole("link", { name: "Logboek van deze synchronisatie →" }).click();
+  const rows = page.getByTestId("log-row");
+  await expect(rows).toHaveCount(5);
+  for (const text of [
+    "Synchronisatie gestart (volgens planning).",
+    "Bestelling 1041 → verkooporder SO-000123 in Visma.net.",
+    'Bestelling 1041: de plaats van het factuuradres is langer dan Visma.net toestaat (50 tekens); "(ved Tindeveien)" is weggelaten.',
+    'Bestelling 1042 kon niet worden geschreven: Artikel "KJK-15" bestaat niet in Visma.net. Maak het daar aan (of corrigeer de SKU in CS-Cart) en probeer de bestelling daarna opnieuw.',
+    "A line written without a code.",
+  ]) {
+    await expect(rows.filter({ hasText: text })).toHaveCount(1);
+  }
+  await expect(rows.filter({ hasText: "Bestelling 1042" })).toContainText("Fout");
+  await saveDocScreenshot(page, "nl-run-log");
+
+  // Search reads the stored English text; the line found is still shown in Dutch.
+  await page.getByLabel("Zoeken in meldingen").fill("could not be written");
+  await page.getByRole("button", { name: "Zoeken", exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Bestelling 1042 kon niet worden geschreven");
 });
 
 test("accounts: a Dutch invitation from a Dutch browser, Dutch account pages and their errors", async ({ page, browser }) => {

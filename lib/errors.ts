@@ -48,13 +48,28 @@ export const ERROR_CODES = {
   INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",
   JOB_PAYLOAD_INVALID: "configuration",
+  /** A run whose worker stopped before it finished (stored on the run only; the work is picked up again). */
+  RUN_INTERRUPTED: "transient",
   INTERNAL: "transient",
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** Values for an error's translated text; `variant` picks one of several texts under one code. Never secrets. */
-export type ErrorParams = Record<string, string | number | boolean | null | string[]>;
+export type ErrorParams = { [key: string]: ParamValue };
+export type ParamValue = string | number | boolean | null | string[] | QuotedError | QuotedDate;
+/** An error quoted inside another text (a run log line, RETRIES_EXHAUSTED's last error): it is worded in the reader's language too. */
+export type QuotedError = { code: string; message: string; params?: ErrorParams };
+/** A moment (ISO 8601), shown in the reader's date format and time zone. */
+export type QuotedDate = { dateTime: string };
+
+export function quoteError(error: { code: string; message: string; params?: ErrorParams }): QuotedError {
+  return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
+}
+
+export function quoteDate(date: Date): QuotedDate {
+  return { dateTime: date.toISOString() };
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -155,6 +170,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVENTORY_ITEM_INVALID: 422,
   MAPPING_INVALID: 400,
   JOB_PAYLOAD_INVALID: 400,
+  RUN_INTERRUPTED: 500,
   INTERNAL: 500,
 };
 

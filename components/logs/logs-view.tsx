@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/api-client";
 import { NONE, useFormat } from "@/components/format";
-import { useModuleLabel } from "@/components/i18n";
+import { useModuleLabel, useRunLogText } from "@/components/i18n";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -27,6 +27,7 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
   const t = useTranslations("logs");
   const format = useFormat();
   const moduleLabel = useModuleLabel();
+  const runLogText = useRunLogText();
   const tStatus = useTranslations("status");
   const tCommon = useTranslations("common");
   const [filters, setFilters] = useState({ level: "", module: "", q: "", from: "", to: "", runId: runId ?? "" });
@@ -79,7 +80,7 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
             <Td><StatusBadge status={entry.level} /></Td>
             <Td className="whitespace-nowrap">{entry.module ? moduleLabel(entry.module) : NONE}</Td>
             <Td className="min-w-64">
-              <div>{entry.message}</div>
+              <div>{runLogText(entry)}</div>
               {entry.context != null && (
                 <details className="mt-1 text-xs text-slate-500">
                   <summary className="cursor-pointer">{tCommon("details")}</summary>

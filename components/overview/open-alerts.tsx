@@ -7,14 +7,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { apiFetch } from "@/components/api-client";
-import { formatDateTime, useFormat } from "@/components/format";
+import { useFormat } from "@/components/format";
 import { useAnyTranslations, useModuleLabel } from "@/components/i18n";
 import { useTenantQuery, type Jsonify } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import { alertAdvice, alertError, alertTitle, type AlertWords } from "@/lib/alerts/alert-text";
 import type { listOpenAlerts } from "@/lib/alerts/list-open-alerts";
-import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, formatDateTime, isLocale } from "@/lib/i18n/locales";
 
 type OpenAlert = Jsonify<Awaited<ReturnType<typeof listOpenAlerts>>[number]>;
 

@@ -85,6 +85,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
   const t = useTranslations("overview");
   const format = useFormat();
   const moduleLabel = useModuleLabel();
+  const errorText = useErrorText();
   const label = moduleLabel(module);
   const tAll = useAnyTranslations();
   return (
@@ -108,7 +109,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
               {t("counts", { created: lastRun.created, updated: lastRun.updated, skipped: lastRun.skipped, failed: lastRun.failed })}
             </div>
           )}
-          {lastRun?.error && <div className="text-xs text-red-700">{lastRun.error}</div>}
+          {lastRun?.error && <div className="text-xs text-red-700" data-testid="last-run-error">{errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}</div>}
           {activeRun?.rateLimitedUntil && (
             <div className="text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(activeRun.rateLimitedUntil) })}</div>
           )}

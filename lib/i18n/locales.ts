@@ -22,3 +22,12 @@ export const DATE_TIME_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
   en: { dateStyle: "medium", timeStyle: "short" },
   nl: { dateStyle: "short", timeStyle: "short" },
 };
+
+/** What an empty date or duration cell shows. */
+export const NONE = "—";
+
+/** A moment as lists and texts show it (DATE_TIME_OPTIONS), in the reader's time zone; a missing one is NONE. */
+export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
+  if (!value) return NONE;
+  return new Date(value).toLocaleString(FORMAT_LOCALE[locale], DATE_TIME_OPTIONS[locale]);
+}

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { decryptWithKeys } from "../crypto";
 import { AppError, toAppError } from "../errors";
 import { caughtAppError } from "../http/caught-app-error";
 import { OutboundRefusedError } from "../http/outbound";
 import { appErrorFromRefusal, appErrorFromResponse, appErrorFromTransportFailure } from "../http/remote-errors";
 import { CscartConfigSchema } from "../integrations/cscart/config";
+import { VismaCustomerSchema } from "../integrations/visma/schemas";
+import { parseResponseJson, type RemoteResponse } from "../http/client";
 import { SettingsInputSchema, DEFAULT_SETTINGS } from "../settings/defaults";
+import { connectionsReady } from "../sync/engine/prerequisites";
+import { productKey, customerKey, shopIdOrThrow } from "../sync/modules/shop-id-lookup";
+import { mapVismaCustomerToShopUser } from "../sync/transform/customers";
+import { DEFAULT_PRODUCT_MAPPING, mapInventoryItemToProduct, parseProductMapping } from "../sync/transform/products";
 import { explainOrderError } from "../sync/transform/explain-order-error";
-import { parseOrder, rawOrder1042 } from "../sync/transform/fixtures";
+import { inventoryItem, parseOrder, rawOrder1042 } from "../sync/transform/fixtures";
 import { mapShopOrderToSalesOrder } from "../sync/transform/shop-order-to-sales-order";
 import { fieldIssuesOf } from "../validation";
 import { translatorFor } from "./messages";
@@ -145,3 +152,74 @@ describe("order data errors in the reader's language", () => {
     expect(translateError(en, "en", error)).toBe("Order 7: the order discount (1,234.50) is larger than the order lines (99.00).");
   });
 });
+
+describe("sync errors shown on runs and records, in the reader's language", () => {
+  const response = (body: string): RemoteResponse => ({
+    status: 200,
+    headers: new Headers({ "content-type": "text/html" }),
+    url: "https://shop.example/api/2.0/orders",
+    endpoint: "GET /api/2.0/orders",
+    remote: "cscart",
+    body: new TextEncoder().encode(body),
+    text: () => body,
+  });
+
+  it("words an answer in an unexpected shape, naming the remote and the endpoint", async () => {
+    const notJson = await caughtAppError(() => parseResponseJson(z.object({ orders: z.array(z.unknown()) }), response("<html>login</html>"), "the CS-Cart shop"));
+    expect(translateError(nl, "nl", notJson)).toBe("De CS-Cart-webshop stuurde een antwoord op GET /api/2.0/orders dat geen geldige JSON is.");
+    const shape = await caughtAppError(() => parseResponseJson(z.object({ orders: z.array(z.unknown()) }), response("{}"), "the CS-Cart shop"));
+    expect(translateError(nl, "nl", shape)).toMatch(/^De CS-Cart-webshop stuurde een antwoord op GET \/api\/2\.0\/orders in een onverwachte vorm: orders/);
+    for (const error of [notJson, shape]) expect(translateError(en, "en", error)).toBe(error.message);
+  });
+
+  it("words an ambiguous or failed lookup of the shop's records, with the failure it quotes", async () => {
+    const ambiguous = await caughtAppError(() => shopIdOrThrow({ kind: "ambiguous", ids: ["12", "31"] }, productKey("TSHIRT-BLK-M")));
+    expect(translateError(nl, "nl", ambiguous)).toBe(
+      'De webshop heeft 2 producten met code "TSHIRT-BLK-M" (id\'s 12, 31), dus APIcenter kan niet bepalen welke bedoeld is en schrijft er geen. Geef elk product een eigen productcode in CS-Cart (of verwijder het dubbele) en probeer het daarna opnieuw.',
+    );
+    const cause = appErrorFromTransportFailure(cscart, { kind: "timeout", outcomeUnknown: false, timeoutMs: 30_000 });
+    const failed = await caughtAppError(() => shopIdOrThrow({ kind: "failed", error: cause }, customerKey("kari@example.no")));
+    expect(failed.code).toBe("REMOTE_TIMEOUT");
+    expect(translateError(nl, "nl", failed)).toBe(
+      'Kon niet controleren of de webshop al een klant met e-mailadres "kari@example.no" heeft, dus er is niets geschreven: De CS-Cart-webshop was niet bereikbaar of antwoordde niet binnen 30 seconden (GET /api/2.0/orders). Controleer het adres en de poort, en of de server verbindingen vanaf het internet accepteert.',
+    );
+    for (const error of [ambiguous, failed]) expect(translateError(en, "en", error)).toBe(error.message);
+  });
+
+  it("words mapping, inventory item and customer errors of the imports", async () => {
+    const mapping = parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, taxMapping: {}, defaultTaxIds: undefined });
+    const unmappedVat = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem(), mapping));
+    expect(translateError(nl, "nl", unmappedVat)).toBe(
+      'Toewijzing voor artikelen, veld "tax_ids": btw-code "3" heeft geen belasting in CS-Cart in de belastingtoewijzing, en er is geen standaardbelasting ingesteld.',
+    );
+    const noPrice = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ defaultPrice: null }), parseProductMapping(DEFAULT_PRODUCT_MAPPING)));
+    expect(translateError(nl, "nl", noPrice)).toBe('Artikel TSHIRT-BLK-M in Visma.net heeft geen prijs voor de webshop (veld "price" van de toewijzing).');
+    const noName = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ description: " " }), parseProductMapping(DEFAULT_PRODUCT_MAPPING)));
+    expect(translateError(nl, "nl", noName)).toBe('Artikel TSHIRT-BLK-M in Visma.net heeft geen waarde voor de productnaam in de webshop (veld "product" van de toewijzing).');
+    for (const error of [unmappedVat, noPrice, noName]) expect(translateError(en, "en", error)).toBe(error.message);
+    const customer = VismaCustomerSchema.parse({ number: "10023", name: "Nordmann AS", mainContact: { email: "" } });
+    const noEmail = await caughtAppError(() => mapVismaCustomerToShopUser(customer));
+    expect(translateError(nl, "nl", noEmail)).toBe("Debiteur 10023 in Visma.net heeft geen e-mailadres en kan daarom geen klant in de webshop worden.");
+  });
+
+  it("words a run's own errors: connections not set up, a worker that stopped, a secret that cannot be read", async () => {
+    const reason = (kinds: string[]) => new AppError("CONNECTION_MISSING", "x", { params: connectionsReady.reasonParams!(connectionsReadyReason(kinds)) });
+    expect(translateError(nl, "nl", reason(["CSCART", "VISMA"]))).toBe("De verbindingen met CS-Cart en Visma.net zijn nog niet ingesteld: vul ze in bij Verbindingen.");
+    expect(translateError(nl, "nl", reason(["VISMA"]))).toBe("De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.");
+    expect(connectionsReady.reasonParams!("Some other reason.")).toBeUndefined();
+    const stopped = { code: "RUN_INTERRUPTED", message: "The worker stopped before this run finished; a later run picked up the work.", params: {} };
+    expect(translateError(nl, "nl", stopped)).toBe("De worker is gestopt voordat deze synchronisatie klaar was; een latere synchronisatie heeft het werk overgenomen.");
+    expect(translateError(en, "en", stopped)).toBe(stopped.message);
+    const key = Buffer.alloc(32, 7);
+    const unreadable = await caughtAppError(() => decryptWithKeys("v9:garbage", { tenantId: "t", kind: "VISMA" }, { current: key, previous: [] }));
+    expect(translateError(nl, "nl", unreadable)).toBe("Een opgeslagen geheim heeft een onbekende vorm; vul het opnieuw in.");
+    expect(translateError(en, "en", unreadable)).toBe(unreadable.message);
+  });
+});
+
+/** The reason connectionsReady gives when these connections have no credentials (as its query would). */
+function connectionsReadyReason(kinds: string[]): string {
+  const labels: Record<string, string> = { CSCART: "CS-Cart shop", VISMA: "Visma.net" };
+  return `The ${kinds.map((kind) => labels[kind]).join(" and ")} connection${kinds.length > 1 ? "s are" : " is"} not set up yet: fill it in under Connections.`;
+}
+

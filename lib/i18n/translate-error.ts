@@ -5,9 +5,9 @@
  * said). Anything else — no params, an unknown code — is shown as its English message. Used by the
  * dashboard (components/use-error-text.ts) and by e-mails alike. See docs/i18n.md.
  */
-import type { ErrorParams } from "../errors";
+import type { ErrorParams, ParamValue, QuotedDate, QuotedError } from "../errors";
 import type { FieldIssue } from "../validation";
-import { FORMAT_LOCALE, type Locale } from "./locales";
+import { FORMAT_LOCALE, formatDateTime, type Locale } from "./locales";
 
 /** The part of next-intl's translator used here, with plain string keys (error codes come from data). */
 export type Translate = {
@@ -27,28 +27,63 @@ export function hasMessage(t: Translate, key: string): boolean {
 
 export type TranslatableError = { code?: string | null; message: string; params?: unknown };
 
+/** Quoted errors nest (a log line quotes RETRIES_EXHAUSTED, which quotes its last error); deeper JSON is not params. */
+const MAX_QUOTE_DEPTH = 4;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function isQuotedDate(value: unknown): value is QuotedDate {
+  return isRecord(value) && Object.keys(value).length === 1 && typeof value.dateTime === "string" && !Number.isNaN(Date.parse(value.dateTime));
+}
+
+function isQuotedError(value: unknown, depth: number): value is QuotedError {
+  return (
+    isRecord(value) &&
+    typeof value.code === "string" &&
+    typeof value.message === "string" &&
+    Object.keys(value).every((key) => ["code", "message", "params"].includes(key)) &&
+    (value.params === undefined || asErrorParams(value.params, depth + 1) !== undefined)
+  );
+}
+
+function isParamValue(value: unknown, depth: number): value is ParamValue {
+  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every((element) => typeof element === "string");
+  return isQuotedDate(value) || isQuotedError(value, depth);
+}
+
 /** Narrows JSON (an API answer, a Json column) to ErrorParams; anything else counts as none. */
-export function asErrorParams(value: unknown): ErrorParams | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
-  const plain = (item: unknown) => item === null || ["string", "number", "boolean"].includes(typeof item);
-  const ok = entries.every(([, item]) => plain(item) || (Array.isArray(item) && item.every((element) => typeof element === "string")));
-  return ok ? (value as ErrorParams) : undefined;
+export function asErrorParams(value: unknown, depth = 0): ErrorParams | undefined {
+  if (!isRecord(value) || depth > MAX_QUOTE_DEPTH) return undefined;
+  return Object.values(value).every((item) => isParamValue(item, depth)) ? (value as ErrorParams) : undefined;
 }
 
 /**
  * ICU takes strings and numbers: lists become "A, B and C" in the reader's language (or "A, B or C"
- * for choices), booleans "true"/"false".
+ * for choices), booleans "true"/"false", a quoted error its own text in the reader's language, a
+ * quoted date the reader's date format.
  */
-export function icuValues(params: ErrorParams, locale: Locale, listType: "conjunction" | "disjunction" = "conjunction"): Record<string, string | number> {
+export function icuValues(t: Translate, locale: Locale, params: ErrorParams, listType: "conjunction" | "disjunction" = "conjunction"): Record<string, string | number> {
   const list = new Intl.ListFormat(FORMAT_LOCALE[locale], { type: listType, style: "long" });
-  return Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? list.format(value) : typeof value === "number" ? value : String(value ?? "")]),
-  );
+  const icuValue = (value: ParamValue): string | number => {
+    if (Array.isArray(value)) return list.format(value);
+    if (typeof value === "number") return value;
+    if (isQuotedDate(value)) return formatDateTime(value.dateTime, locale);
+    if (isRecord(value)) return translateError(t, locale, value);
+    return String(value ?? "");
+  };
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, icuValue(value)]));
 }
 
-export function errorMessageKey(code: string, params: ErrorParams): string {
-  return typeof params.variant === "string" ? `errors.${code}.${params.variant}` : `errors.${code}`;
+/**
+ * Where an error's text is: errors.<code>.<variant> (or errors.<code> without a variant); a variant
+ * several codes share — an error that keeps the code of the error it wraps — is at errors.anyCode.<variant>.
+ */
+function errorMessageKey(t: Translate, code: string, params: ErrorParams): string | undefined {
+  const keys = typeof params.variant === "string" ? [`errors.${code}.${params.variant}`, `errors.anyCode.${params.variant}`] : [`errors.${code}`];
+  return keys.find((key) => hasMessage(t, key));
 }
 
 /** "(HTTP 401 from GET /api/2.0/orders). The remote said: "…"" in the reader's language. */
@@ -67,9 +102,9 @@ function remoteName(t: Translate, params: ErrorParams): string {
 export function translateError(t: Translate, locale: Locale, error: TranslatableError): string {
   const params = asErrorParams(error.params);
   if (!error.code || !params) return error.message;
-  const key = errorMessageKey(error.code, params);
-  if (!hasMessage(t, key)) return error.message;
-  return t(key, { ...icuValues(params, locale), who: remoteName(t, params) }) + remoteTail(t, params);
+  const key = errorMessageKey(t, error.code, params);
+  if (!key) return error.message;
+  return t(key, { ...icuValues(t, locale, params), who: remoteName(t, params) }) + remoteTail(t, params);
 }
 
 /**
@@ -79,7 +114,7 @@ export function translateError(t: Translate, locale: Locale, error: Translatable
 export function translateVariant(t: Translate, locale: Locale, namespace: string, text: { message: string; params?: unknown }): string {
   const params = asErrorParams(text.params);
   const key = typeof params?.variant === "string" ? `${namespace}.${params.variant}` : undefined;
-  return params && key && hasMessage(t, key) ? t(key, icuValues(params, locale)) : text.message;
+  return params && key && hasMessage(t, key) ? t(key, icuValues(t, locale, params)) : text.message;
 }
 
 /**
@@ -94,7 +129,7 @@ function fieldNames(path: string): string[] {
 /** A field error: the field's own wording, else the general one for its code, else the English text. */
 export function translateFieldIssue(t: Translate, locale: Locale, path: string, issue: FieldIssue | undefined, english: string): string {
   if (!issue) return english;
-  const values = icuValues(issue.params ?? {}, locale, "disjunction");
+  const values = icuValues(t, locale, issue.params ?? {}, "disjunction");
   for (const key of [...fieldNames(path).map((name) => `validation.fields.${name}.${issue.code}`), `validation.${issue.code}`]) {
     if (hasMessage(t, key)) return t(key, values);
   }

@@ -108,10 +108,10 @@ export interface DebtorDefaultsFindings {
  * Whether Visma.net will ship the order now: an order on hold or cancelled refuses createShipment.
  * A completed one has no open quantity left, so shipping it again ships nothing.
  */
-export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string } {
+export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
   const label = order.status.description ?? "";
-  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)" };
-  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there" };
+  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)", variant: "orderCancelled" };
+  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there", variant: "orderOnHold" };
   return { shippable: true, label };
 }
 
@@ -356,6 +356,7 @@ export class VismaClient {
     const shipmentNumber = result.referenceNumber ?? result.shipmentDto?.shipmentNumber;
     if (!shipmentNumber) {
       throw new AppError("REMOTE_BAD_RESPONSE", `Visma.net created a shipment for sales order ${orderNumber} but did not say its number.${result.errorInfo ? ` It said: "${result.errorInfo}".` : ""}`, {
+        params: { variant: "noShipmentNumber", orderNumber, ...(result.errorInfo ? { remoteMessage: result.errorInfo } : {}) },
         details: { endpoint: response.endpoint, outcomeUnknown: true },
       });
     }
@@ -396,12 +397,16 @@ export class VismaClient {
     const status = shippableState(order);
     if (!status.shippable) {
       throw new AppError("REMOTE_VALIDATION", `Sales order ${type} ${orderId} ${status.reason} in Visma.net, so it cannot be shipped. ${status.fix}, then retry.`, {
+        params: { variant: status.variant, orderType: type, orderId, label: status.label || "Hold" },
         details: { orderType: type, orderId, status: status.label },
       });
     }
     const warehouses = [...new Set(order.orderLines.filter((line) => (line.openQuantity ?? line.quantity ?? 0) > 0).map((line) => line.warehouseId ?? ""))];
     if (warehouses.includes("")) {
-      throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, { details: { orderType: type, orderId } });
+      throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, {
+        params: { variant: "lineWithoutWarehouse", orderType: type, orderId },
+        details: { orderType: type, orderId },
+      });
     }
     const shipmentNumbers: string[] = [];
     for (const earlier of await this.listSalesOrderShipments(type, orderId)) {
@@ -606,7 +611,11 @@ export class VismaClient {
     return new AppError(
       "REMOTE_BAD_RESPONSE",
       `Visma.net accepted ${response.endpoint} (HTTP ${response.status}) but ${location ? `its Location header "${location}" has no id` : "sent no Location header"}; the new record's id is unknown.`,
-      { details: { endpoint: response.endpoint, status: response.status, outcomeUnknown: true } },
+      {
+        // "HTTP 201 from POST …" is the error's own subject here, not the remote tail: hence `httpStatus`.
+        params: location ? { variant: "locationWithoutId", endpoint: response.endpoint, httpStatus: response.status, location } : { variant: "noLocation", endpoint: response.endpoint, httpStatus: response.status },
+        details: { endpoint: response.endpoint, status: response.status, outcomeUnknown: true },
+      },
     );
   }
 }

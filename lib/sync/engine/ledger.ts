@@ -129,14 +129,15 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
   if (!rows.length) return;
   // One round trip per page: INSERT ... ON CONFLICT DO UPDATE over unnest()ed arrays.
   await db.$executeRaw`
-    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "lastRunId", attempts, "createdAt", "updatedAt")
+    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "errorParams", "lastRunId", attempts, "createdAt", "updatedAt")
     select gen_random_uuid(), ${tenantId}::uuid, ${module}, r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
-           r.last_error, r.error_code, r.error_kind, ${runId}::uuid, r.attempts, now(), now()
+           r.last_error, r.error_code, r.error_kind, r.error_params::jsonb, ${runId}::uuid, r.attempts, now(), now()
     from unnest(${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.payloadHash)}::text[],
                 ${rows.map((r) => r.state)}::text[], ${rows.map((r) => (r.meta ? JSON.stringify(r.meta) : null))}::text[],
                 ${rows.map((r) => r.error?.message.slice(0, 2000) ?? null)}::text[], ${rows.map((r) => r.error?.code ?? null)}::text[],
-                ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => r.attempts)}::int[])
-      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, attempts)
+                ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => (r.error?.params ? JSON.stringify(r.error.params) : null))}::text[],
+                ${rows.map((r) => r.attempts)}::int[])
+      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, error_params, attempts)
     on conflict ("tenantId", module, "externalId") do update set
       "targetId" = coalesce(excluded."targetId", "SyncItem"."targetId"),
       "payloadHash" = case when excluded.state = 'DONE' then excluded."payloadHash" else "SyncItem"."payloadHash" end,
@@ -145,6 +146,7 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
       "lastError" = excluded."lastError",
       "errorCode" = excluded."errorCode",
       "errorKind" = excluded."errorKind",
+      "errorParams" = excluded."errorParams",
       "lastRunId" = excluded."lastRunId",
       attempts = excluded.attempts,
       "updatedAt" = now()`;

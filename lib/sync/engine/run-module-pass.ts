@@ -27,7 +27,8 @@
  */
 import pLimit from "p-limit";
 import { db } from "../../db";
-import { AppError, toAppError } from "../../errors";
+import { AppError, quoteDate, quoteError, toAppError } from "../../errors";
+import { logLine } from "../../logs/log-line";
 import { readCursor, writeCursor, type CursorPolicy, type RecordOutcome } from "./cursor";
 import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
@@ -56,7 +57,6 @@ class ModulePass {
   private readonly pause = new RateLimitPause();
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly ledgerKind: LedgerKind;
-  private readonly recordName: string;
   /** Outcomes of records already handled in this run (retried rows): the pass does not take them again. */
   private readonly handled = new Map<string, RecordOutcome>();
   private state: unknown;
@@ -69,7 +69,6 @@ class ModulePass {
     this.limit = pLimit(module.concurrency());
     const mode = module.ledger.mode;
     this.ledgerKind = dryRun ? (mode === "claim" ? "read-only claim" : "read-only checkpoint") : mode;
-    this.recordName = module.recordName.charAt(0).toUpperCase() + module.recordName.slice(1);
   }
 
   private get steps() {
@@ -92,7 +91,7 @@ class ModulePass {
     this.pause.throwIfPaused();
     if (this.stoppedByStreak()) return;
 
-    if (ctx.reimportFrom) ctx.log.info(`Re-import of everything changed since ${ctx.reimportFrom.toISOString()}.`);
+    if (ctx.reimportFrom) ctx.log.info(logLine("reimportSince", { since: quoteDate(ctx.reimportFrom) }));
     ctx.log.info(module.cursor.describe(position));
     const force = ctx.reimportFrom !== undefined;
     const pass = module.cursor.begin(position, passStartedAt);
@@ -108,7 +107,7 @@ class ModulePass {
       this.pause.throwIfPaused();
       if (this.stoppedByStreak()) return;
     }
-    if (pending) ctx.log.warn(`${pending} ${module.recordName}(s) could not be written now; a later run tries them again.`);
+    if (pending) ctx.log.warn(logLine("pendingLeft", { recordsOf: module.slug, count: pending }));
     const next = pass.next();
     if (next !== null && !this.dryRun) await writeCursor(ctx.tenantId, module.id, module.cursor.codec, next);
   }
@@ -116,7 +115,7 @@ class ModulePass {
   /** The remote keeps failing: stop here, leaving the cursor where it was. */
   private stoppedByStreak(): boolean {
     if (!this.streak.broken) return false;
-    this.ctx.log.warn(`Stopped after ${this.streak.length} transient failures in a row; the next run carries on from the same point.`);
+    this.ctx.log.warn(logLine("stoppedAfterFailures", { count: this.streak.length }));
     return true;
   }
 
@@ -138,7 +137,7 @@ class ModulePass {
       } catch (caught) {
         const error = toAppError(caught);
         if (this.pause.met(error)) break; // the remote takes no requests now: handle what was read
-        ctx.log.warn(`Could not read ${module.recordName} ${row.externalId} again: ${error.message}`);
+        ctx.log.warn(logLine("rereadFailed", { recordsOf: module.slug, externalId: row.externalId, error: quoteError(error) }));
       }
     }
     if (gone.length) await this.settleGone(gone);
@@ -153,7 +152,7 @@ class ModulePass {
     for (const externalId of externalIds) {
       if (!(await ledger.claim(externalId))) continue;
       await ledger.skipped(externalId);
-      this.ctx.log.info(`${this.recordName} ${externalId} no longer exists in the source; nothing to write.`);
+      this.ctx.log.info(logLine("goneInSource", { recordsOf: this.module.slug, externalId }));
     }
     await ledger.commit();
   }
@@ -175,7 +174,7 @@ class ModulePass {
       else todo.push(item);
     }
     if (options.addToTotal) ctx.total = (ctx.total ?? 0) + todo.length;
-    if (todo.length) ctx.log.info(`${items.length} ${this.module.recordName}(s) to look at, ${todo.length} to handle.`);
+    if (todo.length) ctx.log.info(logLine("pageSummary", { recordsOf: this.module.slug, count: items.length, todo: todo.length }));
 
     await Promise.all(
       todo.map((item) =>
@@ -197,7 +196,6 @@ class ModulePass {
     if (this.streak.broken || this.pause.paused) return "pending";
     const claim = await ledger.claim(externalId);
     if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
-    const name = `${this.recordName} ${externalId}`;
     let written: Written;
     try {
       if (claim.claimedBefore && module.ledger.mode === "claim") {
@@ -207,7 +205,7 @@ class ModulePass {
           await ledger.written(externalId, { targetId: found.targetId, payloadHash: null, meta: found.meta });
           ctx.count("created");
           this.streak.answered();
-          ctx.log.info(`${name} was already written by an earlier attempt (${found.targetId}); recorded it.`);
+          ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
           return "written";
         }
       }
@@ -228,7 +226,7 @@ class ModulePass {
     try {
       await written.afterwards?.();
     } catch (caught) {
-      ctx.log.warn(`${name} was written, but its follow-up failed: ${toAppError(caught).message}`);
+      ctx.log.warn(logLine("followUpFailed", { recordsOf: module.slug, externalId, error: quoteError(toAppError(caught)) }));
     }
     return "written";
   }
@@ -241,7 +239,6 @@ class ModulePass {
 
   private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number): Promise<RecordOutcome> {
     const { ctx, module, steps } = this;
-    const name = `${this.recordName} ${externalId}`;
     let error = toAppError(caught);
     if (this.pause.met(error)) {
       // Refused before anything was done (429, or not sent at all): not an attempt of this record.
@@ -254,7 +251,7 @@ class ModulePass {
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
       error = new AppError("RETRIES_EXHAUSTED", `Tried ${attempt} times without success; the last error was: ${error.message}`, {
         details: error.details,
-        params: { attempts: attempt, lastError: error.message },
+        params: { attempts: attempt, lastError: quoteError(error) },
         cause: error,
       });
     }
@@ -262,12 +259,12 @@ class ModulePass {
     this.dryRun?.failed(externalId, error);
     if (error.retryable) {
       this.streak.transientFailure();
-      ctx.log.warn(`${name} not written yet (${error.message}); it is tried again later.`, { code: error.code });
+      ctx.log.warn(logLine("recordPending", { recordsOf: module.slug, externalId, error: quoteError(error) }), { code: error.code });
       return "pending";
     }
     this.streak.answered();
     ctx.count("failed");
-    ctx.log.error(`${name} could not be written: ${error.message}`, { code: error.code });
+    ctx.log.error(logLine("recordFailed", { recordsOf: module.slug, externalId, error: quoteError(error) }), { code: error.code });
     if (!this.dryRun) await steps.onFailed?.(this.state, externalId, error);
     return "failed";
   }

@@ -6,9 +6,10 @@
  * run-module-pass.ts; this file owns the run's lifecycle and checks the module's prerequisites first.
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
-import { db, type RunStatus } from "../../db";
-import { AppError, toAppError } from "../../errors";
+import { db, Prisma, type RunStatus } from "../../db";
+import { AppError, quoteDate, quoteError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
+import { logLine } from "../../logs/log-line";
 import { recordSyncRun } from "../../metrics/metrics";
 import { settingsFromRow } from "../../settings/defaults";
 import { SYNC_MODULES } from "../modules";
@@ -50,7 +51,13 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   // run left behind belongs to a worker that died; close it so the dashboard tells the truth.
   await db.syncRun.updateMany({
     where: { tenantId: input.tenantId, module: module.id, status: "RUNNING", ...(input.runId ? { NOT: { id: input.runId } } : {}) },
-    data: { status: "FAILED", finishedAt: new Date(), error: "The worker stopped before this run finished; a later run picked up the work." },
+    data: {
+      status: "FAILED",
+      finishedAt: new Date(),
+      error: "The worker stopped before this run finished; a later run picked up the work.",
+      errorCode: "RUN_INTERRUPTED",
+      errorParams: {},
+    },
   });
 
   const existing = input.runId
@@ -71,7 +78,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   const run = existing
     ? await db.syncRun.update({
         where: { id: existing.id },
-        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, rateLimitedUntil: null },
+        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, errorParams: Prisma.DbNull, rateLimitedUntil: null },
       })
     : await db.syncRun.create({
         data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
@@ -87,6 +94,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     input.itemIds,
     input.reimportFrom ? new Date(input.reimportFrom) : undefined,
   );
+  ctx.log.info(logLine("runStarted", { trigger: input.trigger }));
   let error: AppError | undefined;
   let pausedUntil: Date | undefined;
   try {
@@ -95,8 +103,8 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   } catch (caught) {
     error = toAppError(caught);
     pausedUntil = rateLimitPauseUntil(error);
-    if (pausedUntil) ctx.log.warn(`Run paused: ${error.message}`, { code: error.code, retryAt: pausedUntil.toISOString() });
-    else ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
+    if (pausedUntil) ctx.log.warn(logLine("runPaused", { error: quoteError(error), until: quoteDate(pausedUntil) }), { code: error.code });
+    else ctx.log.error(logLine("runStopped", { error: quoteError(error) }), { code: error.code });
   }
   await ctx.flush();
   await recordConnectionHealth(input.tenantId, error);
@@ -105,9 +113,11 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   const status: RunStatus = pausedUntil ? "RATE_LIMITED" : error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, rateLimitedUntil: pausedUntil ?? null },
+    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, errorParams: error?.params ?? Prisma.DbNull, rateLimitedUntil: pausedUntil ?? null },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
+  if (!error) ctx.log.info(logLine("runFinished", { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed }));
+  await ctx.log.flush();
   recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   // pg-boss retries a job whose run failed transiently; a rate-limited one is queued anew for its time instead.
   if (error?.retryable && !pausedUntil) throw error;

@@ -13,6 +13,7 @@ import { db } from "../../../db";
 import { env } from "../../../env";
 import { AppError, toAppError } from "../../../errors";
 import { alertRecipients } from "../../../alerts/alert-recipients";
+import { logLine } from "../../../logs/log-line";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
@@ -54,7 +55,7 @@ export class OrderExportRun {
     const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
     const directory = new CustomerDirectory(ctx.tenantId, visma);
     const indexed = await directory.refresh();
-    ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
+    ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
     return new OrderExportRun(ctx, cscart, visma, directory, branchIdFor(debtorDefaultsOf(ctx)));
   }
 
@@ -125,14 +126,14 @@ export class OrderExportRun {
     } else {
       const resolved = await this.directory.resolve(customer.email, customer.create);
       customerNumber = resolved.customerNumber;
-      if (resolved.created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${ref.orderId}.`);
+      if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
     const created = await this.visma
       .createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } })
       .catch((caught: unknown) => {
         throw explainOrderError(toAppError(caught), shipping);
       });
-    this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
+    this.ctx.log.info(logLine("orderExported", { orderId: ref.orderId, salesOrder: created.orderId }), { customerNumber });
     return {
       targetId: created.orderId,
       // The customer number is not kept: it points at a person, and nothing needs it later.
@@ -182,7 +183,7 @@ export class OrderExportRun {
   /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
   private async ship(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
     const { shipmentNumbers } = await this.visma.shipSalesOrder(salesOrder.type, salesOrder.orderId);
-    this.ctx.log.info(`Order ${orderId}: shipment ${shipmentNumbers.join(", ")} confirmed in Visma.net.`);
+    this.ctx.log.info(logLine("shipmentConfirmed", { orderId, shipments: shipmentNumbers }));
   }
 }
 
