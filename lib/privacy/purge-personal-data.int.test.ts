@@ -9,7 +9,9 @@ import { resolveTenantAccess } from "../auth/tenant-access";
 import { purgeLoginThrottles } from "../auth/login-throttle";
 import { createTestTenant, createTestUser, uniqueSuffix } from "../../testing/fixtures";
 import { db } from "../db";
+import { AppError, quoteError } from "../errors";
 import { deleteTenantLogs } from "../logs/delete-tenant-logs";
+import { logLine } from "../logs/log-line";
 import { createRunLogger } from "../logs/write-log";
 import { purgePersonalData, TENANT_DELETION_RECORD_DAYS } from "./purge-personal-data";
 
@@ -39,23 +41,28 @@ describe("the retention purge", () => {
     expect(await db.logEntry.count({ where: { tenantId: tenant.id } })).toBe(0);
   });
 
-  it("LogEntry.message: masked like the context when written", async () => {
+  it("LogEntry.message, .params: masked like the context when written", async () => {
     const { tenant } = await tenantKeeping(30, "purge-mask");
     const log = createRunLogger({ tenantId: tenant.id, storeLogs: true, retentionDays: 30 });
     log.warn("Visma.net refused customer kari.nordmann@example.no: invalid address", { email: "kari.nordmann@example.no" });
+    const refused = new AppError("REMOTE_VALIDATION", "Visma.net refused customer kari.nordmann@example.no", { params: { email: "kari.nordmann@example.no" } });
+    log.warn(logLine("recordFailed", { recordsOf: "order-export", externalId: "1001", error: quoteError(refused) }));
     await log.flush();
-    const row = await db.logEntry.findFirstOrThrow({ where: { tenantId: tenant.id } });
-    expect(row.message).toBe("Visma.net refused customer k***@example.no: invalid address");
-    expect(JSON.stringify({ message: row.message, context: row.context })).not.toContain("kari.nordmann");
+    const rows = await db.logEntry.findMany({ where: { tenantId: tenant.id } });
+    expect(rows.map((row) => [row.code, row.message]).sort()).toEqual([
+      [null, "Visma.net refused customer k***@example.no: invalid address"],
+      ["recordFailed", "Order 1001 could not be written: Visma.net refused customer k***@example.no"],
+    ].sort());
+    expect(JSON.stringify(rows.map((row) => [row.message, row.params, row.context]))).not.toContain("kari.nordmann");
   });
 
-  it("SyncRun.error: the text goes after the retention, the code and counts stay", async () => {
+  it("SyncRun.error, .errorParams: the text goes after the retention, the code and counts stay", async () => {
     const { tenant } = await tenantKeeping(7, "purge-runs");
-    const old = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "Customer Kari Nordmann refused", errorCode: "REMOTE_VALIDATION", failed: 3, queuedAt: ago(9), finishedAt: ago(9) } });
-    const recent = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "recent", errorCode: "REMOTE_VALIDATION", finishedAt: ago(1) } });
+    const old = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "Customer Kari Nordmann refused", errorCode: "REMOTE_VALIDATION", errorParams: { name: "Kari Nordmann" }, failed: 3, queuedAt: ago(9), finishedAt: ago(9) } });
+    const recent = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "recent", errorCode: "REMOTE_VALIDATION", errorParams: { name: "recent" }, finishedAt: ago(1) } });
     await purgePersonalData();
-    expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ error: null, errorCode: "REMOTE_VALIDATION", failed: 3 });
-    expect((await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).error).toBe("recent");
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ error: null, errorParams: null, errorCode: "REMOTE_VALIDATION", failed: 3 });
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ error: "recent", errorParams: { name: "recent" } });
   });
 
   it("SyncItem.lastError, .errorParams: the text goes after the retention, the ledger row (exactly once) stays", async () => {

@@ -40,12 +40,12 @@ export function purgeLogEntries({ now, tenantId, everything }: PurgeScope): Prom
       limit ${BATCH})`);
 }
 
-/** A run's own error text (it may quote a remote record); its code stays. */
+/** A run's own error text and its message params (either may quote a remote record); its code stays. */
 export function purgeRunErrors({ now, tenantId, everything }: PurgeScope): Promise<number> {
   return inBatches(() => db.$executeRaw`
-    update "SyncRun" set error = null where id in (
+    update "SyncRun" set error = null, "errorParams" = null where id in (
       select r.id from "SyncRun" r join "Settings" s on s."tenantId" = r."tenantId"
-      where r.error is not null and (${tenantId}::uuid is null or r."tenantId" = ${tenantId}::uuid)
+      where (r.error is not null or r."errorParams" is not null) and (${tenantId}::uuid is null or r."tenantId" = ${tenantId}::uuid)
         and (${everything} or coalesce(r."finishedAt", r."queuedAt") + make_interval(days => s."logRetentionDays") < ${now})
       limit ${BATCH})`);
 }
