@@ -22,15 +22,16 @@ function useAlertWords(): AlertWords {
   const t = useAnyTranslations();
   const moduleLabel = useModuleLabel();
   const locale = useLocale();
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const reader = isLocale(locale) ? locale : DEFAULT_LOCALE;
+    return {
       t,
+      locale: reader,
       moduleLabel,
       connectionLabel: (kind: string) => (kind === "CSCART" || kind === "VISMA" ? t(`connectionKinds.${kind}`) : kind),
-      time: (iso: string) => formatDateTime(iso, isLocale(locale) ? locale : DEFAULT_LOCALE),
-    }),
-    [t, moduleLabel, locale],
-  );
+      time: (iso: string) => formatDateTime(iso, reader),
+    };
+  }, [t, moduleLabel, locale]);
 }
 
 export function OpenAlerts({ tenantSlug, alerts, receivesAlerts }: { tenantSlug: string; alerts: OpenAlert[]; receivesAlerts: boolean }) {

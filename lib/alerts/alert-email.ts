@@ -15,6 +15,7 @@ function wordsFor(locale: Locale): AlertWords {
   const t = translatorFor(locale);
   return {
     t,
+    locale,
     moduleLabel: (id) => (SYNC_MODULES.has(id) ? t(`modules.${SYNC_MODULES.get(id).slug}.label`) : id),
     connectionLabel: (kind) => (kind === "CSCART" || kind === "VISMA" ? t(`connectionKinds.${kind}`) : kind),
     time: (iso) => utcTime(iso, locale),

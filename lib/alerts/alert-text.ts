@@ -4,10 +4,12 @@
  * a module, a connection and a time in the reader's language.
  */
 import type { AlertKind } from "../../generated/prisma/enums";
-import type { Translate } from "../i18n/translate-error";
+import type { Locale } from "../i18n/locales";
+import { translateError, type Translate } from "../i18n/translate-error";
 
 export type AlertWords = {
   t: Translate;
+  locale: Locale;
   moduleLabel(id: string): string;
   connectionLabel(kind: string): string;
   time(iso: string): string;
@@ -34,7 +36,9 @@ export function alertAdvice(words: AlertWords, kind: AlertKind): string {
   return words.t(`alerts.kinds.${kind}.advice`);
 }
 
-/** The error text the condition quotes, if any (a connection's or the last run's). */
+/** The error the condition quotes, if any (a connection's or the last run's), in the reader's language when it has a code and params. */
 export function alertError(words: AlertWords, detail: Record<string, unknown>): string | null {
-  return typeof detail.error === "string" && detail.error ? words.t("alerts.lastError", { error: detail.error }) : null;
+  if (typeof detail.error !== "string" || !detail.error) return null;
+  const error = translateError(words.t, words.locale, { code: typeof detail.errorCode === "string" ? detail.errorCode : null, message: detail.error, params: detail.errorParams });
+  return words.t("alerts.lastError", { error });
 }

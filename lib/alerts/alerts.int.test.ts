@@ -241,6 +241,26 @@ describe("alert notices", () => {
     expect(await db.outboundEmail.count({ where: { tenantId: t.tenant.id, dedupeKey: { startsWith: "alert:" } } })).toBe(2);
   });
 
+  it("quote the error in each recipient's language when it has a code and params", async () => {
+    const t = await alertTenant("alert-quote");
+    await db.user.update({ where: { id: t.users.ADMIN.id }, data: { locale: "nl" } });
+    await db.user.update({ where: { id: t.users.OWNER.id }, data: { locale: "en" } });
+    await db.connection.updateMany({
+      where: { tenantId: t.tenant.id, kind: "CSCART" },
+      data: {
+        status: "FAILING",
+        lastError: "The CS-Cart shop is at 10.0.0.7, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.",
+        lastErrorCode: "REMOTE_ADDRESS_REFUSED",
+        lastErrorParams: { remote: "cscart", host: "10.0.0.7" },
+      },
+    });
+    await t.evaluate();
+    expect(t.mailsTo(t.owner)[0]!.text).toContain("Last error: The CS-Cart shop is at 10.0.0.7, which is not a public internet address.");
+    expect(t.mailsTo(t.admin)[0]!.text).toContain("Laatste fout: De CS-Cart-webshop staat op 10.0.0.7, en dat is geen openbaar internetadres.");
+    const [open] = await listOpenAlerts(t.tenant.id);
+    expect(open!.detail).toMatchObject({ errorCode: "REMOTE_ADDRESS_REFUSED", errorParams: { remote: "cscart", host: "10.0.0.7" } });
+  });
+
   it("go out once when two evaluations run at the same moment", async () => {
     const t = await alertTenant("alert-race");
     await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "88", state: "FAILED" } });

@@ -17,6 +17,8 @@
  */
 import { db, type AlertKind, type RunStatus } from "../db";
 import { env } from "../env";
+import type { ErrorParams } from "../errors";
+import { asErrorParams } from "../i18n/translate-error";
 import { settingsFromRow } from "../settings/defaults";
 import { unmetPrerequisites } from "../sync/engine/prerequisites";
 import { SYNC_MODULES } from "../sync/modules";
@@ -35,7 +37,7 @@ export const MISSED_INTERVALS = 3;
 export const RUNS_LOOKED_AT = 10;
 
 /** Message params of a condition: JSON-safe values the e-mails, the webhook and the overview word. */
-export type ConditionDetail = Record<string, string | number | null>;
+export type ConditionDetail = Record<string, string | number | null | ErrorParams>;
 
 export type ObservedCondition = { tenantId: string; kind: AlertKind; key: string; detail: ConditionDetail };
 
@@ -49,6 +51,7 @@ type RecentRun = {
   rateLimitedUntil: Date | null;
   error: string | null;
   errorCode: string | null;
+  errorParams: unknown;
 };
 
 export async function observeConditions(options: { now?: Date; tenantIds?: readonly string[] } = {}): Promise<ObservedCondition[]> {
@@ -62,7 +65,7 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
   const enabled = (tenantId: string, module: string) => (parsed.get(tenantId)!.settings.schedules as Record<string, { enabled: boolean; intervalMinutes: number }>)[module];
 
   const [connections, runs, pendingOrders, failedRecords, unmet] = await Promise.all([
-    db.connection.findMany({ where: { tenantId: { in: tenantIds }, status: "FAILING", encryptedSecret: { not: null } }, select: { tenantId: true, kind: true, lastError: true, lastCheckedAt: true } }),
+    db.connection.findMany({ where: { tenantId: { in: tenantIds }, status: "FAILING", encryptedSecret: { not: null } }, select: { tenantId: true, kind: true, lastError: true, lastErrorCode: true, lastErrorParams: true, lastCheckedAt: true } }),
     recentRuns(tenantIds, now),
     db.$queryRaw<{ tenantId: string; count: number; oldest: Date }[]>`
       select i."tenantId"::text as "tenantId", count(*)::int as count, min(i."createdAt") as oldest
@@ -86,7 +89,11 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
       tenantId: connection.tenantId,
       kind: "CONNECTION_FAILING",
       key: connection.kind,
-      detail: { connection: connection.kind, error: connection.lastError, checkedAt: connection.lastCheckedAt?.toISOString() ?? null },
+      detail: {
+        connection: connection.kind,
+        ...quotedError({ error: connection.lastError, errorCode: connection.lastErrorCode, errorParams: connection.lastErrorParams }),
+        checkedAt: connection.lastCheckedAt?.toISOString() ?? null,
+      },
     });
   }
   for (const row of pendingOrders) {
@@ -115,7 +122,7 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
       const failing = failureStreak(recent, row.alertFailedRuns);
       if (failing) observed.push({ tenantId, kind: "RUNS_FAILING", key: module.id, detail: { module: module.id, ...failing } });
       if (rateLimit && rateLimit.until.getTime() - rateLimit.since.getTime() >= LONG_RATE_LIMIT_MS && rateLimit.until.getTime() + RATE_LIMIT_GRACE_MS > now.getTime()) {
-        observed.push({ tenantId, kind: "RATE_LIMITED", key: module.id, detail: { module: module.id, since: rateLimit.since.toISOString(), until: rateLimit.until.toISOString(), error: rateLimit.error } });
+        observed.push({ tenantId, kind: "RATE_LIMITED", key: module.id, detail: { module: module.id, since: rateLimit.since.toISOString(), until: rateLimit.until.toISOString(), ...rateLimit.error } });
       }
       if (module.prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(tenantId))) continue;
       const idleSince = notRunningSince(recent, row.updatedAt, rateLimit?.until, now);
@@ -130,16 +137,22 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
 /** The latest runs of every module of these tenants (newest first), from the run index. */
 function recentRuns(tenantIds: string[], now: Date): Promise<RecentRun[]> {
   return db.$queryRaw<RecentRun[]>`
-    select s."tenantId"::text as "tenantId", m.module, r.status, r."queuedAt", r."startedAt", r."finishedAt", r."rateLimitedUntil", r.error, r."errorCode"
+    select s."tenantId"::text as "tenantId", m.module, r.status, r."queuedAt", r."startedAt", r."finishedAt", r."rateLimitedUntil", r.error, r."errorCode", r."errorParams"
     from unnest(${tenantIds}::uuid[]) as s("tenantId")
     cross join unnest(${[...SYNC_MODULES.ids]}::text[]) as m(module)
     cross join lateral (
-      select status, "queuedAt", "startedAt", "finishedAt", "rateLimitedUntil", error, "errorCode" from "SyncRun" r
+      select status, "queuedAt", "startedAt", "finishedAt", "rateLimitedUntil", error, "errorCode", "errorParams" from "SyncRun" r
       where r."tenantId" = s."tenantId" and r.module = m.module and r."queuedAt" <= ${now}
       order by r."queuedAt" desc
       limit ${RUNS_LOOKED_AT}
     ) r
     order by r."queuedAt" desc`;
+}
+
+/** The error a condition quotes: its English text, and its code and params that word it in the reader's language (lib/alerts/alert-text.ts). */
+function quotedError(source: { error: string | null; errorCode: string | null; errorParams: unknown }): ConditionDetail {
+  const params = asErrorParams(source.errorParams);
+  return { error: source.error, errorCode: source.errorCode, ...(params ? { errorParams: params } : {}) };
 }
 
 /** The last `inARow` finished runs, rate-limited ones aside, all FAILED: the latest error and since when. */
@@ -149,17 +162,17 @@ function failureStreak(runs: RecentRun[], inARow: number): ConditionDetail | und
   while (streak < finished.length && finished[streak]!.status === "FAILED") streak++;
   if (streak < inARow) return undefined;
   const latest = finished[0]!;
-  return { failures: streak, error: latest.error, errorCode: latest.errorCode, since: finished[streak - 1]!.finishedAt!.toISOString() };
+  return { failures: streak, ...quotedError(latest), since: finished[streak - 1]!.finishedAt!.toISOString() };
 }
 
 /** The latest finished runs were all held back by a rate limit: since the first of them, until the latest "not before". */
-function rateLimitStreak(runs: RecentRun[]): { since: Date; until: Date; error: string | null } | undefined {
+function rateLimitStreak(runs: RecentRun[]): { since: Date; until: Date; error: ConditionDetail } | undefined {
   const finished = runs.filter((run) => run.finishedAt);
   let streak = 0;
   while (streak < finished.length && finished[streak]!.status === "RATE_LIMITED" && finished[streak]!.rateLimitedUntil) streak++;
   if (!streak) return undefined;
   const latest = finished[0]!;
-  return { since: finished[streak - 1]!.finishedAt!, until: latest.rateLimitedUntil!, error: latest.error };
+  return { since: finished[streak - 1]!.finishedAt!, until: latest.rateLimitedUntil!, error: quotedError(latest) };
 }
 
 /**
