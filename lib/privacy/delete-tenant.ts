@@ -21,6 +21,7 @@ import { AppError } from "../errors";
 import { webBoss } from "../jobs/boss";
 import { DELETE_TENANT_QUEUE } from "../jobs/queues";
 import { cancelWaitingJobs } from "../jobs/waiting-job";
+import { fieldDetails } from "../validation";
 import type { DeleteTenantInput } from "./delete-tenant.schema";
 
 const BATCH = 10_000;
@@ -31,12 +32,15 @@ export type DeleteTenantJob = z.output<typeof DeleteTenantJobSchema>;
 export async function requestTenantDeletion(actor: AuditActor, input: DeleteTenantInput, boss?: PgBoss): Promise<{ deleted: true; accountsRemoved: number }> {
   const tenantId = actor.tenant.id;
   if (input.confirm !== actor.tenant.slug) {
-    throw new AppError("VALIDATION_FAILED", `To delete this shop, type its name "${actor.tenant.slug}" exactly.`, { details: { fields: { confirm: `type "${actor.tenant.slug}"` } } });
+    throw new AppError("VALIDATION_FAILED", `To delete this shop, type its name "${actor.tenant.slug}" exactly.`, {
+      details: fieldDetails({ confirm: { message: `type "${actor.tenant.slug}"`, code: "confirmName", params: { name: actor.tenant.slug } } }),
+      params: { variant: "confirmDeletion", name: actor.tenant.slug },
+    });
   }
   const { deletion, accountsRemoved } = await db.$transaction(async (tx) => {
     // Taken first, so two owners deleting at once do it once.
     const marked = await tx.tenant.updateMany({ where: { id: tenantId, deletionRequestedAt: null }, data: { deletionRequestedAt: new Date() } });
-    if (marked.count !== 1) throw new AppError("NOT_FOUND", "This shop is already being deleted.");
+    if (marked.count !== 1) throw new AppError("NOT_FOUND", "This shop is already being deleted.", { params: { variant: "deleting" } });
     await tx.connection.updateMany({ where: { tenantId }, data: { encryptedSecret: null, config: {}, status: "UNTESTED", lastError: null } });
     await tx.settings.updateMany({ where: { tenantId }, data: { webhookUrl: null, webhookSecret: null, failureEmailRecipients: [] } });
     const members = await tx.membership.findMany({ where: { tenantId }, select: { userId: true } });

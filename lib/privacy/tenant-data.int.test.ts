@@ -12,9 +12,15 @@ import { createTestTenant } from "../../testing/fixtures";
 import { saveWebhook } from "../alerts/webhook/save-webhook";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
+import { caughtAppError } from "../http/caught-app-error";
+import { translatorFor } from "../i18n/messages";
+import { translateError, translateFieldIssue } from "../i18n/translate-error";
 import { DELETE_TENANT_QUEUE } from "../jobs/queues";
+import type { FieldIssue } from "../validation";
 import { requestTenantDeletion } from "./delete-tenant";
 import { EXPORT_PAGE, exportTenant } from "./export-tenant";
+
+const [en, nl] = [translatorFor("en"), translatorFor("nl")];
 
 let h: SyncHarness;
 let boss: PgBoss;
@@ -84,7 +90,11 @@ describe("a tenant's data", () => {
     await db.outboundEmail.create({ data: { tenantId, dedupeKey: "before-deletion", recipients: [h.users.OWNER.email], subject: "s", body: "b" } });
     expect(Object.keys(await rowsMentioning(tenantId)).length).toBeGreaterThan(8);
 
-    await expect(requestTenantDeletion(owner, { confirm: "not-the-slug" }, boss)).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { confirm: expect.any(String) } } });
+    const unconfirmed = await caughtAppError(() => requestTenantDeletion(owner, { confirm: "not-the-slug" }, boss));
+    expect(unconfirmed).toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { confirm: `type "${h.tenant.slug}"` } } });
+    expect(translateError(nl, "nl", unconfirmed)).toBe(`Typ de naam van deze webshop, "${h.tenant.slug}", precies over om hem te verwijderen.`);
+    expect(translateError(en, "en", unconfirmed)).toBe(unconfirmed.message);
+    expect(translateFieldIssue(nl, "nl", "confirm", (unconfirmed.details!.fieldIssues as Record<string, FieldIssue>).confirm, "")).toBe(`typ "${h.tenant.slug}"`);
     await expect(requestTenantDeletion(owner, { confirm: h.tenant.slug }, boss)).resolves.toEqual({ deleted: true, accountsRemoved: 2 });
 
     // At once: no secret, no member, nobody can open it; the owner's and viewer's accounts are gone, the admin's is not.
@@ -95,7 +105,9 @@ describe("a tenant's data", () => {
     expect(await db.user.findUnique({ where: { id: h.users.OWNER.id } })).toBeNull();
     expect(await db.user.findUnique({ where: { id: h.users.VIEWER.id } })).toBeNull();
     expect(await db.user.findUnique({ where: { id: h.users.ADMIN.id } })).not.toBeNull();
-    await expect(requestTenantDeletion(owner, { confirm: h.tenant.slug }, boss)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const again = await caughtAppError(() => requestTenantDeletion(owner, { confirm: h.tenant.slug }, boss));
+    expect(again.code).toBe("NOT_FOUND");
+    expect(translateError(nl, "nl", again)).toBe("Deze webshop wordt al verwijderd.");
 
     // The job removes the rest.
     const [job] = await boss.fetch<{ tenantId: string }>(DELETE_TENANT_QUEUE);

@@ -15,7 +15,7 @@ export type WebhookSettings = { url: string | null; secret: string | null };
 
 export async function getWebhook(tenantId: string): Promise<WebhookSettings> {
   const row = await db.settings.findUnique({ where: { tenantId }, select: { webhookUrl: true, webhookSecret: true } });
-  if (!row) throw new AppError("NOT_FOUND", "This shop has no settings yet.");
+  if (!row) throw new AppError("NOT_FOUND", "This shop has no settings yet.", { params: { variant: "settings" } });
   return { url: row.webhookUrl, secret: row.webhookSecret ? decryptWebhookSecret(tenantId, row.webhookSecret) : null };
 }
 

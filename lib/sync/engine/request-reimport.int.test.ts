@@ -105,7 +105,8 @@ describe("re-import from a date", () => {
     expect(await enqueueSync({ tenantId: h.tenant.id, module: productImport.id, trigger: "RETRY", itemIds: [row!.id] }, boss)).toMatchObject({ queued: true });
     await expect(requestReimport(h.tenant.id, new Date("2001-01-01T00:00:00Z"), [productImport.id], boss)).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      message: expect.stringContaining("retry"),
+      message: "A retry of chosen records is waiting to start; start the re-import once it has begun.",
+      params: { variant: "retryWaiting" },
     });
     expect((await findWaitingJob(productImport.queue, singletonKeyFor(h.tenant.id, productImport.id)))!.data).toMatchObject({ trigger: "RETRY" });
     await handle(productImport.queue, await takeJob(productImport.queue));

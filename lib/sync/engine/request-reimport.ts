@@ -52,7 +52,7 @@ async function turnWaitingRunIntoReimport(tenantId: string, module: AnySyncModul
   // Jobs sent by enqueueSync always name their run; another job is left alone.
   if (!payload.success || !payload.data.runId) return undefined;
   if (payload.data.trigger === "RETRY") {
-    throw new AppError("VALIDATION_FAILED", `A retry of chosen ${module.recordName}s is waiting to start; start the re-import once it has begun.`);
+    throw new AppError("VALIDATION_FAILED", "A retry of chosen records is waiting to start; start the re-import once it has begun.", { params: { variant: "retryWaiting" } });
   }
   const earlier = payload.data.reimportFrom && new Date(payload.data.reimportFrom) < from ? payload.data.reimportFrom : from.toISOString();
   const changed = await replaceWaitingJobData(module.queue, waiting.id, { ...payload.data, trigger: "REIMPORT", reimportFrom: earlier });
