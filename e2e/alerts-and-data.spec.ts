@@ -1,6 +1,7 @@
 /**
  * Alerts and personal data in the browser: the overview shows the open conditions at the top with
- * what to do, and a member mutes alert e-mails for themselves; an admin sets the webhook and sees
+ * what to do, and a member mutes alert e-mails for themselves; a run a rate limit paused says until
+ * when (overview, run, log); an admin sets the webhook and sees
  * its secret; the owner downloads the data as a zip and deletes the shop after typing its slug.
  */
 import { expect, test } from "@playwright/test";
@@ -8,6 +9,10 @@ import { strFromU8, unzipSync } from "fflate";
 import { readFile } from "node:fs/promises";
 import { evaluateAlerts } from "../lib/alerts/evaluate-alerts";
 import { db } from "../lib/db";
+import { quoteDate, quoteError } from "../lib/errors";
+import { appErrorRateLimitedUntil } from "../lib/http/remote-errors";
+import { logLine } from "../lib/logs/log-line";
+import { createRunLogger } from "../lib/logs/write-log";
 import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
 import { logIn, saveScreenshots } from "./helpers";
 
@@ -30,6 +35,34 @@ test("open alerts head the overview with what to do, and a member mutes their ow
   expect((await db.membership.findFirstOrThrow({ where: { tenantId: tenant.id, userId: users.OWNER.id } })).alertsMuted).toBe(false);
   await page.getByTestId("mute-alerts").click();
   await expect(page.getByTestId("alerts-muted")).toBeHidden();
+});
+
+test("a run a rate limit paused says until when, on the overview, the run and its log", async ({ page }) => {
+  const { tenant, users } = await createTestTenant("rate-limit-ui");
+  const until = new Date(Date.now() + 40 * 60_000);
+  const refused = appErrorRateLimitedUntil({ remote: "visma", remoteLabel: "Visma.net", endpoint: "GET /api/v1/customer" }, until.getTime());
+  const paused = await db.syncRun.create({
+    data: {
+      tenantId: tenant.id, module: "CUSTOMER_IMPORT", trigger: "SCHEDULE", status: "RATE_LIMITED", startedAt: new Date(), finishedAt: new Date(),
+      rateLimitedUntil: until, error: refused.message, errorCode: refused.code, errorParams: refused.params,
+    },
+  });
+  // The job handler queues the next run for the time the remote named.
+  await db.syncRun.create({ data: { tenantId: tenant.id, module: "CUSTOMER_IMPORT", trigger: "SCHEDULE", status: "QUEUED", rateLimitedUntil: until } });
+  const log = createRunLogger({ tenantId: tenant.id, runId: paused.id, module: "CUSTOMER_IMPORT", storeLogs: true, retentionDays: 30 });
+  log.warn(logLine("runPaused", { error: quoteError(refused), until: quoteDate(until) }), { code: refused.code });
+  await log.flush();
+  await logIn(page, { email: users.ADMIN.email, password: TEST_PASSWORD });
+
+  await page.goto(`/${tenant.slug}`);
+  await expect(page.getByTestId("module-customer-import").getByTestId("rate-limited-until")).toContainText("Waits for a rate limit until");
+  await page.goto(`/${tenant.slug}/runs/${paused.id}`);
+  await expect(page.getByTestId("rate-limited-until")).toContainText("Waits for a rate limit until");
+  await expect(page.getByText("Rate-limited", { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "This run's log →" }).click();
+  await expect(page.getByTestId("log-row")).toHaveCount(1);
+  await expect(page.getByTestId("log-row")).toContainText("Run paused until");
+  await expect(page.getByTestId("log-row")).toContainText("Visma.net allows no more requests until");
 });
 
 test("an admin sets the alert webhook; a URL with a query is refused with a reason", async ({ page }) => {
