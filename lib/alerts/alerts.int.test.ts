@@ -294,7 +294,11 @@ describe("alert notices", () => {
     expect(verifyWebhookSignature(secret!, delivered.body, String(delivered.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
     expect(verifyWebhookSignature("whsec_wrong", delivered.body, String(delivered.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(false);
     expect(JSON.parse(delivered.body)).toMatchObject({ type: "alert.started", tenant: { slug: t.tenant.slug }, alert: { kind: "RECORDS_FAILED", key: "ORDER_EXPORT", detail: { count: 1 } } });
-    expect(await db.logEntry.findFirst({ where: { tenantId: t.tenant.id, message: { contains: "Alert webhook delivered" } } })).not.toBeNull();
+    const lines = await db.logEntry.findMany({ where: { tenantId: t.tenant.id }, orderBy: { id: "asc" } });
+    expect(lines.map((line) => [line.code, line.message])).toEqual([
+      ["webhookFailed", expect.stringMatching(/^Alert webhook not delivered: .* It is tried again later\.$/)],
+      ["webhookDelivered", "Alert webhook delivered (alert started: records failed; HTTP 200)."],
+    ]);
   });
 
   it("never reach an address the outbound guard refuses, and are not retried then", async () => {
@@ -309,6 +313,8 @@ describe("alert notices", () => {
     const job = jobs.find((candidate) => candidate.data.tenantId === t.tenant.id)!;
     await expect(handleDeliverWebhookJob(job)).resolves.toMatchObject({ delivered: false });
     expect(webhookCalls.length).toBe(before);
-    expect((await db.logEntry.findFirstOrThrow({ where: { tenantId: t.tenant.id, message: { contains: "not delivered" } } })).context).toMatchObject({ code: "REMOTE_ADDRESS_REFUSED" });
+    const line = await db.logEntry.findFirstOrThrow({ where: { tenantId: t.tenant.id, code: "webhookFailed" } });
+    expect(line).toMatchObject({ context: { code: "REMOTE_ADDRESS_REFUSED" }, params: { retrying: false, error: { code: "REMOTE_ADDRESS_REFUSED" } } });
+    expect(line.message).not.toContain("tried again");
   });
 });

@@ -38,6 +38,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   shipmentConfirmed: { orderId: "1001", shipments: ["SH-1", "SH-2"] },
   defaultProductMapping: {},
   productMapping: { version: 4 },
+  webhookDelivered: { notice: "reminder", kind: "RECORDS_FAILED", status: 204 },
+  webhookFailed: { error: plainError, retrying: true },
   fieldCut: { subject: "order", orderId: "1001", field: "lineDescription", max: 256, leftOut: "XL", line: 2, sku: "TSHIRT-RED-XL" },
   addressCut: { subject: "newCustomer", orderId: "1001", field: "address", lines: 3, width: 50, leftOut: "rom 7" },
   noBillingCountry: { subject: "order", orderId: "1001" },
@@ -61,7 +63,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }
@@ -76,6 +78,9 @@ describe("run log lines", () => {
     expect(text("pendingLeft")).toBe("2 orders could not be written now; a later run tries them again.");
     expect(englishLogText(logLine("pendingLeft", { recordsOf: "order-export", count: 1 }))).toBe("1 order could not be written now; a later run tries it again.");
     expect(text("runPaused")).toBe("Run paused until 2026-11-30T13:20:00.000Z (rate limit): The stored position is not readable. A new run is queued for then.");
+    expect(text("webhookDelivered")).toBe("Alert webhook delivered (reminder: records failed; HTTP 204).");
+    expect(text("webhookFailed")).toBe("Alert webhook not delivered: The stored position is not readable. It is tried again later.");
+    expect(englishLogText(logLine("webhookFailed", { error: plainError, retrying: false }))).toBe("Alert webhook not delivered: The stored position is not readable.");
     expect(text("runFinished")).toBe("Run finished: 3 created, 1,250 updated, 0 unchanged, 1 failed.");
     expect(text("fieldCut")).toBe('Order 1001: The description of line 2 (TSHIRT-RED-XL) is longer than Visma.net allows (256 characters); "XL" was left out.');
   });
@@ -87,6 +92,7 @@ describe("run log lines", () => {
     );
     expect(dutch("readingSince")).toBe(`Records die sinds ${formatDateTime("2026-11-30T13:05:00Z", "nl")} zijn gewijzigd worden gelezen.`);
     expect(dutch("pageSummary")).toBe("1.000 artikelen te bekijken, waarvan 12 te verwerken.");
+    expect(dutch("webhookDelivered")).toBe("Webhook voor meldingen afgeleverd (herinnering: records zijn mislukt; HTTP 204).");
     expect(dutch("goneInSource")).toBe("Artikel SKU-1 bestaat niet meer in de bron; er is niets te schrijven.");
     expect(dutch("shipViaConflict")).toBe("Bestelling 1001: de bestelling gebruikt verzendmethoden die aan verschillende Ship via's zijn gekoppeld (POSTNL en DHL); POSTNL is gebruikt.");
     expect(translateRunLog(nl, "nl", stored(logLine("pendingLeft", { recordsOf: "order-export", count: 1 })))).toMatch(/^1 bestelling kon nu niet/);

@@ -8,7 +8,7 @@
  * A line about records carries `recordsOf`: its module's slug, which words the record
  * (runLog.records.<slug>: "order", "product" ...; plural by `count`).
  */
-import type { RunTrigger } from "../db";
+import type { AlertKind, RunTrigger } from "../db";
 import type { QuotedDate, QuotedError } from "../errors";
 
 type Records = { recordsOf: string };
@@ -48,6 +48,9 @@ export type RunLogParams = {
   shipmentConfirmed: { orderId: string; shipments: string[] };
   defaultProductMapping: Record<string, never>;
   productMapping: { version: number };
+  // the alert webhook (lib/alerts/webhook/deliver-webhook.ts)
+  webhookDelivered: { notice: "started" | "reminder" | "resolved"; kind: AlertKind; status: number };
+  webhookFailed: { error: QuotedError; retrying: boolean };
   // Visma.net's field limits (lib/sync/transform/visma-limits.ts)
   fieldCut: OrderSubject & { field: CutField; max: number; leftOut: string; line?: number; sku?: string };
   addressCut: OrderSubject & { field: FittedAddress; lines: number; width: number; leftOut: string };

@@ -11,8 +11,9 @@
 import { z } from "zod";
 import { appUrl } from "../../env";
 import { db, type AlertCondition } from "../../db";
-import { toAppError } from "../../errors";
+import { quoteError, toAppError } from "../../errors";
 import { HttpClient } from "../../http/client";
+import { logLine } from "../../logs/log-line";
 import { createRunLogger } from "../../logs/write-log";
 import { SIGNATURE_HEADER, EVENT_ID_HEADER, signWebhook } from "./sign-webhook";
 import { decryptWebhookSecret } from "./webhook-secret";
@@ -67,11 +68,11 @@ export async function deliverWebhook(job: WebhookJob): Promise<DeliveryOutcome> 
   try {
     // The client sends JSON.stringify(json): exactly the text that was signed.
     const response = await client.send({ method: "POST", url: settings.webhookUrl, json: body, headers: { [SIGNATURE_HEADER]: signature, [EVENT_ID_HEADER]: body.id }, maxBytes: 64 * 1024 });
-    log.info(`Alert webhook delivered: ${body.type} ${condition.kind} (HTTP ${response.status}).`);
+    log.info(logLine("webhookDelivered", { notice: job.notice, kind: condition.kind, status: response.status }));
     return { delivered: true, status: response.status };
   } catch (caught) {
     const error = toAppError(caught);
-    log.warn(`Alert webhook not delivered: ${error.message}${error.retryable ? " It is tried again later." : ""}`, { code: error.code });
+    log.warn(logLine("webhookFailed", { error: quoteError(error), retrying: error.retryable }), { code: error.code });
     if (error.retryable) throw error;
     return { delivered: false, reason: error.message };
   } finally {
