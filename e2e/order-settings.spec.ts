@@ -6,11 +6,14 @@
 import { expect, test } from "@playwright/test";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
+import { DEMO_SETUP_SETTINGS } from "../prisma/seed";
 import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
 import { logIn, saveScreenshots, SIMULATORS } from "./helpers";
 
 test("a default the Visma.net company lacks turns its Settings field red; a shipping method is mapped to a Ship via", async ({ page }) => {
   const { tenant, users } = await createTestTenant("debtor-check");
+  // A new tenant has every module off; this test reads the scopes the enabled modules need, so it turns them all on.
+  await db.settings.update({ where: { tenantId: tenant.id }, data: { schedules: DEMO_SETUP_SETTINGS.schedules } });
   await db.connection.create({
     data: {
       tenantId: tenant.id,

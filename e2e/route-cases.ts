@@ -103,6 +103,18 @@ export const ROUTE_CASES: RouteCase[] = [
     file: `${t}/tenant/delete/route.ts`, method: "POST", role: "OWNER", path: () => "tenant/delete",
     invalid: { body: { confirm: "" }, message: /confirm: type the shop's name/, field: "confirm" },
   },
+  { file: `${t}/sync/[module]/dry-run/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/stock-sync/dry-run", noInput: "the module is the only input; an unknown module is a 404" },
+  {
+    file: `${t}/modules/[module]/route.ts`, method: "PUT", role: "ADMIN", path: () => "modules/stock-sync",
+    invalid: { body: { enabled: "yes" }, message: /enabled: say whether the module is on/, field: "enabled" },
+  },
+  {
+    file: `${t}/settings/order-start/route.ts`, method: "PUT", role: "ADMIN", path: () => "settings/order-start",
+    invalid: { body: { kind: "fromDate", date: "someday" }, message: /date: pick a date/, field: "date" },
+  },
+  { file: `${t}/setup/route.ts`, method: "GET", role: "VIEWER", path: () => "setup", noInput: "takes no input" },
+  { file: `${t}/pick-lists/route.ts`, method: "GET", role: "VIEWER", path: () => "pick-lists", noInput: "takes no input" },
+  { file: `${t}/pick-lists/[source]/route.ts`, method: "POST", role: "ADMIN", path: () => "pick-lists/cscart", noInput: "the remote is the only input; an unknown one is a 404" },
 ];
 
 export function routeCaseKey(routeCase: { file: string; method: string }): string {

@@ -1,10 +1,14 @@
 /**
  * Integration-test harness for the sync engine: both simulators on free ports, a tenant whose
  * connections point at them, and a way to run a module with the real engine code.
+ *
+ * The tenant is set up as the demo is, saying so explicitly (a new tenant has every module off and
+ * no start point): order export from the first order, every module on, the demo mapping. Pass
+ * `setUp: false` for a tenant as a new customer has it, with only its connections.
  */
 import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
+import { DEMO_SETUP_SETTINGS, demoProductMapping } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
 import type { RunTrigger } from "../lib/db";
@@ -24,6 +28,7 @@ export async function startSyncHarness(options: {
   settings?: Parameters<typeof db.settings.update>[0]["data"];
   /** Also a started pg-boss with every queue, for tests that send and take jobs as the workers do. */
   boss?: boolean;
+  setUp?: boolean;
 } = {}) {
   const seed = options.seed ?? 7;
   const [cscart, visma] = await Promise.all([
@@ -32,9 +37,13 @@ export async function startSyncHarness(options: {
   ]);
   const { tenant, users } = await createTestTenant("sync");
   await connectTenantToSimulators(tenant.id, cscart, visma);
-  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
+  if (options.setUp !== false) {
+    await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
+    // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { ...DEMO_SETUP_SETTINGS, ...options.settings } });
+  } else if (options.settings) {
+    await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
+  }
 
   const boss = options.boss ? await startTestBoss() : undefined;
 
@@ -43,8 +52,8 @@ export async function startSyncHarness(options: {
     users,
     cscart,
     visma,
-    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], reimportFrom?: Date) =>
-      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(reimportFrom ? { reimportFrom: reimportFrom.toISOString() } : {}) }),
+    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], options: { dryRun?: boolean; reimportFrom?: Date } = {}) =>
+      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(options.dryRun ? { dryRun: true } : {}), ...(options.reimportFrom ? { reimportFrom: options.reimportFrom.toISOString() } : {}) }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
     /** Only with `boss: true`. */
     get boss(): PgBoss {
@@ -56,6 +65,11 @@ export async function startSyncHarness(options: {
       await Promise.all([cscart.close(), visma.close()]);
     },
   };
+}
+
+/** Where order export starts, stored as "orders after order number N" (0: every order). */
+export function startAfterOrder(afterOrderId: number) {
+  return { kind: "afterOrder", afterOrderId, chosenAt: new Date().toISOString() };
 }
 
 /** Points the tenant's connections at the simulators, and lets this process (and its workers) reach them. */

@@ -9,24 +9,37 @@ import { CheckboxField, FormMessage, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-/** CS-Cart's built-in order statuses (names in messages: mappings.statuses.known); shops may add their own letters. */
+/**
+ * CS-Cart's built-in order statuses (names in messages: mappings.statuses.known), until the shop's
+ * own list (the pick-list, with the shop's own names) has been read; shops may add their own letters.
+ */
 const KNOWN_STATUSES = ["P", "C", "O", "B", "F", "D", "I"] as const;
 
 export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
   const t = useTranslations("mappings.statuses");
   const query = useTenantQuery<{ exportStatuses: string[] }>(tenantSlug, "settings");
+  const shopStatuses = usePickLists(tenantSlug).options("cscart.orderStatuses");
   return (
     <Card title={t("title")} description={t("description")} testId="export-statuses">
-      <QueryView query={query}>{(settings) => <StatusesForm tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} />}</QueryView>
+      <QueryView query={query}>
+        {(settings) => (
+          <StatusesForm key={shopStatuses.map((status) => status.id).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} shopStatuses={shopStatuses} />
+        )}
+      </QueryView>
     </Card>
   );
 }
 
-function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; canEdit: boolean; initial: string[] }) {
+function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSlug: string; canEdit: boolean; initial: string[]; shopStatuses: readonly PickOption[] }) {
   const t = useTranslations("mappings.statuses");
   const tCommon = useTranslations("common");
-  const known = new Set<string>(KNOWN_STATUSES);
+  const offered: { code: string; label: string }[] = shopStatuses.length
+    ? shopStatuses.map((status) => ({ code: status.id, label: status.label }))
+    : KNOWN_STATUSES.map((code) => ({ code, label: t(`known.${code}`) }));
+  const known = new Set<string>(offered.map((status) => status.code));
   const [chosen, setChosen] = useState(() => initial.filter((code) => known.has(code)));
   const [custom, setCustom] = useState(() => initial.filter((code) => !known.has(code)).join(", "));
   const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
@@ -45,8 +58,8 @@ function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; ca
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="sr-only">{t("legend")}</legend>
         <div className="grid grid-cols-2 gap-2">
-          {KNOWN_STATUSES.map((code) => (
-            <CheckboxField key={code} label={t("option", { label: t(`known.${code}`), code })} checked={chosen.includes(code)}
+          {offered.map(({ code, label }) => (
+            <CheckboxField key={code} label={t("option", { label, code })} checked={chosen.includes(code)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
           ))}
         </div>

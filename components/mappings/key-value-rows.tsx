@@ -1,11 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { PickField } from "@/components/pick-lists/pick-field";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
-/** An editable list of "this value → that id" rows (tax mapping, category mapping). */
-export function KeyValueRows<R extends Record<string, string>>({ rows, keyField, valueField, keyLabel, valueLabel, errorsFor, onChange, blank, addLabel }: {
+/**
+ * An editable list of "this value → that id" rows (tax mapping, category mapping). With options
+ * (the remotes' pick-lists) each side offers them; a typed value stays possible.
+ */
+export function KeyValueRows<R extends Record<string, string>>({ rows, keyField, valueField, keyLabel, valueLabel, errorsFor, onChange, blank, addLabel, keyOptions = [], valueOptions = [] }: {
   rows: R[];
   keyField: keyof R & string;
   valueField: keyof R & string;
@@ -15,6 +19,8 @@ export function KeyValueRows<R extends Record<string, string>>({ rows, keyField,
   onChange: (rows: R[]) => void;
   blank: R;
   addLabel: string;
+  keyOptions?: readonly PickOption[];
+  valueOptions?: readonly PickOption[];
 }) {
   const t = useTranslations("mappings.rows");
   const tCommon = useTranslations("common");
@@ -26,10 +32,10 @@ export function KeyValueRows<R extends Record<string, string>>({ rows, keyField,
         const errors = errorsFor(row, index);
         return (
           <div key={index} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <TextField label={t("rowLabel", { label: keyLabel, row: index + 1 })} value={row[keyField]} error={errors.key}
-              onChange={(event) => update(index, { [keyField]: event.target.value } as Partial<R>)} />
-            <TextField label={t("rowLabel", { label: valueLabel, row: index + 1 })} value={row[valueField]} error={errors.value}
-              onChange={(event) => update(index, { [valueField]: event.target.value } as Partial<R>)} />
+            <PickField label={t("rowLabel", { label: keyLabel, row: index + 1 })} value={row[keyField] ?? ""} error={errors.key} options={keyOptions}
+              onChange={(value) => update(index, { [keyField]: value } as Partial<R>)} />
+            <PickField label={t("rowLabel", { label: valueLabel, row: index + 1 })} value={row[valueField] ?? ""} error={errors.value} options={valueOptions}
+              onChange={(value) => update(index, { [valueField]: value } as Partial<R>)} />
             <Button variant="ghost" size="sm" className="mt-6" aria-label={t("removeRow", { label: keyLabel, row: index + 1 })}
               onClick={() => onChange(rows.filter((_, i) => i !== index))}>{tCommon("remove")}</Button>
           </div>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useFieldIssueTexts } from "@/components/i18n";
 import { Button } from "@/components/ui/button";
-import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { FormMessage, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { ProductMapping } from "@/lib/sync/transform";
@@ -14,6 +14,10 @@ import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";
 import { MappingPreview } from "./mapping-preview";
+import { ValuesInUse } from "./values-in-use";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
+import { categoryTree } from "@/lib/pick-lists/pick-list-kinds";
 
 const TRACKING = ["B", "D"] as const;
 
@@ -36,6 +40,13 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
   });
   const errors = { ...save.fieldErrors, ...fieldIssueTexts(localErrors) };
   const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  // The remotes' own values (lib/pick-lists), offered beside the ids; typing an id stays possible.
+  const pick = usePickLists(tenantSlug);
+  const categories = categoryTree(pick.options("cscart.categories"));
+  const categorySource = draft.fields.category;
+  const categoryField = categorySource.from === "visma" ? `visma:${categorySource.field}` : categorySource.from;
+  const categoryValueOptions = categoryField === "visma:itemClass.id" ? pick.options("visma.itemClassesInUse") : categoryField === "visma:type" ? pick.options("visma.itemTypesInUse") : [];
+  const taxesByDefault = draft.defaultTaxIds.trim() !== "" || draft.fields.tax_ids.from === "fixed";
 
   /** Checks what the browser can; returns the mapping to send, or null with the errors shown. */
   const buildMapping = () => {
@@ -62,24 +73,30 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title={t("taxTitle")} description={t("taxDescription")}>
             <KeyValueRows rows={draft.taxRows} keyField="vatCode" valueField="taxIds" keyLabel={t("vatCode")} valueLabel={t("taxIds")}
+              keyOptions={pick.options("visma.vatCategories")} valueOptions={pick.options("cscart.taxes")}
               blank={{ vatCode: "", taxIds: "" }} addLabel={t("addVatCode")} onChange={(rows) => set("taxRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`taxRows.${index}.vatCode`],
                 value: errors[`taxRows.${index}.taxIds`] ?? errorUnder(errors, `taxMapping.${row.vatCode.trim()}`),
               })} />
-            <TextField className="mt-3" label={t("defaultTaxIds")} hint={t("defaultTaxIdsHint")} value={draft.defaultTaxIds}
-              onChange={(event) => set("defaultTaxIds", event.target.value)} error={errorUnder(errors, "defaultTaxIds")} />
+            <PickField className="mt-3" label={t("defaultTaxIds")} hint={t("defaultTaxIdsHint")} value={draft.defaultTaxIds} options={pick.options("cscart.taxes")}
+              onChange={(value) => set("defaultTaxIds", value)} error={errorUnder(errors, "defaultTaxIds")} />
           </Card>
           <Card title={t("categoryTitle")} description={t("categoryDescription")}>
             <KeyValueRows rows={draft.categoryRows} keyField="value" valueField="categoryId" keyLabel={t("vismaValue")} valueLabel={t("categoryId")}
+              keyOptions={categoryValueOptions} valueOptions={categories}
               blank={{ value: "", categoryId: "" }} addLabel={t("addCategory")} onChange={(rows) => set("categoryRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`categoryRows.${index}.value`],
                 value: errors[`categoryRows.${index}.categoryId`] ?? errorUnder(errors, `categoryMapping.${row.value.trim()}`),
               })} />
-            <TextField className="mt-3" label={t("defaultCategoryId")} inputMode="numeric" value={draft.defaultCategoryId}
-              onChange={(event) => set("defaultCategoryId", event.target.value)} error={errors.defaultCategoryId} />
+            <PickField className="mt-3" label={t("defaultCategoryId")} value={draft.defaultCategoryId} options={categories}
+              onChange={(value) => set("defaultCategoryId", value)} error={errors.defaultCategoryId} />
           </Card>
+          <ValuesInUse read={pick.lists["visma.vatCodesInUse"] !== undefined} vatCodes={pick.options("visma.vatCodesInUse")}
+            itemClasses={pick.options("visma.itemClassesInUse")} itemTypes={pick.options("visma.itemTypesInUse")} categoryField={categoryField}
+            taxMark={(code) => (draft.taxRows.some((row) => row.vatCode.trim() === code && row.taxIds.trim()) ? "mapped" : taxesByDefault ? "byDefault" : "unmapped")}
+            categoryMark={(value) => (draft.categoryRows.some((row) => row.value.trim() === value && row.categoryId.trim()) ? "mapped" : "byDefault")} />
           <Card title={t("stockTitle")}>
             <div className="grid gap-3 sm:grid-cols-2">
               {/* One place decides which warehouses count, so product import and stock sync agree. */}

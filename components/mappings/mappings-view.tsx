@@ -9,6 +9,8 @@ import type { ProductMapping } from "@/lib/sync/transform";
 import { ExportStatusesCard } from "./export-statuses-card";
 import { MappingEditor } from "./mapping-editor";
 import { MappingVersions } from "./mapping-versions";
+import { RefreshPickLists } from "@/components/pick-lists/refresh-pick-lists";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 
 type MappingResponse = {
   version: number | null;
@@ -23,10 +25,15 @@ export function MappingsView({ tenantSlug, canEdit }: PageProps) {
   const query = useTenantQuery<MappingResponse>(tenantSlug, "mappings/product");
   // A restore replaces the editor's starting point, so the editor starts over from it.
   const [editorGeneration, setEditorGeneration] = useState(0);
+  const { lists } = usePickLists(tenantSlug);
   return (
     <div>
       <PageHeader title={t("title")} description={t("description")} />
       <ReadOnlyNotice readOnly={!canEdit} />
+      <div className="mb-4 space-y-2">
+        <RefreshPickLists tenantSlug={tenantSlug} source="visma" lists={lists} canEdit={canEdit} />
+        <RefreshPickLists tenantSlug={tenantSlug} source="cscart" lists={lists} canEdit={canEdit} />
+      </div>
       <QueryView query={query}>
         {(data) => (
           <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
-import { TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
+import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
 /** "1 = POSTEN" per line ↔ { "1": "POSTEN" }; a line without "=" keeps its text so the server can name it. */
 export function parseShippingMethodLines(text: string): Record<string, string> {
@@ -21,8 +22,18 @@ export function shippingMethodLines(map: Record<string, string>): string {
  * decides whether Visma.net accepts the shop's freight cost (a later issue moves this into an
  * order-mapping editor).
  */
-export function ShippingMethodFields({ value, fieldErrors, onChange }: { value: string; fieldErrors: Record<string, string>; onChange: (value: string) => void }) {
+export function ShippingMethodFields({ value, fieldErrors, onChange, shopMethods = [] }: {
+  value: string;
+  fieldErrors: Record<string, string>;
+  onChange: (value: string) => void;
+  /** The shop's shipping methods (the pick-list), when read: choosing one adds its line. */
+  shopMethods?: readonly PickOption[];
+}) {
   const t = useTranslations("settings.shippingMethods");
+  const tSettings = useTranslations("settings");
+  const tPick = useTranslations("pickLists");
+  const listed = new Set(Object.keys(parseShippingMethodLines(value)));
+  const unlisted = shopMethods.filter((method) => !listed.has(method.id));
   /** The first error about an entry ("shippingMethodMap.1"), naming the entry. */
   const entryError = () => {
     const key = Object.keys(fieldErrors).find((name) => name === "shippingMethodMap" || name.startsWith("shippingMethodMap."));
@@ -31,7 +42,17 @@ export function ShippingMethodFields({ value, fieldErrors, onChange }: { value: 
     return entry ? t("entryError", { entry, problem: fieldErrors[key]! }) : fieldErrors[key];
   };
   return (
-    <TextAreaField label={t("label")} rows={3} value={value} onChange={(event) => onChange(event.target.value)}
-      placeholder={t("placeholder")} error={entryError()} hint={t("hint")} />
+    <div className="space-y-2">
+      <TextAreaField label={t("label")} rows={3} value={value} onChange={(event) => onChange(event.target.value)}
+        placeholder={t("placeholder")} error={entryError()} hint={t("hint")} />
+      {unlisted.length > 0 && (
+        <SelectField label={tSettings("addShippingMethod")} value="" onChange={(event) => event.target.value && onChange(`${value.trimEnd()}${value.trim() ? "\n" : ""}${event.target.value} = `)}>
+          <option value="">{tSettings("addShippingMethodChoose")}</option>
+          {unlisted.map((method) => (
+            <option key={method.id} value={method.id}>{tPick("option", { label: method.label, id: method.id })}{method.inactive ? ` ${tPick("inactive")}` : ""}</option>
+          ))}
+        </SelectField>
+      )}
+    </div>
   );
 }

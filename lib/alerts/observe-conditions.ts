@@ -142,7 +142,7 @@ function recentRuns(tenantIds: string[], now: Date): Promise<RecentRun[]> {
     cross join unnest(${[...SYNC_MODULES.ids]}::text[]) as m(module)
     cross join lateral (
       select status, "queuedAt", "startedAt", "finishedAt", "rateLimitedUntil", error, "errorCode", "errorParams" from "SyncRun" r
-      where r."tenantId" = s."tenantId" and r.module = m.module and r."queuedAt" <= ${now}
+      where r."tenantId" = s."tenantId" and r.module = m.module and r."queuedAt" <= ${now} and not r."dryRun"
       order by r."queuedAt" desc
       limit ${RUNS_LOOKED_AT}
     ) r

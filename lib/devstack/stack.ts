@@ -172,8 +172,10 @@ export async function startStack(profile: StackProfile) {
   });
   await Promise.all([waitForHttp(cscartUrl, "CS-Cart simulator"), waitForHttp(vismaUrl, "Visma.net simulator")]);
 
-  // Seed through the app's own code, with this database.
+  // Seed through the app's own code, with this database. The seed sets the demo up as a person
+  // would (connection tests, dry runs against the simulators), so it may reach them too.
   process.env.DATABASE_URL = databaseUrl;
+  process.env.ALLOWED_PRIVATE_HOSTS = env.ALLOWED_PRIVATE_HOSTS;
   const { seedDemo, DEMO_LOGIN, DEMO_VIEWER_LOGIN } = await import("../../prisma/seed");
   await seedDemo({ cscartUrl, vismaUrl });
 

@@ -115,7 +115,7 @@ describe("field errors in the reader's language", () => {
     expect(settingsIssues({ logRetentionDays: 0 })).toEqual({ logRetentionDays: { code: "tooLow", params: { minimum: 1 } } });
     expect(settingsIssues({ failureEmailRecipients: ["ok@example.com", "nope"] })).toEqual({ "failureEmailRecipients.1": { code: "email" } });
     expect(settingsIssues({ debtorPaymentTerms: " " })).toEqual({ debtorPaymentTerms: { code: "required" } });
-    expect(settingsIssues({ orderOffset: null })).toEqual({ orderOffset: { code: "number" } });
+    expect(settingsIssues({ logRetentionDays: null })).toEqual({ logRetentionDays: { code: "number" } });
     expect(settingsIssues({ emailLocale: "fr" })).toEqual({ emailLocale: { code: "choice", params: { values: ["en", "nl"] } } });
     const url = CscartConfigSchema.safeParse({ shopUrl: "ftp://shop.example.com", adminEmail: "a@example.com" });
     expect(url.success ? {} : fieldIssuesOf(url.error)).toEqual({ shopUrl: { code: "urlScheme" } });

@@ -45,9 +45,11 @@ export function syncJobPayloadSchema<Id extends string>(moduleIdSchema: z.ZodTyp
      * cursor, so no other run can undo it (lib/sync/engine/request-reimport.ts).
      */
     reimportFrom: z.iso.datetime({ offset: true, error: "reimportFrom must be an ISO date-time" }).optional(),
+    /** A dry run: reads and maps, writes nothing (lib/sync/engine/write-recorder.ts). Same queue and singleton key as a run. */
+    dryRun: z.boolean().optional(),
   });
 }
-export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[]; reimportFrom?: string };
+export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[]; reimportFrom?: string; dryRun?: boolean };
 
 export function syncQueueOptions(module: AnySyncModule): Omit<PgBoss.Queue, "name"> {
   return {

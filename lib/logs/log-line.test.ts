@@ -21,6 +21,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   runStopped: { error: plainError },
   runPaused: { error: plainError, until: quoteDate(new Date("2026-11-30T13:20:00Z")) },
   reimportSince: { since: quoteDate(new Date("2026-11-01T00:00:00Z")) },
+  dryRunStarted: {},
+  dryRunFinished: { created: 2, updated: 0, skipped: 7, failed: 1 },
   readingAll: {},
   readingSince: { since: quoteDate(new Date("2026-11-30T13:05:00Z")) },
   pageSummary: { recordsOf: "product-import", count: 1000, todo: 12 },
@@ -32,6 +34,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   followUpFailed: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordPending: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordFailed: { recordsOf: "order-export", externalId: "1001", error: quoteError(missingSku) },
+  fixArrived: { recordsOf: "product-import", count: 3, waitedFor: "mapping" },
+  fixCheckFailed: { recordsOf: "product-import", count: 3, error: plainError },
   customerIndexRefreshed: { count: 1 },
   customerCreated: { customerNumber: "10024", orderId: "1001" },
   orderExported: { orderId: "1001", salesOrder: "SO-78" },
@@ -40,6 +44,7 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   productMapping: { version: 4 },
   webhookDelivered: { notice: "reminder", kind: "RECORDS_FAILED", status: 204 },
   webhookFailed: { error: plainError, retrying: true },
+  shopCategoriesUnread: { error: plainError },
   fieldCut: { subject: "order", orderId: "1001", field: "lineDescription", max: 256, leftOut: "XL", line: 2, sku: "TSHIRT-RED-XL" },
   addressCut: { subject: "newCustomer", orderId: "1001", field: "address", lines: 3, width: 50, leftOut: "rom 7" },
   noBillingCountry: { subject: "order", orderId: "1001" },
@@ -63,7 +68,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "waitedFor", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }

@@ -10,6 +10,7 @@
  */
 import type { AlertKind, RunTrigger } from "../db";
 import type { QuotedDate, QuotedError } from "../errors";
+import type { WaitingKind } from "../sync/engine/waiting-for-keys";
 
 type Records = { recordsOf: string };
 type OneRecord = Records & { externalId: string };
@@ -29,6 +30,8 @@ export type RunLogParams = {
   runStopped: { error: QuotedError };
   runPaused: { error: QuotedError; until: QuotedDate };
   reimportSince: { since: QuotedDate };
+  dryRunStarted: Record<string, never>;
+  dryRunFinished: { created: number; updated: number; skipped: number; failed: number };
   // the pass (lib/sync/engine/run-module-pass.ts, cursor.ts)
   readingAll: Record<string, never>;
   readingSince: { since: QuotedDate };
@@ -41,6 +44,9 @@ export type RunLogParams = {
   followUpFailed: OneRecord & { error: QuotedError };
   recordPending: OneRecord & { error: QuotedError };
   recordFailed: OneRecord & { error: QuotedError };
+  // records waiting for a fix (lib/sync/engine/waiting-for.ts); waitedFor is "several" when they waited for different things
+  fixArrived: Records & { count: number; waitedFor: WaitingKind | "several" };
+  fixCheckFailed: Records & { count: number; error: QuotedError };
   // the modules
   customerIndexRefreshed: { count: number };
   customerCreated: { customerNumber: string; orderId: string };
@@ -51,6 +57,7 @@ export type RunLogParams = {
   // the alert webhook (lib/alerts/webhook/deliver-webhook.ts)
   webhookDelivered: { notice: "started" | "reminder" | "resolved"; kind: AlertKind; status: number };
   webhookFailed: { error: QuotedError; retrying: boolean };
+  shopCategoriesUnread: { error: QuotedError };
   // Visma.net's field limits (lib/sync/transform/visma-limits.ts)
   fieldCut: OrderSubject & { field: CutField; max: number; leftOut: string; line?: number; sku?: string };
   addressCut: OrderSubject & { field: FittedAddress; lines: number; width: number; leftOut: string };

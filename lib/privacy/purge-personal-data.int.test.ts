@@ -13,6 +13,7 @@ import { AppError, quoteError } from "../errors";
 import { deleteTenantLogs } from "../logs/delete-tenant-logs";
 import { logLine } from "../logs/log-line";
 import { createRunLogger } from "../logs/write-log";
+import { DryRunResultSchema } from "../sync/engine/write-recorder";
 import { purgePersonalData, TENANT_DELETION_RECORD_DAYS } from "./purge-personal-data";
 
 const DAY = 86_400_000;
@@ -63,6 +64,25 @@ describe("the retention purge", () => {
     await purgePersonalData();
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ error: null, errorParams: null, errorCode: "REMOTE_VALIDATION", failed: 3 });
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ error: "recent", errorParams: { name: "recent" } });
+  });
+
+  it("SyncRun.dryRunResult: what a dry run would have sent goes after the retention, its counts stay", async () => {
+    const { tenant } = await tenantKeeping(7, "purge-dry-runs");
+    const result = {
+      counts: { create: 1, update: 0, unchanged: 0, skipped: 1, failed: 1 },
+      writes: [{ externalId: "1001", action: "create", target: "customer", payload: { name: "Kari Nordmann", address: { addressLine1: "Storgata 1" } } }],
+      skips: [{ externalId: "1002", reason: "unchanged" }],
+      failures: [{ externalId: "1003", code: "ORDER_INVALID", kind: "data", message: "Ship to Kari Nordmann" }],
+      failuresNotListed: 0,
+    };
+    const dryRun = (days: number) =>
+      db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "MANUAL", status: "SUCCEEDED", dryRun: true, dryRunResult: result, queuedAt: ago(days), finishedAt: ago(days) } });
+    const [old, recent] = [await dryRun(9), await dryRun(1)];
+    await purgePersonalData();
+    const purged = (await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).dryRunResult;
+    expect(purged).toEqual({ counts: result.counts, writes: [], skips: [], failures: [], failuresNotListed: 1 });
+    expect(DryRunResultSchema.safeParse(purged).success).toBe(true);
+    expect((await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).dryRunResult).toEqual(result);
   });
 
   it("SyncItem.lastError, .errorParams: the text goes after the retention, the ledger row (exactly once) stays", async () => {

@@ -51,6 +51,26 @@ export function purgeRunErrors({ now, tenantId, everything }: PurgeScope): Promi
 }
 
 /**
+ * What a dry run would have sent (payloads with customers' names and addresses), and its failures'
+ * texts: after the retention only the counts stay, so the run page and the setup checklist still
+ * say what it would have done. The failures are then counted as not listed.
+ */
+export function purgeDryRunDetails({ now, tenantId, everything }: PurgeScope): Promise<number> {
+  return inBatches(() => db.$executeRaw`
+    update "SyncRun" set "dryRunResult" = jsonb_build_object(
+        'counts', "dryRunResult"->'counts', 'writes', '[]'::jsonb, 'skips', '[]'::jsonb, 'failures', '[]'::jsonb,
+        'failuresNotListed', coalesce(("dryRunResult"->'counts'->>'failed')::int, 0))
+    where id in (
+      select r.id from "SyncRun" r join "Settings" s on s."tenantId" = r."tenantId"
+      where r."dryRun" and r."dryRunResult" is not null
+        and (jsonb_array_length(coalesce(r."dryRunResult"->'writes', '[]')) > 0 or jsonb_array_length(coalesce(r."dryRunResult"->'skips', '[]')) > 0
+          or jsonb_array_length(coalesce(r."dryRunResult"->'failures', '[]')) > 0)
+        and (${tenantId}::uuid is null or r."tenantId" = ${tenantId}::uuid)
+        and (${everything} or coalesce(r."finishedAt", r."queuedAt") + make_interval(days => s."logRetentionDays") < ${now})
+      limit ${BATCH})`);
+}
+
+/**
  * A ledger row's last error text and its message params (either may quote a name or an address;
  * the code stays, so the dashboard can still say what kind of failure it was). The row itself stays: it is
  * what keeps an order from being sent twice. Only unfinished and failed rows carry an error (a row
@@ -138,6 +158,7 @@ export async function purgeTenantDeletionRecords({ now }: PurgeScope): Promise<n
 const LOG_STEPS = {
   logEntries: purgeLogEntries,
   runErrors: purgeRunErrors,
+  dryRunDetails: purgeDryRunDetails,
   ledgerErrors: purgeLedgerErrors,
   emails: purgeEmails,
   auditDetails: purgeAuditDetails,
@@ -160,7 +181,7 @@ export function purgePersonalData(now = new Date()): Promise<Record<string, numb
 
 /**
  * "Delete all logs now": every log-like row of one tenant — run log lines, run and ledger error
- * texts, its outbox, audit details, ended alerts, mapping authors. Live state stays (open alerts,
+ * texts, dry runs' payloads, its outbox, audit details, ended alerts, mapping authors. Live state stays (open alerts,
  * a connection's current error), and so does what the sync needs.
  */
 export function purgeAllLogsOf(tenantId: string, now = new Date()): Promise<Record<string, number>> {

@@ -1,12 +1,14 @@
 /**
  * Tenant settings on the server: the schema built for the registered modules, the defaults a new
- * tenant starts with (paid statuses only, offset 0, prices include VAT, debtor defaults 14/1400/2,
- * 30-day logs, each module's default schedule), and the one parse of a stored settings row.
+ * tenant starts with (paid statuses only, prices include VAT, debtor defaults 14/1400/2, 30-day
+ * logs, each module's default schedule: every module off), and the one parse of a stored settings
+ * row. Where order export starts has no default: the tenant chooses it (order-export-start.ts).
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
 import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
+import { orderExportStartFrom, type OrderExportStart } from "./order-export-start";
 import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
 
 export { ShippingMethodMapSchema, type ShippingMethodMap } from "./update-settings.schema";
@@ -19,7 +21,6 @@ export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: SettingsInput = {
   exportStatuses: ["P", "C"],
-  orderOffset: 0,
   pricesIncludeVat: true,
   debtorPaymentTerms: "14",
   debtorCollectionAccount: "1400",
@@ -37,18 +38,20 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   emailLocale: "en",
 };
 
+/** The settings a run works with: the editable ones, and where order export starts (set on its own, pinned). */
+export type RunSettings = SettingsInput & { orderExportStart: OrderExportStart | null };
+
 /**
  * A stored settings row as the app uses it. Columns are typed by the database; the JSON
  * columns are parsed here, once. A JSON value that does not parse (written by an older version)
  * falls back to the default rather than stopping every run of the tenant.
  */
-export function settingsFromRow(row: Settings): SettingsInput {
+export function settingsFromRow(row: Settings): RunSettings {
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
   const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
   const shippingMethods = ShippingMethodMapSchema.safeParse(row.shippingMethodMap);
   return {
     exportStatuses: row.exportStatuses,
-    orderOffset: row.orderOffset,
     pricesIncludeVat: row.pricesIncludeVat,
     debtorPaymentTerms: row.debtorPaymentTerms,
     debtorCollectionAccount: row.debtorCollectionAccount,
@@ -64,5 +67,6 @@ export function settingsFromRow(row: Settings): SettingsInput {
     alertFailedRuns: row.alertFailedRuns,
     alertPendingOrderHours: row.alertPendingOrderHours,
     emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
+    orderExportStart: orderExportStartFrom(row.orderExportStart),
   };
 }

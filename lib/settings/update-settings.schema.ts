@@ -50,7 +50,6 @@ const statusCode = z
 export function settingsInputSchemaFor<Id extends string>(modules: readonly ScheduledModule<Id>[]) {
   return z.object({
     exportStatuses: z.array(statusCode).min(1, "choose at least one order status to export"),
-    orderOffset: z.number().int().min(0, "the order offset cannot be negative"),
     pricesIncludeVat: z.boolean(),
     debtorPaymentTerms: z.string().trim().min(1, "payment terms are required").max(10),
     debtorCollectionAccount: z.string().trim().min(1, "the collection account is required").max(20),

@@ -309,3 +309,31 @@ describe("CS-Cart control API", () => {
     }
   });
 });
+
+describe("CS-Cart lists for the pick-lists", () => {
+  it("serves taxes and shipping methods keyed by id, as fn_get_taxes and fn_get_shippings return them, paged without a total", async () => {
+    const taxes = (await (await cscartFetch(sim, "/api/taxes?items_per_page=2&page=1")).json()) as Json;
+    expect(Array.isArray(taxes)).toBe(false);
+    expect(Object.keys(taxes)).toEqual(["6", "7"]);
+    expect(taxes["6"]).toMatchObject({ tax_id: "6", tax: "MVA 25%", status: "A", price_includes_tax: "Y" });
+    const rest = (await (await cscartFetch(sim, "/api/taxes?items_per_page=2&page=2")).json()) as Json;
+    expect(Object.keys(rest)).toEqual(["8"]);
+
+    const shippings = (await (await cscartFetch(sim, "/api/shippings?items_per_page=50")).json()) as Json;
+    expect(Object.values(shippings).map((shipping) => [shipping.shipping_id, shipping.shipping, shipping.status])).toEqual([
+      ["1", "Posten", "A"],
+      ["2", "PostNord", "A"],
+      ["3", "Hent i butikk", "A"],
+      ["4", "Bring Hjem-levering (av)", "D"],
+    ]);
+  });
+
+  it("serves order statuses as a plain list of letters with their titles, 10 per page unless asked", async () => {
+    const firstPage = (await (await cscartFetch(sim, "/api/statuses")).json()) as Json[];
+    expect(Array.isArray(firstPage)).toBe(true);
+    expect(firstPage.length).toBeLessThanOrEqual(10);
+    expect(firstPage[0]).toMatchObject({ status: "P", type: "O", description: "Processed" });
+    const all = (await (await cscartFetch(sim, "/api/statuses?items_per_page=100")).json()) as Json[];
+    expect(all.map((status) => status.status)).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N"]);
+  });
+});

@@ -9,6 +9,7 @@ import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
 import { renderOrderDetail } from "./render";
 import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, type ControlOrderChange, type ControlOrderInput, type ControlProductInput, type ControlResult } from "./routes-control";
+import { registerListRoutes } from "./routes-lists";
 import { registerOrderRoutes } from "./routes-orders";
 import { registerProductRoutes } from "./routes-products";
 import { registerUserRoutes } from "./routes-users";
@@ -96,6 +97,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       registerOrderRoutes(router, getState);
       registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
       registerUserRoutes(router, getState);
+      registerListRoutes(router, getState);
       registerCscartControlRoutes(controlRouter, getState);
     },
   });

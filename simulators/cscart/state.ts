@@ -30,6 +30,15 @@ export interface CscartSettings {
   currency: string;
   taxes: CscartTax[];
   orderStatuses: CscartOrderStatus[];
+  /** The shop's shipping methods (GET /shippings); orders carry their ids. */
+  shippings: CscartShipping[];
+}
+
+export interface CscartShipping {
+  shippingId: number;
+  name: string;
+  /** A for Active, D for Disabled. */
+  status: "A" | "D";
 }
 
 export interface CscartImagePair {
@@ -317,6 +326,10 @@ export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ord
       { taxId: 8, description: "MVA 12%", ratePercent: 12 },
     ],
     orderStatuses: DEFAULT_ORDER_STATUSES.map((status) => ({ ...status })),
+    shippings: [
+      ...Object.entries(SHIPPING_IDS).map(([name, shippingId]) => ({ shippingId, name, status: "A" as const })),
+      { shippingId: 4, name: "Bring Hjem-levering (av)", status: "D" },
+    ],
   };
   const state: CscartState = {
     settings,

@@ -10,6 +10,9 @@ import {
   CsCartOrderStatusUpdateSchema,
   CsCartProductIdSchema,
   CsCartProductListSchema,
+  CsCartShippingListSchema,
+  CsCartStatusListSchema,
+  CsCartTaxDefinitionListSchema,
   CsCartUserIdSchema,
   CsCartUserListSchema,
   type CsCartCategory,
@@ -17,6 +20,9 @@ import {
   type CsCartOrderSummary,
   type CsCartProduct,
   type CsCartProductPayload,
+  type CsCartShipping,
+  type CsCartStatus,
+  type CsCartTaxDefinition,
   type CsCartUser,
   type CsCartUserPayload,
 } from "./schemas";
@@ -50,6 +56,10 @@ export const ORDER_LISTING_OVERLAP_SECONDS = 300;
 
 /** updated_at_from this far ahead matches no order on a shop that knows the filter (largest signed 32-bit time). */
 const FAR_FUTURE_SECONDS = 2_147_483_647;
+
+/** Small lists (taxes, statuses, shippings) are read in pages of this size, at most MAX_LIST_PAGES of them. */
+const LIST_PAGE_SIZE = 250;
+const MAX_LIST_PAGES = 40;
 
 const REMOTE = "cscart";
 const REMOTE_LABEL = "the CS-Cart shop";
@@ -151,6 +161,15 @@ export class CsCartClient {
     return { mode: "order_id", listedAt: shopNow, pages: uniqueOrders(ordersAbove(newestFirst, cursor.lastOrderId)) };
   }
 
+  /**
+   * The shop's newest order number, 0 when it has none. Order numbers only grow, so every order
+   * placed later is above it ("new orders from now on", lib/settings/order-export-start.ts).
+   */
+  async newestOrderId(): Promise<number> {
+    const body = await this.get(CsCartOrderListSchema, "orders", { sort_by: "order_id", sort_order: "desc", items_per_page: 1 });
+    return Number(body.orders[0]?.order_id ?? 0);
+  }
+
   getOrder(orderId: string | number): Promise<CsCartOrder> {
     return this.get(CsCartOrderSchema, `orders/${encodeURIComponent(String(orderId))}`);
   }
@@ -214,6 +233,38 @@ export class CsCartClient {
 
   listCategoryPages(filter: { itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartCategory>> {
     return this.listPages(CsCartCategoryListSchema, "categories", {}, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.categories, (body) => body.params?.total_items);
+  }
+
+  // ---- lists for the pick-lists ----
+
+  /**
+   * Every record of a small list whose answer has no total (taxes, statuses, shippings): pages of
+   * LIST_PAGE_SIZE until a short page, or until a page brings nothing new (an entity that ignores
+   * the paging parameters answers the same list again).
+   */
+  private async collectList<S extends z.ZodType<unknown[]>>(schema: S, path: string, idOf: (row: z.output<S>[number]) => string, query: QueryParams = {}): Promise<z.output<S>> {
+    const byId = new Map<string, z.output<S>[number]>();
+    for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+      const rows = (await this.get(schema, path, { ...query, page, items_per_page: LIST_PAGE_SIZE })) as z.output<S>;
+      const before = byId.size;
+      for (const row of rows) byId.set(idOf(row), row);
+      if (rows.length < LIST_PAGE_SIZE || byId.size === before) break;
+    }
+    return [...byId.values()] as z.output<S>;
+  }
+
+  listTaxes(): Promise<CsCartTaxDefinition[]> {
+    return this.collectList(CsCartTaxDefinitionListSchema, "taxes", (tax) => tax.tax_id);
+  }
+
+  /** Order statuses only (statuses of other types, e.g. shipments, are left out). */
+  async listOrderStatuses(): Promise<CsCartStatus[]> {
+    const statuses = await this.collectList(CsCartStatusListSchema, "statuses", (status) => `${status.type}:${status.status}`);
+    return statuses.filter((status) => !status.type || status.type === "O");
+  }
+
+  listShippings(): Promise<CsCartShipping[]> {
+    return this.collectList(CsCartShippingListSchema, "shippings", (shipping) => shipping.shipping_id);
   }
 
   // ---- connection ----

@@ -223,3 +223,42 @@ export const CsCartCategoryListSchema = z.looseObject({
   categories: phpList(CsCartCategorySchema),
   params: CsCartListParamsSchema.optional(),
 });
+
+// ---- lists for the pick-lists (docs/api-facts.md, "CS-Cart lists for the pick-lists") ----
+
+/**
+ * A small list as these entities answer it: a plain list (as documented), an object keyed by id
+ * (what PHP makes of the hash arrays fn_get_taxes and fn_get_shippings return), or either wrapped
+ * under the entity's name.
+ */
+function entityList<S extends z.ZodType>(name: string, item: S) {
+  return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && name in value ? (value as Record<string, unknown>)[name] : value), phpList(item));
+}
+
+/** `GET /taxes` (docs/api-facts.md, "CS-Cart lists for the pick-lists"). */
+export const CsCartTaxDefinitionSchema = z.looseObject({
+  tax_id: idString,
+  tax: text,
+  status: text,
+  price_includes_tax: text,
+});
+export type CsCartTaxDefinition = z.output<typeof CsCartTaxDefinitionSchema>;
+export const CsCartTaxDefinitionListSchema = entityList("taxes", CsCartTaxDefinitionSchema);
+
+/** `GET /statuses`: order statuses (type O), each a letter with its title. */
+export const CsCartStatusSchema = z.looseObject({
+  status: z.string(),
+  type: text,
+  description: text,
+});
+export type CsCartStatus = z.output<typeof CsCartStatusSchema>;
+export const CsCartStatusListSchema = entityList("statuses", CsCartStatusSchema);
+
+/** `GET /shippings`: the shop's shipping methods (the ids orders carry in shipping_ids). */
+export const CsCartShippingSchema = z.looseObject({
+  shipping_id: idString,
+  shipping: text,
+  status: text,
+});
+export type CsCartShipping = z.output<typeof CsCartShippingSchema>;
+export const CsCartShippingListSchema = entityList("shippings", CsCartShippingSchema);

@@ -177,6 +177,28 @@ export const VismaCreditTermPageSchema = z.looseObject({
 /** GET /v1/account/{accountCd}: AccountDto. */
 export const VismaAccountSchema = z.looseObject({ accountCD: optionalText, type: optionalText, active: z.boolean().nullish(), description: optionalText });
 
+// ---- lists for the pick-lists (docs/api-facts.md, "Visma.net lists for the pick-lists") ----
+
+/** GET /v1/vatCategory: a plain list of VatCategoryDto. An inventory item's `vatCode.id` is one of these ids. */
+export const VismaVatCategoryListSchema = z.array(
+  z.looseObject({
+    vatCategoryId: z.string(),
+    description: optionalText,
+    active: z.boolean().nullish(),
+    vatCategoryLines: z.array(z.looseObject({ vatId: optionalText, vatRates: z.array(z.looseObject({ vatRate: optionalNumber })).nullish() })).nullish(),
+  }),
+);
+export type VismaVatCategory = z.output<typeof VismaVatCategoryListSchema>[number];
+
+/** GET /v1/warehouse: WarehouseDto, paged like the other v1 lists. */
+export const VismaWarehouseSchema = z.looseObject({
+  warehouseID: z.string(),
+  description: optionalText,
+  active: z.boolean().nullish(),
+  metadata: MetadataSchema.nullish(),
+});
+export type VismaWarehouse = z.output<typeof VismaWarehouseSchema>;
+
 // ---- shipments ----
 
 /** GET /api/v3/SalesOrders/{type}/{orderId}/shipment: SalesOrderShipmentDto[] (`id` is the shipment number). */

@@ -78,6 +78,11 @@ export type ModuleSteps<Run, Item, Bound, Payload> = {
   explainError?(error: AppError): AppError;
   /** After a record failed for good, e.g. the failure e-mail. */
   onFailed?(run: Run, externalId: string, error: AppError): Promise<void>;
+  /**
+   * For records waiting for a remote fix (waiting-for.ts, e.g. "visma-item:<sku>"): which of these
+   * keys changed on the remote since `since`. Reads only.
+   */
+  changedRemotely?(run: Run, keys: string[], since: Date): Promise<Set<string>>;
 };
 
 export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, Payload> = {
@@ -96,6 +101,8 @@ export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, 
   cursor: CursorPolicy<Position, Bound, Item>;
   retry: RetryPolicy;
   prerequisites: readonly Prerequisite[];
+  /** Checks only for switching the module on, beyond its prerequisites and the common ones (prerequisites.ts). */
+  switchOn?: readonly Prerequisite[];
   /** The Visma Connect scopes its calls need (requested only while the module is enabled). */
   vismaScopes?: readonly VismaScope[];
   ledger: LedgerPolicy<Run>;

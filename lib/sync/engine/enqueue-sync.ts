@@ -2,7 +2,8 @@
  * Enqueues a sync module for a tenant: writes a QUEUED run (so the dashboard shows it at once) and
  * sends the job to the module's queue with the tenant-module singleton key. If a job for that
  * module is already queued, pg-boss refuses the duplicate and the run record is removed again; the
- * caller learns that.
+ * caller learns that. Dry runs take the same queue and key, so a dry run and a run of one module
+ * never overlap and are throttled alike.
  */
 import type PgBoss from "pg-boss";
 import { db, type RunTrigger } from "../../db";
@@ -15,7 +16,7 @@ import type { ModuleRegistry } from "./module-registry";
 export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
-  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; reimportFrom?: string },
+  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; reimportFrom?: string; dryRun?: boolean },
   boss?: PgBoss,
   registry: ModuleRegistry = SYNC_MODULES,
   /** `startAfter`: not before this time (a rate limit); the run shows it as rateLimitedUntil. */
@@ -23,7 +24,7 @@ export async function enqueueSync(
 ): Promise<EnqueueResult> {
   const module = registry.get(input.module);
   const run = await db.syncRun.create({
-    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: options.startAfter ?? null },
+    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: options.startAfter ?? null, dryRun: input.dryRun === true },
   });
   const queued = await sendSyncJob({ ...input, runId: run.id }, boss, registry, options.startAfter);
   return queued ? { queued: true, runId: run.id } : { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };

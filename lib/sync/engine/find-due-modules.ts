@@ -11,7 +11,8 @@ import { unmetPrerequisites } from "./prerequisites";
 export async function findDueModules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<{ tenantId: string; module: string }[]> {
   const [settings, lastRuns] = await Promise.all([
     db.settings.findMany({ select: { tenantId: true, schedules: true } }),
-    db.syncRun.groupBy({ by: ["tenantId", "module"], _max: { queuedAt: true } }),
+    // A dry run is not a run of the schedule: it neither delays nor replaces the next one.
+    db.syncRun.groupBy({ by: ["tenantId", "module"], where: { dryRun: false }, _max: { queuedAt: true } }),
   ]);
   const lastRunAt = new Map(lastRuns.map((row) => [`${row.tenantId}:${row.module}`, row._max.queuedAt]));
   const unmet = await unmetPrerequisites(registry.modules.flatMap((module) => module.prerequisites), settings.map((row) => row.tenantId));

@@ -4,7 +4,8 @@
  *   read pages → ledger → claim → map → write → checkpoint → cursor
  *
  *  1. Ledger rows to try again come first: those a person chose (a RETRY run handles only them),
- *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING.
+ *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING, and
+ *     rows FAILED for a configuration reason whose fix has arrived (waiting-for.ts).
  *  2. Then the records changed since the cursor, page by page. Per page: the ledger rows in one or
  *     two statements, the module's bulk preparation, then each record with bounded concurrency:
  *     claim it, look for an earlier attempt's write (claim ledgers), map it, write it, record the
@@ -35,6 +36,7 @@ import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger"
 import { RateLimitPause } from "./rate-limit-pause";
 import type { SyncRunContext } from "./run-context";
 import { TransientStreak } from "./transient-streak";
+import { rowsWhoseFixArrived, waitedForOf } from "./waiting-for";
 import type { WriteRecorder } from "./write-recorder";
 
 /** After this many transient failures in a row the remote is down: stop and let a later run go on. */
@@ -90,6 +92,8 @@ class ModulePass {
     if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
     this.pause.throwIfPaused();
     if (this.stoppedByStreak()) return;
+    await this.retryRowsWhoseFixArrived();
+    if (this.stoppedByStreak()) return;
 
     if (ctx.reimportFrom) ctx.log.info(logLine("reimportSince", { since: quoteDate(ctx.reimportFrom) }));
     ctx.log.info(module.cursor.describe(position));
@@ -144,6 +148,32 @@ class ModulePass {
     // Retried records are written even when their hash says unchanged (e.g. the picture is sent again).
     await this.processRecords(items, { force: true, addToTotal: true, retry: true });
     await ctx.flush();
+  }
+
+  /** FAILED rows waiting for a fix (a mapping, a setting, a remote record) that has arrived since they failed. */
+  private async retryRowsWhoseFixArrived(): Promise<void> {
+    const { ctx, module, steps } = this;
+    const waiting = await db.syncItem.findMany({
+      where: { tenantId: ctx.tenantId, module: module.id, state: "FAILED", waitingFor: { not: null } },
+      select: { id: true, waitingFor: true, updatedAt: true },
+      orderBy: { updatedAt: "asc" },
+      take: RETRY_ROWS_PER_RUN,
+    });
+    if (!waiting.length) return;
+    let ready;
+    try {
+      ready = await rowsWhoseFixArrived(
+        ctx.tenantId,
+        waiting.map((row) => ({ id: row.id, waitingFor: row.waitingFor!, updatedAt: row.updatedAt })),
+        steps.changedRemotely ? (keys, since) => steps.changedRemotely!(this.state, keys, since) : undefined,
+      );
+    } catch (caught) {
+      ctx.log.warn(logLine("fixCheckFailed", { recordsOf: module.slug, count: waiting.length, error: quoteError(toAppError(caught)) }));
+      return;
+    }
+    if (!ready.length) return;
+    ctx.log.info(logLine("fixArrived", { recordsOf: module.slug, count: ready.length, waitedFor: waitedForOf(ready.map((row) => row.waitingFor)) }));
+    await this.retryLedgerRows({ ids: ready.map((row) => row.id) });
   }
 
   /** Records the remote no longer has: nothing to write, so their rows stop waiting. */

@@ -4,6 +4,9 @@
  * remote allows no requests before `rateLimitedUntil`; the job handler queues the next run for
  * then). The module's definition says what the run does (lib/sync/modules); the pass is
  * run-module-pass.ts; this file owns the run's lifecycle and checks the module's prerequisites first.
+ *
+ * A dry run (`dryRun: true`) goes the same way with the write step replaced by a recorder: its
+ * counts say what a run would do, and what the recorder found is stored on the run (dryRunResult).
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
 import { db, Prisma, type RunStatus } from "../../db";
@@ -18,6 +21,7 @@ import { assertPrerequisites } from "./prerequisites";
 import { rateLimitPauseUntil } from "./rate-limit-pause";
 import { runModulePass } from "./run-module-pass";
 import { SyncRunContext, type RunCounts } from "./run-context";
+import { WriteRecorder, type DryRunResult } from "./write-recorder";
 
 export type RunSummary = {
   runId: string;
@@ -30,6 +34,7 @@ export type RunSummary = {
   error?: string;
   /** RATE_LIMITED (the run stopped) or QUEUED (it did not start): run the module again at this time. */
   rateLimitedUntil?: Date;
+  dryRun?: DryRunResult;
 };
 
 /** The module's latest finished run said "rate-limited until" a time still to come: that time. */
@@ -43,6 +48,7 @@ async function rateLimitStillInForce(tenantId: string, module: string, now = new
 }
 
 export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, registry: ModuleRegistry = SYNC_MODULES): Promise<RunSummary> {
+  const dryRun = input.dryRun === true;
   const module = registry.get(input.module);
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, include: { settings: true } });
   if (!tenant?.settings) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
@@ -70,7 +76,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   if (waitUntil) {
     const waiting = existing
       ? await db.syncRun.update({ where: { id: existing.id }, data: { status: "QUEUED", rateLimitedUntil: waitUntil } })
-      : await db.syncRun.create({ data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: waitUntil } });
+      : await db.syncRun.create({ data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: waitUntil, dryRun } });
     const zero = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
     return { runId: waiting.id, tenantId: input.tenantId, module: module.id, status: "QUEUED", counts: zero, remoteCalls: {}, durationMs: 0, rateLimitedUntil: waitUntil };
   }
@@ -81,7 +87,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
         data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, errorParams: Prisma.DbNull, rateLimitedUntil: null },
       })
     : await db.syncRun.create({
-        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
+        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId, dryRun },
       });
 
   const started = Date.now();
@@ -97,9 +103,11 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   ctx.log.info(logLine("runStarted", { trigger: input.trigger }));
   let error: AppError | undefined;
   let pausedUntil: Date | undefined;
+  const recorder = dryRun ? new WriteRecorder() : undefined;
+  if (recorder) ctx.log.info(logLine("dryRunStarted", {}));
   try {
-    await assertPrerequisites(module.prerequisites, tenant.id);
-    await runModulePass(ctx, module);
+    await assertPrerequisites(module.prerequisites, tenant.id, { dryRun });
+    await runModulePass(ctx, module, { dryRun: recorder });
   } catch (caught) {
     error = toAppError(caught);
     pausedUntil = rateLimitPauseUntil(error);
@@ -111,14 +119,25 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
   const status: RunStatus = pausedUntil ? "RATE_LIMITED" : error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  const dryRunResult = recorder?.result();
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, errorParams: error?.params ?? Prisma.DbNull, rateLimitedUntil: pausedUntil ?? null },
+    data: {
+      status,
+      finishedAt: new Date(),
+      error: error?.message ?? null,
+      errorCode: error?.code ?? null,
+      errorParams: error?.params ?? Prisma.DbNull,
+      rateLimitedUntil: pausedUntil ?? null,
+      ...(dryRunResult ? { dryRunResult: dryRunResult as object } : {}),
+    },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
-  if (!error) ctx.log.info(logLine("runFinished", { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed }));
+  const finishedLine = { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed };
+  if (!error) ctx.log.info(dryRun ? logLine("dryRunFinished", finishedLine) : logLine("runFinished", finishedLine));
   await ctx.log.flush();
-  recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
+  // Sync metrics count what reached the remotes; a dry run wrote nothing.
+  if (!dryRun) recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   // pg-boss retries a job whose run failed transiently; a rate-limited one is queued anew for its time instead.
   if (error?.retryable && !pausedUntil) throw error;
 
@@ -132,5 +151,6 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     durationMs: Date.now() - started,
     ...(error ? { error: error.message } : {}),
     ...(pausedUntil ? { rateLimitedUntil: pausedUntil } : {}),
+    ...(dryRunResult ? { dryRun: dryRunResult } : {}),
   };
 }

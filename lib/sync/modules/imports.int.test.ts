@@ -66,7 +66,7 @@ describe("product import", () => {
         config: { ...config, fields: { ...config.fields, product: { from: "visma", field: "inventoryNumber", transforms: [] } } },
       },
     });
-    const run = await h.run("PRODUCT_IMPORT", "REIMPORT", undefined, new Date("2000-01-01"));
+    const run = await h.run("PRODUCT_IMPORT", "REIMPORT", undefined, { reimportFrom: new Date("2000-01-01") });
     expect(run.status).toBe("SUCCEEDED");
     const item = [...h.visma.state.inventory.values()][0]!;
     expect(shopProduct(h, item.inventoryNumber)!.product).toBe(item.inventoryNumber);

@@ -5,6 +5,7 @@
  * advice carries params for its translation (messages: errors.<code>.<variant>).
  */
 import { AppError } from "../../errors";
+import { WAITS_FOR_SETTINGS, waitsForVismaItem } from "../engine/waiting-for-keys";
 
 function remoteTextOf(error: AppError): string {
   return `${String(error.details?.remoteMessage ?? "")} ${error.message}`;
@@ -24,7 +25,9 @@ function articleAdvice(error: AppError, remoteText: string): AppError | undefine
     : "An article on this order does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.";
   // Translations name the articles (messages: errors.SKU_NOT_FOUND.<variant>).
   const variant = missing.length && inactive.length ? "both" : missing.length ? "missing" : inactive.length ? "inactive" : "unnamed";
-  return new AppError("SKU_NOT_FOUND", message, { details: error.details, params: { variant, missing, inactive }, cause: error });
+  // The order waits for the (first) article: once it changes in Visma.net, the next export tries again.
+  const first = [...remoteText.matchAll(/Inventory item '([^']+)'/g)][0]?.[1];
+  return new AppError("SKU_NOT_FOUND", message, { details: { ...error.details, ...(first ? { waitsFor: waitsForVismaItem(first) } : {}) }, params: { variant, missing, inactive }, cause: error });
 }
 
 /** What the shop knows about the order's shipping, to name it in the advice. */
@@ -47,8 +50,9 @@ function freightAdvice(error: AppError, context: OrderShippingContext): AppError
     `Visma.net does not let ${shipVia} take the shop's freight cost (1310-FreightCostCanNotBeSetManually). ` +
     `In Settings → Order export, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
     "or allow it on that Ship via in Visma.net; then retry the order.";
+  // Fixed in Settings (the shipping method → Ship via map): the next export after a change tries again.
   return new AppError("REMOTE_VALIDATION", message, {
-    details: { ...error.details, remoteCode: "1310-FreightCostCanNotBeSetManually" },
+    details: { ...error.details, remoteCode: "1310-FreightCostCanNotBeSetManually", waitsFor: WAITS_FOR_SETTINGS },
     params: { variant: "freight", shipVia: shipViaKind, shipViaId: context.shipViaId ?? "", methods, hasMethods: Boolean(methods) },
     cause: error,
   });

@@ -5,6 +5,7 @@ import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
 import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import type { WarehouseSelection } from "../../settings/update-settings.schema";
+import { waitsForMapping } from "../engine/waiting-for-keys";
 import { Money, roundCents } from "./money";
 
 /**
@@ -134,9 +135,15 @@ export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): Item
 type FieldName = keyof ProductMapping["fields"];
 type SourceValue = string | number | undefined;
 
-/** `params` word the problem in the reader's language (errors.MAPPING_INVALID.<variant>). */
+/**
+ * `params` word the problem in the reader's language (errors.MAPPING_INVALID.<variant>). The item
+ * waits for the mapping: the next import after the mapping changes tries it again.
+ */
 function mappingError(field: FieldName, problem: string, params: ErrorParams & { variant: string }): AppError {
-  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field }, params: { ...params, field } });
+  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, {
+    details: { field, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
+    params: { ...params, field },
+  });
 }
 
 function readVismaField(item: VismaInventoryItem, field: VismaSourceField, warehouses: WarehouseSelection): SourceValue {
@@ -292,7 +299,7 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
     throw new AppError("MAPPING_INVALID", `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`, {
       // The problem is the CS-Cart schema's own (English) wording of the fields.
       params: { variant: "invalidProduct", inventoryNumber: item.inventoryNumber, problem: describeZodError(parsed.error) },
-      details: { inventoryNumber: item.inventoryNumber },
+      details: { inventoryNumber: item.inventoryNumber, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
     });
   }
   const payloadHash = createHash("sha256").update(canonicalJson({ product: withoutImage, imageKey })).digest("hex");

@@ -22,7 +22,8 @@ export const customerImport = defineSyncModule({
   recordName: "customer",
   color: "#d97706",
   queue: "sync-customer-import",
-  defaultSchedule: { enabled: true, intervalMinutes: 60 },
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 60 },
   cursor: passStartCursor<VismaCustomer>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
@@ -32,7 +33,7 @@ export const customerImport = defineSyncModule({
   reimport: true,
   steps: {
     async open(ctx, { httpAttempts }) {
-      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
+      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
       return { cscart, visma, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),

@@ -7,6 +7,7 @@ import { env } from "../../../env";
 import { watermarkCursor } from "../../engine/cursor";
 import { defineSyncModule } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
+import { debtorDefaultsValid, orderExportStartChosen } from "./prerequisites";
 import { OrderExportRun, type OrderPlan, type OrderRef } from "./steps";
 
 export const orderExport = defineSyncModule({
@@ -16,11 +17,13 @@ export const orderExport = defineSyncModule({
   recordName: "order",
   color: "#1d4ed8",
   queue: "sync-order-export",
-  defaultSchedule: { enabled: true, intervalMinutes: 5 },
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 5 },
   // Orders changed this long before the cursor are read again (clock skew, slow commits).
   cursor: watermarkCursor<OrderRef>({ of: (order) => order.updatedAt, overlapSeconds: 300 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
-  prerequisites: [connectionsReady],
+  prerequisites: [connectionsReady, orderExportStartChosen],
+  switchOn: [debtorDefaultsValid],
   vismaScopes: [
     "vismanet_erp_service_api:read",
     // New customers and shipments are v1 POSTs; sales orders are the V3 service's own.
@@ -40,6 +43,7 @@ export const orderExport = defineSyncModule({
     map: (run, order) => run.map(order),
     write: (run, plan, order) => run.write(plan, order),
     onFailed: (run, orderId, error) => run.notifyFailed(orderId, error),
+    changedRemotely: (run, keys, since) => run.changedRemotely(keys, since),
   },
 });
 

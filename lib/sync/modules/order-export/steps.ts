@@ -19,16 +19,20 @@ import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-
 import type { SyncRunContext } from "../../engine/run-context";
 import { branchIdFor, customerOrderReference, mapShopOrderToNewCustomer, mapShopOrderToSalesOrder } from "../../transform";
 import { explainOrderError, type OrderShippingContext } from "../../transform/explain-order-error";
+import { describeOrderExportStart, isBeforeOrderExportStart, orderBeforeStartReason } from "../../../settings/order-export-start";
 import { CustomerDirectory } from "./customer-directory";
+import { WAITS_FOR_SETTINGS } from "../../engine/waiting-for-keys";
 
 export const ORDER_PAGE_SIZE = 250;
 /** A sales order posted by an earlier attempt shows up as modified after this point. */
 const LOOKUP_MARGIN_MS = 15 * 60_000;
+/** Visma.net's clock and ours may differ by this much when asking what changed since a failure. */
+const CLOCK_SKEW_MS = 2 * 60_000;
 /** In a planned sales order whose customer is still to be created; the write step fills in the number. */
 export const NEW_CUSTOMER_PLACEHOLDER = "(new customer)";
 
 /** An order as listed: enough to select it and move the cursor; the write reads the full order. */
-export type OrderRef = { orderId: string; listedStatus?: string; updatedAt: number };
+export type OrderRef = { orderId: string; listedStatus?: string; updatedAt: number; placedAt?: number };
 
 export type OrderPlan = {
   customer: { number: string } | { create: VismaCustomerCreate; email: string };
@@ -52,7 +56,7 @@ export class OrderExportRun {
   ) {}
 
   static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
-    const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
+    const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts, module: ctx.module });
     const directory = new CustomerDirectory(ctx.tenantId, visma);
     const indexed = await directory.refresh();
     ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
@@ -74,14 +78,30 @@ export class OrderExportRun {
           orderId: String(summary.order_id),
           listedStatus: summary.status,
           updatedAt: Number(summary.updated_at ?? summary.timestamp ?? 0),
+          ...(summary.timestamp !== undefined ? { placedAt: summary.timestamp } : {}),
         })),
       };
     }
   }
 
-  /** Orders above the offset, in a status the tenant exports. */
+  /**
+   * Orders in a status the tenant exports, from where order export starts on. The start point is
+   * checked again on the full order (map), so an order read again later (a retry) passes it too.
+   */
   selects(order: OrderRef): boolean {
-    return Number(order.orderId) > this.ctx.settings.orderOffset && this.ctx.settings.exportStatuses.includes(order.listedStatus ?? "");
+    if (!this.ctx.settings.exportStatuses.includes(order.listedStatus ?? "")) return false;
+    return this.beforeStartReason({ orderId: Number(order.orderId), placedAt: order.placedAt }) === null;
+  }
+
+  /** Why an order is left out by where order export starts, or null when it is not. No start chosen: every order is left out. */
+  private beforeStartReason(order: { orderId: number; placedAt?: number }): string | null {
+    const start = this.ctx.settings.orderExportStart;
+    if (!start) return describeOrderExportStart(null);
+    const byTime = start.kind === "fromDate" || (start.kind === "newOrders" && start.afterOrderId === null);
+    // A listing row without its placing time is judged on the full order, in map.
+    if (byTime && order.placedAt === undefined) return null;
+    const placed = { orderId: order.orderId, placedAt: order.placedAt ?? 0 };
+    return isBeforeOrderExportStart(placed, start) ? orderBeforeStartReason(placed, start) : null;
   }
 
   /** The sales order an earlier attempt of this order posted, if Visma.net has one. */
@@ -93,6 +113,9 @@ export class OrderExportRun {
   async map(ref: OrderRef): Promise<MapResult<OrderPlan>> {
     const { settings } = this.ctx;
     const order = await this.cscart.getOrder(ref.orderId);
+    // Never anything from before where order export starts, however the order came here.
+    const beforeStart = this.beforeStartReason({ orderId: Number(order.order_id), placedAt: order.timestamp });
+    if (beforeStart) return { action: "skip", reason: beforeStart };
     // Its status changed since it was listed: not for export now; a later change brings it back.
     if (!settings.exportStatuses.includes(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
     const email = order.email?.trim();
@@ -115,7 +138,9 @@ export class OrderExportRun {
       ...(salesOrder.shipping?.shipViaId ? { shipViaId: salesOrder.shipping.shipViaId } : {}),
       shippingMethods: order.shipping.map((method) => ({ id: method.shipping_id ?? "", name: method.shipping })),
     };
-    return { action: "create", target: "a new Visma.net sales order", payload: { customer, salesOrder, ship: settings.shipOnExport, shipping }, payloadHash: null };
+    // In words, for a dry run: which customer the order goes to, or that one would be created first.
+    const target = number ? `a new Visma.net sales order for customer ${number}` : `a new Visma.net sales order, and a new Visma.net customer for ${email}`;
+    return { action: "create", target, payload: { customer, salesOrder, ship: settings.shipOnExport, shipping }, payloadHash: null };
   }
 
   async write(plan: PlannedWrite<OrderPlan>, ref: OrderRef): Promise<Written> {
@@ -124,7 +149,9 @@ export class OrderExportRun {
     if ("number" in customer) {
       customerNumber = customer.number;
     } else {
-      const resolved = await this.directory.resolve(customer.email, customer.create);
+      const resolved = await this.directory.resolve(customer.email, customer.create).catch((caught: unknown) => {
+        throw newCustomerRefused(toAppError(caught));
+      });
       customerNumber = resolved.customerNumber;
       if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
@@ -140,6 +167,20 @@ export class OrderExportRun {
       meta: { type: created.type },
       ...(ship ? { afterwards: () => this.ship(ref.orderId, created) } : {}),
     };
+  }
+
+  /** Which of the Visma.net articles orders wait for ("visma-item:<sku>") changed since `since`: one listing of the items changed since then. */
+  async changedRemotely(keys: string[], since: Date): Promise<Set<string>> {
+    const wanted = new Map(keys.filter((key) => key.startsWith("visma-item:")).map((key) => [key.slice("visma-item:".length).trim().toLowerCase(), key]));
+    const changed = new Set<string>();
+    if (!wanted.size) return changed;
+    for await (const page of this.visma.listInventoryPages({ modifiedSince: new Date(since.getTime() - CLOCK_SKEW_MS), expandWarehouseDetail: false, expandAttachment: false })) {
+      for (const item of page.items) {
+        const key = wanted.get(item.inventoryNumber.trim().toLowerCase());
+        if (key) changed.add(key);
+      }
+    }
+    return changed;
   }
 
   async notifyFailed(orderId: string, error: AppError): Promise<void> {
@@ -185,6 +226,19 @@ export class OrderExportRun {
     const { shipmentNumbers } = await this.visma.shipSalesOrder(salesOrder.type, salesOrder.orderId);
     this.ctx.log.info(logLine("shipmentConfirmed", { orderId, shipments: shipmentNumbers }));
   }
+}
+
+/**
+ * Visma.net refusing a new customer is about the tenant's defaults for new customers (payment terms,
+ * collection account): the order waits for the settings to change, then is tried again.
+ */
+function newCustomerRefused(error: AppError): AppError {
+  if (error.code !== "REMOTE_VALIDATION") return error;
+  return new AppError(
+    "REMOTE_VALIDATION",
+    `Visma.net refused to create the order's new customer: ${error.message} Check the defaults for new customers in Settings (and test the Visma.net connection), then retry the order.`,
+    { details: { ...error.details, waitsFor: WAITS_FOR_SETTINGS }, cause: error },
+  );
 }
 
 function debtorDefaultsOf(ctx: SyncRunContext) {
