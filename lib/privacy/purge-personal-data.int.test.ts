@@ -14,6 +14,7 @@ import { deleteTenantLogs } from "../logs/delete-tenant-logs";
 import { logLine } from "../logs/log-line";
 import { createRunLogger } from "../logs/write-log";
 import { DryRunResultSchema } from "../sync/engine/write-recorder";
+import { DEFAULT_PRODUCT_MAPPING } from "../sync/transform/products";
 import { purgePersonalData, TENANT_DELETION_RECORD_DAYS } from "./purge-personal-data";
 
 const DAY = 86_400_000;
@@ -124,8 +125,8 @@ describe("the retention purge", () => {
 
   it("Mapping.createdBy: the author's e-mail after the retention; the version stays", async () => {
     const { tenant, users } = await tenantKeeping(7, "purge-mapping");
-    const old = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: {}, createdBy: users.ADMIN.email, createdAt: ago(8) } });
-    const recent = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 2, config: {}, createdBy: users.ADMIN.email } });
+    const old = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email, createdAt: ago(8) } });
+    const recent = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 2, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email } });
     await purgePersonalData();
     expect(await db.mapping.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ version: 1, createdBy: null });
     expect((await db.mapping.findUniqueOrThrow({ where: { id: recent.id } })).createdBy).toBe(users.ADMIN.email);
