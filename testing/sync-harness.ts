@@ -8,11 +8,13 @@
  */
 import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
-import { DEMO_SETUP_SETTINGS, demoProductMapping } from "../prisma/seed";
+import { createDemoMappings, DEMO_SETUP_SETTINGS } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
 import type { RunTrigger } from "../lib/db";
 import { runSyncModule } from "../lib/sync/engine/run-sync-module";
+import { MAPPING_KINDS, type MappingKind } from "../lib/mappings/mapping-kinds";
+import { insertNextVersion } from "../lib/mappings/save-mapping-version";
 import { allowLocalServers } from "./allow-local-servers";
 import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
@@ -38,8 +40,8 @@ export async function startSyncHarness(options: {
   const { tenant, users } = await createTestTenant("sync");
   await connectTenantToSimulators(tenant.id, cscart, visma);
   if (options.setUp !== false) {
-    await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-    // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
+    // As the demo: its product and order mappings (the shop's shipping methods go to Ship vias that take, or need no, freight cost).
+    await createDemoMappings(tenant.id, "test");
     await db.settings.update({ where: { tenantId: tenant.id }, data: { ...DEMO_SETUP_SETTINGS, ...options.settings } });
   } else if (options.settings) {
     await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
@@ -60,6 +62,9 @@ export async function startSyncHarness(options: {
       if (!boss) throw new Error("startSyncHarness({ boss: true }) starts pg-boss");
       return boss;
     },
+    /** Saves a new version of one of the tenant's mappings (parsed with the kind's defaults, as the editor's route does). */
+    saveMapping: (kind: MappingKind, config: unknown) =>
+      db.$transaction((tx) => insertNextVersion(tenant.id, kind, MAPPING_KINDS[kind].parse(config), "test", tx)),
     close: async () => {
       await boss?.stop({ graceful: false });
       await Promise.all([cscart.close(), visma.close()]);

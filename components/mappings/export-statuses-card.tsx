@@ -18,33 +18,45 @@ import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
  */
 const KNOWN_STATUSES = ["P", "C", "O", "B", "F", "D", "I"] as const;
 
+type StatusSettings = { exportStatuses: string[]; statusAfterExport: string | null; notifyCustomerOfStatus: boolean };
+
+/**
+ * Which shop orders are exported, and what the shop order's status becomes after the export. These
+ * are settings (patchable through the settings API), edited here beside the order mapping.
+ */
 export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
   const t = useTranslations("mappings.statuses");
-  const query = useTenantQuery<{ exportStatuses: string[] }>(tenantSlug, "settings");
+  const query = useTenantQuery<StatusSettings>(tenantSlug, "settings");
   const shopStatuses = usePickLists(tenantSlug).options("cscart.orderStatuses");
   return (
     <Card title={t("title")} description={t("description")} testId="export-statuses">
       <QueryView query={query}>
         {(settings) => (
-          <StatusesForm key={shopStatuses.map((status) => status.id).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} shopStatuses={shopStatuses} />
+          <StatusesForm key={shopStatuses.map((status) => status.id).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings} shopStatuses={shopStatuses} />
         )}
       </QueryView>
     </Card>
   );
 }
 
-function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSlug: string; canEdit: boolean; initial: string[]; shopStatuses: readonly PickOption[] }) {
+function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSlug: string; canEdit: boolean; initial: StatusSettings; shopStatuses: readonly PickOption[] }) {
   const t = useTranslations("mappings.statuses");
   const tCommon = useTranslations("common");
   const offered: { code: string; label: string }[] = shopStatuses.length
     ? shopStatuses.map((status) => ({ code: status.id, label: status.label }))
     : KNOWN_STATUSES.map((code) => ({ code, label: t(`known.${code}`) }));
   const known = new Set<string>(offered.map((status) => status.code));
-  const [chosen, setChosen] = useState(() => initial.filter((code) => known.has(code)));
-  const [custom, setCustom] = useState(() => initial.filter((code) => !known.has(code)).join(", "));
+  const [chosen, setChosen] = useState(() => initial.exportStatuses.filter((code) => known.has(code)));
+  const [custom, setCustom] = useState(() => initial.exportStatuses.filter((code) => !known.has(code)).join(", "));
+  const [afterExport, setAfterExport] = useState(initial.statusAfterExport ?? "");
+  const [notify, setNotify] = useState(initial.notifyCustomerOfStatus);
   const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
   const save = useApiMutation({
-    mutationFn: () => apiFetch(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: { exportStatuses: statuses() } }),
+    mutationFn: () =>
+      apiFetch(tenantApi(tenantSlug, "settings"), {
+        method: "PATCH",
+        json: { exportStatuses: statuses(), statusAfterExport: afterExport.trim() ? afterExport.trim().toUpperCase() : null, notifyCustomerOfStatus: notify },
+      }),
     invalidate: [[tenantSlug, "settings"]],
     successMessage: t("saved"),
   });
@@ -64,6 +76,9 @@ function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSl
           ))}
         </div>
         <TextField label={t("other")} hint={t("otherHint")} value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
+        <TextField label={t("afterExport")} hint={t("afterExportHint")} value={afterExport} maxLength={1} className="max-w-xs"
+          onChange={(event) => setAfterExport(event.target.value)} error={save.fieldErrors.statusAfterExport} />
+        <CheckboxField label={t("notifyCustomer")} hint={t("notifyCustomerHint")} checked={notify} onChange={(event) => setNotify(event.target.checked)} />
         <FormMessage error={save.formError} success={save.success} />
         {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>}
       </fieldset>

@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useFieldIssueTexts } from "@/components/i18n";
-import { Button } from "@/components/ui/button";
-import { FormMessage, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { ProductMapping } from "@/lib/sync/transform";
@@ -13,6 +12,7 @@ import type { FieldIssue } from "@/lib/validation";
 import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";
+import { MappingFormActions } from "./mapping-form";
 import { MappingPreview } from "./mapping-preview";
 import { ValuesInUse } from "./values-in-use";
 import { PickField } from "@/components/pick-lists/pick-field";
@@ -29,7 +29,6 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
   sourceFields: readonly string[];
 }) {
   const t = useTranslations("mappings");
-  const tCommon = useTranslations("common");
   const fieldIssueTexts = useFieldIssueTexts();
   const [draft, setDraft] = useState<MappingDraft>(() => draftFromMapping(config));
   const [localErrors, setLocalErrors] = useState<Record<string, FieldIssue>>({});
@@ -111,16 +110,9 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
         </div>
       </fieldset>
       <MappingPreview tenantSlug={tenantSlug} canEdit={canEdit} buildMapping={buildMapping} />
-      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        <FormMessage error={save.formError ?? (hasErrors ? tCommon("fieldsNeedAttention") : null)} success={save.success} />
-        {canEdit && (
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>
-            <Button variant="secondary" onClick={() => { setDraft(draftFromMapping(config)); setLocalErrors({}); save.reset(); }}>{t("undo")}</Button>
-            <Button variant="ghost" onClick={() => { setDraft(draftFromMapping(defaults)); setLocalErrors({}); }}>{t("defaults")}</Button>
-          </div>
-        )}
-      </div>
+      <MappingFormActions canEdit={canEdit} save={save} hasErrors={hasErrors}
+        onUndo={() => { setDraft(draftFromMapping(config)); setLocalErrors({}); save.reset(); }}
+        onDefaults={() => { setDraft(draftFromMapping(defaults)); setLocalErrors({}); }} />
     </form>
   );
 }

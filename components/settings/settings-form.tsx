@@ -15,7 +15,6 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { TenantSettings } from "@/lib/settings/get-settings";
 import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
-import { parseShippingMethodLines, ShippingMethodFields, shippingMethodLines } from "./shipping-method-fields";
 import { WarehouseFields } from "./warehouse-fields";
 import { PickField } from "@/components/pick-lists/pick-field";
 import { RefreshPickLists } from "@/components/pick-lists/refresh-pick-lists";
@@ -41,7 +40,6 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     schedules: Object.fromEntries(moduleIds.map((m) => [m, { enabled: schedulesOf(settings)[m]!.enabled, intervalMinutes: String(schedulesOf(settings)[m]!.intervalMinutes) }])),
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
-    shippingMethods: shippingMethodLines(settings.shippingMethodMap),
     emailLocale: settings.emailLocale,
     alertReminderHours: String(settings.alertReminderHours),
     alertFailedRuns: String(settings.alertFailedRuns),
@@ -66,7 +64,6 @@ function payloadOf(draft: Draft) {
     storeLogs: draft.storeLogs,
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
-    shippingMethodMap: parseShippingMethodLines(draft.shippingMethods),
     emailLocale: draft.emailLocale,
     alertReminderHours: toNumber(draft.alertReminderHours),
     alertFailedRuns: toNumber(draft.alertFailedRuns),
@@ -116,8 +113,9 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
             <CheckboxField label={t("pricesIncludeVat")} checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint={t("pricesIncludeVatHint")} />
             <CheckboxField label={t("shipOnExport")} checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
-            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} shopMethods={pick.options("cscart.shippings")} />
-            <RefreshPickLists tenantSlug={tenantSlug} source="cscart" lists={pick.lists} canEdit={canEdit} />
+            <p className="text-sm text-slate-600">
+              {t.rich("orderMappingLink", { link: (chunks) => <a className="text-brand-700 underline" href={`/${tenantSlug}/mappings/orders`}>{chunks}</a> })}
+            </p>
           </div>
         </Card>
         <Card title={t("newCustomers")} description={t("newCustomersDescription")}>

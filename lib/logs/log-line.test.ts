@@ -25,12 +25,15 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   dryRunFinished: { created: 2, updated: 0, skipped: 7, failed: 1 },
   readingAll: {},
   readingSince: { since: quoteDate(new Date("2026-11-30T13:05:00Z")) },
+  readingOrdersSince: { since: quoteDate(new Date("2026-11-30T12:00:00Z")), lastOrderId: 1001 },
+  readingOrdersAbove: { lastOrderId: 1001 },
   pageSummary: { recordsOf: "product-import", count: 1000, todo: 12 },
   pendingLeft: { recordsOf: "order-export", count: 2 },
   stoppedAfterFailures: { count: 10 },
   rereadFailed: { recordsOf: "customer-import", externalId: "10023", error: plainError },
   goneInSource: { recordsOf: "stock-sync", externalId: "SKU-1" },
   recovered: { recordsOf: "order-export", externalId: "1001", targetId: "SO-77" },
+  resumingSteps: { recordsOf: "order-export", externalId: "1001", targetId: "SO-77" },
   followUpFailed: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordPending: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordFailed: { recordsOf: "order-export", externalId: "1001", error: quoteError(missingSku) },
@@ -40,8 +43,14 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   customerCreated: { customerNumber: "10024", orderId: "1001" },
   orderExported: { orderId: "1001", salesOrder: "SO-78" },
   shipmentConfirmed: { orderId: "1001", shipments: ["SH-1", "SH-2"] },
-  defaultProductMapping: {},
-  productMapping: { version: 4 },
+  nothingLeftToShip: { orderId: "1001" },
+  shopListsByOrderId: {},
+  orderNoLongerHeld: { orderId: "1001", status: "O", days: 30 },
+  shopStatusKept: { orderId: "1001", status: "C" },
+  shopStatusSet: { orderId: "1001", status: "E", notified: true },
+  shopShipmentCreated: { orderId: "1001", shipmentId: "7", marker: "Visma.net shipment 000012", hasTracking: false, trackingNumber: "" },
+  defaultMapping: { mapping: "order" },
+  mappingVersion: { mapping: "customer", version: 4 },
   webhookDelivered: { notice: "reminder", kind: "RECORDS_FAILED", status: 204 },
   webhookFailed: { error: plainError, retrying: true },
   shopCategoriesUnread: { error: plainError },
@@ -68,7 +77,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "waitedFor", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }
@@ -115,7 +124,7 @@ describe("run log lines", () => {
   });
 
   it("names records of a module without its own word generically", () => {
-    const line = stored(logLine("goneInSource", { recordsOf: "order-progress", externalId: "7" }));
+    const line = stored(logLine("goneInSource", { recordsOf: "some-new-module", externalId: "7" }));
     expect(line.message).toBe("Record 7 no longer exists in the source; nothing to write.");
     expect(translateRunLog(nl, "nl", line)).toBe("Record 7 bestaat niet meer in de bron; er is niets te schrijven.");
   });

@@ -20,7 +20,9 @@ type AddressName = "billing" | "shipping";
 /** A field cut to Visma.net's length (runLog.fieldCut words each); a new customer's address fields have no billing/shipping. */
 export type CutField =
   | `${AddressName}${"Postcode" | "City" | "State" | "ContactName" | "Attention" | "Phone"}`
-  | "postcode" | "city" | "contactName" | "attention" | "phone" | "email" | "lineDescription" | "note";
+  | "postcode" | "city" | "contactName" | "attention" | "phone" | "email" | "lineDescription" | "note" | "description" | "refNo";
+/** Which versioned mapping a run uses (lib/mappings). */
+type MappingKind = "product" | "order" | "customer";
 export type FittedAddress = `${AddressName}Address` | "address";
 
 export type RunLogParams = {
@@ -35,12 +37,15 @@ export type RunLogParams = {
   // the pass (lib/sync/engine/run-module-pass.ts, cursor.ts)
   readingAll: Record<string, never>;
   readingSince: { since: QuotedDate };
+  readingOrdersSince: { since: QuotedDate; lastOrderId: number };
+  readingOrdersAbove: { lastOrderId: number };
   pageSummary: Records & { count: number; todo: number };
   pendingLeft: Records & { count: number };
   stoppedAfterFailures: { count: number };
   rereadFailed: OneRecord & { error: QuotedError };
   goneInSource: OneRecord;
   recovered: OneRecord & { targetId: string };
+  resumingSteps: OneRecord & { targetId: string };
   followUpFailed: OneRecord & { error: QuotedError };
   recordPending: OneRecord & { error: QuotedError };
   recordFailed: OneRecord & { error: QuotedError };
@@ -52,8 +57,14 @@ export type RunLogParams = {
   customerCreated: { customerNumber: string; orderId: string };
   orderExported: { orderId: string; salesOrder: string };
   shipmentConfirmed: { orderId: string; shipments: string[] };
-  defaultProductMapping: Record<string, never>;
-  productMapping: { version: number };
+  nothingLeftToShip: { orderId: string };
+  shopListsByOrderId: Record<string, never>;
+  orderNoLongerHeld: { orderId: string; status: string; days: number };
+  shopStatusKept: { orderId: string; status: string };
+  shopStatusSet: { orderId: string; status: string; notified: boolean };
+  shopShipmentCreated: { orderId: string; shipmentId: string; marker: string; hasTracking: boolean; trackingNumber: string };
+  defaultMapping: { mapping: MappingKind };
+  mappingVersion: { mapping: MappingKind; version: number };
   // the alert webhook (lib/alerts/webhook/deliver-webhook.ts)
   webhookDelivered: { notice: "started" | "reminder" | "resolved"; kind: AlertKind; status: number };
   webhookFailed: { error: QuotedError; retrying: boolean };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { encryptSecret } from "../crypto";
 import { db } from "../db";
-import { getActiveProductMapping } from "../mappings/get-active-mapping";
+import { getActiveMapping } from "../mappings/get-active-mapping";
 import { mappingGaps, unmappedVatCodes } from "../mappings/mapping-gaps";
 import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
 import { getPickLists } from "./get-pick-lists";
@@ -28,7 +28,7 @@ describe("pick-lists", () => {
     const lists = await refreshPickLists(await admin(), "cscart");
     expect(ids(lists["cscart.taxes"])).toEqual(["6", "7", "8"]);
     expect(lists["cscart.taxes"]!.items[0]).toEqual({ id: "6", label: "MVA 25%" });
-    expect(ids(lists["cscart.orderStatuses"])).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N"]);
+    expect(ids(lists["cscart.orderStatuses"])).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N", "E"]);
     expect(lists["cscart.shippings"]!.items.find((shipping) => shipping.id === "4")).toMatchObject({ inactive: true });
     const tree = categoryTree(lists["cscart.categories"]!.items);
     expect(tree.slice(0, 3).map((category) => category.label)).toEqual(["Klær", "Klær › T-skjorter", "Klær › Sokker & strømper"]);
@@ -37,7 +37,7 @@ describe("pick-lists", () => {
 
   it("reads Visma.net's VAT categories, warehouses, branches, credit terms and the values the company's items use", async () => {
     const lists = await refreshPickLists(await admin(), "visma");
-    expect(ids(lists["visma.vatCategories"])?.sort()).toEqual(["3", "31", "33"]);
+    expect(ids(lists["visma.vatCategories"])?.sort()).toEqual(["0", "3", "31", "33"]);
     expect(lists["visma.vatCategories"]!.items.find((category) => category.id === "31")!.label).toBe("Utgående mva middels sats (15 %)");
     expect(ids(lists["visma.warehouses"])).toEqual(["MAIN", "WH2"]);
     expect(lists["visma.branches"]!.items.find((branch) => branch.id === "3")).toMatchObject({ inactive: true });
@@ -47,7 +47,7 @@ describe("pick-lists", () => {
     expect(ids(lists["visma.itemClassesInUse"])).toContain("TEXTIL");
 
     // A VAT code in use that the mapping lacks is an open point of the checklist, and marked.
-    const active = await getActiveProductMapping(h.tenant.id);
+    const active = await getActiveMapping(h.tenant.id, "product");
     const narrowed = { ...active, config: { ...active.config, taxMapping: { "3": [6] } } };
     expect(unmappedVatCodes(narrowed.config, ids(lists["visma.vatCodesInUse"])!)).toEqual(expect.arrayContaining(["31"]));
     expect(mappingGaps(narrowed, { vatCodes: ids(lists["visma.vatCodesInUse"]) }).join(" ")).toMatch(/VAT codes? .*31.* in your Visma.net items but ha(s|ve) no CS-Cart tax/);

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, SettingsInputSchema } from "./defaults";
 describe("settings defaults", () => {
   it("match the product's documented defaults: every module off", () => {
     expect(DEFAULT_SETTINGS.exportStatuses).toEqual(["P", "C"]);
-    expect(Object.values(DEFAULT_SETTINGS.schedules).map((schedule) => schedule.enabled)).toEqual([false, false, false, false]);
+    expect(Object.values(DEFAULT_SETTINGS.schedules).map((schedule) => schedule.enabled)).toEqual([false, false, false, false, false]);
     expect(DEFAULT_SETTINGS.pricesIncludeVat).toBe(true);
     expect([DEFAULT_SETTINGS.debtorPaymentTerms, DEFAULT_SETTINGS.debtorCollectionAccount, DEFAULT_SETTINGS.debtorAdministration]).toEqual(["14", "1400", "2"]);
     expect(DEFAULT_SETTINGS.logRetentionDays).toBe(30);

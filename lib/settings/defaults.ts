@@ -1,17 +1,16 @@
 /**
  * Tenant settings on the server: the schema built for the registered modules, the defaults a new
  * tenant starts with (paid statuses only, prices include VAT, debtor defaults 14/1400/2, 30-day
- * logs, each module's default schedule: every module off), and the one parse of a stored settings
- * row. Where order export starts has no default: the tenant chooses it (order-export-start.ts).
+ * logs, each module's default schedule: every module off, the shop status left alone after export),
+ * and the one parse of a stored settings row. Where order export starts has no default: the tenant
+ * chooses it (order-export-start.ts).
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
 import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
 import { orderExportStartFrom, type OrderExportStart } from "./order-export-start";
-import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
-
-export { ShippingMethodMapSchema, type ShippingMethodMap } from "./update-settings.schema";
+import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
 
 export const SettingsInputSchema = settingsInputSchemaFor(SYNC_MODULES.modules);
 export type SettingsInput = z.output<typeof SettingsInputSchema>;
@@ -31,10 +30,11 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   schedules: SYNC_MODULES.defaultSchedules,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
-  shippingMethodMap: {},
   alertReminderHours: 24,
   alertFailedRuns: 3,
   alertPendingOrderHours: 4,
+  statusAfterExport: null,
+  notifyCustomerOfStatus: false,
   emailLocale: "en",
 };
 
@@ -49,7 +49,6 @@ export type RunSettings = SettingsInput & { orderExportStart: OrderExportStart |
 export function settingsFromRow(row: Settings): RunSettings {
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
   const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
-  const shippingMethods = ShippingMethodMapSchema.safeParse(row.shippingMethodMap);
   return {
     exportStatuses: row.exportStatuses,
     pricesIncludeVat: row.pricesIncludeVat,
@@ -62,10 +61,11 @@ export function settingsFromRow(row: Settings): RunSettings {
     schedules: schedules.success ? schedules.data : DEFAULT_SETTINGS.schedules,
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
-    shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
     alertReminderHours: row.alertReminderHours,
     alertFailedRuns: row.alertFailedRuns,
     alertPendingOrderHours: row.alertPendingOrderHours,
+    statusAfterExport: row.statusAfterExport,
+    notifyCustomerOfStatus: row.notifyCustomerOfStatus,
     emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
     orderExportStart: orderExportStartFrom(row.orderExportStart),
   };

@@ -12,7 +12,7 @@
  * on, and its switch-on checks (what the checklist's "Turn on" buttons need).
  */
 import { db } from "../db";
-import { getActiveProductMapping } from "../mappings/get-active-mapping";
+import { getActiveMapping } from "../mappings/get-active-mapping";
 import { mappingGapList } from "../mappings/mapping-gaps";
 import { getConnectionHealth } from "../overview/connection-health";
 import { pickListIds } from "../pick-lists/get-pick-lists";
@@ -79,7 +79,7 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
   const [connections, settings, mapping, vatCodesInUse, dryRuns] = await Promise.all([
     getConnectionHealth(tenantId),
     getSettings(tenantId),
-    getActiveProductMapping(tenantId),
+    getActiveMapping(tenantId, "product"),
     pickListIds(tenantId, "visma.vatCodesInUse"),
     lastDryRuns(tenantId),
   ]);

@@ -7,7 +7,7 @@ import { resolveTenantAccess } from "../auth/tenant-access";
 import { testConnection } from "../connections/test-connection";
 import { db } from "../db";
 import { caughtAppError } from "../http/caught-app-error";
-import { saveProductMappingVersion } from "../mappings/save-mapping-version";
+import { saveMappingVersion } from "../mappings/save-mapping-version";
 import { chooseOrderExportStart } from "../settings/choose-order-export-start";
 import { getSettings } from "../settings/get-settings";
 import { switchModule, switchOnChecks } from "../settings/switch-module";
@@ -78,7 +78,7 @@ describe("setup checklist", () => {
     await testConnection(actor, "VISMA");
 
     await chooseOrderExportStart(actor, { kind: "newOrders" });
-    await saveProductMappingVersion(actor, demoProductMapping());
+    await saveMappingVersion(actor, "product", demoProductMapping());
     expect(await stepsDone()).toMatchObject({ orderStart: true, mapping: true, dryRun: false });
 
     const dryRun = await h.run("STOCK_SYNC", "MANUAL", undefined, { dryRun: true });

@@ -12,6 +12,7 @@ import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, t
 import { registerListRoutes } from "./routes-lists";
 import { registerOrderRoutes } from "./routes-orders";
 import { registerProductRoutes } from "./routes-products";
+import { registerShipmentRoutes } from "./routes-shipments";
 import { registerUserRoutes } from "./routes-users";
 import { createCscartState, type CscartOrder, type CscartProduct, type CscartState } from "./state";
 
@@ -89,6 +90,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       users: () => [...state.users.values()],
       categories: () => state.categories,
       orders: () => [...state.orders.values()],
+      shipments: () => [...state.shipments.values()],
       imageWrites: () => state.imageWrites,
     }),
     flavour,
@@ -97,6 +99,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       registerOrderRoutes(router, getState);
       registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
       registerUserRoutes(router, getState);
+      registerShipmentRoutes(router, getState);
       registerListRoutes(router, getState);
       registerCscartControlRoutes(controlRouter, getState);
     },

@@ -10,6 +10,8 @@ import {
   CsCartOrderStatusUpdateSchema,
   CsCartProductIdSchema,
   CsCartProductListSchema,
+  CsCartShipmentIdSchema,
+  CsCartShipmentListSchema,
   CsCartShippingListSchema,
   CsCartStatusListSchema,
   CsCartTaxDefinitionListSchema,
@@ -20,6 +22,8 @@ import {
   type CsCartOrderSummary,
   type CsCartProduct,
   type CsCartProductPayload,
+  type CsCartShipment,
+  type CsCartShipmentPayload,
   type CsCartShipping,
   type CsCartStatus,
   type CsCartTaxDefinition,
@@ -148,16 +152,19 @@ export class CsCartClient {
 
   /**
    * The orders changed since `cursor`, each once, on new and old shops alike (see order-changes.ts).
-   * The caller stores `nextShopOrderCursor(...)` when it has handled them.
+   * The caller stores `nextShopOrderCursor(...)` when it has handled them. `status` narrows the
+   * listing on shops that filter by `updated_at_from` only: an old shop lists every order above the
+   * cursor, whatever its status, because an order not yet in an exported status will never be
+   * listed again once the cursor passes it (the caller holds the cursor for it).
    */
   async listOrderChanges(cursor: ShopOrderCursor, filter: { status?: string | readonly string[]; itemsPerPage?: number; overlapSeconds?: number } = {}): Promise<OrderChanges> {
     const { knowsUpdatedAt, shopNow } = await this.probeOrderFilter();
-    const common = { status: filter.status, itemsPerPage: filter.itemsPerPage };
     if (knowsUpdatedAt) {
       const from = cursor.updatedAt === undefined ? undefined : Math.max(0, cursor.updatedAt - (filter.overlapSeconds ?? ORDER_LISTING_OVERLAP_SECONDS));
-      return { mode: "updated_at", listedAt: shopNow, pages: uniqueOrders(this.listOrderPages({ ...common, updatedFrom: from, sortBy: "order_id", sortOrder: "asc" })) };
+      const pages = this.listOrderPages({ status: filter.status, itemsPerPage: filter.itemsPerPage, updatedFrom: from, sortBy: "order_id", sortOrder: "asc" });
+      return { mode: "updated_at", listedAt: shopNow, pages: uniqueOrders(pages) };
     }
-    const newestFirst = this.listOrderPages({ ...common, sortBy: "order_id", sortOrder: "desc" });
+    const newestFirst = this.listOrderPages({ itemsPerPage: filter.itemsPerPage, sortBy: "order_id", sortOrder: "desc" });
     return { mode: "order_id", listedAt: shopNow, pages: uniqueOrders(ordersAbove(newestFirst, cursor.lastOrderId)) };
   }
 
@@ -174,9 +181,29 @@ export class CsCartClient {
     return this.get(CsCartOrderSchema, `orders/${encodeURIComponent(String(orderId))}`);
   }
 
-  /** Sends only `status`: any other key makes CS-Cart recalculate the whole order (docs/api-facts.md, "CS-Cart order updates"). */
-  async updateOrderStatus(orderId: string | number, status: string): Promise<void> {
-    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status });
+  /**
+   * Sends only `status` (and `notify_user` when the customer is to be told): any other key makes
+   * CS-Cart recalculate the whole order. `notify_user` is read with PHP's `!empty()`, so "N" would
+   * notify too: it is sent only to notify, and left out otherwise, which in the admin area means no
+   * e-mail (docs/api-facts.md, "CS-Cart order updates").
+   */
+  async updateOrderStatus(orderId: string | number, status: string, options: { notifyCustomer?: boolean } = {}): Promise<void> {
+    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status, ...(options.notifyCustomer ? { notify_user: "Y" } : {}) });
+  }
+
+  // ---- shipments ----
+
+  /** Every shipment of an order (GET /shipments?order_id=, to the last page). */
+  listOrderShipments(orderId: string | number): Promise<CsCartShipment[]> {
+    return collectAll(
+      this.listPages(CsCartShipmentListSchema, "shipments", { order_id: String(orderId) }, DEFAULT_ITEMS_PER_PAGE, (body) => body.shipments, (body) => body.params?.total_items),
+    );
+  }
+
+  /** POST /shipments → 201 { shipment_id }. Never resent automatically: a shipment has no key to find it by but its comments. */
+  async createShipment(payload: CsCartShipmentPayload): Promise<{ shipmentId: string }> {
+    const body = await this.post(CsCartShipmentIdSchema, "shipments", payload);
+    return { shipmentId: body.shipment_id };
   }
 
   // ---- products ----

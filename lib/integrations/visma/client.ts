@@ -29,6 +29,7 @@ import {
   type VismaCustomerCreate,
   type VismaInventoryItem,
   type VismaInventorySummary,
+  type VismaShipment,
   type VismaVatCategory,
   type VismaWarehouse,
 } from "./schemas";
@@ -383,10 +384,18 @@ export class VismaClient {
     return shipments.map((shipment) => shipment.id ?? "").filter(Boolean);
   }
 
+  getShipment(shipmentNumber: string): Promise<VismaShipment> {
+    return this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
+  }
+
   /** A shipment's status (Open until confirmed). */
   async getShipmentStatus(shipmentNumber: string): Promise<string> {
-    const shipment = await this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
-    return shipment.status ?? "";
+    return (await this.getShipment(shipmentNumber)).status ?? "";
+  }
+
+  /** Shipments changed since `modifiedSince` (lastModifiedDateTime ">="), page by page (v1 paging). */
+  listShipmentPages(filter: { modifiedSince?: Date | string; pageSize?: number } = {}): AsyncGenerator<Page<VismaShipment>> {
+    return this.listV1Pages(VismaShipmentSchema, "shipment", dateFilter("lastModifiedDateTime", filter.modifiedSince, ">="), filter.pageSize ?? DEFAULT_V1_PAGE_SIZE);
   }
 
   /**

@@ -74,6 +74,17 @@ export async function markLedgerDone(
   });
 }
 
+/**
+ * Keeps a write's outcome on a row that is still claimed (its steps after the write are to come):
+ * from here on the record is never written again, whatever happens to the steps.
+ */
+export async function markLedgerWritten(row: SyncItem, result: { targetId: string; meta?: object }): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: { targetId: result.targetId, ...(result.meta ? { meta: result.meta } : {}) },
+  });
+}
+
 /** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
 export async function markLedgerSkipped(row: SyncItem): Promise<void> {
   // A settled row keeps no error text (only unsettled rows carry one: docs/privacy.md).
@@ -96,7 +107,7 @@ export function waitingForOf(error: AppError): string | null {
  * the cursor waits for it); data and configuration errors make it FAILED until someone retries, or
  * until what it waits for changes.
  */
-export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string): Promise<"FAILED" | "PENDING"> {
+export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string, written?: { targetId: string; meta?: object }): Promise<"FAILED" | "PENDING"> {
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
@@ -110,6 +121,8 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
       waitingFor: waitingForOf(error),
       claimedAt: null,
       lastRunId: runId,
+      // A step after the write failed: the write itself stays recorded.
+      ...(written ? { targetId: written.targetId, ...(written.meta ? { meta: written.meta } : {}) } : {}),
     },
   });
   return state;

@@ -31,7 +31,7 @@ import { db } from "../../db";
 import { AppError, quoteDate, quoteError, toAppError } from "../../errors";
 import { logLine } from "../../logs/log-line";
 import { readCursor, writeCursor, type CursorPolicy, type RecordOutcome } from "./cursor";
-import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module";
+import type { AnySyncModule, FollowUpStep, PlannedWrite, Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
 import { RateLimitPause } from "./rate-limit-pause";
 import type { SyncRunContext } from "./run-context";
@@ -103,6 +103,7 @@ class ModulePass {
     // A page that cannot be read ends the run here (the error propagates), so the cursor stays.
     for await (const page of this.steps.read(this.state, module.cursor.readFrom(position))) {
       if (page.totalCount !== undefined) ctx.total = page.totalCount;
+      pass.observePage?.(page);
       const selected = this.steps.select ? page.items.filter((item: Item) => this.steps.select!(this.state, item)) : page.items;
       const outcomes = await this.processRecords(selected, { force, addToTotal: page.totalCount === undefined });
       for (const item of page.items) pass.observe(item, outcomes.get(this.steps.externalIdOf(item)));
@@ -220,45 +221,94 @@ class ModulePass {
   }
 
   private async processRecord(ledger: PageLedger, item: Item, force: boolean): Promise<RecordOutcome> {
-    const { ctx, module, steps } = this;
+    const { ctx, steps } = this;
     const externalId: string = steps.externalIdOf(item);
     // The remote is down or takes no requests now: leave the record as it is, without spending one of its attempts.
     if (this.streak.broken || this.pause.paused) return "pending";
     const claim = await ledger.claim(externalId);
     if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
-    let written: Written;
+    let written = this.earlierWrite(ledger.rows.get(externalId));
+    const stored = written !== undefined;
+    let payloadHash: string | null = null;
     try {
-      if (claim.claimedBefore && module.ledger.mode === "claim") {
-        // An earlier attempt may have reached the remote without us learning the answer: look first.
-        const found = await module.ledger.recover(this.state, externalId);
-        if (found) {
-          await ledger.written(externalId, { targetId: found.targetId, payloadHash: null, meta: found.meta });
-          ctx.count("created");
-          this.streak.answered();
-          ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
-          return "written";
-        }
+      if (written) {
+        ctx.log.info(logLine("resumingSteps", { recordsOf: this.module.slug, externalId, targetId: written.targetId }));
+      } else {
+        const outcome = await this.writeRecord(ledger, item, externalId, claim.claimedBefore, force);
+        if (outcome.skipped) return "skipped";
+        ({ written, payloadHash } = outcome);
       }
-      const plan = await steps.map(this.state, item, ledger.rows.get(externalId), { force });
-      if (plan.action === "skip") {
-        await ledger.skipped(externalId);
-        this.dryRun?.skipped(externalId, plan.reason);
-        ctx.count("skipped");
-        return "skipped";
-      }
-      written = await this.write(plan, item, externalId);
-      await ledger.written(externalId, { targetId: written.targetId, payloadHash: plan.payloadHash, meta: written.meta });
-      ctx.count(plan.action === "create" ? "created" : "updated");
+      written = await this.runFollowUps(ledger, item, externalId, written, { persistFirst: !stored });
+      await ledger.written(externalId, { targetId: written.targetId, payloadHash, meta: written.meta });
+      if (stored) ctx.count("updated");
       this.streak.answered();
     } catch (caught) {
-      return this.recordFailure(ledger, externalId, caught, claim.attempt);
-    }
-    try {
-      await written.afterwards?.();
-    } catch (caught) {
-      ctx.log.warn(logLine("followUpFailed", { recordsOf: module.slug, externalId, error: quoteError(toAppError(caught)) }));
+      return this.recordFailure(ledger, externalId, caught, claim.attempt, written);
     }
     return "written";
+  }
+
+  /** The claim ledger's record of a write an earlier attempt finished (only its steps may be left). */
+  private earlierWrite(row: { targetId: string | null; meta: unknown } | undefined): Written | undefined {
+    if (this.module.ledger.mode !== "claim" || !row?.targetId) return undefined;
+    const meta = row.meta !== null && typeof row.meta === "object" && !Array.isArray(row.meta) ? (row.meta as Record<string, unknown>) : {};
+    return { targetId: row.targetId, meta };
+  }
+
+  /** Proof of absence (claim ledgers), then map and write. */
+  private async writeRecord(
+    ledger: PageLedger,
+    item: Item,
+    externalId: string,
+    claimedBefore: boolean,
+    force: boolean,
+  ): Promise<{ skipped: true } | { skipped: false; written: Written; payloadHash: string | null }> {
+    const { ctx, module, steps } = this;
+    if (module.ledger.mode === "claim") {
+      // Never write without proof that the remote does not have the record yet.
+      const found = await module.ledger.recover(this.state, externalId, item, { claimedBefore });
+      if (found) {
+        ctx.count("created");
+        ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
+        return { skipped: false, written: found, payloadHash: null };
+      }
+    }
+    const plan = await steps.map(this.state, item, ledger.rows.get(externalId), { force });
+    if (plan.action === "skip") {
+      await ledger.skipped(externalId);
+      this.dryRun?.skipped(externalId, plan.reason);
+      ctx.count("skipped");
+      return { skipped: true };
+    }
+    const written = await this.write(plan, item, externalId);
+    ctx.count(plan.action === "create" ? "created" : "updated");
+    return { skipped: false, written, payloadHash: plan.payloadHash };
+  }
+
+  /**
+   * The module's steps after the write, those that apply and are not done yet, in order. The write's
+   * outcome is stored first, so whatever happens to a step the record is never written again.
+   */
+  private async runFollowUps(ledger: PageLedger, item: Item, externalId: string, written: Written, options: { persistFirst: boolean }): Promise<Written> {
+    const followUps = (this.steps.followUps ?? []) as FollowUpStep<unknown, Item>[];
+    const done = doneFollowUps(written.meta);
+    const todo = followUps.filter((step) => !done[step.id] && step.applies(this.state, item, written));
+    if (!todo.length) return written;
+    if (this.dryRun) {
+      for (const step of todo) this.dryRun.planned(externalId, { action: "update", target: step.label, payload: null, payloadHash: null });
+      return written;
+    }
+    if (options.persistFirst) await ledger.progress(externalId, written);
+    let current = written;
+    for (const step of todo) {
+      try {
+        const details = await step.run(this.state, item, current);
+        current = { ...current, meta: { ...current.meta, ...details, followUps: { ...doneFollowUps(current.meta), [step.id]: "done" } } };
+      } catch (caught) {
+        throw new FollowUpFailure(step, current, caught);
+      }
+    }
+    return current;
   }
 
   /** The write step, or in a dry run the recorder in its place. */
@@ -267,15 +317,28 @@ class ModulePass {
     return this.steps.write(this.state, plan, item);
   }
 
-  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number): Promise<RecordOutcome> {
+  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number, writtenBefore: Written | undefined): Promise<RecordOutcome> {
     const { ctx, module, steps } = this;
-    let error = toAppError(caught);
-    if (this.pause.met(error)) {
-      // Refused before anything was done (429, or not sent at all): not an attempt of this record.
+    const failure = caught instanceof FollowUpFailure ? caught : undefined;
+    let error = toAppError(failure ? failure.cause : caught);
+    const written = failure?.written ?? writtenBefore;
+    // Refused before anything was done (429, or not sent at all): not an attempt of this record.
+    // After a write, the failure is recorded as usual (PENDING, with what was written) and the run stops all the same.
+    if (this.pause.met(error) && !written) {
       await ledger.released(externalId);
       return "pending";
     }
     if (steps.explainError) error = steps.explainError(error);
+    if (failure) {
+      // The write happened; only this step failed, and a retry resumes here.
+      // It keeps the step's error code (its kind decides retry), worded by errors.anyCode.stepFailed.
+      const name = `${module.recordName.charAt(0).toUpperCase()}${module.recordName.slice(1)} ${externalId}`;
+      error = new AppError(error.code, `${name} was written (${failure.written.targetId}), but the step "${failure.step.label}" failed: ${error.message}`, {
+        details: { ...error.details, step: failure.step.id, targetId: failure.written.targetId },
+        params: { variant: "stepFailed", recordsOf: module.slug, externalId, targetId: failure.written.targetId, step: failure.step.id, error: quoteError(error) },
+        cause: error,
+      });
+    }
     // A record that keeps failing "transiently" (say, a response that never parses) must not wait
     // forever: after enough attempts it fails for a person to look at.
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
@@ -285,7 +348,7 @@ class ModulePass {
         cause: error,
       });
     }
-    await ledger.failed(externalId, error);
+    await ledger.failed(externalId, error, written);
     this.dryRun?.failed(externalId, error);
     if (error.retryable) {
       this.streak.transientFailure();
@@ -311,4 +374,22 @@ class ModulePass {
 function reimportPosition<Position>(cursor: CursorPolicy<Position, unknown, unknown>, from: Date, stored: Position | null): Position {
   if (!cursor.rewindTo) throw new AppError("JOB_PAYLOAD_INVALID", "This module cannot re-import from a date.");
   return cursor.rewindTo(from, stored);
+}
+
+/** A step after the write failed: the write's outcome goes to the ledger with the failure. */
+class FollowUpFailure extends Error {
+  constructor(
+    readonly step: { id: string; label: string },
+    readonly written: Written,
+    override readonly cause: unknown,
+  ) {
+    super(`The step "${step.label}" failed.`);
+  }
+}
+
+/** The steps after the write a ledger row records as done: `meta.followUps = { <step id>: "done" }`. */
+function doneFollowUps(meta: Record<string, unknown> | undefined): Record<string, "done"> {
+  const recorded = meta?.followUps;
+  if (recorded === null || typeof recorded !== "object" || Array.isArray(recorded)) return {};
+  return Object.fromEntries(Object.entries(recorded).filter(([, state]) => state === "done")) as Record<string, "done">;
 }

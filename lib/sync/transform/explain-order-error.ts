@@ -48,7 +48,7 @@ function freightAdvice(error: AppError, context: OrderShippingContext): AppError
   }[shipViaKind];
   const message =
     `Visma.net does not let ${shipVia} take the shop's freight cost (1310-FreightCostCanNotBeSetManually). ` +
-    `In Settings → Order export, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
+    `In Mappings → Orders, map the shop's shipping method${methods ? ` ${methods}` : ""} to a Visma.net Ship via that allows a manual freight cost, ` +
     "or allow it on that Ship via in Visma.net; then retry the order.";
   // Fixed in Settings (the shipping method → Ship via map): the next export after a change tries again.
   return new AppError("REMOTE_VALIDATION", message, {
@@ -68,9 +68,22 @@ function lengthAdvice(error: AppError, remoteText: string): AppError {
   );
 }
 
+/** Refusals caused by what the order mapping names: each says which part of the mapping to fix. */
+const MAPPING_ADVICE: [RegExp, string, string][] = [
+  [/140[2349]-|PaymentMethod/, "paymentMethod", "Visma.net refused the payment method or terms this order's shop payment method is mapped to. Check the payment methods in Mappings → Orders (the payment method must exist and be active for sales orders)"],
+  [/1408-OverrideCurrencyIdProhibited/, "currency", "Visma.net does not let this order's currency replace the customer's. Check the currency in Mappings → Orders, or the customer's currency in Visma.net"],
+  [/1805-InvalidTaxCategoryId/, "taxCategory", "Visma.net has no tax category the order mapping names for this order's VAT rate. Correct the tax categories in Mappings → Orders"],
+  [/1809-InvalidQuantityForType/, "negativeQuantity", "A gift certificate or rounding line needs a misc. charge item (only those take a negative quantity). Name such an item in Mappings → Orders"],
+];
+
 export function explainOrderError(error: AppError, context: OrderShippingContext = {}): AppError {
   if (error.code !== "REMOTE_VALIDATION") return error;
   const remoteText = remoteTextOf(error);
+  for (const [pattern, variant, advice] of MAPPING_ADVICE) {
+    if (!pattern.test(remoteText)) continue;
+    const said = String(error.details?.remoteMessage ?? error.message);
+    return new AppError("MAPPING_INVALID", `${advice}, then retry the order. Visma.net said: ${said}`, { details: error.details, params: { variant, said }, cause: error });
+  }
   if (/1310-FreightCostCanNotBeSetManually/.test(remoteText)) return freightAdvice(error, context);
   if (/0002-InvalidLength/.test(remoteText)) return lengthAdvice(error, remoteText);
   return articleAdvice(error, remoteText) ?? error;

@@ -1,7 +1,8 @@
 /**
  * Product import (Visma.net inventory → CS-Cart products), incremental by lastModifiedDateTime in
  * pages of 1000, mapped with the tenant's mapping. Unchanged items (same payload hash) are not
- * written; a picture is sent only when it changed (sending one replaces the shop's picture).
+ * written; the item's pictures (main image, then the others in order) are sent only when they changed
+ * (sending them replaces the shop's).
  * Checkpoint ledger: an update is idempotent, and a create happens only when neither the ledger
  * nor the shop (by product code) knows the product.
  */
@@ -11,7 +12,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { signedImageUrl } from "../../../images/signed-image-url";
 import { logLine } from "../../../logs/log-line";
-import { getActiveProductMapping } from "../../../mappings/get-active-mapping";
+import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
@@ -44,8 +45,8 @@ export const productImport = defineSyncModule({
   steps: {
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
-      const active = await getActiveProductMapping(ctx.tenantId);
-      ctx.log.info(active.version === null ? logLine("defaultProductMapping", {}) : logLine("productMapping", { version: active.version }));
+      const active = await getActiveMapping(ctx.tenantId, "product");
+      ctx.log.info(active.version === null ? logLine("defaultMapping", { mapping: "product" }) : logLine("mappingVersion", { mapping: "product", version: active.version }));
       const shopCategories = await shopCategoryIds(cscart, ctx);
       return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>(), shopCategories };
     },
@@ -58,18 +59,19 @@ export const productImport = defineSyncModule({
       for (const [code, result] of await run.shopIds.lookup(unknown)) run.targetIds.set(code, result);
     },
     async map(run, item, previous, { force }) {
-      const previousImageKey = (previous?.meta as { imageKey?: string } | null)?.imageKey ?? null;
+      const previousImages = previous?.meta as { imageKey?: string; additionalImageKeys?: string[] } | null;
       // Stock comes from the warehouses chosen in Settings, for product import and stock sync alike.
       const mapped = mapInventoryItemToProduct(item, run.mapping, {
         warehouses: run.ctx.settings.stockWarehouses,
-        previousImageKey: force ? null : previousImageKey,
+        previousImageKey: force ? null : (previousImages?.imageKey ?? null),
+        previousAdditionalImageKeys: force ? null : (previousImages?.additionalImageKeys ?? null),
         imageUrlFor: (image) => signedImageUrl({ tenantId: run.ctx.tenantId, attachmentId: image.attachmentId, name: image.name }),
       });
       assertCategoryExists(mapped.payload.category_ids[0], run.shopCategories, item.inventoryNumber);
       // An ambiguous or failed lookup throws here: never a create without proof that the product is absent.
       const productId = previous?.targetId ?? shopIdOrThrow(run.targetIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!force && productId && previous?.state === "DONE" && previous.payloadHash === mapped.payloadHash) return { action: "skip", reason: "unchanged" };
-      const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey };
+      const payload: ProductWrite = { productId, product: mapped.payload, imageKey: mapped.imageKey, additionalImageKeys: mapped.additionalImageKeys };
       return productId
         ? { action: "update", target: `CS-Cart product ${productId}`, payload, payloadHash: mapped.payloadHash }
         : { action: "create", target: "a new CS-Cart product", payload, payloadHash: mapped.payloadHash };
@@ -80,7 +82,7 @@ export const productImport = defineSyncModule({
       return new Set(keys.filter((key) => key.startsWith("cscart-category:") && categories?.has(key.slice("cscart-category:".length))));
     },
     async write(run, { payload }: PlannedWrite<ProductWrite>, item) {
-      const meta = { imageKey: payload.imageKey };
+      const meta = { imageKey: payload.imageKey, additionalImageKeys: payload.additionalImageKeys };
       if (payload.productId) {
         await run.cscart.updateProduct(payload.productId, payload.product);
         return { targetId: payload.productId, meta };
@@ -119,4 +121,5 @@ function assertCategoryExists(categoryId: number | undefined, shopCategories: Se
   );
 }
 
-type ProductWrite = { productId: string | undefined; product: CsCartProductPayload; imageKey: string | null };
+type ProductWrite = { productId: string | undefined; product: CsCartProductPayload; imageKey: string | null; additionalImageKeys: string[] };
+
