@@ -94,7 +94,8 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
           </Card>
           <ValuesInUse read={pick.lists["visma.vatCodesInUse"] !== undefined} vatCodes={pick.options("visma.vatCodesInUse")}
             itemClasses={pick.options("visma.itemClassesInUse")} itemTypes={pick.options("visma.itemTypesInUse")} categoryField={categoryField}
-            taxMark={(code) => (draft.taxRows.some((row) => row.vatCode.trim() === code && row.taxIds.trim()) ? "mapped" : taxesByDefault ? "byDefault" : "unmapped")}
+            // A row without tax ids is mapped too: that VAT code's items carry no shop tax (VAT code 0).
+            taxMark={(code) => (draft.taxRows.some((row) => row.vatCode.trim() === code) ? "mapped" : taxesByDefault ? "byDefault" : "unmapped")}
             categoryMark={(value) => (draft.categoryRows.some((row) => row.value.trim() === value && row.categoryId.trim()) ? "mapped" : "byDefault")} />
           <Card title={t("stockTitle")}>
             <div className="grid gap-3 sm:grid-cols-2">

@@ -42,8 +42,8 @@ export function MappingPage<Config, Extra = object>({ tenantSlug, canEdit, kind,
       <PageHeader title={t("title")} description={t("description")} />
       <MappingTabs tenantSlug={tenantSlug} />
       <ReadOnlyNotice readOnly={!canEdit} />
-      {/* The product editor offers the remotes' lists; the order and customer editors take typed ids so far (RowsEditor columns take options). */}
-      {kind === "product" && (
+      {/* The product and order editors offer the remotes' lists; the customer mapping has no remote ids to pick. */}
+      {kind !== "customer" && (
         <div className="mb-4 space-y-2">
           <RefreshPickLists tenantSlug={tenantSlug} source="visma" lists={lists} canEdit={canEdit} />
           <RefreshPickLists tenantSlug={tenantSlug} source="cscart" lists={lists} canEdit={canEdit} />

@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { OrderMappingSchema, TEXT_SOURCES, type OrderMapping } from "@/lib/sync/transform/order-mapping";
@@ -20,6 +22,8 @@ export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { 
     savedMessage: (version) => t("saved", { version }),
   });
   const rowError = (base: string, key: string) => errorUnder(errors, `${base}.${key.trim()}`);
+  // The remotes' own values (lib/pick-lists) beside the ids, once read; typing an id stays possible.
+  const pick = usePickLists(tenantSlug);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("formLabel")} className="space-y-4">
@@ -27,7 +31,8 @@ export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { 
         <Card title={t("salesOrder.title")} description={t("salesOrder.description")}>
           <div className="grid gap-3 sm:grid-cols-3">
             <TextField label={t("salesOrder.orderType")} hint={t("salesOrder.orderTypeHint")} value={draft.orderType} onChange={(event) => set("orderType", event.target.value)} error={errors.orderType} />
-            <TextField label={t("salesOrder.warehouse")} hint={t("salesOrder.warehouseHint")} value={draft.warehouseId} onChange={(event) => set("warehouseId", event.target.value)} error={errors.warehouseId} />
+            <PickField label={t("salesOrder.warehouse")} hint={t("salesOrder.warehouseHint")} value={draft.warehouseId} options={pick.options("visma.warehouses")}
+              onChange={(value) => set("warehouseId", value)} error={errors.warehouseId} />
             <TextField label={t("salesOrder.customerClass")} hint={t("salesOrder.customerClassHint")} value={draft.newCustomerClassId}
               onChange={(event) => set("newCustomerClassId", event.target.value)} error={errors.newCustomerClassId} />
           </div>
@@ -35,14 +40,14 @@ export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { 
         </Card>
         <Card title={t("shipVias.title")} description={t("shipVias.description")} testId="ship-vias">
           <RowsEditor rows={draft.shipVias} blank={{ shippingId: "", shipViaId: "" }} addLabel={t("shipVias.add")} onChange={(rows) => set("shipVias", rows)}
-            columns={[{ field: "shippingId", label: t("shipVias.shippingId") }, { field: "shipViaId", label: t("shipVias.shipViaId") }]}
+            columns={[{ field: "shippingId", label: t("shipVias.shippingId"), options: pick.options("cscart.shippings") }, { field: "shipViaId", label: t("shipVias.shipViaId") }]}
             errorsFor={(row) => ({ shipViaId: rowError("shipViaByShippingId", row.shippingId) })} />
         </Card>
         <Card title={t("payments.title")} description={t("payments.description")}>
           <RowsEditor rows={draft.payments} blank={{ paymentId: "", termsId: "", paymentMethodId: "", cashAccountId: "" }} addLabel={t("payments.add")} onChange={(rows) => set("payments", rows)}
             columns={[
               { field: "paymentId", label: t("payments.paymentId") },
-              { field: "termsId", label: t("payments.termsId") },
+              { field: "termsId", label: t("payments.termsId"), options: pick.options("visma.creditTerms") },
               { field: "paymentMethodId", label: t("payments.paymentMethodId") },
               { field: "cashAccountId", label: t("payments.cashAccountId") },
             ]}
@@ -89,7 +94,7 @@ export function OrderMappingEditor({ tenantSlug, canEdit, config, defaults }: { 
         </Card>
         <Card title={t("progress.title")} description={t("progress.description")} testId="progress-mapping">
           <RowsEditor rows={draft.progressStatuses} blank={{ vismaStatus: "", shopStatus: "" }} addLabel={t("progress.add")} onChange={(rows) => set("progressStatuses", rows)}
-            columns={[{ field: "vismaStatus", label: t("progress.vismaStatus") }, { field: "shopStatus", label: t("progress.shopStatus") }]}
+            columns={[{ field: "vismaStatus", label: t("progress.vismaStatus") }, { field: "shopStatus", label: t("progress.shopStatus"), options: pick.options("cscart.orderStatuses") }]}
             errorsFor={(row) => ({ shopStatus: rowError("progress.shopStatusByVismaStatus", row.vismaStatus) })} />
           <CheckboxField className="mt-3" label={t("progress.createShopShipments")} hint={t("progress.createShopShipmentsHint")} checked={draft.createShopShipments}
             onChange={(event) => set("createShopShipments", event.target.checked)} />

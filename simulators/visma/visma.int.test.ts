@@ -494,7 +494,7 @@ describe("Visma rate limit and control API", () => {
 describe("Visma.net lists for the pick-lists", () => {
   it("lists VAT categories as a plain list (an item's vatCode.id is one of their ids) and warehouses paged with metadata", async () => {
     const categories = await json(await vismaFetch(sim, token, "/v1/vatCategory"));
-    expect(categories.map((category: Json) => category.vatCategoryId).sort()).toEqual(["3", "31", "33"]);
+    expect(categories.map((category: Json) => category.vatCategoryId).sort()).toEqual(["0", "3", "31", "33"]);
     expect(categories.find((category: Json) => category.vatCategoryId === "31")).toMatchObject({ description: "Utgående mva middels sats", active: true, vatCategoryLines: [{ vatRates: [{ vatRate: 15 }] }] });
     const item = await json(await vismaFetch(sim, token, `/v1/inventory/${[...sim.state.inventory.keys()][0]}`));
     expect(categories.map((category: Json) => category.vatCategoryId)).toContain(item.vatCode.id);
