@@ -86,7 +86,7 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
   };
 }
 
-const FINAL = new Set(["SUCCEEDED", "PARTIAL", "FAILED"]);
+const FINAL = new Set(["SUCCEEDED", "PARTIAL", "FAILED", "RATE_LIMITED"]);
 
 /** Polls until every run has a final status and a finishedAt; throws after `timeoutMs`. */
 export async function waitForRuns(runIds: string[], timeoutMs: number): Promise<SyncRun[]> {

@@ -114,6 +114,21 @@ export const ROUTE_CASES: RouteCase[] = [
     invalid: { path: () => "audit?area=everything", message: /area: Invalid option/, field: "area" },
   },
   { file: `${t}/sync/[module]/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/order-export", noInput: "the module is the only input; an unknown module is a 404" },
+  { file: `${t}/alerts/route.ts`, method: "GET", role: "VIEWER", path: () => "alerts", noInput: "takes no input" },
+  {
+    file: `${t}/alerts/mute/route.ts`, method: "PUT", role: "ADMIN", path: () => "alerts/mute",
+    invalid: { body: { muted: "sometimes" }, message: /muted: say muted: true or false/, field: "muted" },
+  },
+  { file: `${t}/alerts/webhook/route.ts`, method: "GET", role: "ADMIN", path: () => "alerts/webhook", noInput: "takes no input" },
+  {
+    file: `${t}/alerts/webhook/route.ts`, method: "PUT", role: "ADMIN", path: () => "alerts/webhook",
+    invalid: { body: { url: "https://hooks.example.com/x?token=1" }, message: /url: must not contain a query/, field: "url" },
+  },
+  { file: `${t}/export/route.ts`, method: "GET", role: "OWNER", path: () => "export", noInput: "takes no input" },
+  {
+    file: `${t}/tenant/delete/route.ts`, method: "POST", role: "OWNER", path: () => "tenant/delete",
+    invalid: { body: { confirm: "" }, message: /confirm: type the shop's name/, field: "confirm" },
+  },
   { file: `${t}/sync/[module]/dry-run/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/stock-sync/dry-run", noInput: "the module is the only input; an unknown module is a 404" },
   {
     file: `${t}/modules/[module]/route.ts`, method: "PUT", role: "ADMIN", path: () => "modules/stock-sync",

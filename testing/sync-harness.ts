@@ -18,6 +18,8 @@ import { insertNextVersion } from "../lib/mappings/save-mapping-version";
 import { allowLocalServers } from "./allow-local-servers";
 import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
+import { startTestBoss } from "./test-boss";
+import type PgBoss from "pg-boss";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
 
@@ -26,6 +28,8 @@ export async function startSyncHarness(options: {
   cscart?: Partial<CscartSimOptions>;
   visma?: Partial<VismaSimOptions>;
   settings?: Parameters<typeof db.settings.update>[0]["data"];
+  /** Also a started pg-boss with every queue, for tests that send and take jobs as the workers do. */
+  boss?: boolean;
   setUp?: boolean;
 } = {}) {
   const seed = options.seed ?? 7;
@@ -43,18 +47,26 @@ export async function startSyncHarness(options: {
     await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
   }
 
+  const boss = options.boss ? await startTestBoss() : undefined;
+
   return {
     tenant,
     users,
     cscart,
     visma,
-    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], options: { dryRun?: boolean } = {}) =>
-      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...options }),
+    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], options: { dryRun?: boolean; reimportFrom?: Date } = {}) =>
+      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(options.dryRun ? { dryRun: true } : {}), ...(options.reimportFrom ? { reimportFrom: options.reimportFrom.toISOString() } : {}) }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    /** Only with `boss: true`. */
+    get boss(): PgBoss {
+      if (!boss) throw new Error("startSyncHarness({ boss: true }) starts pg-boss");
+      return boss;
+    },
     /** Saves a new version of one of the tenant's mappings (parsed with the kind's defaults, as the editor's route does). */
     saveMapping: (kind: MappingKind, config: unknown) =>
       db.$transaction((tx) => insertNextVersion(tenant.id, kind, MAPPING_KINDS[kind].parse(config), "test", tx)),
     close: async () => {
+      await boss?.stop({ graceful: false });
       await Promise.all([cscart.close(), visma.close()]);
     },
   };

@@ -1,6 +1,7 @@
 /**
  * Worker process: boots pg-boss on the app database, creates the queues, runs the sync jobs, the
- * per-minute schedule tick and the hourly log purge. Stateless: start as many as you like;
+ * per-minute schedule tick, the hourly purge, the alert evaluation (every five minutes) with its
+ * webhook deliveries, and tenant deletions. Stateless: start as many as you like;
  * Postgres (SKIP LOCKED claims + singleton keys) shares the work between them.
  *
  * SIGTERM/SIGINT: stop taking jobs, let running ones finish (up to the grace period), then exit.
@@ -13,12 +14,15 @@ import { applyMigrations } from "@/lib/devstack/migrate";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createBoss, startBoss } from "@/lib/jobs/boss";
-import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE } from "@/lib/jobs/queues";
+import { ALERT_WEBHOOK_QUEUE, DELETE_TENANT_QUEUE, EVALUATE_ALERTS_QUEUE, PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE } from "@/lib/jobs/queues";
 import { logger, setProcessLogContext, withLogContext } from "@/lib/logger";
 import { recordJob } from "@/lib/metrics/metrics";
 import { SYNC_MODULES } from "@/lib/sync/modules";
 import { startHeartbeat } from "./heartbeat";
 import { startWorkerHttpServer } from "./http-server";
+import { handleDeleteTenantJob } from "./jobs/delete-tenant";
+import { handleDeliverWebhookJob } from "./jobs/deliver-webhook";
+import { handleEvaluateAlertsJob } from "./jobs/evaluate-alerts";
 import { handlePurgeLogsJob } from "./jobs/purge-logs";
 import { handleScheduleTickJob } from "./jobs/schedule-tick";
 import { handleSyncJob } from "./jobs/sync-module";
@@ -67,20 +71,25 @@ async function main() {
     // Several pollers per queue so one worker serves many tenants at once.
     for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
       await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
-        job ? track(queue, job.id, () => handleSyncJob(job)) : undefined,
+        job ? track(queue, job.id, () => handleSyncJob(job, SYNC_MODULES, boss)) : undefined,
       );
     }
   }
   await boss.work(SCHEDULE_TICK_QUEUE, { pollingIntervalSeconds }, async () => handleScheduleTickJob(boss));
   await boss.work(PURGE_LOGS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handlePurgeLogsJob());
+  await boss.work(EVALUATE_ALERTS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handleEvaluateAlertsJob(boss));
+  await boss.work(ALERT_WEBHOOK_QUEUE, { pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) => (job ? track(ALERT_WEBHOOK_QUEUE, job.id, () => handleDeliverWebhookJob(job)) : undefined));
+  await boss.work(DELETE_TENANT_QUEUE, { pollingIntervalSeconds: 30 }, async ([job]: PgBoss.Job<unknown>[]) => (job ? track(DELETE_TENANT_QUEUE, job.id, () => handleDeleteTenantJob(job)) : undefined));
   if (config.WORKER_SCHEDULES === "on") {
     await boss.schedule(SCHEDULE_TICK_QUEUE, "* * * * *");
     await boss.schedule(PURGE_LOGS_QUEUE, "17 * * * *");
+    // Alert conditions are hours long; every five minutes is soon enough (docs/alerts.md).
+    await boss.schedule(EVALUATE_ALERTS_QUEUE, "*/5 * * * *");
     // Kick once now so due modules start without waiting for the first cron minute.
     await boss.send(SCHEDULE_TICK_QUEUE, {});
   } else {
     // Tests drive the queues themselves; a tick would also sync other test files' tenants.
-    await boss.unschedule(SCHEDULE_TICK_QUEUE).catch(() => {});
+    for (const queue of [SCHEDULE_TICK_QUEUE, EVALUATE_ALERTS_QUEUE]) await boss.unschedule(queue).catch(() => {});
   }
 
   const heartbeat = startHeartbeat(workerId, () => [...active]);

@@ -17,7 +17,7 @@ import { hasMessage } from "@/lib/i18n/translate-error";
 type AuditPage = Jsonify<Awaited<ReturnType<typeof listAuditEvents>>>;
 
 /** Filter values of the area select; the empty one shows everything. */
-const AREAS = ["", "settings", "mapping", "connection", "sync", "logs", "team"] as const;
+const AREAS = ["", "settings", "mapping", "connection", "sync", "logs", "team", "alerts", "tenant"] as const;
 
 /** "fields.price: {…} → {…}" lines from an audit detail's `changes`, else the detail as JSON. */
 function describeDetail(detail: unknown): string[] {

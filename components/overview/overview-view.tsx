@@ -13,6 +13,7 @@ import { useModuleCatalog } from "@/components/module-catalog";
 import type { getOverview } from "@/lib/overview/get-overview";
 import { SetupChecklist, type SetupData } from "@/components/setup/setup-checklist";
 import { DryRunButton } from "./dry-run-button";
+import { OpenAlerts } from "./open-alerts";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
 
@@ -39,6 +40,7 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
       <QueryView query={query} loadingLabel={t("loading")}>
         {(overview) => (
           <>
+            <OpenAlerts tenantSlug={tenantSlug} alerts={overview.alerts} receivesAlerts={canEdit} />
             <section aria-labelledby="connections-heading">
               <h2 id="connections-heading" className="mb-2 text-lg font-medium">{t("connectionsHeading")}</h2>
               <div className="grid gap-3 md:grid-cols-2">
@@ -93,6 +95,7 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
   const moduleLabel = useModuleLabel();
   const errorText = useErrorText();
   const label = moduleLabel(module);
+  const tAll = useAnyTranslations();
   return (
     <Card testId={`module-${slug}`}>
       <div className="flex items-start justify-between gap-2">
@@ -115,6 +118,9 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             </div>
           )}
           {lastRun?.error && <div className="text-xs text-red-700" data-testid="last-run-error">{errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}</div>}
+          {activeRun?.rateLimitedUntil && (
+            <div className="text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(activeRun.rateLimitedUntil) })}</div>
+          )}
           <div className="text-slate-600" data-testid="next-run">
             {schedule.enabled ? t("nextRun", { when: format.relative(nextRunAt), minutes: schedule.intervalMinutes }) : t("nextRunOff")}
           </div>

@@ -86,6 +86,9 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                     <ProgressBar percent={run.total ? Math.round((run.processed / run.total) * 100) : null} label={t("progressLabel")} />
                   </div>
                 )}
+                {run.rateLimitedUntil && (
+                  <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}</p>
+                )}
                 {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">{errorText({ code: run.errorCode, message: run.error, params: run.errorParams })}</p>}
                 <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
                   <Link href={`/${tenantSlug}/logs?runId=${run.id}`} className="text-brand-700 hover:underline">{t("runLog")}</Link>

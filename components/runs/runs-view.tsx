@@ -97,7 +97,10 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
               <Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link>
               {run.dryRun && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700" data-testid="dry-run-marker">{t("dryRunMarker")}</span>}
             </Td>
-            <Td><StatusBadge status={run.status} /></Td>
+            <Td>
+              <StatusBadge status={run.status} />
+              {run.rateLimitedUntil && <div className="mt-1 text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}</div>}
+            </Td>
             <Td>{tAll(`triggers.${run.trigger}`)}</Td>
             <Td className="whitespace-nowrap">{format.dateTime(run.queuedAt)}</Td>
             <Td>{facts.duration(run)}</Td>

@@ -41,6 +41,9 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
     emailLocale: settings.emailLocale,
+    alertReminderHours: String(settings.alertReminderHours),
+    alertFailedRuns: String(settings.alertFailedRuns),
+    alertPendingOrderHours: String(settings.alertPendingOrderHours),
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -62,6 +65,9 @@ function payloadOf(draft: Draft) {
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
     emailLocale: draft.emailLocale,
+    alertReminderHours: toNumber(draft.alertReminderHours),
+    alertFailedRuns: toNumber(draft.alertFailedRuns),
+    alertPendingOrderHours: toNumber(draft.alertPendingOrderHours),
   };
 }
 
@@ -150,6 +156,14 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
               <TextField label={t("retention")} inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set("logRetentionDays", e.target.value)} error={errors.logRetentionDays} />
               <CheckboxField label={t("storeLogs")} checked={draft.storeLogs} onChange={(e) => set("storeLogs", e.target.checked)}
                 hint={t("storeLogsHint")} />
+            </div>
+          </Card>
+          <Card title={t("alerts.title")} description={t("alerts.description")} testId="alert-settings">
+            <div className="grid gap-3 sm:grid-cols-3">
+              <TextField label={t("alerts.reminderHours")} inputMode="numeric" value={draft.alertReminderHours} onChange={(e) => set("alertReminderHours", e.target.value)}
+                hint={t("alerts.reminderHoursHint")} error={errors.alertReminderHours} />
+              <TextField label={t("alerts.failedRuns")} inputMode="numeric" value={draft.alertFailedRuns} onChange={(e) => set("alertFailedRuns", e.target.value)} error={errors.alertFailedRuns} />
+              <TextField label={t("alerts.pendingOrderHours")} inputMode="numeric" value={draft.alertPendingOrderHours} onChange={(e) => set("alertPendingOrderHours", e.target.value)} error={errors.alertPendingOrderHours} />
             </div>
           </Card>
         </div>

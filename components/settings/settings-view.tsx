@@ -7,8 +7,10 @@ import { QueryView } from "@/components/ui/states";
 import { OrderStartCard } from "./order-start-card";
 import { ReimportCard } from "./reimport-card";
 import { SettingsForm, type SettingsData } from "./settings-form";
+import { TenantDataCard } from "./tenant-data-card";
+import { WebhookCard } from "./webhook-card";
 
-export function SettingsView({ tenantSlug, canEdit }: PageProps) {
+export function SettingsView({ tenantSlug, tenantName, canEdit, role }: PageProps & { tenantName: string }) {
   const t = useTranslations("settings");
   const query = useTenantQuery<SettingsData>(tenantSlug, "settings");
   return (
@@ -21,6 +23,8 @@ export function SettingsView({ tenantSlug, canEdit }: PageProps) {
             <OrderStartCard tenantSlug={tenantSlug} canEdit={canEdit} current={settings.orderExportStart} />
             <ReimportCard tenantSlug={tenantSlug} canEdit={canEdit} reimportFrom={settings.reimportFrom} />
             <SettingsForm tenantSlug={tenantSlug} canEdit={canEdit} settings={settings} />
+            {canEdit && <WebhookCard tenantSlug={tenantSlug} />}
+            {role === "OWNER" && <TenantDataCard tenantSlug={tenantSlug} tenantName={tenantName} />}
           </div>
         )}
       </QueryView>

@@ -17,6 +17,7 @@ const STYLES: Record<Status, string> = {
   SUCCEEDED: GOOD,
   FAILED: BAD,
   PARTIAL: WARN,
+  RATE_LIMITED: WARN,
   RUNNING: BUSY,
   QUEUED: QUIET,
   DONE: GOOD,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { afterCursor, CursorSchema, optionalFilter, encodeCursor, pageOf } from "../paging/keyset";
 
-export const AUDIT_AREAS = ["settings", "mapping", "connection", "sync", "logs", "team"] as const;
+export const AUDIT_AREAS = ["settings", "mapping", "connection", "sync", "logs", "team", "alerts", "tenant"] as const;
 
 export const AuditQuerySchema = z.object({
   area: optionalFilter(z.enum(AUDIT_AREAS)),

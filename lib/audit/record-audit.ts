@@ -11,6 +11,10 @@ export type AuditActor = Pick<TenantContext, "tenant" | "user">;
 export type AuditAction =
   | "settings.update"
   | "settings.reimport"
+  | "settings.webhook"
+  | "alerts.mute"
+  | "tenant.export"
+  | "tenant.delete"
   | "settings.order-start"
   | "settings.module-switch"
   | "pick-lists.refresh"

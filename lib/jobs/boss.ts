@@ -8,7 +8,7 @@ import { env } from "../env";
 import { logger } from "../logger";
 import type { ModuleRegistry } from "../sync/engine/module-registry";
 import { SYNC_MODULES } from "../sync/modules";
-import { PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE, syncQueueOptions } from "./queues";
+import { SERVICE_QUEUES, syncQueueOptions } from "./queues";
 
 export function createBoss(options: { role: "web" | "worker" }): PgBoss {
   const boss = new PgBoss({
@@ -55,7 +55,7 @@ export async function ensureQueues(boss: PgBoss, registry: ModuleRegistry = SYNC
   await underQueueLock(() => createQueues(boss, registry));
 }
 
-/** One queue per sync module, plus the tick and purge queues. */
+/** One queue per sync module, plus the service queues (tick, purge, alerts, tenant deletion). */
 async function createQueues(boss: PgBoss, registry: ModuleRegistry): Promise<void> {
   for (const module of registry.modules) {
     const name = module.queue;
@@ -63,11 +63,8 @@ async function createQueues(boss: PgBoss, registry: ModuleRegistry): Promise<voi
     if (existing) await boss.updateQueue(name, { name, ...syncQueueOptions(module) });
     else await boss.createQueue(name, { name, ...syncQueueOptions(module) }).catch(ignoreAlreadyExists);
   }
-  for (const name of [SCHEDULE_TICK_QUEUE, PURGE_LOGS_QUEUE]) {
-    // "short": a tick that is still queued absorbs the next one instead of piling up.
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, { name, policy: "short", retryLimit: 2, expireInSeconds: 300 }).catch(ignoreAlreadyExists);
-    }
+  for (const [name, options] of Object.entries(SERVICE_QUEUES)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options }).catch(ignoreAlreadyExists);
   }
 }
 

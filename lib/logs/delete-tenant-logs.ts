@@ -1,17 +1,13 @@
-/** "Delete all logs": removes every log entry of one tenant, in batches so no lock is held long. */
+/**
+ * "Delete all logs": removes every log-like row of one tenant, not only the run log — run and
+ * ledger error texts, its outbox, audit details, ended alerts (lib/privacy/purge-personal-data.ts,
+ * docs/privacy.md) — then audits that it happened, with the counts.
+ */
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { db } from "../db";
+import { purgeAllLogsOf } from "../privacy/purge-personal-data";
 
-const BATCH = 10_000;
-
-export async function deleteTenantLogs(actor: AuditActor): Promise<{ deleted: number }> {
-  let deleted = 0;
-  for (;;) {
-    const count = await db.$executeRaw`
-      delete from "LogEntry" where id in (select id from "LogEntry" where "tenantId" = ${actor.tenant.id}::uuid limit ${BATCH})`;
-    deleted += count;
-    if (count < BATCH) break;
-  }
-  await recordAudit(actor, "logs.delete", "logs", { deleted });
-  return { deleted };
+export async function deleteTenantLogs(actor: AuditActor): Promise<{ deleted: number; removed: Record<string, number> }> {
+  const removed = await purgeAllLogsOf(actor.tenant.id);
+  await recordAudit(actor, "logs.delete", "logs", { deleted: removed.logEntries, removed });
+  return { deleted: removed.logEntries!, removed };
 }

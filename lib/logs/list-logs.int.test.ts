@@ -59,11 +59,11 @@ describe("log search", () => {
     await seedLogs(a.tenant.id, 25);
     await seedLogs(b.tenant.id, 5);
     const actor = await resolveTenantAccess(a.users.ADMIN.id, a.tenant.slug, "ADMIN");
-    expect(await deleteTenantLogs(actor)).toEqual({ deleted: 25 });
+    expect(await deleteTenantLogs(actor)).toMatchObject({ deleted: 25, removed: { logEntries: 25 } });
     const after = await listLogs(a.tenant.id, query({}));
     expect(after.entries).toHaveLength(0);
     expect(after.retention).toEqual({ days: 30, storeLogs: true });
     expect(await db.logEntry.count({ where: { tenantId: b.tenant.id } })).toBe(5);
-    expect(await db.auditEvent.findFirst({ where: { tenantId: a.tenant.id, action: "logs.delete" } })).toMatchObject({ detail: { deleted: 25 } });
+    expect(await db.auditEvent.findFirst({ where: { tenantId: a.tenant.id, action: "logs.delete" } })).toMatchObject({ detail: { deleted: 25, removed: { logEntries: 25 } } });
   });
 });

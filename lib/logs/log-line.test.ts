@@ -19,6 +19,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   runStarted: { trigger: "SCHEDULE" },
   runFinished: { created: 3, updated: 1250, skipped: 0, failed: 1 },
   runStopped: { error: plainError },
+  runPaused: { error: plainError, until: quoteDate(new Date("2026-11-30T13:20:00Z")) },
+  reimportSince: { since: quoteDate(new Date("2026-11-01T00:00:00Z")) },
   dryRunStarted: {},
   dryRunFinished: { created: 2, updated: 0, skipped: 7, failed: 1 },
   readingAll: {},
@@ -49,6 +51,8 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   shopShipmentCreated: { orderId: "1001", shipmentId: "7", marker: "Visma.net shipment 000012", hasTracking: false, trackingNumber: "" },
   defaultMapping: { mapping: "order" },
   mappingVersion: { mapping: "customer", version: 4 },
+  webhookDelivered: { notice: "reminder", kind: "RECORDS_FAILED", status: 204 },
+  webhookFailed: { error: plainError, retrying: true },
   shopCategoriesUnread: { error: plainError },
   fieldCut: { subject: "order", orderId: "1001", field: "lineDescription", max: 256, leftOut: "XL", line: 2, sku: "TSHIRT-RED-XL" },
   addressCut: { subject: "newCustomer", orderId: "1001", field: "address", lines: 3, width: 50, leftOut: "rom 7" },
@@ -73,7 +77,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }
@@ -87,6 +91,10 @@ describe("run log lines", () => {
     expect(text("readingSince")).toBe("Reading records changed since 2026-11-30T13:05:00.000Z.");
     expect(text("pendingLeft")).toBe("2 orders could not be written now; a later run tries them again.");
     expect(englishLogText(logLine("pendingLeft", { recordsOf: "order-export", count: 1 }))).toBe("1 order could not be written now; a later run tries it again.");
+    expect(text("runPaused")).toBe("Run paused until 2026-11-30T13:20:00.000Z (rate limit): The stored position is not readable. A new run is queued for then.");
+    expect(text("webhookDelivered")).toBe("Alert webhook delivered (reminder: records failed; HTTP 204).");
+    expect(text("webhookFailed")).toBe("Alert webhook not delivered: The stored position is not readable. It is tried again later.");
+    expect(englishLogText(logLine("webhookFailed", { error: plainError, retrying: false }))).toBe("Alert webhook not delivered: The stored position is not readable.");
     expect(text("runFinished")).toBe("Run finished: 3 created, 1,250 updated, 0 unchanged, 1 failed.");
     expect(text("fieldCut")).toBe('Order 1001: The description of line 2 (TSHIRT-RED-XL) is longer than Visma.net allows (256 characters); "XL" was left out.');
   });
@@ -98,6 +106,7 @@ describe("run log lines", () => {
     );
     expect(dutch("readingSince")).toBe(`Records die sinds ${formatDateTime("2026-11-30T13:05:00Z", "nl")} zijn gewijzigd worden gelezen.`);
     expect(dutch("pageSummary")).toBe("1.000 artikelen te bekijken, waarvan 12 te verwerken.");
+    expect(dutch("webhookDelivered")).toBe("Webhook voor meldingen afgeleverd (herinnering: records zijn mislukt; HTTP 204).");
     expect(dutch("goneInSource")).toBe("Artikel SKU-1 bestaat niet meer in de bron; er is niets te schrijven.");
     expect(dutch("shipViaConflict")).toBe("Bestelling 1001: de bestelling gebruikt verzendmethoden die aan verschillende Ship via's zijn gekoppeld (POSTNL en DHL); POSTNL is gebruikt.");
     expect(translateRunLog(nl, "nl", stored(logLine("pendingLeft", { recordsOf: "order-export", count: 1 })))).toMatch(/^1 bestelling kon nu niet/);

@@ -8,7 +8,7 @@
  * A line about records carries `recordsOf`: its module's slug, which words the record
  * (runLog.records.<slug>: "order", "product" ...; plural by `count`).
  */
-import type { RunTrigger } from "../db";
+import type { AlertKind, RunTrigger } from "../db";
 import type { QuotedDate, QuotedError } from "../errors";
 import type { WaitingKind } from "../sync/engine/waiting-for-keys";
 
@@ -30,6 +30,8 @@ export type RunLogParams = {
   runStarted: { trigger: RunTrigger };
   runFinished: { created: number; updated: number; skipped: number; failed: number };
   runStopped: { error: QuotedError };
+  runPaused: { error: QuotedError; until: QuotedDate };
+  reimportSince: { since: QuotedDate };
   dryRunStarted: Record<string, never>;
   dryRunFinished: { created: number; updated: number; skipped: number; failed: number };
   // the pass (lib/sync/engine/run-module-pass.ts, cursor.ts)
@@ -63,6 +65,9 @@ export type RunLogParams = {
   shopShipmentCreated: { orderId: string; shipmentId: string; marker: string; hasTracking: boolean; trackingNumber: string };
   defaultMapping: { mapping: MappingKind };
   mappingVersion: { mapping: MappingKind; version: number };
+  // the alert webhook (lib/alerts/webhook/deliver-webhook.ts)
+  webhookDelivered: { notice: "started" | "reminder" | "resolved"; kind: AlertKind; status: number };
+  webhookFailed: { error: QuotedError; retrying: boolean };
   shopCategoriesUnread: { error: QuotedError };
   // Visma.net's field limits (lib/sync/transform/visma-limits.ts)
   fieldCut: OrderSubject & { field: CutField; max: number; leftOut: string; line?: number; sku?: string };

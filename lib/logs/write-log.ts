@@ -1,7 +1,7 @@
 /**
  * Run logs. Rows carry expiresAt from the tenant's retention (the hourly purge deletes them);
  * with "store logs" off nothing is written at all — counts and errors stay on runs and ledger rows.
- * Context is masked (secrets and personal data) before it is stored. Writes are buffered and sent
+ * Context and message are masked (secrets and personal data) before they are stored. Writes are buffered and sent
  * in batches, so a 10,000-record run does not cost 10,000 inserts.
  *
  * A line is a LogLine (code + params, see log-line.ts): its English text is rendered from the
@@ -10,7 +10,7 @@
  */
 import { db, type LogLevel } from "../db";
 import type { ErrorParams, ParamValue } from "../errors";
-import { redact } from "../http/redact";
+import { redact, redactText } from "../http/redact";
 import { translatorFor } from "../i18n/messages";
 import { translateRunLog } from "../i18n/translate-run-log";
 import type { Translate } from "../i18n/translate-error";
@@ -40,6 +40,10 @@ export function englishLogText(line: LogLine): string {
   english ??= translatorFor("en");
   const params: ErrorParams = Object.fromEntries(Object.entries(line.params).map(([key, value]) => [key, storedValue(value)]));
   return translateRunLog(english, "en", { code: line.code, params, message: line.code });
+}
+
+function maskedLine(line: LogLine): LogLine {
+  return { ...line, params: redact(line.params) } as LogLine;
 }
 
 const BATCH_SIZE = 500;
@@ -78,8 +82,11 @@ export function createRunLogger(options: {
     return pending;
   };
 
-  const write = (level: LogLevel): Write => (line, context) => {
+  const write = (level: LogLevel): Write => (given, context) => {
     if (!options.storeLogs) return;
+    // Messages and their params are masked like context (an e-mail address or a credential in a
+    // remote's text), before the English text is rendered from them.
+    const line = typeof given === "string" ? redactText(given) : maskedLine(given);
     const message = typeof line === "string" ? line : englishLogText(line);
     buffer.push({ level, message, ...(typeof line === "string" ? {} : { line }), context, createdAt: new Date() });
     if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => logger().error({ err: error, runId: options.runId }, "run log write failed"));

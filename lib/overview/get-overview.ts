@@ -1,8 +1,9 @@
 /**
- * What the overview page shows: connection health; per module the last finished run, the run in
+ * What the overview page shows: the open alert conditions (at the top, with what to do); connection health; per module the last finished run, the run in
  * progress (with progress and an estimated time left), the next scheduled run and the failing
  * records; records synced per hour for the chart; workers online.
  */
+import { listOpenAlerts } from "../alerts/list-open-alerts";
 import { db } from "../db";
 import { SYNC_MODULES, type ModuleId } from "../sync/modules";
 import { getConnectionHealth } from "./connection-health";
@@ -29,7 +30,8 @@ async function moduleStatus(tenantId: string, module: ModuleId) {
 }
 
 export async function getOverview(tenantId: string, now = new Date()) {
-  const [connections, settings, lastQueued, perModule, hourly, workers] = await Promise.all([
+  const [alerts, connections, settings, lastQueued, perModule, hourly, workers] = await Promise.all([
+    listOpenAlerts(tenantId),
     getConnectionHealth(tenantId),
     db.settings.findUnique({ where: { tenantId }, select: { schedules: true } }),
     db.syncRun.groupBy({ by: ["module"], where: { tenantId, dryRun: false }, _max: { queuedAt: true } }),
@@ -56,6 +58,7 @@ export async function getOverview(tenantId: string, now = new Date()) {
     };
   });
   return {
+    alerts,
     connections,
     modules,
     hourly,

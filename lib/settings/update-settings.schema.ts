@@ -47,6 +47,10 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     schedules: schedulesSchemaFor(modules),
     stockWarehouses: WarehouseSelectionSchema,
     shipOnExport: z.boolean(),
+    /** Alerts (lib/alerts): reminders every this many hours while a problem lasts; 0 = none. */
+    alertReminderHours: z.number().int().min(0, "0 (no reminders) or more hours").max(168, "at most 168 hours (a week)"),
+    alertFailedRuns: z.number().int().min(1, "at least 1 run").max(10, "at most 10 runs in a row"),
+    alertPendingOrderHours: z.number().int().min(1, "at least 1 hour").max(168, "at most 168 hours (a week)"),
     /** The status an exported shop order gets; null leaves it as it is. Sent as the only key of the status PUT. */
     statusAfterExport: statusCode.nullable(),
     notifyCustomerOfStatus: z.boolean(),

@@ -1,11 +1,14 @@
-/** Hourly: delete expired log rows (GDPR retention), and spent login counters and account links. */
+/**
+ * Hourly: personal data past its retention (lib/privacy/purge-personal-data.ts: run logs, error
+ * texts, outbox, audit details, ended alerts ...), and spent login counters and account links.
+ */
 import { purgeSpentAccountTokens } from "@/lib/accounts/account-tokens";
 import { purgeLoginThrottles } from "@/lib/auth/login-throttle";
-import { purgeExpiredLogs } from "@/lib/logs/purge-expired-logs";
 import { recordLogsPurged } from "@/lib/metrics/metrics";
+import { purgePersonalData } from "@/lib/privacy/purge-personal-data";
 
 export async function handlePurgeLogsJob() {
-  const deleted = await purgeExpiredLogs();
-  recordLogsPurged(deleted);
-  return { deleted, loginThrottles: await purgeLoginThrottles(), accountTokens: await purgeSpentAccountTokens() };
+  const purged = await purgePersonalData();
+  recordLogsPurged(purged.logEntries ?? 0);
+  return { ...purged, loginThrottles: await purgeLoginThrottles(), accountTokens: await purgeSpentAccountTokens() };
 }

@@ -70,8 +70,11 @@ export interface CursorPolicy<Position, Bound, Item> {
   /** Where the read starts, for the run log. */
   describe(position: Position | null): LogLine;
   begin(position: Position | null, passStartedAt: Date): CursorPass<Item, Position>;
-  /** For "re-import from a date": the position that makes the next run read from there. */
-  rewindTo?(from: Date): Position;
+  /**
+   * For "re-import from a date": the position a re-import run reads from: the date, or the stored
+   * position when that is older (the run moves the cursor on at the end, so it must read both).
+   */
+  rewindTo?(from: Date, stored: Position | null): Position;
 }
 
 /**
@@ -88,7 +91,7 @@ export function passStartCursor<Item>(options: { overlapMs: number }): CursorPol
     describe: (position) =>
       position ? logLine("readingSince", { since: quoteDate(new Date(position.since.getTime() - options.overlapMs)) }) : logLine("readingAll", {}),
     begin: (_position, passStartedAt) => ({ observe: () => {}, next: () => ({ since: passStartedAt }) }),
-    rewindTo: (from) => ({ since: from }),
+    rewindTo: (from, stored) => ({ since: stored && stored.since < from ? stored.since : from }),
   };
 }
 

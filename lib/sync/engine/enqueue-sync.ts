@@ -16,21 +16,32 @@ import type { ModuleRegistry } from "./module-registry";
 export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
-  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; dryRun?: boolean },
+  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; reimportFrom?: string; dryRun?: boolean },
   boss?: PgBoss,
   registry: ModuleRegistry = SYNC_MODULES,
+  /** `startAfter`: not before this time (a rate limit); the run shows it as rateLimitedUntil. */
+  options: { startAfter?: Date } = {},
 ): Promise<EnqueueResult> {
   const module = registry.get(input.module);
-  const sender = boss ?? (await webBoss());
   const run = await db.syncRun.create({
-    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", dryRun: input.dryRun === true },
+    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: options.startAfter ?? null, dryRun: input.dryRun === true },
   });
-  const payload: SyncJobPayload = { ...input, runId: run.id };
-  const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(input.tenantId, module.id) });
+  const queued = await sendSyncJob({ ...input, runId: run.id }, boss, registry, options.startAfter);
+  return queued ? { queued: true, runId: run.id } : { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
+}
+
+/**
+ * Sends the job of an existing QUEUED run (its `runId` in the payload). When pg-boss refuses it
+ * (another job of the module is queued), the run is removed: the queued job does the work.
+ */
+export async function sendSyncJob(payload: SyncJobPayload & { runId: string }, boss?: PgBoss, registry: ModuleRegistry = SYNC_MODULES, startAfter?: Date): Promise<boolean> {
+  const module = registry.get(payload.module);
+  const sender = boss ?? (await webBoss());
+  const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(payload.tenantId, module.id), ...(startAfter ? { startAfter } : {}) });
   if (!jobId) {
-    await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
-    return { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
+    await db.syncRun.deleteMany({ where: { id: payload.runId, tenantId: payload.tenantId, status: "QUEUED" } });
+    return false;
   }
-  await db.syncRun.updateMany({ where: { id: run.id, tenantId: input.tenantId }, data: { jobId } });
-  return { queued: true, runId: run.id };
+  await db.syncRun.updateMany({ where: { id: payload.runId, tenantId: payload.tenantId }, data: { jobId } });
+  return true;
 }

@@ -87,7 +87,11 @@ export async function markLedgerWritten(row: SyncItem, result: { targetId: strin
 
 /** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
 export async function markLedgerSkipped(row: SyncItem): Promise<void> {
-  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null, waitingFor: null } });
+  // A settled row keeps no error text (only unsettled rows carry one: docs/privacy.md).
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: { state: "SKIPPED", claimedAt: null, waitingFor: null, lastError: null, errorCode: null, errorKind: null, errorParams: Prisma.DbNull },
+  });
 }
 
 /** What a FAILED record waits for (waiting-for.ts): the error's own `waitsFor` (a key or a list); nothing for transient errors. */
@@ -122,6 +126,19 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
     },
   });
   return state;
+}
+
+/**
+ * Gives a claimed row back as it was before the claim (state and attempts), for a record the remote
+ * refused to take before doing anything (a long rate limit). A stale claim of a dead worker becomes
+ * PENDING; the attempt count, which says whether an earlier attempt may have reached the remote, is
+ * restored, so the recovery lookup still happens when it must.
+ */
+export async function releaseLedgerClaim(claimed: SyncItem, before: SyncItem): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: claimed.id, tenantId: claimed.tenantId, state: "CLAIMED", attempts: claimed.attempts },
+    data: { state: before.state === "CLAIMED" ? "PENDING" : before.state, attempts: before.attempts, claimedAt: null },
+  });
 }
 
 export type CheckpointRow = {

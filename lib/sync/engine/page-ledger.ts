@@ -9,7 +9,7 @@
  */
 import type { SyncItem } from "../../db";
 import type { AppError } from "../../errors";
-import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, markLedgerWritten, upsertLedgerRows, type CheckpointRow } from "./ledger";
+import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, markLedgerWritten, releaseLedgerClaim, upsertLedgerRows, type CheckpointRow } from "./ledger";
 
 /** A write's outcome: the remote record's id and what the module keeps about it. */
 export type WrittenOutcome = { targetId: string; meta?: object };
@@ -34,6 +34,8 @@ export interface PageLedger {
   skipped(externalId: string): Promise<void>;
   /** Transient errors leave the record PENDING, others make it FAILED; `written`: a step after the write failed. */
   failed(externalId: string, error: AppError, written?: WrittenOutcome): Promise<void>;
+  /** The remote refused to take the record now (a long rate limit): as before the claim, the attempt not counted. */
+  released(externalId: string): Promise<void>;
   /** Stores what is still held in memory (checkpoint policy). */
   commit(): Promise<void>;
 }
@@ -93,6 +95,10 @@ class ClaimingLedger implements PageLedger {
     await markLedgerFailed(this.claimedRow(externalId), error, this.scope.runId, written);
   }
 
+  async released(externalId: string): Promise<void> {
+    await releaseLedgerClaim(this.claimedRow(externalId), this.rows.get(externalId)!);
+  }
+
   async commit(): Promise<void> {}
 
   private claimedRow(externalId: string): SyncItem {
@@ -146,6 +152,10 @@ class CheckpointLedger implements PageLedger {
     });
   }
 
+  async released(): Promise<void> {
+    // Nothing was stored for the record in this run: its row stays as it was.
+  }
+
   async commit(): Promise<void> {
     await upsertLedgerRows(this.scope.tenantId, this.scope.module, this.scope.runId, this.pending.splice(0));
   }
@@ -173,5 +183,6 @@ class ReadOnlyLedger implements PageLedger {
   async progress(): Promise<void> {}
   async skipped(): Promise<void> {}
   async failed(): Promise<void> {}
+  async released(): Promise<void> {}
   async commit(): Promise<void> {}
 }

@@ -23,6 +23,8 @@ export class SyncRunContext {
     readonly settings: RunSettings,
     readonly trigger: RunTrigger,
     readonly itemIds?: string[],
+    /** A re-import: write every record changed since then (the date travels in the job). */
+    readonly reimportFrom?: Date,
   ) {
     this.log = createRunLogger({ tenantId: tenant.id, runId, module, storeLogs: settings.storeLogs, retentionDays: settings.logRetentionDays });
   }

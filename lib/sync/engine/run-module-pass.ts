@@ -15,18 +15,25 @@
  * A record failing transiently stays PENDING and is tried again later, up to the module's
  * `perRecordAttempts`; then it fails for a person to look at (RETRIES_EXHAUSTED), so it cannot
  * hold anything up forever. After `MAX_TRANSIENT_IN_A_ROW` transient failures in a row the remote
- * is down: the run takes no more records and leaves the cursor where it was.
+ * is down: the run takes no more records and leaves the cursor where it was. A remote that allows
+ * no requests for a while (a long rate limit, rate-limit-pause.ts) stops the pass at once: the
+ * record gets its attempt back, the cursor stays, and the run ends RATE_LIMITED.
+ *
+ * A re-import carries its date in the run (`ctx.reimportFrom`): the pass reads from that date (or
+ * from the stored cursor, when that is older) and never rewrites the cursor anywhere else, so a run
+ * in progress or one queued before it cannot undo it.
  *
  * A dry run (`options.dryRun`) reads and maps exactly like a real run, but its write step is the
  * recorder: nothing is written to a remote, to the ledger or to the cursor.
  */
 import pLimit from "p-limit";
 import { db } from "../../db";
-import { AppError, quoteError, toAppError } from "../../errors";
+import { AppError, quoteDate, quoteError, toAppError } from "../../errors";
 import { logLine } from "../../logs/log-line";
-import { readCursor, writeCursor, type RecordOutcome } from "./cursor";
+import { readCursor, writeCursor, type CursorPolicy, type RecordOutcome } from "./cursor";
 import { recordWords, type AnySyncModule, type FollowUpStep, type PlannedWrite, type Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
+import { RateLimitPause } from "./rate-limit-pause";
 import type { SyncRunContext } from "./run-context";
 import { TransientStreak } from "./transient-streak";
 import { rowsWhoseFixArrived, waitedForOf } from "./waiting-for";
@@ -49,6 +56,7 @@ type Item = unknown;
 
 class ModulePass {
   private readonly streak = new TransientStreak(MAX_TRANSIENT_IN_A_ROW);
+  private readonly pause = new RateLimitPause();
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly ledgerKind: LedgerKind;
   /** Outcomes of records already handled in this run (retried rows): the pass does not take them again. */
@@ -73,19 +81,23 @@ class ModulePass {
     const { ctx, module } = this;
     const passStartedAt = new Date();
     this.state = await this.steps.open(ctx, { httpAttempts: module.retry.httpAttempts });
-    const position = await readCursor(ctx.tenantId, module.id, module.cursor.codec);
+    const stored = await readCursor(ctx.tenantId, module.id, module.cursor.codec);
+    const position = ctx.reimportFrom ? reimportPosition(module.cursor, ctx.reimportFrom, stored) : stored;
 
     if (ctx.itemIds?.length) {
       await this.retryLedgerRows({ ids: ctx.itemIds });
+      this.pause.throwIfPaused();
       return; // a retry run handles only the chosen records
     }
     if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
+    this.pause.throwIfPaused();
     if (this.stoppedByStreak()) return;
     await this.retryRowsWhoseFixArrived();
     if (this.stoppedByStreak()) return;
 
+    if (ctx.reimportFrom) ctx.log.info(logLine("reimportSince", { since: quoteDate(ctx.reimportFrom) }));
     ctx.log.info(module.cursor.describe(position));
-    const force = ctx.trigger === "REIMPORT";
+    const force = ctx.reimportFrom !== undefined;
     const pass = module.cursor.begin(position, passStartedAt);
     let pending = 0;
     // A page that cannot be read ends the run here (the error propagates), so the cursor stays.
@@ -97,6 +109,7 @@ class ModulePass {
       for (const item of page.items) pass.observe(item, outcomes.get(this.steps.externalIdOf(item)));
       pending += [...outcomes.values()].filter((outcome) => outcome === "pending").length;
       await ctx.flush();
+      this.pause.throwIfPaused();
       if (this.stoppedByStreak()) return;
     }
     if (pending) ctx.log.warn(logLine("pendingLeft", { recordsOf: module.slug, count: pending }));
@@ -127,7 +140,9 @@ class ModulePass {
         if (item === undefined) gone.push(row.externalId);
         else items.push(item);
       } catch (caught) {
-        ctx.log.warn(logLine("rereadFailed", { recordsOf: module.slug, externalId: row.externalId, error: quoteError(toAppError(caught)) }));
+        const error = toAppError(caught);
+        if (this.pause.met(error)) break; // the remote takes no requests now: handle what was read
+        ctx.log.warn(logLine("rereadFailed", { recordsOf: module.slug, externalId: row.externalId, error: quoteError(error) }));
       }
     }
     if (gone.length) await this.settleGone(gone);
@@ -208,8 +223,8 @@ class ModulePass {
   private async processRecord(ledger: PageLedger, item: Item, force: boolean): Promise<RecordOutcome> {
     const { ctx, steps } = this;
     const externalId: string = steps.externalIdOf(item);
-    // The remote is down: leave the record as it is, without spending one of its attempts.
-    if (this.streak.broken) return "pending";
+    // The remote is down or takes no requests now: leave the record as it is, without spending one of its attempts.
+    if (this.streak.broken || this.pause.paused) return "pending";
     const claim = await ledger.claim(externalId);
     if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
     let written = this.earlierWrite(ledger.rows.get(externalId));
@@ -306,8 +321,14 @@ class ModulePass {
     const { ctx, module, steps } = this;
     const failure = caught instanceof FollowUpFailure ? caught : undefined;
     let error = toAppError(failure ? failure.cause : caught);
-    if (steps.explainError) error = steps.explainError(error);
     const written = failure?.written ?? writtenBefore;
+    // Refused before anything was done (429, or not sent at all): not an attempt of this record.
+    // After a write, the failure is recorded as usual (PENDING, with what was written) and the run stops all the same.
+    if (this.pause.met(error) && !written) {
+      await ledger.released(externalId);
+      return "pending";
+    }
+    if (steps.explainError) error = steps.explainError(error);
     if (failure) {
       // The write happened; only this step failed, and a retry resumes here.
       // It keeps the step's error code (its kind decides retry), worded by errors.anyCode.stepFailed.
@@ -344,6 +365,15 @@ class ModulePass {
   private scope() {
     return { tenantId: this.ctx.tenantId, module: this.module.id, runId: this.ctx.runId };
   }
+}
+
+/**
+ * Where a re-import reads from: its date, or the stored cursor when that is older (a re-import
+ * must not skip changes the regular runs have not read yet, since it moves the cursor on at the end).
+ */
+function reimportPosition<Position>(cursor: CursorPolicy<Position, unknown, unknown>, from: Date, stored: Position | null): Position {
+  if (!cursor.rewindTo) throw new AppError("JOB_PAYLOAD_INVALID", "This module cannot re-import from a date.");
+  return cursor.rewindTo(from, stored);
 }
 
 /** A step after the write failed: the write's outcome goes to the ledger with the failure. */

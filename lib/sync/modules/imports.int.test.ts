@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { startSyncHarness, type SyncHarness } from "../../../testing/sync-harness";
-import { requestReimport } from "../engine/request-reimport";
 import { readCursor, SinceCursorCodec } from "../engine/cursor";
 import { productImport } from "./product-import/definition";
 
@@ -67,8 +66,7 @@ describe("product import", () => {
         config: { ...config, fields: { ...config.fields, product: { from: "visma", field: "inventoryNumber", transforms: [] } } },
       },
     });
-    await requestReimport(h.tenant.id, new Date("2000-01-01"), ["PRODUCT_IMPORT"], { send: async () => "job" } as never);
-    const run = await h.run("PRODUCT_IMPORT", "REIMPORT");
+    const run = await h.run("PRODUCT_IMPORT", "REIMPORT", undefined, { reimportFrom: new Date("2000-01-01") });
     expect(run.status).toBe("SUCCEEDED");
     const item = [...h.visma.state.inventory.values()][0]!;
     expect(shopProduct(h, item.inventoryNumber)!.product).toBe(item.inventoryNumber);

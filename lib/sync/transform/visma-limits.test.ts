@@ -32,17 +32,23 @@ describe("fitAddressLines", () => {
     const lines = fitAddressLines(["a ".repeat(80), "siste ord"], warnings, "billingAddress");
     expect(lines.every((line) => line.length <= 50)).toBe(true);
     expect(warnings.lines).toHaveLength(1);
-    expect(englishLogText(warnings.lines[0]!)).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; ".*siste ord" was left out\.$/);
+    expect(englishLogText(warnings.lines[0]!)).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; "(a\*\*\* )*s\*\*\* o\*\*\*" was left out\.$/);
   });
 });
 
 describe("FieldWarnings.cut", () => {
-  it("cuts to the limit and names the field and the rest", () => {
+  it("cuts to the limit and names the field and the rest, masked (it is a person's data)", () => {
     const warnings = new FieldWarnings({ subject: "order", orderId: "9" });
     expect(warnings.cut(" 0155 ", 20, "postcode")).toBe("0155");
     expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "phone")).toBe("+47 900 00 000 (ring etter kl. 16, ellers send SMS");
-    expect(warnings.lines.map(englishLogText)).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "til kontoret)" was left out.']);
-    expect(warnings.lines[0]).toEqual({ code: "fieldCut", params: { subject: "order", orderId: "9", field: "phone", max: 50, leftOut: "til kontoret)" } });
+    expect(warnings.lines.map(englishLogText)).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "t*** k***" was left out.']);
+    expect(warnings.lines[0]).toEqual({ code: "fieldCut", params: { subject: "order", orderId: "9", field: "phone", max: 50, leftOut: "t*** k***" } });
+    warnings.cut("Kari Nordmann-Sørensen og hele familien Nordmann fra Bergen, Hordaland", 40, "contactName");
+    expect(englishLogText(warnings.lines[1]!)).toMatch(/"N\*\*\* f\*\*\* B\*\*\* H\*\*\*" was left out\.$/);
+    expect(JSON.stringify(warnings.lines)).not.toMatch(/Bergen|Nordmann fra/);
+    // An article's description is not a person's: quoted as it is.
+    warnings.cut("Ullgenser med lange ermer i grå melert ull", 30, "lineDescription", { line: 1, sku: "GENSER" });
+    expect(warnings.lines[2]!.params).toMatchObject({ leftOut: "å melert ull" });
   });
 });
 

@@ -27,6 +27,17 @@ export const VISMA_LIMITS = {
   shipViaId: 15,
 } as const;
 
+/**
+ * What was left out, masked for the run log: the cut values are names, addresses, phone numbers and
+ * e-mails, so each word keeps only its first character ("Kari Nordmann" → "K*** N***"), as log
+ * context masks names (docs/privacy.md). Enough to find the field, not to read the person.
+ */
+export function maskLeftOut(text: string): string {
+  return words(text)
+    .map((word) => `${Array.from(word)[0]}***`)
+    .join(" ");
+}
+
 /** The run log's warnings about an order (codes whose params start with the order subject). */
 type SubjectCode = { [C in RunLogCode]: RunLogParams[C] extends OrderSubject ? C : never }[RunLogCode];
 
@@ -41,7 +52,9 @@ export class FieldWarnings {
     const clean = value.trim();
     if (clean.length <= max) return clean;
     const kept = clean.slice(0, max).trimEnd();
-    this.add("fieldCut", { field, max, leftOut: clean.slice(kept.length).trim(), ...line });
+    // An order line's description is the article's, not a person's: it is quoted as it is.
+    const leftOut = clean.slice(kept.length).trim();
+    this.add("fieldCut", { field, max, leftOut: field === "lineDescription" ? leftOut : maskLeftOut(leftOut), ...line });
     return kept;
   }
 
@@ -89,7 +102,7 @@ export function fitAddressLines(parts: readonly string[], warnings: FieldWarning
   let lines = parts.flatMap((part) => wrapText(part, width));
   if (lines.length > count) lines = wrapText(parts.map((part) => part.trim()).filter(Boolean).join(", "), width);
   if (lines.length > count) {
-    warnings.add("addressCut", { field, lines: count, width, leftOut: lines.slice(count).join(" ") });
+    warnings.add("addressCut", { field, lines: count, width, leftOut: maskLeftOut(lines.slice(count).join(" ")) });
     lines = lines.slice(0, count);
   }
   return [lines[0] ?? "", lines[1] ?? "", lines[2] ?? ""];

@@ -5,9 +5,10 @@
  * brought up to date at the start of each export run with one incremental read of the customers
  * changed since the last refresh (usually a single call). Orders then cost no lookup at all; a
  * missing customer is created with the tenant's debtor defaults and added to the index.
- * Only hashes are stored: the index holds no personal data.
+ * Only keyed hashes are stored (HMAC-SHA256 with the tenant's own `customerIndexSalt`), so the
+ * index cannot be matched against a list of addresses hashed once for all tenants (docs/privacy.md).
  */
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { VismaClient } from "../../../integrations/visma/client";
 import type { VismaCustomerCreate } from "../../../integrations/visma/schemas";
 import { db } from "../../../db";
@@ -18,8 +19,9 @@ import { readCursor, SinceCursorCodec, writeCursor } from "../../engine/cursor";
 const OVERLAP_MS = 10 * 60_000;
 const STREAM = "VISMA_CUSTOMER_DIRECTORY";
 
-export function emailHash(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+/** The index key of an e-mail address for one tenant (its salt). */
+export function emailHash(salt: string, email: string): string {
+  return createHmac("sha256", salt).update(email.trim().toLowerCase()).digest("hex");
 }
 
 export class CustomerDirectory {
@@ -27,11 +29,17 @@ export class CustomerDirectory {
   private readonly creating = new Map<string, Promise<{ customerNumber: string; created: boolean }>>();
   /** Set when a customer POST lost its answer: the customer may exist, so look before creating again. */
   private mustRefreshBeforeCreate = false;
+  private salt: string | undefined;
 
   constructor(
     private readonly tenantId: string,
     private readonly visma: VismaClient,
   ) {}
+
+  private async hashOf(email: string): Promise<string> {
+    this.salt ??= (await db.tenant.findUniqueOrThrow({ where: { id: this.tenantId }, select: { customerIndexSalt: true } })).customerIndexSalt;
+    return emailHash(this.salt, email);
+  }
 
   /** Reads the customers changed since the last refresh into the index. */
   async refresh(): Promise<number> {
@@ -43,7 +51,7 @@ export class CustomerDirectory {
       const entries = page.items
         .map((customer) => ({ email: customer.mainContact?.email?.trim(), number: customer.number }))
         .filter((entry): entry is { email: string; number: string } => Boolean(entry.email && entry.number));
-      await this.store(entries.map((entry) => ({ hash: emailHash(entry.email), number: entry.number })));
+      await this.store(await Promise.all(entries.map(async (entry) => ({ hash: await this.hashOf(entry.email), number: entry.number }))));
       indexed += entries.length;
     }
     await writeCursor(this.tenantId, STREAM, SinceCursorCodec, { since: startedAt });
@@ -66,7 +74,7 @@ export class CustomerDirectory {
 
   /** The customer number for an e-mail address, if Visma.net has one (no remote call). */
   async find(email: string): Promise<string | undefined> {
-    const hash = emailHash(email);
+    const hash = await this.hashOf(email);
     const cached = this.known.get(hash);
     if (cached) return cached;
     const row = await db.vismaCustomerIndex.findUnique({ where: { tenantId_emailHash: { tenantId: this.tenantId, emailHash: hash } } });
@@ -79,7 +87,7 @@ export class CustomerDirectory {
     const found = await this.find(email);
     if (found) return { customerNumber: found, created: false };
     // Two orders of one new customer in the same run share one creation.
-    const hash = emailHash(email);
+    const hash = await this.hashOf(email);
     let creation = this.creating.get(hash);
     if (!creation) {
       creation = this.create(newCustomer, hash);

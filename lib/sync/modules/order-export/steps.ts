@@ -13,6 +13,7 @@ import type { NewSalesOrderCommand, VismaCustomerCreate } from "../../../integra
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { AppError, toAppError } from "../../../errors";
+import { alertRecipients } from "../../../alerts/alert-recipients";
 import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { logLine } from "../../../logs/log-line";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
@@ -43,7 +44,7 @@ export type OrderPlan = {
 };
 
 /** What an exported order's ledger row keeps (its `meta`): the sales order's type, and the steps' results. */
-export type ExportedOrderMeta = { type?: string; customerNumber?: string; shipmentNumbers?: string[]; shopStatus?: string };
+export type ExportedOrderMeta = { type?: string; shipmentNumbers?: string[]; shopStatus?: string };
 
 export class OrderExportRun {
   constructor(
@@ -203,7 +204,8 @@ export class OrderExportRun {
       });
     this.references.remember(salesOrder.customer.order, created);
     this.ctx.log.info(logLine("orderExported", { orderId: ref.orderId, salesOrder: created.orderId }), { customerNumber });
-    return { targetId: created.orderId, meta: { type: created.type, customerNumber } satisfies ExportedOrderMeta };
+    // The customer number is not kept: it points at a person, and nothing needs it later.
+    return { targetId: created.orderId, meta: { type: created.type } satisfies ExportedOrderMeta };
   }
 
   // ---- steps after the export (FollowUpStep in define-sync-module.ts) ----
@@ -262,7 +264,8 @@ export class OrderExportRun {
     await notifyOrderFailed({
       tenantId: ctx.tenantId,
       tenantName: ctx.tenant.name,
-      recipients: ctx.settings.failureEmailRecipients,
+      // The same people as the alerts: owners and admins (unless muted) and the alert list.
+      recipients: (await alertRecipients(ctx.tenantId)).map((recipient) => recipient.email),
       orderId,
       error,
       dashboardUrl: `${env().PUBLIC_BASE_URL}/${ctx.tenant.slug}/runs/${ctx.runId}`,

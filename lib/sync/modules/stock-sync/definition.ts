@@ -31,6 +31,8 @@ export const stockSync = defineSyncModule({
   vismaScopes: ["vismanet_erp_service_api:read"],
   ledger: { mode: "checkpoint" },
   concurrency: () => env().IMPORT_CONCURRENCY,
+  // Re-writes every amount whose availability changed since a date (the shop may have lost them).
+  reimport: true,
   steps: {
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
