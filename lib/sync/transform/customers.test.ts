@@ -120,7 +120,12 @@ describe("mapVismaCustomerToShopUser", () => {
 
   it("skips a customer without e-mail with the reason, or gives it the placeholder address the mapping asks for", async () => {
     const noEmail = vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } });
-    expect(mapVismaCustomerToShopUser(noEmail)).toEqual({ kind: "skip", reason: "Visma.net customer 10452 (Kari Nordmann) has no e-mail address; the customer mapping skips such customers." });
+    expect(mapVismaCustomerToShopUser(noEmail)).toEqual({
+      kind: "skip",
+      reason: "Visma.net customer 10452 (Kari Nordmann) has no e-mail address; the customer mapping skips such customers.",
+      customerNumber: "10452",
+      name: "Kari Nordmann",
+    });
     const placeholder = mapVismaCustomerToShopUser(noEmail, CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } }));
     expect(placeholder).toMatchObject({ kind: "user", email: "10452@kunder.example.no", placeholderEmail: true });
     // The invoice contact's e-mail is the next source by default.
