@@ -53,7 +53,7 @@ async function main() {
   const owner = { email: `bench-owner@bench.apicenter.local`, password: "bench-owner-password" };
   const user = await createUser({ email: owner.email, name: "Bench owner", password: owner.password });
   const worker = await startBenchWorkers(config, 1, "main");
-  log(`database ${new URL(database.url).pathname.slice(1)} ready, worker pid ${worker.pids.join(", ")}`);
+  log(`database ${new URL(database.url).pathname.slice(1)} ready, worker pid ${worker.processes.map((process) => process.pid).join(", ")}`);
 
   const ctx: BenchContext = { config, boss, worker, owner: { id: user.id, ...owner }, meanLatencyMs: meanLatencyMs(config.latencyMs, config.jitterMs), log };
   const results: ScenarioResult[] = [];

@@ -16,7 +16,8 @@ import { connectTenantToSimulators } from "../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../testing/worker-process";
 import type { BenchConfig } from "./config";
 import type { BenchContext } from "./scenarios/context";
-import { PeakRssTracker } from "./rss";
+import { createServer } from "node:net";
+import { findNodeProcess, PeakMemoryTracker, WORKER_SCRIPT, type MeasuredProcess, type PeakMemory } from "./rss";
 
 export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
 
@@ -58,15 +59,30 @@ export async function restartMainWorker(ctx: BenchContext): Promise<void> {
 
 export type BenchWorkers = {
   workers: WorkerProcess[];
-  /** The node processes that run the worker code (started by node itself, one process each). */
-  pids: number[];
+  /** The Node.js processes that run workers/main.ts (checked by command line), with their metrics ports. */
+  processes: MeasuredProcess[];
   stop(): Promise<void>;
 };
 
+/** A free loopback port (for a worker's metrics, the dashboard's server). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Only for the bench's own workers: their metrics carry the V8 heap figures. */
+const BENCH_METRICS_TOKEN = "bench-metrics-token-0123456789";
+
 export async function startBenchWorkers(config: BenchConfig, count: number, label: string): Promise<BenchWorkers> {
+  const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const workers = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
+    ports.map((port, i) =>
       startWorkerProcess(`bench-${label}-${i}`, {
+        WORKER_HTTP_PORT: String(port),
+        METRICS_TOKEN: BENCH_METRICS_TOKEN,
         WORKER_CONCURRENCY: String(config.workerConcurrency),
         IMPORT_CONCURRENCY: String(config.importConcurrency),
         ORDER_EXPORT_CONCURRENCY: String(config.orderExportConcurrency),
@@ -78,9 +94,15 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
       }),
     ),
   );
+  // The process measured must be the worker itself: a wrong one (a launcher, tsx's esbuild
+  // service) would report a few MB and pass every memory target.
+  const processes = workers.map((worker, i) => ({
+    pid: findNodeProcess(worker.process.pid!, WORKER_SCRIPT),
+    metrics: { url: `http://127.0.0.1:${ports[i]}/api/metrics`, token: BENCH_METRICS_TOKEN },
+  }));
   return {
     workers,
-    pids: workers.map((worker) => worker.process.pid!),
+    processes,
     stop: async () => void (await Promise.all(workers.map((worker) => worker.stop("SIGTERM")))),
   };
 }
@@ -104,17 +126,17 @@ export async function enqueueRun(boss: PgBoss, tenantId: string, module: ModuleI
   return result.runId;
 }
 
-export type MeasuredRun = { run: SyncRun; wallSeconds: number; peakRssMb: number | null };
+export type MeasuredRun = { run: SyncRun; wallSeconds: number; memory: PeakMemory };
 
 /** Enqueues one module run and waits for it, sampling the workers' memory meanwhile. */
 export async function measureRun(boss: PgBoss, workers: BenchWorkers, tenantId: string, module: ModuleId, timeoutMs = 30 * 60_000): Promise<MeasuredRun> {
-  const memory = new PeakRssTracker(workers.pids);
+  const memory = new PeakMemoryTracker(workers.processes);
   try {
     const runId = await enqueueRun(boss, tenantId, module);
     const [run] = await waitForRuns([runId], timeoutMs);
-    return { run: run!, wallSeconds: wallSecondsOf(run!), peakRssMb: memory.stop() };
+    return { run: run!, wallSeconds: wallSecondsOf(run!), memory: await memory.stop() };
   } finally {
-    memory.stop();
+    await memory.stop();
   }
 }
 

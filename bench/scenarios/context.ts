@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import type { SyncRun } from "../../lib/db";
 import { computeBound, legacyMultiple, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
 import type { BenchConfig } from "../config";
+import type { PeakMemory } from "../rss";
 import type { BenchWorkers, MeasuredRun } from "../stack";
 import type { ScenarioResult } from "../table";
 
@@ -38,7 +39,7 @@ export function rowFromRun(ctx: BenchContext, measured: MeasuredRun, spec: RowSp
     records: measured.run.processed,
     wallSeconds: measured.wallSeconds,
     calls: splitCalls(measured.run.remoteCalls as RemoteCallsByRemote),
-    peakRssMb: measured.peakRssMb,
+    memory: measured.memory,
     notes: [...(spec.notes ?? []), ...runNotes(measured.run)],
     details: { ...spec.details, run: runDetails(measured.run) },
   });
@@ -46,7 +47,7 @@ export function rowFromRun(ctx: BenchContext, measured: MeasuredRun, spec: RowSp
 
 export function rowFromFigures(
   ctx: BenchContext,
-  spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; peakRssMb: number | null },
+  spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; memory: PeakMemory },
 ): ScenarioResult {
   const bound = computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
   const recordsPerSecond = spec.wallSeconds > 0 ? spec.records / spec.wallSeconds : 0;
@@ -57,7 +58,8 @@ export function rowFromFigures(
     wallSeconds: spec.wallSeconds,
     recordsPerSecond,
     calls: spec.calls,
-    peakRssMb: spec.peakRssMb,
+    peakRssMb: spec.memory.rssMb,
+    peakHeapMb: spec.memory.heapMb,
     needed: spec.needed,
     bound,
     ratio: ratioToBound(bound.seconds, spec.wallSeconds),

@@ -6,18 +6,20 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { createTenant } from "../../lib/tenants/create-tenant";
 import { percentile } from "../percentile";
-import { PeakRssTracker, leafProcess } from "../rss";
+import { findNodeProcess, PeakMemoryTracker } from "../rss";
+import { freePort } from "../stack";
 import type { ScenarioResult } from "../table";
 import type { BenchContext } from "./context";
 
 const DIST_DIR = path.join("bench", ".next-build");
+/** `next start` serves from its own process (node running next's bin). */
+const NEXT_SERVER_SCRIPT = /(^|\/)(\.bin\/next|next\/dist\/bin\/next)$/;
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtimeMs(entry: string): number {
@@ -55,14 +57,6 @@ async function buildIfStale(webEnv: Record<string, string>, log: (line: string) 
     writeFileSync("tsconfig.json", `${JSON.stringify(tsconfig, null, 2)}\n`);
   }
   if (code !== 0) throw new Error(`next build failed:\n${output.join("").slice(-3000)}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -179,9 +173,9 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     for (const [id, route] of targets) {
       // One request first, so compiling and caches do not count against the route.
       await fetch(`${baseUrl}${route}`, { headers: { cookie } });
-      const memory = new PeakRssTracker([leafProcess(web.child.pid!)]);
+      const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, NEXT_SERVER_SCRIPT) }]);
       const measured = await load(`${baseUrl}${route}`, cookie, ctx);
-      const peakRssMb = memory.stop();
+      const { rssMb } = await memory.stop();
       ctx.log(`8. GET ${route}: p50 ${measured.p50Ms.toFixed(0)} ms, p95 ${measured.p95Ms.toFixed(0)} ms over ${measured.requests} requests`);
       rows.push({
         id,
@@ -190,7 +184,8 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
         wallSeconds: measured.seconds,
         recordsPerSecond: measured.requests / Math.max(0.001, measured.seconds),
         calls: null,
-        peakRssMb,
+        peakRssMb: rssMb,
+        peakHeapMb: null,
         needed: null,
         bound: null,
         ratio: null,
