@@ -2,12 +2,13 @@
  * `npm run sim`: starts the CS-Cart and Visma.net simulators with seeded data.
  * Env: CSCART_SIM_PORT, VISMA_SIM_PORT, SIM_HOST, SIM_SEED, SIM_PRODUCTS, SIM_CUSTOMERS, SIM_ORDERS,
  * SIM_LATENCY_MS (+ SIM_JITTER_MS, SIM_ERROR_RATE, ...), VISMA_RATE_LIMIT_PER_HOUR, SIM_PRICES_INCLUDE_TAX,
- * SIM_CSCART_OLD_SHOP, SIM_CONTROL_SECRET. Flags of the same meaning: --cscart-port, --visma-port, --host, --seed,
+ * SIM_CSCART_OLD_SHOP, SIM_CONTROL_SECRET, SIM_WORKERS + SIM_QUEUE_LIMIT + SIM_SERVICE_MS=read:write:imageWrite (capacity, both). Flags of the same meaning: --cscart-port, --visma-port, --host, --seed,
  * --products, --customers, --orders, --latency-ms, --rate-limit-per-hour, --prices-include-tax=false,
  * --old-shop (a CS-Cart that ignores updated_at_from), --control-secret.
  */
 import { parseArgs } from "node:util";
 import { startCscartSimulator } from "./cscart/server";
+import { capacityFromEnv } from "./shared/capacity";
 import { faultsFromEnv } from "./shared/faults";
 import { startVismaSimulator } from "./visma/server";
 
@@ -50,6 +51,7 @@ const scale = {
   orders: numberSetting(flags.orders, "SIM_ORDERS", 80),
 };
 const faults = { ...faultsFromEnv(process.env), ...(flags["latency-ms"] ? { latencyMs: Number(flags["latency-ms"]) } : {}) };
+const capacity = capacityFromEnv(process.env);
 const controlSecret = flags["control-secret"] ?? process.env.SIM_CONTROL_SECRET ?? undefined;
 const pricesIncludeTax = (flags["prices-include-tax"] ?? process.env.SIM_PRICES_INCLUDE_TAX ?? "true") !== "false";
 const oldShop = flags["old-shop"] ?? process.env.SIM_CSCART_OLD_SHOP === "true";
@@ -60,6 +62,7 @@ const cscart = await startCscartSimulator({
   seed,
   ...scale,
   faults,
+  capacity,
   pricesIncludeTax,
   oldShop,
   ...(controlSecret ? { controlSecret } : {}),
@@ -70,6 +73,7 @@ const visma = await startVismaSimulator({
   seed,
   ...scale,
   faults,
+  capacity,
   rateLimitPerHour: numberSetting(flags["rate-limit-per-hour"], "VISMA_RATE_LIMIT_PER_HOUR", 15_000),
   ...(controlSecret ? { controlSecret } : {}),
 });
