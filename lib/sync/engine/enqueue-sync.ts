@@ -2,14 +2,18 @@
  * Enqueues a sync module for a tenant: writes a QUEUED run (so the dashboard shows it at once) and
  * sends the job to the module's queue with the tenant-module singleton key. If a job for that
  * module is already queued, pg-boss refuses the duplicate and the run record is removed again; the
- * caller learns that.
+ * caller learns that. Either way the module's next scheduled run moves one interval on.
+ *
+ * The schedule tick enqueues many at once with enqueueSyncs: a few statements per thousand.
  */
+import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { db, type RunTrigger } from "../../db";
 import { webBoss } from "../../jobs/boss";
 import { singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
+import { moveNextRuns } from "./module-schedules";
 
 export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
 
@@ -25,10 +29,48 @@ export async function enqueueSync(
   });
   const payload: SyncJobPayload = { ...input, runId: run.id };
   const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(input.tenantId, module.id) });
+  await moveNextRuns([{ tenantId: input.tenantId, module: module.id }], run.queuedAt);
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
     return { queued: false, reason: "A run of this module is already waiting to start." };
   }
   await db.syncRun.updateMany({ where: { id: run.id, tenantId: input.tenantId }, data: { jobId } });
   return { queued: true, runId: run.id };
+}
+
+const ENQUEUE_BATCH = 1_000;
+
+/**
+ * Enqueues many tenant modules at once, as enqueueSync does one: QUEUED runs in one statement, the
+ * jobs in one (pg-boss skips those whose singleton key already has a job waiting), then the runs
+ * of the refused jobs are removed again and every module's next run moves one interval on.
+ */
+export async function enqueueSyncs(
+  entries: readonly { tenantId: string; module: string }[],
+  trigger: RunTrigger,
+  boss?: PgBoss,
+  registry: ModuleRegistry = SYNC_MODULES,
+): Promise<{ queued: number; refused: number }> {
+  const sender = boss ?? (await webBoss());
+  let queued = 0;
+  for (let start = 0; start < entries.length; start += ENQUEUE_BATCH) {
+    const batch = entries.slice(start, start + ENQUEUE_BATCH).map((entry) => ({ ...entry, module: registry.get(entry.module), runId: randomUUID(), jobId: randomUUID() }));
+    const queuedAt = new Date();
+    await db.syncRun.createMany({
+      data: batch.map((entry) => ({ id: entry.runId, tenantId: entry.tenantId, module: entry.module.id, trigger, status: "QUEUED", jobId: entry.jobId, queuedAt })),
+    });
+    await sender.insert(
+      batch.map((entry) => {
+        const payload: SyncJobPayload = { tenantId: entry.tenantId, module: entry.module.id, trigger, runId: entry.runId };
+        return { id: entry.jobId, name: entry.module.queue, data: payload, singletonKey: singletonKeyFor(entry.tenantId, entry.module.id) };
+      }),
+    );
+    const inserted = await db.$queryRaw<{ id: string }[]>`select id::text from pgboss.job where id = any(${batch.map((entry) => entry.jobId)}::uuid[])`;
+    const accepted = new Set(inserted.map((row) => row.id));
+    const refused = batch.filter((entry) => !accepted.has(entry.jobId));
+    if (refused.length) await db.syncRun.deleteMany({ where: { id: { in: refused.map((entry) => entry.runId) }, status: "QUEUED" } });
+    await moveNextRuns(batch.map((entry) => ({ tenantId: entry.tenantId, module: entry.module.id })), queuedAt);
+    queued += batch.length - refused.length;
+  }
+  return { queued, refused: entries.length - queued };
 }
