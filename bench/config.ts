@@ -27,6 +27,33 @@ export type BenchConfig = {
   /** Dashboard load per URL: connections and seconds. */
   httpConnections: number;
   httpSeconds: number;
+  /** Scenarios 9: products imported into a shop with 4 and 16 PHP workers, and with its capacity changed mid-run. */
+  capacityProducts: { k4: number; k16: number; halved: number };
+  /** 9c: seconds after the start when the shop's 16 workers become 8, then 16 again. */
+  capacityChanges: number[];
+  /** The shop's service times per request kind (ms): reads, writes, product writes with a picture to download. */
+  shopServiceMs: { read: number; write: number; imageWrite: number };
+  /** Scenario 10: orders exported into a Visma.net that serves `vismaWorkers` requests at once. */
+  vismaCapacityOrders: number;
+  vismaWorkers: number;
+  vismaServiceMs: { read: number; write: number; imageWrite: number };
+  /** Scenario 11: tenants with schedules on, run history rows, minutes measured, worker processes. */
+  scaleTenants: number;
+  scaleHistoryRuns: number;
+  scaleMinutes: number;
+  scaleWorkers: number;
+};
+
+/**
+ * Service times of the simulated remotes (simulators/shared/capacity.ts): a shop on modest hosting
+ * answers a read in tens of milliseconds, a product update in about a tenth of a second, and an
+ * update that makes it download a picture in more than half a second; Visma.net takes a little
+ * longer to create a sales order.
+ */
+const REMOTE_SERVICE = {
+  shopServiceMs: { read: 40, write: 120, imageWrite: 600 },
+  vismaWorkers: 4,
+  vismaServiceMs: { read: 40, write: 150, imageWrite: 150 },
 };
 
 const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
@@ -37,12 +64,20 @@ const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" |
     rateLimitedOrders: 120, rateLimit: 50, rateWindowSeconds: 5,
     tenants: 10, tenantWorkers: 3, logRows: 200_000,
     httpConnections: 4, httpSeconds: 2,
+    capacityProducts: { k4: 250, k16: 1_000, halved: 1_600 }, capacityChanges: [12, 24],
+    vismaCapacityOrders: 300,
+    scaleTenants: 10_000, scaleHistoryRuns: 1_000_000, scaleMinutes: 3, scaleWorkers: 3,
+    ...REMOTE_SERVICE,
   },
   full: {
     products: 10_000, customers: 5_000, orders: 2_000, ordersExistingCustomers: 1_000,
     rateLimitedOrders: 1_000, rateLimit: 600, rateWindowSeconds: 60,
     tenants: 50, tenantWorkers: 3, logRows: 1_000_000,
     httpConnections: 4, httpSeconds: 8,
+    capacityProducts: { k4: 2_000, k16: 10_000, halved: 10_000 }, capacityChanges: [30, 60],
+    vismaCapacityOrders: 1_000,
+    scaleTenants: 10_000, scaleHistoryRuns: 10_000_000, scaleMinutes: 5, scaleWorkers: 3,
+    ...REMOTE_SERVICE,
   },
 };
 

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/devstack/embedded-db";
 import { applyMigrations } from "../lib/devstack/migrate";
+import { PORTS } from "../lib/devstack/ports";
 import { recreateDatabase, withDatabaseName } from "../lib/devstack/test-database";
 import { meanLatencyMs } from "./bound";
 import { isSelected, parseBenchArgs } from "./config";
@@ -15,8 +16,7 @@ import type { BenchContext } from "./scenarios/context";
 import type { ScenarioResult } from "./table";
 
 const RESULTS_FILE = path.join("bench", "results", "latest.json");
-/** Its own embedded server: the test server (5498) is stopped by whichever test run started it. */
-const BENCH_PG_PORT = Number(process.env.APICENTER_BENCH_PG_PORT ?? 5497);
+const BENCH_PG_PORT = Number(process.env.APICENTER_BENCH_PG_PORT ?? PORTS.benchPostgres);
 
 /** DATABASE_URL's server when set, else an embedded one in .data/pg-bench; a fresh, migrated database. */
 async function prepareBenchDatabase(): Promise<{ url: string; server?: EmbeddedDatabase }> {
@@ -36,6 +36,9 @@ async function main() {
   // The database comes first: lib/ reads DATABASE_URL when it first touches the database.
   const database = await prepareBenchDatabase();
   process.env.DATABASE_URL = database.url;
+  // The bench's workers take jobs only from the bench's own database, so the tests' guard against
+  // workers sharing a queue with other test files does not apply.
+  process.env.APICENTER_TESTS_MAY_START_WORKERS = "1";
   const { createBoss, startBoss } = await import("../lib/jobs/boss");
   const { createUser } = await import("../lib/tenants/create-user");
   const { disconnectDb } = await import("../lib/db");
@@ -45,6 +48,7 @@ async function main() {
   const { runOrderScenarios } = await import("./scenarios/orders");
   const { runTenantsScenario } = await import("./scenarios/tenants");
   const { runDashboardScenario } = await import("./scenarios/dashboard");
+  const { runCapacityScenarios } = await import("./scenarios/capacity");
   const { checkTargets } = await import("./targets");
   const { formatResults } = await import("./table");
 
@@ -64,6 +68,7 @@ async function main() {
     [["4", "6"], () => runOrderScenarios(ctx)],
     [["7"], () => runTenantsScenario(ctx)],
     [["8"], () => runDashboardScenario(ctx)],
+    [["9", "10"], () => runCapacityScenarios(ctx)],
   ];
   try {
     for (const [ids, run] of scenarios) {

@@ -6,6 +6,7 @@
 import type PgBoss from "pg-boss";
 import { startCscartSimulator, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/server";
+import type { CapacityConfigInput } from "../simulators/shared/capacity";
 import type { SeedScale } from "../simulators/shared/seed-data";
 import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
 import { db, type Prisma, type SyncRun } from "../lib/db";
@@ -22,12 +23,20 @@ import { findNodeProcess, PeakMemoryTracker, WORKER_SCRIPT, type MeasuredProcess
 export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
 
 /** Both simulators from one seed (so SKUs and e-mails agree), every request delayed by the latency. */
-export async function startSimulators(config: BenchConfig, seed: number, scale: Partial<SeedScale>): Promise<Simulators> {
+export async function startSimulators(
+  config: BenchConfig,
+  seed: number,
+  scale: Partial<SeedScale>,
+  capacity: { cscart?: CapacityConfigInput; visma?: CapacityConfigInput } = {},
+): Promise<Simulators> {
   const faults = { latencyMs: config.latencyMs, jitterMs: config.jitterMs };
   const common = { port: 0, seed, products: 0, customers: 0, orders: 0, ...scale, faults };
   // Visma.net's production budget (15,000/h) would end a 10,000-product run early; the rate-limited
   // scenario sets its own limit in front of the simulator.
-  const [cscart, visma] = await Promise.all([startCscartSimulator(common), startVismaSimulator({ ...common, rateLimitPerHour: 10_000_000 })]);
+  const [cscart, visma] = await Promise.all([
+    startCscartSimulator({ ...common, capacity: capacity.cscart ?? {} }),
+    startVismaSimulator({ ...common, capacity: capacity.visma ?? {}, rateLimitPerHour: 10_000_000 }),
+  ]);
   return { cscart, visma, close: async () => void (await Promise.all([cscart.close(), visma.close()])) };
 }
 
@@ -52,9 +61,9 @@ export async function createBenchTenant(
  * this process's ALLOWED_PRIVATE_HOSTS). So once a scenario's tenants exist, the main worker is
  * started again and inherits the addresses it must be allowed to call.
  */
-export async function restartMainWorker(ctx: BenchContext): Promise<void> {
+export async function restartMainWorker(ctx: BenchContext, env: Record<string, string> = {}): Promise<void> {
   await ctx.worker.stop();
-  ctx.worker = await startBenchWorkers(ctx.config, 1, "main");
+  ctx.worker = await startBenchWorkers(ctx.config, 1, "main", env);
 }
 
 export type BenchWorkers = {
@@ -76,7 +85,8 @@ export async function freePort(): Promise<number> {
 /** Only for the bench's own workers: their metrics carry the V8 heap figures. */
 const BENCH_METRICS_TOKEN = "bench-metrics-token-0123456789";
 
-export async function startBenchWorkers(config: BenchConfig, count: number, label: string): Promise<BenchWorkers> {
+/** `env` overrides the defaults below, e.g. a higher IMPORT_CONCURRENCY ceiling or WORKER_SCHEDULES=on. */
+export async function startBenchWorkers(config: BenchConfig, count: number, label: string, env: Record<string, string> = {}): Promise<BenchWorkers> {
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const workers = await Promise.all(
     ports.map((port, i) =>
@@ -91,6 +101,7 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
         PGBOSS_MAINTENANCE_SECONDS: "60",
         // Experiments on the worker alone, e.g. "--max-old-space-size=128" or "--require <profiler>".
         ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
+        ...env,
       }),
     ),
   );

@@ -47,7 +47,7 @@ export function scenarioCells(row: ScenarioResult): string[] {
     perRecord(row.calls?.visma),
     formatNumber(row.peakRssMb, 0),
     formatNumber(row.peakHeapMb, 0),
-    row.bound ? `${formatNumber(row.bound.seconds, 2)}${row.bound.limitedBy === "rate limit" ? " (rate)" : ""}` : "–",
+    row.bound ? `${formatNumber(row.bound.seconds, 2)}${{ latency: "", "rate limit": " (rate)", capacity: " (cap)" }[row.bound.limitedBy]}` : "–",
     row.ratio === null ? "–" : `${formatNumber(row.ratio, 2)}${row.throughput ? "" : "*"}`,
     row.legacy ? `×${formatNumber(row.legacy.multiple, 0)} ${row.legacy.kind}` : "–",
   ];

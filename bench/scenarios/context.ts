@@ -1,7 +1,7 @@
 /** What every scenario gets, and the one way a measured run becomes a table row. */
 import type PgBoss from "pg-boss";
 import type { SyncRun } from "../../lib/db";
-import { computeBound, legacyMultiple, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
+import { computeBound, legacyMultiple, type Bound, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
 import type { BenchConfig } from "../config";
 import type { PeakMemory } from "../rss";
 import type { BenchWorkers, MeasuredRun } from "../stack";
@@ -28,6 +28,8 @@ export type RowSpec = {
   throughput: boolean;
   legacy?: LegacyKind;
   vismaCallsPerSecond?: number;
+  /** The bound when a server's capacity sets it (bench/capacity.ts), instead of latency ÷ concurrency. */
+  bound?: Bound;
   notes?: string[];
   details?: Record<string, unknown>;
 };
@@ -49,7 +51,7 @@ export function rowFromFigures(
   ctx: BenchContext,
   spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; memory: PeakMemory },
 ): ScenarioResult {
-  const bound = computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
+  const bound = spec.bound ?? computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
   const recordsPerSecond = spec.wallSeconds > 0 ? spec.records / spec.wallSeconds : 0;
   return {
     id: spec.id,

@@ -171,6 +171,12 @@ describe("AdaptiveConcurrencyLimit against a simulated shop", () => {
     expect(result.overloaded / result.sent).toBeLessThan(0.01);
   });
 
+  it("does not overrun a server with a backlog as short as its workers while learning (Visma.net-like: 4 at once, slow writes)", () => {
+    const result = drive({ workers: 4, queueLimit: 4, serviceMs: uniformService(150), latencyMs: 30, jitterMs: 10 }, { durationMs: 60_000, seed: 3 });
+    expect(result.overloaded).toBeLessThanOrEqual(2);
+    expect(result.utilisation(5, 60)).toBeGreaterThanOrEqual(0.85);
+  });
+
   it("starts low and grows while latency holds, up to its maximum when the remote never queues", () => {
     const result = drive({ workers: 1000, queueLimit: 0, serviceMs: uniformService(20), latencyMs: 30, jitterMs: 10 }, { durationMs: 20_000 });
     expect(result.limits[0]).toBe(4);

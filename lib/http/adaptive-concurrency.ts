@@ -9,7 +9,7 @@
  *   for its kind of request: heavy and light requests are compared each with its own kind), times
  *   the rate at which answers come back (Little's law: queue = wait × throughput);
  * - while that queue is short and the limit is actually used, the limit grows (by half per window
- *   until the first sign of congestion, then by one per window); when the queue is long it shrinks;
+ *   until a queue of half a request shows, then by one per window); when the queue is long it shrinks;
  * - an overload answer (502, 503, 504, 508) or a timeout halves it at once, once per window.
  * Taking the smallest delay of a window makes the rule blind to a mix of cheap and dear requests
  * (only waiting delays every request) and sees a queue only while one stands.
@@ -193,8 +193,10 @@ export class AdaptiveConcurrencyLimit {
       this.decrease(0.9, nowMs);
       return;
     }
+    // Slow start ends at the first standing queue of half a request: past it, the remote's backlog
+    // may be short, and a step of half the limit would overrun it.
+    if (queue >= 0.5) this.slowStart = false;
     if (queue < low && used) this.limitValue = Math.min(this.options.maxLimit, this.slowStart ? limit * 1.5 : limit + 1);
-    else if (queue >= low) this.slowStart = false;
     this.startWindow(nowMs);
     this.wakeWaiters();
   }
