@@ -40,7 +40,7 @@ export function secondsForWork(workMs: number, workers: number, changes: readonl
 }
 
 /** Cumulative counts of the server's capacity model, sampled during a run (seconds from the run's start). */
-export type CapacitySample = { atSeconds: number; busyMs: number; offeredMs: number };
+export type CapacitySample = { atSeconds: number; busyMs: number; offeredMs: number; overloaded?: number };
 
 /** Share of the offered capacity used between two times (from the samples nearest to them). */
 export function utilisationBetween(samples: readonly CapacitySample[], fromSeconds: number, toSeconds: number): number {

@@ -6,6 +6,10 @@ export type BenchConfig = {
   mode: BenchMode;
   /** Scenario ids to run (all when empty), e.g. --only=1,4. */
   only: string[];
+  /** --baseline: also write the results to bench/results/baseline.json (committed; run in full mode). */
+  writeBaseline: boolean;
+  /** --compare: print each figure beside the committed baseline's. */
+  compare: boolean;
   latencyMs: number;
   jitterMs: number;
   /** The engine's knobs, passed to the worker processes and used in the bound. */
@@ -56,7 +60,7 @@ const REMOTE_SERVICE = {
   vismaServiceMs: { read: 40, write: 150, imageWrite: 150 },
 };
 
-const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
+const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "writeBaseline" | "compare" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
   // Quick: the same scenarios, smaller, in under two minutes on two cores (once the dashboard is
   // built). The rate limit keeps its rate (600/min) over a 5 s window so it bites in a short run.
   quick: {
@@ -92,8 +96,12 @@ export function parseBenchArgs(argv: readonly string[], environment: Record<stri
   return {
     mode,
     only: (flag("only") ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+    writeBaseline: argv.includes("--baseline"),
+    compare: argv.includes("--compare"),
     latencyMs: numberFrom(flag("latency-ms") ?? environment.BENCH_LATENCY_MS, 25),
     jitterMs: numberFrom(flag("jitter-ms") ?? environment.BENCH_JITTER_MS, 10),
+    // Scenarios 1–8 run at these (their bound is latency ÷ concurrency); 9 and 10 lift them, so only
+    // the remote's capacity holds the engine back.
     importConcurrency: numberFrom(environment.IMPORT_CONCURRENCY, 8),
     orderExportConcurrency: numberFrom(environment.ORDER_EXPORT_CONCURRENCY, 4),
     workerConcurrency: numberFrom(environment.WORKER_CONCURRENCY, 4),

@@ -3,7 +3,7 @@
  * simulators with latency, runs the scenarios, prints the table and writes bench/results/latest.json.
  * See bench/README.md for the columns and the bound.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/devstack/embedded-db";
@@ -11,11 +11,14 @@ import { applyMigrations } from "../lib/devstack/migrate";
 import { PORTS } from "../lib/devstack/ports";
 import { recreateDatabase, withDatabaseName } from "../lib/devstack/test-database";
 import { meanLatencyMs } from "./bound";
+import { describeMachine, formatComparison, type BenchResults, type MachineDescription } from "./compare";
 import { isSelected, parseBenchArgs } from "./config";
 import type { BenchContext } from "./scenarios/context";
 import type { ScenarioResult } from "./table";
 
 const RESULTS_FILE = path.join("bench", "results", "latest.json");
+/** Committed: a full-mode run on a quiet machine, with the machine and its load. */
+const BASELINE_FILE = path.join("bench", "results", "baseline.json");
 const BENCH_PG_PORT = Number(process.env.APICENTER_BENCH_PG_PORT ?? PORTS.benchPostgres);
 
 /** DATABASE_URL's server when set, else an embedded one in .data/pg-bench; a fresh, migrated database. */
@@ -30,6 +33,10 @@ async function prepareBenchDatabase(): Promise<{ url: string; server?: EmbeddedD
 async function main() {
   const config = parseBenchArgs(process.argv.slice(2));
   const began = Date.now();
+  // Other processes on the machine disturb every figure: the load goes with the results.
+  const load = { start: os.loadavg()[0]!, end: 0, max: os.loadavg()[0]! };
+  const loadTimer = setInterval(() => (load.max = Math.max(load.max, os.loadavg()[0]!)), 5_000);
+  loadTimer.unref();
   const log = (line: string) => console.log(`[bench +${((Date.now() - began) / 1000).toFixed(1)}s] ${line}`);
   log(`${config.mode} mode, latency ${config.latencyMs} ms + jitter ${config.jitterMs} ms, import concurrency ${config.importConcurrency}, order export concurrency ${config.orderExportConcurrency}, ${config.workerConcurrency} jobs per queue per worker`);
 
@@ -49,6 +56,7 @@ async function main() {
   const { runTenantsScenario } = await import("./scenarios/tenants");
   const { runDashboardScenario } = await import("./scenarios/dashboard");
   const { runCapacityScenarios } = await import("./scenarios/capacity");
+  const { runScaleScenario } = await import("./scenarios/scale");
   const { checkTargets } = await import("./targets");
   const { formatResults } = await import("./table");
 
@@ -69,6 +77,7 @@ async function main() {
     [["7"], () => runTenantsScenario(ctx)],
     [["8"], () => runDashboardScenario(ctx)],
     [["9", "10"], () => runCapacityScenarios(ctx)],
+    [["11"], () => runScaleScenario(ctx)],
   ];
   try {
     for (const [ids, run] of scenarios) {
@@ -95,9 +104,29 @@ async function main() {
   if (failures.length) console.log(`\nScenarios that did not finish:\n${failures.map((failure) => `  ${failure.split("\n")[0]}`).join("\n")}`);
 
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ finishedAt: new Date().toISOString(), totalSeconds: (Date.now() - began) / 1000, config, machine, results, targets, failures }, null, 2)}\n`);
-  console.log(`\nWrote ${RESULTS_FILE}`);
+  clearInterval(loadTimer);
+  load.end = os.loadavg()[0]!;
+  load.max = Math.max(load.max, load.end);
+  const machine: MachineDescription = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    load,
+    ...(process.env.BENCH_MACHINE_NOTE ? { note: process.env.BENCH_MACHINE_NOTE } : {}),
+  };
+  const output: BenchResults & Record<string, unknown> = { finishedAt: new Date().toISOString(), totalSeconds: (Date.now() - began) / 1000, config, machine, results, targets, failures };
+  const text = `${JSON.stringify(output, null, 2)}\n`;
+  writeFileSync(RESULTS_FILE, text);
+  console.log(`\nMachine: ${describeMachine(machine)}\nWrote ${RESULTS_FILE}`);
+  if (config.writeBaseline) {
+    writeFileSync(BASELINE_FILE, text);
+    console.log(`Wrote ${BASELINE_FILE}`);
+  }
+  if (config.compare) {
+    if (existsSync(BASELINE_FILE)) console.log(`\n${formatComparison(output, JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as BenchResults)}`);
+    else console.log(`\nNo ${BASELINE_FILE} to compare with: run the full mode with --baseline once.`);
+  }
   process.exit(failures.length ? 1 : 0);
 }
 

@@ -6,12 +6,13 @@
  * HTTP layer's learned limit stands between the engine and the remote.
  */
 import { pagesFor } from "../bound";
-import { neededWorkMs, recoverySeconds, secondsForWork, splitNeededWrites, type CapacityChange, type CapacitySample, type ServiceMs } from "../capacity";
+import { neededWorkMs, recoverySeconds, secondsForWork, splitNeededWrites, utilisationBetween, type CapacityChange, type CapacitySample, type ServiceMs } from "../capacity";
 import { isSelected } from "../config";
-import { createBenchTenant, measureRun, restartMainWorker, startSimulators, type MeasuredRun, type Simulators } from "../stack";
+import { createBenchTenant, measureRun, restartMainWorker, startSimulators, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
-import type { CapacityStats } from "../../simulators/shared/capacity";
+import type { CapacityConfigInput, CapacityStats } from "../../simulators/shared/capacity";
+import type { ModuleId } from "../../lib/sync/modules";
 
 /** Far above any remote's capacity here: the learned limit is what holds the engine back. */
 const CEILINGS = { IMPORT_CONCURRENCY: "64", ORDER_EXPORT_CONCURRENCY: "64" };
@@ -20,22 +21,41 @@ export const RECOVERY = { threshold: 0.8, withinSeconds: 30, windowSeconds: 3 } 
 
 type Shop = { id: string; workers: number; products: number; changes: CapacityChange[] };
 
-/** Samples the capacity model every half second, in seconds from `startedAt`. */
-function sampleCapacity(read: () => CapacityStats, startedAt: () => number) {
+type CapacityRemote = { setCapacity(config: CapacityConfigInput): unknown; capacityStats(): CapacityStats };
+
+/**
+ * Runs the module against a remote with a capacity model, changing its workers at the given times
+ * (seconds from the enqueue), and samples its counts every half second meanwhile.
+ */
+async function measureAgainstCapacity(ctx: BenchContext, remote: CapacityRemote, capacity: CapacityConfigInput, tenantId: string, module: ModuleId, changes: readonly CapacityChange[]) {
   const samples: CapacitySample[] = [];
+  const startedAt = Date.now();
   const take = () => {
-    const stats = read();
-    samples.push({ atSeconds: (Date.now() - startedAt()) / 1000, busyMs: stats.busyMs, offeredMs: stats.offeredMs });
+    const stats = remote.capacityStats();
+    samples.push({ atSeconds: (Date.now() - startedAt) / 1000, busyMs: stats.busyMs, offeredMs: stats.offeredMs, overloaded: stats.refused + stats.timedOut });
   };
-  const timer = setInterval(take, 500);
-  return {
-    samples,
-    stop: () => {
-      clearInterval(timer);
-      take();
-      return samples;
-    },
-  };
+  const timers = [setInterval(take, 500), ...changes.map((change) => setTimeout(() => remote.setCapacity({ ...capacity, workers: change.workers }), change.atSeconds * 1000))];
+  try {
+    const measured = await measureRun(ctx.boss, ctx.worker, tenantId, module);
+    take();
+    return { measured, samples, stats: remote.capacityStats() };
+  } finally {
+    timers.forEach(clearTimeout);
+  }
+}
+
+/** Share of the capacity used in each phase between changes (and where the 503s fell), for the notes. */
+function phaseNotes(samples: readonly CapacitySample[], changes: readonly CapacityChange[]): string {
+  const bounds = [0, ...changes.map((change) => change.atSeconds), samples[samples.length - 1]?.atSeconds ?? 0];
+  const at = (seconds: number) => samples.reduce((best, sample) => (Math.abs(sample.atSeconds - seconds) < Math.abs(best.atSeconds - seconds) ? sample : best));
+  return bounds
+    .slice(0, -1)
+    .map((from, index) => {
+      const to = bounds[index + 1]!;
+      const overloaded = (at(to).overloaded ?? 0) - (at(from).overloaded ?? 0);
+      return `${from.toFixed(0)}–${to.toFixed(0)} s: ${(100 * utilisationBetween(samples, from, to)).toFixed(0)}% used${overloaded ? `, ${overloaded} overloaded` : ""}`;
+    })
+    .join("; ");
 }
 
 function overloadShare(stats: CapacityStats): { answered: number; overloaded: number; share: number } {
@@ -56,18 +76,7 @@ async function shopScenario(ctx: BenchContext, shop: Shop): Promise<ScenarioResu
     const shopProductsBefore = sims.cscart.state.products.size;
     sims.cscart.resetRequestStats();
     ctx.log(`${shop.id}. initial product import into a shop with ${shop.workers} PHP workers${shop.changes.length ? `, then ${shop.changes.map((change) => `${change.workers} at ${change.atSeconds} s`).join(", ")}` : ""}: ${shop.products} items`);
-    let startedAt = Date.now();
-    const sampler = sampleCapacity(() => sims.cscart.capacityStats(), () => startedAt);
-    const timers = shop.changes.map((change) => setTimeout(() => sims.cscart.setCapacity({ ...capacity, workers: change.workers }), change.atSeconds * 1000));
-    startedAt = Date.now();
-    let measured: MeasuredRun;
-    try {
-      measured = await measureRun(ctx.boss, ctx.worker, tenant.id, "PRODUCT_IMPORT");
-    } finally {
-      timers.forEach(clearTimeout);
-    }
-    const samples = sampler.stop();
-    const stats = sims.cscart.capacityStats();
+    const { measured, samples, stats } = await measureAgainstCapacity(ctx, sims.cscart, capacity, tenant.id, "PRODUCT_IMPORT", shop.changes);
     const { run } = measured;
     // A write per created or updated product (with its picture where the data has one), and one
     // listing of the shop, 250 a page, to learn the ids of products it already has.
@@ -85,6 +94,7 @@ async function shopScenario(ctx: BenchContext, shop: Shop): Promise<ScenarioResu
       legacy: "products",
       notes: [
         `shop: ${shop.workers} workers, service ms read ${service.read} / write ${service.write} / picture write ${service.imageWrite}, backlog ${shop.workers}; served ${stats.served.read} reads, ${stats.served.write} writes, ${stats.served.imageWrite} picture writes; ${overload.overloaded} of ${overload.answered} answered 503/504 (${(100 * overload.share).toFixed(2)}%), longest queue ${stats.peakQueue}`,
+        `capacity used: ${phaseNotes(samples, shop.changes)}`,
         ...recoveries.map((recovery) => `capacity → ${recovery.workers} at ${recovery.atSeconds} s: above ${RECOVERY.threshold} of it ${recovery.seconds === null ? "not again before the run ended" : `after ${recovery.seconds.toFixed(1)} s`}`),
       ],
       details: { capacity: { server: "cscart", workers: shop.workers, changes: shop.changes, serviceMs: service, stats, overload, recoveries, samples } },
@@ -108,8 +118,7 @@ async function vismaScenario(ctx: BenchContext): Promise<ScenarioResult> {
     const customersBefore = sims.visma.state.customers.size;
     sims.visma.resetRequestStats();
     ctx.log(`10. order export into a Visma.net serving ${workers} requests at once: ${sims.cscart.state.orders.size} orders`);
-    const measured = await measureRun(ctx.boss, ctx.worker, tenant.id, "ORDER_EXPORT");
-    const stats = sims.visma.capacityStats();
+    const { measured, samples, stats } = await measureAgainstCapacity(ctx, sims.visma, capacity, tenant.id, "ORDER_EXPORT", []);
     const { run } = measured;
     const customersCreated = sims.visma.state.customers.size - customersBefore;
     const sent = run.created + run.failed;
@@ -128,8 +137,9 @@ async function vismaScenario(ctx: BenchContext): Promise<ScenarioResult> {
       legacy: "orders",
       notes: [
         `Visma.net: ${workers} at once, service ms read ${service.read} / write ${service.write}; ${customersCreated} customer(s) created; ${overload.overloaded} of ${overload.answered} answered 503/504 (${(100 * overload.share).toFixed(2)}%), longest queue ${stats.peakQueue}`,
+        `capacity used: ${phaseNotes(samples, [])}; by second: ${samples.filter((_, index) => index % 2 === 0).map((sample, index, even) => (index ? (100 * utilisationBetween(samples, even[index - 1]!.atSeconds, sample.atSeconds)).toFixed(0) : "")).filter(Boolean).join(" ")}`,
       ],
-      details: { capacity: { server: "visma", workers, changes: [], serviceMs: service, stats, overload, recoveries: [] } },
+      details: { capacity: { server: "visma", workers, changes: [], serviceMs: service, stats, overload, recoveries: [], samples } },
     });
   } finally {
     await sims.close();

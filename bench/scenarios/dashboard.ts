@@ -113,7 +113,7 @@ async function insertLogRows(tenantId: string, rows: number): Promise<void> {
   await db.$executeRawUnsafe(`analyze "LogEntry"`);
 }
 
-type Measured = { p50Ms: number; p95Ms: number; requests: number; seconds: number; non2xx: number; errors: number };
+export type Measured = { p50Ms: number; p95Ms: number; requests: number; seconds: number; non2xx: number; errors: number };
 
 async function load(url: string, cookie: string, ctx: BenchContext): Promise<Measured> {
   const { httpConnections, httpSeconds } = ctx.config;
@@ -128,10 +128,15 @@ async function load(url: string, cookie: string, ctx: BenchContext): Promise<Mea
   return { p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), requests: latencies.length, seconds: result.duration, non2xx, errors: result.errors };
 }
 
-export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
-  const { config } = ctx;
-  // The product tenant (runs, ledger) when scenario 1 ran; else an empty one.
-  const tenant = ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
+export type DashboardServer = {
+  baseUrl: string;
+  /** Loads one route for the configured seconds (after one request to warm it up), with the web server's peak RSS. */
+  measure(route: string): Promise<Measured & { rssMb: number | null }>;
+  stop(): Promise<void>;
+};
+
+/** The dashboard's production build served by `next start`, logged in as the bench owner. */
+export async function startDashboardServer(ctx: BenchContext, label: string, beforeStart: () => Promise<void> = async () => {}): Promise<DashboardServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const secrets = env();
@@ -149,16 +154,46 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     ALLOW_LOCALHOST_HTTP: "true",
   };
   await buildIfStale(webEnv, ctx.log);
-
-  ctx.log(`8. inserting ${config.logRows.toLocaleString("en-US")} log rows for ${tenant.slug}`);
-  const insertStarted = Date.now();
-  await insertLogRows(tenant.id, config.logRows);
-  ctx.log(`8. inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s; starting next start on ${baseUrl}`);
-
+  await beforeStart();
+  ctx.log(`${label}. next start on ${baseUrl}`);
   const web = run("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], webEnv);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (web.child.exitCode !== null) return resolve();
+      web.child.once("exit", () => resolve());
+      web.child.kill("SIGTERM");
+    });
   try {
     await waitForHttp(`${baseUrl}/login`, 60_000);
     const cookie = await logIn(baseUrl, ctx.owner.email, ctx.owner.password);
+    return {
+      baseUrl,
+      stop,
+      async measure(route) {
+        // One request first, so compiling and caches do not count against the route.
+        await fetch(`${baseUrl}${route}`, { headers: { cookie } });
+        const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, NEXT_SERVER_SCRIPT) }]);
+        const measured = await load(`${baseUrl}${route}`, cookie, ctx);
+        return { ...measured, rssMb: (await memory.stop()).rssMb };
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { config } = ctx;
+  // The product tenant (runs, ledger) when scenario 1 ran; else an empty one.
+  const tenant = ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
+  const server = await startDashboardServer(ctx, "8", async () => {
+    ctx.log(`8. inserting ${config.logRows.toLocaleString("en-US")} log rows for ${tenant.slug}`);
+    const insertStarted = Date.now();
+    await insertLogRows(tenant.id, config.logRows);
+    ctx.log(`8. inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s`);
+  });
+  try {
     const targets: [string, string][] = [
       ["8a", `/${tenant.slug}`],
       ["8b", `/${tenant.slug}/runs`],
@@ -171,11 +206,7 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     ];
     const rows: ScenarioResult[] = [];
     for (const [id, route] of targets) {
-      // One request first, so compiling and caches do not count against the route.
-      await fetch(`${baseUrl}${route}`, { headers: { cookie } });
-      const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, NEXT_SERVER_SCRIPT) }]);
-      const measured = await load(`${baseUrl}${route}`, cookie, ctx);
-      const { rssMb } = await memory.stop();
+      const { rssMb, ...measured } = await server.measure(route);
       ctx.log(`8. GET ${route}: p50 ${measured.p50Ms.toFixed(0)} ms, p95 ${measured.p95Ms.toFixed(0)} ms over ${measured.requests} requests`);
       rows.push({
         id,
@@ -199,10 +230,6 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     }
     return rows;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (web.child.exitCode !== null) return resolve();
-      web.child.once("exit", () => resolve());
-      web.child.kill("SIGTERM");
-    });
+    await server.stop();
   }
 }

@@ -15,25 +15,39 @@ import type { ModuleRegistry } from "./module-registry";
 
 /** Settings changed this long before the newest one seen are read again (a write committed late). */
 const SETTINGS_OVERLAP_MS = 2 * 60_000;
-/** Tenants brought in step per tick at most; the rest follow in the next ticks. */
-const MAX_TENANTS_PER_TICK = 2_000;
+/** Tenants brought in step per statement group (all of them are, chunk by chunk). */
+const CHUNK = 2_000;
 
 type Schedule = { enabled: boolean; intervalMinutes: number };
 
-/** Brings the rows of tenants whose settings changed in step; returns how many tenants it looked at. */
+/**
+ * Brings the rows of tenants whose settings changed in step; returns how many tenants it changed rows of.
+ * Usually a handful; after a release that adds a module (or this table), every tenant once.
+ */
 export async function syncModuleSchedules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<number> {
   // Per module, so a module new to this registry (no rows yet) reads every tenant once.
   const seen = await db.moduleSchedule.groupBy({ by: ["module"], where: { module: { in: [...registry.ids] } }, _max: { settingsUpdatedAt: true } });
   const seenUntil = new Map(seen.map((row) => [row.module, row._max.settingsUpdatedAt]));
   const oldest = Math.min(...registry.ids.map((id) => seenUntil.get(id)?.getTime() ?? Number.NEGATIVE_INFINITY));
-  const changed = await db.settings.findMany({
-    where: Number.isFinite(oldest) ? { updatedAt: { gt: new Date(oldest - SETTINGS_OVERLAP_MS) } } : {},
-    select: { tenantId: true, schedules: true, updatedAt: true },
-    orderBy: { updatedAt: "asc" },
-    take: MAX_TENANTS_PER_TICK,
-  });
-  if (!changed.length) return 0;
+  let after = { updatedAt: new Date(Number.isFinite(oldest) ? oldest - SETTINGS_OVERLAP_MS : 0), tenantId: "00000000-0000-0000-0000-000000000000" };
+  let looked = 0;
+  for (;;) {
+    // In step already: a row for every module, derived from this very version of the settings.
+    const changed = await db.$queryRaw<{ tenantId: string; schedules: unknown; updatedAt: Date }[]>`
+      select s."tenantId", s.schedules, s."updatedAt" from "Settings" s
+      where s."updatedAt" >= ${after.updatedAt}::timestamp and (s."updatedAt", s."tenantId") > (${after.updatedAt}::timestamp, ${after.tenantId}::uuid)
+        and (select count(*) from "ModuleSchedule" m
+             where m."tenantId" = s."tenantId" and m.module = any(${[...registry.ids]}::text[]) and m."settingsUpdatedAt" = s."updatedAt") < ${registry.ids.length}
+      order by s."updatedAt", s."tenantId"
+      limit ${CHUNK}`;
+    if (changed.length) await syncTenantSchedules(changed, now, registry);
+    looked += changed.length;
+    if (changed.length < CHUNK) return looked;
+    after = changed[changed.length - 1]!;
+  }
+}
 
+async function syncTenantSchedules(changed: { tenantId: string; schedules: unknown; updatedAt: Date }[], now: Date, registry: ModuleRegistry): Promise<void> {
   const tenantIds = changed.map((row) => row.tenantId);
   const existing = await db.moduleSchedule.findMany({ where: { tenantId: { in: tenantIds }, module: { in: [...registry.ids] } } });
   const rowOf = new Map(existing.map((row) => [`${row.tenantId}:${row.module}`, row]));
@@ -70,7 +84,6 @@ export async function syncModuleSchedules(now = new Date(), registry: ModuleRegi
         enabled = excluded.enabled, "intervalMinutes" = excluded."intervalMinutes",
         "nextRunAt" = excluded."nextRunAt", "settingsUpdatedAt" = excluded."settingsUpdatedAt"`;
   }
-  return changed.length;
 }
 
 /** The newest queuedAt per tenant module, one index probe each (SyncRun's tenantId, module, queuedAt index). */

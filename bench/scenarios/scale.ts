@@ -1,0 +1,238 @@
+/**
+ * Scenario 11: ten thousand tenants with small data on one shared pair of simulators, every
+ * module scheduled at its default interval, several workers with the per-minute tick on, and a
+ * run history as large as the retention keeps at that size. Measured: the tick (in the workers,
+ * from its job's output), job pickup (queued → started), database growth per tenant per day, and
+ * the dashboard of one tenant while the others run. The old tick's queries are timed once on the
+ * same data for comparison.
+ */
+import { randomUUID } from "node:crypto";
+import { encryptSecret } from "../../lib/crypto";
+import { db } from "../../lib/db";
+import { DEFAULT_SETTINGS } from "../../lib/settings/defaults";
+import { findDueModules } from "../../lib/sync/engine/find-due-modules";
+import { syncModuleSchedules } from "../../lib/sync/engine/module-schedules";
+import { SYNC_MODULES } from "../../lib/sync/modules";
+import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../../prisma/seed";
+import { allowLocalServers } from "../../testing/allow-local-servers";
+import { percentile } from "../percentile";
+import { PeakMemoryTracker } from "../rss";
+import { restartMainWorker, startBenchWorkers, startSimulators, type BenchWorkers, type Simulators } from "../stack";
+import type { ScenarioResult } from "../table";
+import type { BenchContext } from "./context";
+import { startDashboardServer, type DashboardServer } from "./dashboard";
+
+const CHUNK = 1_000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
+
+/** Tenants set up as a shop owner would have them (connections, mapping, shipping methods, modules on), in bulk. */
+async function createScaleTenants(ctx: BenchContext, sims: Simulators, count: number): Promise<{ id: string; slug: string }[]> {
+  const label = Date.now().toString(36);
+  const tenants = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), slug: `scale-${label}-${index}`, name: `Scale ${index}` }));
+  const schedules = SYNC_MODULES.defaultSchedules;
+  for (const part of chunks(tenants)) {
+    await db.tenant.createMany({ data: part });
+    await db.settings.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, ...DEFAULT_SETTINGS, schedules, shippingMethodMap: DEMO_SHIPPING_METHODS })) });
+    await db.connection.createMany({
+      data: part.flatMap((tenant) => [
+        { tenantId: tenant.id, kind: "CSCART" as const, config: { shopUrl: sims.cscart.url, adminEmail: sims.cscart.options.adminEmail }, encryptedSecret: encryptSecret(sims.cscart.options.apiKey, { tenantId: tenant.id, kind: "CSCART" }) },
+        {
+          tenantId: tenant.id,
+          kind: "VISMA" as const,
+          config: { clientId: sims.visma.options.clientId, tenantId: sims.visma.options.tenantId, tokenUrl: `${sims.visma.url}/connect/token`, erpBaseUrl: sims.visma.url, salesOrderBaseUrl: sims.visma.url },
+          encryptedSecret: encryptSecret(sims.visma.options.clientSecret, { tenantId: tenant.id, kind: "VISMA" }),
+        },
+      ]),
+    });
+    await db.mapping.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() })) });
+  }
+  // The bench owner looks at the first one's dashboard.
+  await db.membership.create({ data: { tenantId: tenants[0]!.id, userId: ctx.owner.id, role: "OWNER" } });
+  return tenants;
+}
+
+/**
+ * Past runs, spread as the retention leaves them: most found nothing to do (kept two days), one in
+ * twenty did some work (kept thirty days). In statements of a million rows.
+ */
+async function insertRunHistory(tenantIds: string[], rows: number, now: Date): Promise<void> {
+  const modules = SYNC_MODULES.ids as readonly string[];
+  for (let start = 0; start < rows; start += 1_000_000) {
+    const count = Math.min(1_000_000, rows - start);
+    await db.$executeRaw`
+      with t as (select ${tenantIds}::uuid[] as ids, ${[...modules]}::text[] as modules)
+      insert into "SyncRun" (id, "tenantId", module, trigger, status, processed, updated, "remoteCalls", "queuedAt", "startedAt", "finishedAt")
+      select gen_random_uuid(), t.ids[1 + g % array_length(t.ids, 1)], t.modules[1 + (g / array_length(t.ids, 1)) % array_length(t.modules, 1)],
+             'SCHEDULE', 'SUCCEEDED', case when busy then 3 else 0 end, case when busy then 3 else 0 end,
+             '{"cscart": {"calls": 1}, "visma": {"calls": 1}}'::jsonb, at, at + interval '1 second', at + interval '2 seconds'
+      from t, (select g, g % 20 = 0 as busy, ${now}::timestamp - random() * (case when g % 20 = 0 then 30 else 2 end) * interval '1 day' as at
+               from generate_series(${start}::int, ${start + count - 1}::int) as g) s`;
+  }
+  await db.$executeRawUnsafe(`analyze "SyncRun"`);
+}
+
+/** What the tick did before ModuleSchedule: every tenant's settings and the last run of every tenant module. */
+async function timeOldTickQueries(): Promise<number> {
+  const started = Date.now();
+  await Promise.all([db.settings.findMany({ select: { tenantId: true, schedules: true } }), db.syncRun.groupBy({ by: ["tenantId", "module"], _max: { queuedAt: true } })]);
+  return Date.now() - started;
+}
+
+const TABLES = ["SyncRun", "SyncItem", "LogEntry", "SyncCursor", "RunSummary", "ModuleSchedule", "VismaCustomerIndex"];
+
+/** Bytes per table (with indexes and TOAST), the app's and pg-boss's job tables. */
+async function tableBytes(): Promise<Record<string, number>> {
+  const rows = await db.$queryRaw<{ name: string; bytes: bigint }[]>`
+    select c.relname as name, pg_total_relation_size(c.oid) as bytes
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p') and ((n.nspname = 'public' and c.relname = any(${TABLES}::text[])) or n.nspname = 'pgboss')`;
+  const sizes: Record<string, number> = {};
+  for (const row of rows) {
+    const key = TABLES.includes(row.name) ? row.name : "pgboss";
+    sizes[key] = (sizes[key] ?? 0) + Number(row.bytes);
+  }
+  return sizes;
+}
+
+type TickOutput = { due: number; queued: number; durationMs: number };
+
+async function tickOutputs(since: Date): Promise<TickOutput[]> {
+  const rows = await db.$queryRaw<{ output: TickOutput | null }[]>`
+    select output from pgboss.job where name = 'schedule-tick' and state = 'completed' and completed_on >= ${since}::timestamptz
+    union all
+    select output from pgboss.archive where name = 'schedule-tick' and state = 'completed' and completed_on >= ${since}::timestamptz`;
+  return rows.map((row) => row.output).filter((output): output is TickOutput => typeof output?.durationMs === "number");
+}
+
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+
+export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { config } = ctx;
+  const count = config.scaleTenants;
+  const sims = await startSimulators(config, 41, { products: 3, customers: 3, orders: 0 });
+  allowLocalServers(sims.cscart.url, sims.visma.url);
+  let extra: BenchWorkers | undefined;
+  let dashboard: DashboardServer | undefined;
+  try {
+    ctx.log(`11. creating ${count.toLocaleString("en-US")} tenants on one pair of simulators`);
+    const tenants = await createScaleTenants(ctx, sims, count);
+    const now = new Date();
+    ctx.log(`11. inserting ${config.scaleHistoryRuns.toLocaleString("en-US")} past runs`);
+    const historyStarted = Date.now();
+    await insertRunHistory(tenants.map((tenant) => tenant.id), config.scaleHistoryRuns, now);
+    ctx.log(`11. history inserted in ${((Date.now() - historyStarted) / 1000).toFixed(0)} s`);
+    const oldTickMs = await timeOldTickQueries();
+
+    // The first tick after the release that brings ModuleSchedule: every tenant once.
+    const firstSyncStarted = Date.now();
+    const scheduled = await syncModuleSchedules(now);
+    const firstSyncMs = Date.now() - firstSyncStarted;
+    // Steady state: each tenant module last ran somewhere within its interval.
+    await db.$executeRaw`update "ModuleSchedule" set "nextRunAt" = ${now}::timestamp + random() * "intervalMinutes" * interval '1 minute'`;
+    await db.$executeRawUnsafe(`analyze "ModuleSchedule"`);
+    const dueSamples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      await findDueModules(new Date(Date.now() - 60_000));
+      dueSamples.push(Date.now() - started);
+    }
+    const demandPerSecond = (count * SYNC_MODULES.modules.reduce((sum, module) => sum + 1 / module.defaultSchedule.intervalMinutes, 0)) / 60;
+    ctx.log(`11. ${scheduled} tenants scheduled in ${firstSyncMs} ms; old tick queries ${oldTickMs} ms; due query ${percentile(dueSamples, 0.5)} ms; demand ${demandPerSecond.toFixed(1)} runs/s`);
+
+    dashboard = await startDashboardServer(ctx, "11");
+    await restartMainWorker(ctx, { WORKER_SCHEDULES: "on" });
+    extra = await startBenchWorkers(config, config.scaleWorkers - 1, "scale", { WORKER_SCHEDULES: "on" });
+    const memory = new PeakMemoryTracker([...ctx.worker.processes, ...extra.processes]);
+    const sizesBefore = await tableBytes();
+    const windowStart = new Date();
+    ctx.log(`11. ${config.scaleWorkers} workers with schedules on for ${config.scaleMinutes} min`);
+
+    // Halfway, the dashboard of one tenant while the others run.
+    await new Promise((resolve) => setTimeout(resolve, (config.scaleMinutes * 60_000) / 2));
+    const measuredTenant = tenants[0]!;
+    const routes = [`/${measuredTenant.slug}`, `/api/t/${measuredTenant.slug}/overview`, `/api/t/${measuredTenant.slug}/runs`];
+    const pages = [];
+    for (const route of routes) pages.push({ route, ...(await dashboard.measure(route)) });
+    const elapsed = Date.now() - windowStart.getTime();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, config.scaleMinutes * 60_000 - elapsed)));
+    const windowEnd = new Date();
+    const peak = await memory.stop();
+    const sizesAfter = await tableBytes();
+
+    const ticks = await tickOutputs(windowStart);
+    const tickMs = ticks.map((tick) => tick.durationMs);
+    // Runs queued in the window (those queued in its last half minute may not have had their turn).
+    const runs = await db.syncRun.findMany({
+      where: { queuedAt: { gte: windowStart, lte: new Date(windowEnd.getTime() - 30_000) }, trigger: "SCHEDULE" },
+      select: { queuedAt: true, startedAt: true, status: true },
+    });
+    const pickup = runs.filter((run) => run.startedAt).map((run) => (run.startedAt!.getTime() - run.queuedAt.getTime()) / 1000);
+    const waiting = runs.length - pickup.length;
+    const finished = await db.syncRun.count({ where: { finishedAt: { gte: windowStart, lte: windowEnd } } });
+    const failed = await db.syncRun.count({ where: { finishedAt: { gte: windowStart, lte: windowEnd }, status: "FAILED" } });
+    const windowSeconds = (windowEnd.getTime() - windowStart.getTime()) / 1000;
+    const grown = Object.fromEntries(Object.keys(sizesAfter).map((table) => [table, (sizesAfter[table] ?? 0) - (sizesBefore[table] ?? 0)]));
+    const grownTotal = Object.values(grown).reduce((sum, bytes) => sum + bytes, 0);
+    const perTenantDayBytes = (grownTotal / count) * (86_400 / windowSeconds);
+    const historyBytes = sizesBefore.SyncRun ?? 0;
+
+    const tick = { p50Ms: percentile(tickMs, 0.5), p95Ms: percentile(tickMs, 0.95), maxMs: Math.max(0, ...tickMs), ticks: ticks.length, duePerTick: percentile(ticks.map((t) => t.due), 0.5) };
+    const pickupStats = { p50Seconds: percentile(pickup, 0.5), p95Seconds: percentile(pickup, 0.95), started: pickup.length, stillWaiting: waiting };
+    const base = { calls: null, needed: null, bound: null, ratio: null, throughput: false, legacy: null } as const;
+    const worstPage = pages.reduce((worst, page) => (page.p95Ms > worst.p95Ms ? page : worst));
+    return [
+      {
+        ...base,
+        id: "11a",
+        name: `Schedule tick, ${count.toLocaleString("en-US")} tenants`,
+        records: ticks.length,
+        wallSeconds: windowSeconds,
+        recordsPerSecond: ticks.length / windowSeconds,
+        peakRssMb: peak.rssMb,
+        peakHeapMb: peak.heapMb,
+        notes: [
+          `tick in the workers: p50 ${tick.p50Ms.toFixed(0)} ms, p95 ${tick.p95Ms.toFixed(0)} ms, max ${tick.maxMs.toFixed(0)} ms over ${tick.ticks} ticks, ~${tick.duePerTick} due per tick (enqueueing included)`,
+          `finding the due modules alone: p50 ${percentile(dueSamples, 0.5)} ms; the old tick's two queries on the same data: ${oldTickMs} ms; ${config.scaleHistoryRuns.toLocaleString("en-US")} past runs (${(historyBytes / 2 ** 30).toFixed(2)} GiB with indexes); first sync of every tenant's schedule rows: ${firstSyncMs} ms`,
+          `database growth: ${(perTenantDayBytes / 1024).toFixed(0)} KiB per tenant per day before retention (${Object.entries(grown).filter(([, bytes]) => bytes > 0).map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`).join(", ")} in ${(windowSeconds / 60).toFixed(1)} min)`,
+        ],
+        details: { tick, ticks, dueSamples, oldTickMs, firstSyncMs, historyRuns: config.scaleHistoryRuns, sizesBefore, sizesAfter, perTenantDayBytes, windowSeconds },
+      },
+      {
+        ...base,
+        id: "11b",
+        name: `Job pickup, ${count.toLocaleString("en-US")} tenants, ${config.scaleWorkers} workers`,
+        records: finished,
+        wallSeconds: windowSeconds,
+        recordsPerSecond: finished / windowSeconds,
+        peakRssMb: peak.rssMb,
+        peakHeapMb: peak.heapMb,
+        notes: [
+          `queued → started: p50 ${pickupStats.p50Seconds.toFixed(1)} s, p95 ${pickupStats.p95Seconds.toFixed(1)} s over ${pickupStats.started} scheduled runs${waiting ? `; ${waiting} still waiting at the end` : ""}`,
+          `runs finished ${(finished / windowSeconds).toFixed(1)}/s (${failed} failed); the schedules ask for ${demandPerSecond.toFixed(1)}/s (records column: runs finished)`,
+        ],
+        details: { pickup: pickupStats, finished, failed, demandPerSecond },
+      },
+      {
+        ...base,
+        id: "11c",
+        name: "Dashboard of one tenant while the others run",
+        records: pages.reduce((sum, page) => sum + page.requests, 0),
+        wallSeconds: pages.reduce((sum, page) => sum + page.seconds, 0),
+        recordsPerSecond: pages.reduce((sum, page) => sum + page.requests, 0) / Math.max(0.001, pages.reduce((sum, page) => sum + page.seconds, 0)),
+        peakRssMb: Math.max(...pages.map((page) => page.rssMb ?? 0)) || null,
+        peakHeapMb: null,
+        notes: pages.map((page) => `GET ${page.route.replace(measuredTenant.slug, "<t>")}: p50 ${page.p50Ms.toFixed(0)} ms, p95 ${page.p95Ms.toFixed(0)} ms over ${page.requests} requests${page.non2xx || page.errors ? `; ${page.non2xx} non-2xx, ${page.errors} errors` : ""}`),
+        details: { pages: pages.map(({ route, ...figures }) => ({ route: route.replace(measuredTenant.slug, "<t>"), ...figures })), p95Ms: round(worstPage.p95Ms) },
+      },
+    ];
+  } finally {
+    await dashboard?.stop();
+    await extra?.stop();
+    // The main worker goes back to schedules off, as the other scenarios expect.
+    await restartMainWorker(ctx);
+    await sims.close();
+  }
+}
