@@ -9,8 +9,6 @@
  *     data:          this one record is wrong (unknown SKU, invalid address); fix the data, then retry it
  * - a plain-language `message` that names the problem, safe to show to a shop owner.
  */
-import { logger } from "./logger";
-
 export type ErrorKind = "configuration" | "transient" | "data";
 
 export const ERROR_CODES = {
@@ -79,6 +77,17 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 /**
+ * Where an unexpected error's detail goes. This file is also bundled for the browser (forms check
+ * input with the same schemas), so it imports no logger: the process logger (lib/logger.ts)
+ * installs itself here on the server.
+ */
+let reportUnexpected: (error: unknown, reference: string) => void = (error, reference) => console.error(`[error ${reference}]`, error);
+
+export function onUnexpectedError(report: (error: unknown, reference: string) => void): void {
+  reportUnexpected = report;
+}
+
+/**
  * Wraps anything thrown into an AppError, keeping AppErrors as they are. The text of an unexpected
  * error may hold internals (SQL, file paths, a remote's raw body), so it is logged here, where it
  * happens (the server or worker), under a reference; the AppError carries only a generic message
@@ -87,7 +96,7 @@ export function isAppError(value: unknown): value is AppError {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   const reference = globalThis.crypto.randomUUID();
-  logger().error({ err: error, reference }, `unexpected error (reference ${reference})`);
+  reportUnexpected(error, reference);
   return new AppError("INTERNAL", `Something went wrong on our side (reference ${reference}). If it keeps happening, give support this reference.`, {
     cause: error,
     details: { reference },

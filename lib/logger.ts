@@ -8,6 +8,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from "pino";
 import { logLevel } from "./env";
+import { onUnexpectedError } from "./errors";
 import { redact, redactText } from "./http/redact";
 
 export type LogContext = { requestId?: string; jobId?: string; queue?: string; tenantId?: string; workerId?: string };
@@ -61,6 +62,9 @@ export function logger(): Logger {
   state.logger ??= createLogger(pino.destination({ fd: state.fd, sync: true }));
   return state.logger;
 }
+
+// Unexpected errors (lib/errors.ts toAppError) are logged with their reference by this process's logger.
+onUnexpectedError((error, reference) => logger().error({ err: error, reference }, `unexpected error (reference ${reference})`));
 
 /** Command-line tools print their result on stdout, so their log goes to stderr (call before logging). */
 export function logToStderr(): void {
