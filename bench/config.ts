@@ -106,6 +106,10 @@ export function parseBenchArgs(argv: readonly string[], environment: Record<stri
     orderExportConcurrency: numberFrom(environment.ORDER_EXPORT_CONCURRENCY, 4),
     workerConcurrency: numberFrom(environment.WORKER_CONCURRENCY, 4),
     ...SIZES[mode],
+    // Scenario 11 smaller, for working on it (the figures then say nothing about 10,000 tenants).
+    ...(environment.BENCH_SCALE_TENANTS ? { scaleTenants: numberFrom(environment.BENCH_SCALE_TENANTS, SIZES[mode].scaleTenants) } : {}),
+    ...(environment.BENCH_SCALE_HISTORY_RUNS ? { scaleHistoryRuns: numberFrom(environment.BENCH_SCALE_HISTORY_RUNS, SIZES[mode].scaleHistoryRuns) } : {}),
+    ...(environment.BENCH_SCALE_MINUTES ? { scaleMinutes: numberFrom(environment.BENCH_SCALE_MINUTES, SIZES[mode].scaleMinutes) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { commandLineOf, findNodeProcess, heapUsedBytesFrom, isNodeRunning, statusKb, WORKER_SCRIPT } from "./rss";
+import { commandLineOf, findNodeProcess, heapUsedBytesFrom, isNextServer, isNodeRunning, statusKb, WORKER_SCRIPT } from "./rss";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -27,6 +27,12 @@ describe("which process is measured", () => {
     expect(isNodeRunning(["/work/node_modules/@esbuild/linux-x64/bin/esbuild", "--service=0.28.2", "--ping"], WORKER_SCRIPT)).toBe(false);
     expect(isNodeRunning(["sh", "-c", "node workers/main.ts"], WORKER_SCRIPT)).toBe(false);
     expect(isNodeRunning(["node", "workers/main.tsx"], WORKER_SCRIPT)).toBe(false);
+  });
+
+  it("knows next start's server by the name it gives its process", () => {
+    expect(isNextServer(["next-server (v16.4.6)"])).toBe(true);
+    expect(isNextServer(["node", "node_modules/.bin/next", "start", "-p", "3000"])).toBe(true);
+    expect(isNextServer(["node", "workers/main.ts"])).toBe(false);
   });
 
   it("finds the worker below a launcher, by command line", async () => {

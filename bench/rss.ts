@@ -36,21 +36,28 @@ export function isNodeRunning(argv: readonly string[], script: RegExp): boolean 
 /** The worker's entry points: the sources (through tsx) and the production bundle. */
 export const WORKER_SCRIPT = /(^|\/)(workers\/main\.ts|\.next\/bin\/worker\.mjs)$/;
 
+/** `next start` names its process "next-server (v16…)" (process.title rewrites the command line). */
+export function isNextServer(argv: readonly string[]): boolean {
+  return /^next-server \(v[\d.]+\)/.test(argv.join(" ")) || isNodeRunning(argv, /(^|\/)(\.bin\/next|next\/dist\/bin\/next)$/);
+}
+
 /**
- * `pid` or the first of its descendants that is a Node.js process running `script`. Throws, naming
- * what was found instead, when there is none: a figure of the wrong process is worse than none.
+ * `pid` or the first of its descendants that is a Node.js process running `script` (or, given a
+ * predicate, one it accepts). Throws, naming what was found instead, when there is none: a figure
+ * of the wrong process is worse than none.
  */
-export function findNodeProcess(pid: number, script: RegExp): number {
+export function findNodeProcess(pid: number, script: RegExp | ((argv: readonly string[]) => boolean)): number {
+  const matches = typeof script === "function" ? script : (argv: readonly string[]) => isNodeRunning(argv, script);
   const queue = [pid];
   const seen: string[] = [];
   while (queue.length) {
     const candidate = queue.shift()!;
     const argv = commandLineOf(candidate);
-    if (isNodeRunning(argv, script)) return candidate;
+    if (matches(argv)) return candidate;
     seen.push(`${candidate}: ${argv.join(" ") || "(gone)"}`);
     queue.push(...childrenOf(candidate));
   }
-  throw new Error(`No Node.js process running ${script} under pid ${pid}; found ${seen.join("; ")}`);
+  throw new Error(`No Node.js process running ${typeof script === "function" ? script.name : script} under pid ${pid}; found ${seen.join("; ")}`);
 }
 
 /** A /proc/<pid>/status field in kB (VmRSS, VmHWM), or undefined when the process is gone. */

@@ -12,14 +12,12 @@ import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { createTenant } from "../../lib/tenants/create-tenant";
 import { percentile } from "../percentile";
-import { findNodeProcess, PeakMemoryTracker } from "../rss";
+import { findNodeProcess, isNextServer, PeakMemoryTracker } from "../rss";
 import { freePort } from "../stack";
 import type { ScenarioResult } from "../table";
 import type { BenchContext } from "./context";
 
 const DIST_DIR = path.join("bench", ".next-build");
-/** `next start` serves from its own process (node running next's bin). */
-const NEXT_SERVER_SCRIPT = /(^|\/)(\.bin\/next|next\/dist\/bin\/next)$/;
 const SOURCES = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtimeMs(entry: string): number {
@@ -172,7 +170,7 @@ export async function startDashboardServer(ctx: BenchContext, label: string, bef
       async measure(route) {
         // One request first, so compiling and caches do not count against the route.
         await fetch(`${baseUrl}${route}`, { headers: { cookie } });
-        const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, NEXT_SERVER_SCRIPT) }]);
+        const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, isNextServer) }]);
         const measured = await load(`${baseUrl}${route}`, cookie, ctx);
         return { ...measured, rssMb: (await memory.stop()).rssMb };
       },

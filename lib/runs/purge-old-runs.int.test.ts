@@ -45,7 +45,16 @@ describe("purgeOldRuns", () => {
       ],
     });
     const logged = await db.syncRun.findFirstOrThrow({ where: { tenantId: t, queuedAt: old } });
-    await db.logEntry.create({ data: { tenantId: t, runId: logged.id, level: "INFO", message: "kept", expiresAt: new Date(now.getTime() + DAY) } });
+    const idleRun = await db.syncRun.findFirstOrThrow({ where: { tenantId: t, queuedAt: idleOld } });
+    const expiresAt = new Date(now.getTime() + DAY);
+    await db.logEntry.createMany({
+      data: [
+        { tenantId: t, runId: logged.id, level: "INFO", message: "kept", expiresAt },
+        { tenantId: t, runId: idleRun.id, level: "INFO", message: "idle: reading changes since", expiresAt },
+        { tenantId: t, runId: idleRun.id, level: "DEBUG", message: "idle: detail", expiresAt },
+        { tenantId: t, runId: idleRun.id, level: "WARN", message: "idle: a warning", expiresAt },
+      ],
+    });
 
     expect(await purgeOldRuns(now, retention)).toEqual({ idle: 1, old: 3 });
 
@@ -67,8 +76,12 @@ describe("purgeOldRuns", () => {
         processed: 0, created: 0, updated: 0, skipped: 0, failedItems: 0, remoteCalls: {}, busySeconds: 2,
       },
     ]);
-    // The log line stays; it no longer points at a run.
-    expect(await db.logEntry.findFirstOrThrow({ where: { tenantId: t, message: "kept" } })).toMatchObject({ runId: null });
+    // A run that did work leaves its log lines; one that found nothing to do takes its routine ones
+    // along and leaves its warnings. Those that stay no longer point at a run.
+    expect(await db.logEntry.findMany({ where: { tenantId: t }, orderBy: { message: "asc" }, select: { message: true, runId: true } })).toEqual([
+      { message: "idle: a warning", runId: null },
+      { message: "kept", runId: null },
+    ]);
     // Nothing left to do: a second purge changes nothing.
     expect(await purgeOldRuns(now, retention)).toEqual({ idle: 0, old: 0 });
   });

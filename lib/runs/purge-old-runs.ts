@@ -4,6 +4,10 @@
  * the two (docs/performance.md, "Growth"). Runs that found nothing to do (succeeded with no
  * records: most scheduled runs) go after IDLE_RUN_RETENTION_DAYS, the rest after RUN_RETENTION_DAYS.
  * The newest run of each tenant module stays whatever its age: the overview shows it.
+ *
+ * A run that found nothing to do takes its INFO and DEBUG log lines with it ("reading changes
+ * since …"): written by every scheduled run, they would outgrow everything else at thousands of
+ * tenants; its warnings and errors stay for the tenant's log retention.
  */
 import { db, Prisma } from "../db";
 import { env } from "../env";
@@ -17,22 +21,26 @@ export async function purgeOldRuns(now = new Date(), retention = { days: env().R
   const idleCutoff = new Date(now.getTime() - retention.idleDays * DAY_MS);
   const cutoff = new Date(now.getTime() - retention.days * DAY_MS);
   // The idle condition is the partial index's, word for word, so the planner uses it.
-  const idle = await purgeInBatches(Prisma.sql`r."processed" = 0 and r."status" = 'SUCCEEDED' and r."queuedAt" < ${idleCutoff}`);
-  const old = await purgeInBatches(Prisma.sql`r."queuedAt" < ${cutoff} and r."finishedAt" is not null`);
+  const idle = await purgeInBatches(Prisma.sql`r."processed" = 0 and r."status" = 'SUCCEEDED' and r."queuedAt" < ${idleCutoff}`, true);
+  const old = await purgeInBatches(Prisma.sql`r."queuedAt" < ${cutoff} and r."finishedAt" is not null`, false);
   return { idle, old };
 }
 
 /** Batches, so a backlog never holds one long transaction or one huge lock. */
-async function purgeInBatches(condition: Prisma.Sql): Promise<number> {
+async function purgeInBatches(condition: Prisma.Sql, withRoutineLogs: boolean): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = await summariseAndDelete(condition);
+    const deleted = await summariseAndDelete(condition, withRoutineLogs);
     total += deleted;
     if (deleted < BATCH) return total;
   }
 }
 
-async function summariseAndDelete(condition: Prisma.Sql): Promise<number> {
+async function summariseAndDelete(condition: Prisma.Sql, withRoutineLogs: boolean): Promise<number> {
+  // The log lines go in the same statement; the foreign key clears runId on those that stay.
+  const routineLogs = withRoutineLogs
+    ? Prisma.sql`, routine_logs as (delete from "LogEntry" l using doomed d where l."runId" = d.id and l.level in ('DEBUG', 'INFO'))`
+    : Prisma.empty;
   const [result] = await db.$queryRaw<{ deleted: number }[]>`
     with doomed as (
       select r.id from "SyncRun" r
@@ -40,7 +48,7 @@ async function summariseAndDelete(condition: Prisma.Sql): Promise<number> {
         and exists (select 1 from "SyncRun" n where n."tenantId" = r."tenantId" and n.module = r.module and n."queuedAt" > r."queuedAt")
       order by r."queuedAt"
       limit ${BATCH}
-    ), deleted as (
+    )${routineLogs}, deleted as (
       delete from "SyncRun" r using doomed d where r.id = d.id
       returning r."tenantId", r.module, r."queuedAt"::date as day, r.status, r.processed, r.created, r.updated, r.skipped, r.failed,
                 r."remoteCalls", r."startedAt", r."finishedAt"
