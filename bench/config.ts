@@ -46,6 +46,8 @@ export type BenchConfig = {
   scaleHistoryRuns: number;
   scaleMinutes: number;
   scaleWorkers: number;
+  /** The runs per second scenario 11's steady state asks for: what three workers on two cores keep up with. */
+  scaleRunsPerSecond: number;
 };
 
 /**
@@ -70,7 +72,7 @@ const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "writeBaselin
     httpConnections: 4, httpSeconds: 2,
     capacityProducts: { k4: 250, k16: 1_000, halved: 1_600 }, capacityChanges: [12, 24],
     vismaCapacityOrders: 300,
-    scaleTenants: 10_000, scaleHistoryRuns: 1_000_000, scaleMinutes: 3, scaleWorkers: 3,
+    scaleTenants: 10_000, scaleHistoryRuns: 1_000_000, scaleMinutes: 3, scaleWorkers: 3, scaleRunsPerSecond: 4,
     ...REMOTE_SERVICE,
   },
   full: {
@@ -80,7 +82,7 @@ const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "writeBaselin
     httpConnections: 4, httpSeconds: 8,
     capacityProducts: { k4: 2_000, k16: 10_000, halved: 10_000 }, capacityChanges: [30, 60],
     vismaCapacityOrders: 1_000,
-    scaleTenants: 10_000, scaleHistoryRuns: 10_000_000, scaleMinutes: 5, scaleWorkers: 3,
+    scaleTenants: 10_000, scaleHistoryRuns: 10_000_000, scaleMinutes: 5, scaleWorkers: 3, scaleRunsPerSecond: 4,
     ...REMOTE_SERVICE,
   },
 };

@@ -65,7 +65,9 @@ export async function enqueueSyncs(
         return { id: entry.jobId, name: entry.module.queue, data: payload, singletonKey: singletonKeyFor(entry.tenantId, entry.module.id) };
       }),
     );
-    const inserted = await db.$queryRaw<{ id: string }[]>`select id::text from pgboss.job where id = any(${batch.map((entry) => entry.jobId)}::uuid[])`;
+    // pg-boss's key is (queue name, id): both, so each lookup is one index probe.
+    const inserted = await db.$queryRaw<{ id: string }[]>`
+      select id::text from pgboss.job where name = any(${[...new Set(batch.map((entry) => entry.module.queue))]}::text[]) and id = any(${batch.map((entry) => entry.jobId)}::uuid[])`;
     const accepted = new Set(inserted.map((row) => row.id));
     const refused = batch.filter((entry) => !accepted.has(entry.jobId));
     if (refused.length) await db.syncRun.deleteMany({ where: { id: { in: refused.map((entry) => entry.runId) }, status: "QUEUED" } });
