@@ -51,6 +51,8 @@ async function createScaleTenants(ctx: BenchContext, sims: Simulators, count: nu
     });
     await db.mapping.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() })) });
   }
+  // Set up in the past month, as tenants in a steady state were (the tick looks again only at settings changed lately).
+  await db.$executeRaw`update "Settings" set "updatedAt" = ${new Date(Date.now() - 86_400_000)}::timestamp - random() * interval '30 days' where "tenantId" = any(${tenants.map((tenant) => tenant.id)}::uuid[])`;
   // The bench owner looks at the first one's dashboard.
   await db.membership.create({ data: { tenantId: tenants[0]!.id, userId: ctx.owner.id, role: "OWNER" } });
   return tenants;

@@ -286,12 +286,15 @@ export class HttpClient {
   }
 }
 
-/** What an attempt tells the concurrency limit: a latency sample, an overload, or nothing (429 is the pacing's). */
+/**
+ * What an attempt tells the concurrency limit: a latency sample, an overload, or nothing (429 is
+ * the pacing's; another 5xx is a failure whose timing says nothing about the remote's queue).
+ */
 function limitOutcomeOf(attempt: AttemptResult, requestClass: string, rttMs: number): LimitOutcome {
   if (attempt.kind !== "response") return attempt.kind === "timeout" ? { kind: "overload" } : { kind: "ignore" };
   const { status } = attempt.response;
   if (isOverloadStatus(status)) return { kind: "overload" };
-  if (status === 429) return { kind: "ignore" };
+  if (status === 429 || status >= 500) return { kind: "ignore" };
   return { kind: "answer", requestClass, rttMs };
 }
 

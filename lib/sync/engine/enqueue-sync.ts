@@ -4,7 +4,7 @@
  * module is already queued, pg-boss refuses the duplicate and the run record is removed again; the
  * caller learns that. Either way the module's next scheduled run moves one interval on.
  *
- * The schedule tick enqueues many at once with enqueueSyncs: a few statements per thousand.
+ * The schedule tick enqueues many at once with enqueueSyncs: five statements per 5,000.
  */
 import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
@@ -38,7 +38,7 @@ export async function enqueueSync(
   return { queued: true, runId: run.id };
 }
 
-const ENQUEUE_BATCH = 1_000;
+const ENQUEUE_BATCH = 5_000;
 
 /**
  * Enqueues many tenant modules at once, as enqueueSync does one: QUEUED runs in one statement, the
@@ -56,9 +56,12 @@ export async function enqueueSyncs(
   for (let start = 0; start < entries.length; start += ENQUEUE_BATCH) {
     const batch = entries.slice(start, start + ENQUEUE_BATCH).map((entry) => ({ ...entry, module: registry.get(entry.module), runId: randomUUID(), jobId: randomUUID() }));
     const queuedAt = new Date();
-    await db.syncRun.createMany({
-      data: batch.map((entry) => ({ id: entry.runId, tenantId: entry.tenantId, module: entry.module.id, trigger, status: "QUEUED", jobId: entry.jobId, queuedAt })),
-    });
+    // One INSERT from arrays: createMany binds seven parameters a row, several times slower here.
+    await db.$executeRaw`
+      insert into "SyncRun" (id, "tenantId", module, trigger, status, "jobId", "queuedAt")
+      select r.id, r."tenantId", r.module, ${trigger}::"RunTrigger", 'QUEUED'::"RunStatus", r."jobId", ${queuedAt}::timestamp
+      from unnest(${batch.map((entry) => entry.runId)}::uuid[], ${batch.map((entry) => entry.tenantId)}::uuid[], ${batch.map((entry) => entry.module.id)}::text[],
+                  ${batch.map((entry) => entry.jobId)}::text[]) as r(id, "tenantId", module, "jobId")`;
     await sender.insert(
       batch.map((entry) => {
         const payload: SyncJobPayload = { tenantId: entry.tenantId, module: entry.module.id, trigger, runId: entry.runId };

@@ -25,19 +25,23 @@ type Schedule = { enabled: boolean; intervalMinutes: number };
  * Usually a handful; after a release that adds a module (or this table), every tenant once.
  */
 export async function syncModuleSchedules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<number> {
-  // Per module, so a module new to this registry (no rows yet) reads every tenant once.
-  const seen = await db.moduleSchedule.groupBy({ by: ["module"], where: { module: { in: [...registry.ids] } }, _max: { settingsUpdatedAt: true } });
-  const seenUntil = new Map(seen.map((row) => [row.module, row._max.settingsUpdatedAt]));
+  // Per module (one index probe each), so a module new to this registry (no rows yet) reads every tenant once.
+  const seen = await db.$queryRaw<{ module: string; seenUntil: Date | null }[]>`
+    select wanted.module, (select max(m."settingsUpdatedAt") from "ModuleSchedule" m where m.module = wanted.module) as "seenUntil"
+    from unnest(${[...registry.ids]}::text[]) as wanted(module)`;
+  const seenUntil = new Map(seen.map((row) => [row.module, row.seenUntil]));
   const oldest = Math.min(...registry.ids.map((id) => seenUntil.get(id)?.getTime() ?? Number.NEGATIVE_INFINITY));
   let after = { updatedAt: new Date(Number.isFinite(oldest) ? oldest - SETTINGS_OVERLAP_MS : 0), tenantId: "00000000-0000-0000-0000-000000000000" };
   let looked = 0;
   for (;;) {
-    // In step already: a row for every module, derived from this very version of the settings.
+    // Out of step: some module has no row derived from this very version of the settings (each
+    // module's row is one primary-key probe).
     const changed = await db.$queryRaw<{ tenantId: string; schedules: unknown; updatedAt: Date }[]>`
       select s."tenantId", s.schedules, s."updatedAt" from "Settings" s
       where s."updatedAt" >= ${after.updatedAt}::timestamp and (s."updatedAt", s."tenantId") > (${after.updatedAt}::timestamp, ${after.tenantId}::uuid)
-        and (select count(*) from "ModuleSchedule" m
-             where m."tenantId" = s."tenantId" and m.module = any(${[...registry.ids]}::text[]) and m."settingsUpdatedAt" = s."updatedAt") < ${registry.ids.length}
+        and exists (
+          select 1 from unnest(${[...registry.ids]}::text[]) as wanted(module)
+          where not exists (select 1 from "ModuleSchedule" m where m."tenantId" = s."tenantId" and m.module = wanted.module and m."settingsUpdatedAt" = s."updatedAt"))
       order by s."updatedAt", s."tenantId"
       limit ${CHUNK}`;
     if (changed.length) await syncTenantSchedules(changed, now, registry);
@@ -83,6 +87,9 @@ async function syncTenantSchedules(changed: { tenantId: string; schedules: unkno
       on conflict ("tenantId", module) do update set
         enabled = excluded.enabled, "intervalMinutes" = excluded."intervalMinutes",
         "nextRunAt" = excluded."nextRunAt", "settingsUpdatedAt" = excluded."settingsUpdatedAt"`;
+    // After a bulk change (a release that adds the table or a module), fresh statistics keep the
+    // planner on the indexes; autovacuum would get there too, minutes later.
+    if (wanted.length >= 1_000) await db.$executeRawUnsafe(`analyze "ModuleSchedule"`);
   }
 }
 
