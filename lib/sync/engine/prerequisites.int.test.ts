@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createTestTenant } from "../../../testing/fixtures";
-import { db } from "../../db";
+import { db, type Tenant } from "../../db";
 import { connectionsReady, evaluatePrerequisites } from "./prerequisites";
 
 describe("connectionsReady", () => {
   it("names, for many tenants at once, the connections each one lacks (a connection without a saved secret counts as missing)", async () => {
-    const [{ tenant: both }, { tenant: shopOnly }, { tenant: none }, { tenant: noSecret }] = await Promise.all(
-      ["ready-both", "ready-shop", "ready-none", "ready-nosecret"].map((label) => createTestTenant(label)),
-    );
+    const [both, shopOnly, none, noSecret] = (await Promise.all(["ready-both", "ready-shop", "ready-none", "ready-nosecret"].map((label) => createTestTenant(label)))).map(
+      ({ tenant }) => tenant,
+    ) as [Tenant, Tenant, Tenant, Tenant];
     await db.connection.createMany({
       data: [
         { tenantId: both.id, kind: "CSCART", config: {}, encryptedSecret: "x" },
