@@ -21,9 +21,15 @@ const RESULTS_FILE = path.join("bench", "results", "latest.json");
 const BASELINE_FILE = path.join("bench", "results", "baseline.json");
 const BENCH_PG_PORT = Number(process.env.APICENTER_BENCH_PG_PORT ?? PORTS.benchPostgres);
 
-/** DATABASE_URL's server when set, else an embedded one in .data/pg-bench; a fresh, migrated database. */
+/**
+ * Outside the project: next build traces the project's .data folder (lib/env.ts reads a file there)
+ * into its standalone output, and copying a running server's files fails the build.
+ */
+const BENCH_PG_DIR = path.join(os.tmpdir(), `apicenter-pg-bench-${BENCH_PG_PORT}`);
+
+/** DATABASE_URL's server when set, else an embedded one in BENCH_PG_DIR; a fresh, migrated database. */
 async function prepareBenchDatabase(): Promise<{ url: string; server?: EmbeddedDatabase }> {
-  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: ".data/pg-bench", port: BENCH_PG_PORT, database: "postgres" });
+  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: BENCH_PG_DIR, port: BENCH_PG_PORT, database: "postgres" });
   const url = withDatabaseName(process.env.DATABASE_URL ?? server!.url, "apicenter_bench");
   await recreateDatabase(url);
   await applyMigrations(url);
