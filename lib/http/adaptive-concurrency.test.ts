@@ -5,19 +5,9 @@
  * depends on the machine's speed: every figure is counted.
  */
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../simulators/shared/prng";
 import { AdaptiveConcurrencyLimit, isOverloadStatus, requestClassOf, type Permit } from "./adaptive-concurrency";
 
-/** mulberry32: a small seeded PRNG, so each run of a test meets the same jitter. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type RemoteModel = {
   workers: number;
@@ -56,7 +46,8 @@ class Simulation {
 /** A client with an endless backlog, sending as the limiter allows, against the remote model. */
 function drive(remote: RemoteModel, options: { durationMs: number; changes?: { atMs: number; workers: number }[]; seed?: number }) {
   const sim = new Simulation();
-  const random = seeded(options.seed ?? 7);
+  // Seeded, so each run of a test meets the same jitter.
+  const random = mulberry32(options.seed ?? 7);
   const limiter = new AdaptiveConcurrencyLimit({ now: () => sim.now });
   let inService = 0;
   const queue: (() => void)[] = [];
