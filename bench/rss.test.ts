@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { commandLineOf, findNodeProcess, heapUsedBytesFrom, isNextServer, isNodeRunning, statusKb, WORKER_SCRIPT } from "./rss";
 
 const children: ChildProcess[] = [];
+/** Processes started below a launcher: killing the launcher leaves them running. */
+const grandchildren: number[] = [];
 afterEach(() => {
+  for (const pid of grandchildren.splice(0)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
@@ -42,6 +51,7 @@ describe("which process is measured", () => {
     await running(launcher.pid!, /^sh /);
     for (let i = 0; i < 200 && !findNodeProcessOrUndefined(launcher.pid!); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     const worker = findNodeProcess(launcher.pid!, WORKER_SCRIPT);
+    grandchildren.push(worker);
     expect(worker).not.toBe(launcher.pid);
     expect(commandLineOf(worker)).toContain("workers/main.ts");
     expect(statusKb(worker, "VmRSS")).toBeGreaterThan(1000);
