@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl without locale segments in the URL: lib/i18n/request.ts picks each request's language.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // e2e builds into its own folder so a running `npm start` is not disturbed.
@@ -10,4 +15,4 @@ const nextConfig = {
   typescript: { tsconfigPath: "tsconfig.json" },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

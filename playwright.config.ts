@@ -22,6 +22,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     viewport: { width: 1280, height: 800 },
+    // The specs read English text; e2e/dutch.spec.ts runs the main flows again with a Dutch browser.
+    locale: "en-GB",
     launchOptions: {
       executablePath,
       args: [

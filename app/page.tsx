@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUserId } from "@/lib/auth/guard";
 import { listUserTenants } from "@/lib/auth/tenant-access";
 
@@ -9,10 +10,11 @@ export default async function HomePage() {
   const userId = await requireUserId();
   const tenants = await listUserTenants(userId);
   if (tenants[0]) redirect(`/${tenants[0].slug}`);
+  const t = await getTranslations("home");
   return (
     <main className="mx-auto max-w-lg p-8">
-      <h1 className="text-xl font-semibold">No shop yet</h1>
-      <p className="mt-2 text-slate-600">Your login is not a member of any shop. Ask a shop owner to add you to their team.</p>
+      <h1 className="text-xl font-semibold">{t("noShopTitle")}</h1>
+      <p className="mt-2 text-slate-600">{t("noShopBody")}</p>
     </main>
   );
 }

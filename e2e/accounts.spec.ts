@@ -35,7 +35,7 @@ test("invitation → choose a password → log in", async ({ page, browser }) =>
   await invited.getByLabel("Password").fill(NEW_PASSWORD);
   await invited.getByRole("button", { name: "Log in" }).click();
   await expect(invited).toHaveURL(new RegExp(`/${tenant.slug}$`));
-  await expect(invited.getByTestId("current-role")).toHaveText("ADMIN");
+  await expect(invited.getByTestId("current-role")).toHaveText("Admin");
 
   // The link works once.
   const again = await guest.newPage();
@@ -64,7 +64,7 @@ test("a password change ends the other sessions, not this one", async ({ page, b
   await saveScreenshots(page, "account-password-changed");
 
   await page.goto(`/${tenant.slug}`);
-  await expect(page.getByTestId("current-role")).toHaveText("ADMIN");
+  await expect(page.getByTestId("current-role")).toHaveText("Admin");
   await elsewhere.goto(`/${tenant.slug}`);
   await expect(elsewhere).toHaveURL(/\/login/);
   expect((await other.request.get(`/api/t/${tenant.slug}/overview`)).status()).toBe(401);

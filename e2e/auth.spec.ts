@@ -6,7 +6,7 @@ test("log in and see the tenant's dashboard shell, then log out", async ({ page 
   await logIn(page, OWNER);
   await expect(page).toHaveURL(/\/demo$/);
   await expect(page.getByRole("heading", { name: "Demo Shop" })).toBeVisible();
-  await expect(page.getByTestId("current-role")).toHaveText("OWNER");
+  await expect(page.getByTestId("current-role")).toHaveText("Owner");
   await expect(page.getByRole("heading", { name: "Sync modules" })).toBeVisible();
   await saveScreenshot(page, "overview");
 
@@ -29,7 +29,7 @@ test("a wrong password gets a clear message", async ({ page }) => {
 
 test("a VIEWER sees no edit controls", async ({ page }) => {
   await logIn(page, VIEWER);
-  await expect(page.getByTestId("current-role")).toHaveText("VIEWER");
+  await expect(page.getByTestId("current-role")).toHaveText("Viewer");
   await expect(page.getByTestId("module-order-export")).toBeVisible();
   await expect(page.getByRole("button", { name: /Run .* now/ })).toHaveCount(0);
 });

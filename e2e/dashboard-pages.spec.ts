@@ -114,7 +114,7 @@ test("logs: filters and search page through entries; delete all asks first", asy
   });
   await logIn(page, { email: users.OWNER.email, password: TEST_PASSWORD });
   await page.goto(`/${tenant.slug}/logs`);
-  await expect(page.getByTestId("retention")).toHaveText("Entries are kept for 30 day(s), then deleted automatically.");
+  await expect(page.getByTestId("retention")).toHaveText("Entries are kept for 30 days, then deleted automatically.");
   await expect(page.getByTestId("log-row")).toHaveCount(50);
   await page.getByRole("button", { name: "Older →" }).click();
   await expect(page.getByTestId("page-number")).toHaveText("Page 2");

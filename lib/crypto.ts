@@ -48,6 +48,7 @@ export function encryptWithKeys(plaintext: string, binding: SecretBinding, keys:
 
 const decryptFailed = (cause?: unknown) =>
   new AppError("SECRET_DECRYPT_FAILED", "A stored secret could not be decrypted (wrong key, altered data, or it belongs to another connection); enter it again.", {
+    params: { variant: "undecryptable" },
     ...(cause ? { cause } : {}),
   });
 
@@ -68,6 +69,7 @@ export function decryptWithKeys(payload: string, binding: SecretBinding, keys: K
       throw new AppError(
         "SECRET_DECRYPT_FAILED",
         `A stored secret was encrypted with a key this server does not have (key id ${keyId}). Set that key as APP_ENCRYPTION_KEY_PREVIOUS, or enter the secret again.`,
+        { params: { variant: "unknownKey", keyId } },
       );
     }
     try {
@@ -87,7 +89,7 @@ export function decryptWithKeys(payload: string, binding: SecretBinding, keys: K
     }
     throw decryptFailed();
   }
-  throw new AppError("SECRET_DECRYPT_FAILED", "A stored secret has an unknown format; enter it again.");
+  throw new AppError("SECRET_DECRYPT_FAILED", "A stored secret has an unknown format; enter it again.", { params: { variant: "unknownFormat" } });
 }
 
 /** True when `payload` is not yet v2 under the current key (what `npm run rotate-key` rewrites). */

@@ -112,7 +112,9 @@ export type Env = z.infer<typeof EnvSchema>;
 
 /** Development and test only: secrets generated once into the git-ignored data folder. */
 export function localDevSecrets(): { APP_ENCRYPTION_KEY: string; NEXTAUTH_SECRET: string } {
-  const dir = path.join(process.cwd(), ".data");
+  // Not traced into the standalone build (production never reads it): the trace would copy the whole
+  // local data folder, a live test database included.
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), ".data");
   const file = path.join(dir, "dev-secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
   const secrets = {

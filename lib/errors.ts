@@ -7,7 +7,11 @@
  *     configuration: the tenant must change something (credentials, mapping, settings); no retry helps
  *     transient:     the remote or the network hiccuped; retrying later will likely work
  *     data:          this one record is wrong (unknown SKU, invalid address); fix the data, then retry it
- * - a plain-language `message` that names the problem, safe to show to a shop owner.
+ * - a plain-language `message` that names the problem, safe to show to a shop owner, in English;
+ * - optional `params` (JSON-safe values). An error with params can be shown in the reader's language:
+ *   the dashboard and e-mails look up `errors.<code>` (or `errors.<code>.<params.variant>`) in
+ *   messages/*.json and fill in the params; without params, or for a code the files lack, the English
+ *   message is shown. See docs/i18n.md.
  */
 export type ErrorKind = "configuration" | "transient" | "data";
 
@@ -44,23 +48,44 @@ export const ERROR_CODES = {
   INVENTORY_ITEM_INVALID: "data",
   MAPPING_INVALID: "configuration",
   JOB_PAYLOAD_INVALID: "configuration",
+  /** A run whose worker stopped before it finished (stored on the run only; the work is picked up again). */
+  RUN_INTERRUPTED: "transient",
   INTERNAL: "transient",
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Values for an error's translated text; `variant` picks one of several texts under one code. Never secrets. */
+export type ErrorParams = { [key: string]: ParamValue };
+export type ParamValue = string | number | boolean | null | string[] | QuotedError | QuotedDate;
+/** An error quoted inside another text (a run log line, RETRIES_EXHAUSTED's last error): it is worded in the reader's language too. */
+export type QuotedError = { code: string; message: string; params?: ErrorParams };
+/** A moment (ISO 8601), shown in the reader's date format and time zone. */
+export type QuotedDate = { dateTime: string };
+
+export function quoteError(error: { code: string; message: string; params?: ErrorParams }): QuotedError {
+  return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
+}
+
+export function quoteDate(date: Date): QuotedDate {
+  return { dateTime: date.toISOString() };
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
   /** Extra structured detail (field errors, remote status). Must never hold secrets. */
   readonly details?: Record<string, unknown>;
+  /** Fills the translated text of this error (see above); absent: the error is shown in English only. */
+  readonly params?: ErrorParams;
 
-  constructor(code: ErrorCode, message: string, options?: { details?: Record<string, unknown>; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { details?: Record<string, unknown>; params?: ErrorParams; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.kind = ERROR_CODES[code];
     this.details = options?.details;
+    this.params = options?.params;
   }
 
   get retryable(): boolean {
@@ -68,7 +93,13 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { code: this.code, kind: this.kind, message: this.message, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      kind: this.kind,
+      message: this.message,
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -100,6 +131,7 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", `Something went wrong on our side (reference ${reference}). If it keeps happening, give support this reference.`, {
     cause: error,
     details: { reference },
+    params: { reference },
   });
 }
 
@@ -138,6 +170,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVENTORY_ITEM_INVALID: 422,
   MAPPING_INVALID: 400,
   JOB_PAYLOAD_INVALID: 400,
+  RUN_INTERRUPTED: 500,
   INTERNAL: 500,
 };
 

@@ -1,17 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { requireUser } from "@/lib/auth/guard";
 
-export const metadata = { title: "Your account · APIcenter" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("accountTitle") };
+}
 
 export default async function AccountPage() {
   const user = await requireUser();
+  const t = await getTranslations("account.change");
   return (
-    <AuthCard title={ACCOUNT_TEXT.change.title} description={<>{user.email}. {ACCOUNT_TEXT.change.description}</>}>
+    <AuthCard title={t("title")} description={t("description", { email: user.email })}>
       <ChangePasswordForm email={user.email} />
-      <p className="mt-4 text-center text-sm"><Link href="/" className="text-brand-700 hover:underline">{ACCOUNT_TEXT.change.back}</Link></p>
+      <p className="mt-4 text-center text-sm"><Link href="/" className="text-brand-700 hover:underline">{t("back")}</Link></p>
     </AuthCard>
   );
 }

@@ -1,20 +1,18 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
-import { ACCOUNT_TEXT } from "./account-text";
-
-const TEXT = ACCOUNT_TEXT.change;
-
 /**
  * Changing the password ends every session of the account, this one too; the form then logs this
  * browser in again with the new password, so only the other sessions are gone.
  */
 export function ChangePasswordForm({ email }: { email: string }) {
+  const t = useTranslations("account.change");
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -25,7 +23,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       await signIn("credentials", { email, password: newPassword, redirect: false });
       return result;
     },
-    successMessage: TEXT.done,
+    successMessage: t("done"),
     onSuccess: () => {
       setCurrentPassword("");
       setNewPassword("");
@@ -38,13 +36,13 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (newPassword === confirm) change.mutate(undefined);
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={TEXT.title}>
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label={TEXT.current} type="password" autoComplete="current-password" value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} error={change.fieldErrors.currentPassword} />
-      <TextField label={TEXT.password} type="password" autoComplete="new-password" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={change.fieldErrors.newPassword} />
-      <TextField label={TEXT.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? TEXT.mismatch : undefined} />
+      <TextField label={t("current")} type="password" autoComplete="current-password" value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} error={change.fieldErrors.currentPassword} />
+      <TextField label={t("password")} type="password" autoComplete="new-password" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={change.fieldErrors.newPassword} />
+      <TextField label={t("confirm")} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? t("mismatch") : undefined} />
       <FormMessage error={change.formError} success={change.success} />
-      <Button type="submit" className="w-full" disabled={change.isPending}>{change.isPending ? TEXT.saving : TEXT.submit}</Button>
+      <Button type="submit" className="w-full" disabled={change.isPending}>{change.isPending ? t("saving") : t("submit")}</Button>
     </form>
   );
 }

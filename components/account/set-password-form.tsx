@@ -1,50 +1,57 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState, type FormEvent } from "react";
-import { apiFetch } from "@/components/api-client";
+import { useTranslations } from "next-intl";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/components/api-client";
+import { useErrorText } from "@/components/i18n";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
-import { ACCOUNT_TEXT } from "./account-text";
-
-const TEXT = ACCOUNT_TEXT.setPassword;
-
 /** The token comes in the URL fragment (#token=…), which never reaches a server log. */
 function tokenFromFragment(): string {
   return new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token") ?? "";
 }
 
+function onHashChange(notify: () => void): () => void {
+  window.addEventListener("hashchange", notify);
+  return () => window.removeEventListener("hashchange", notify);
+}
+
 export function SetPasswordForm() {
-  const [token, setToken] = useState<string | null>(null);
+  const t = useTranslations("account.setPassword");
+  const errorText = useErrorText();
+  // null while rendered on the server, where there is no fragment.
+  const token = useSyncExternalStore(onHashChange, tokenFromFragment, () => null);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  useEffect(() => setToken(tokenFromFragment()), []);
   const save = useApiMutation({
     mutationFn: () => apiFetch<{ email: string }>("/api/account/set-password", { method: "POST", json: { token, password } }),
-    successMessage: TEXT.done,
+    successMessage: t("done"),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(password !== confirm);
     if (password === confirm) save.mutate(undefined);
   };
-  if (token === "") return <div className="mt-6"><FormMessage error={TEXT.noToken} /></div>;
+  // A used or expired link: the whole advice (ask for a new one); an incomplete one: what is wrong with it.
+  const tokenProblem = save.fieldErrors.token && (save.error instanceof ApiError && save.error.params ? errorText(save.error) : save.fieldErrors.token);
+  if (token === "") return <div className="mt-6"><FormMessage error={t("noToken")} /></div>;
   if (save.data) {
     return (
       <div className="mt-6 space-y-4">
         <FormMessage success={save.success} />
-        <Link href={`/login?email=${encodeURIComponent(save.data.email)}`} className="block rounded-md bg-brand-600 px-3 py-2 text-center font-medium text-white hover:bg-brand-700">{TEXT.logIn}</Link>
+        <Link href={`/login?email=${encodeURIComponent(save.data.email)}`} className="block rounded-md bg-brand-600 px-3 py-2 text-center font-medium text-white hover:bg-brand-700">{t("logIn")}</Link>
       </div>
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={TEXT.title}>
-      <TextField label={TEXT.password} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={save.fieldErrors.password} />
-      <TextField label={TEXT.confirm} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? TEXT.mismatch : undefined} />
-      <FormMessage error={save.fieldErrors.token ? save.error?.message : save.formError} />
-      <Button type="submit" className="w-full" disabled={save.isPending || token === null}>{save.isPending ? TEXT.saving : TEXT.submit}</Button>
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
+      <TextField label={t("password")} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={save.fieldErrors.password} />
+      <TextField label={t("confirm")} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? t("mismatch") : undefined} />
+      <FormMessage error={tokenProblem ?? save.formError} />
+      <Button type="submit" className="w-full" disabled={save.isPending || token === null}>{save.isPending ? t("saving") : t("submit")}</Button>
     </form>
   );
 }

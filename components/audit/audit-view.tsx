@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { NONE, useFormat } from "@/components/format";
+import { useAnyTranslations } from "@/components/i18n";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
@@ -10,25 +12,12 @@ import { EmptyState } from "@/components/ui/states";
 import { Td } from "@/components/ui/table";
 import { usePagedQuery } from "@/components/use-paged-query";
 import type { listAuditEvents } from "@/lib/audit/list-audit";
+import { hasMessage } from "@/lib/i18n/translate-error";
 
 type AuditPage = Jsonify<Awaited<ReturnType<typeof listAuditEvents>>>;
 
-const ACTION_WORDS: Record<string, string> = {
-  "settings.update": "changed settings",
-  "settings.reimport": "started a re-import",
-  "mapping.save": "saved a mapping",
-  "mapping.restore": "restored a mapping version",
-  "connection.save": "changed a connection",
-  "connection.test": "tested a connection",
-  "sync.run": "ran a module now",
-  "sync.retry": "retried records",
-  "logs.delete": "deleted all logs",
-  "team.add": "added a team member",
-  "team.role": "changed a role",
-  "team.remove": "removed a team member",
-};
-
-const AREAS: [string, string][] = [["", "Everything"], ["settings", "Settings"], ["mapping", "Mappings"], ["connection", "Connections"], ["sync", "Runs and retries"], ["logs", "Logs"], ["team", "Team"]];
+/** Filter values of the area select; the empty one shows everything. */
+const AREAS = ["", "settings", "mapping", "connection", "sync", "logs", "team"] as const;
 
 /** "fields.price: {…} → {…}" lines from an audit detail's `changes`, else the detail as JSON. */
 function describeDetail(detail: unknown): string[] {
@@ -41,24 +30,32 @@ function describeDetail(detail: unknown): string[] {
 }
 
 export function AuditView({ tenantSlug }: PageProps) {
+  const t = useTranslations("audit");
+  const tAll = useAnyTranslations();
+  const format = useFormat();
   const [area, setArea] = useState("");
   const { query, pager } = usePagedQuery<AuditPage>(tenantSlug, "audit", { area });
+  // Actions are named "settings.update"; message keys cannot hold dots, so they read "settings-update".
+  const actionWords = (action: string) => {
+    const key = `audit.actions.${action.replace(".", "-")}`;
+    return hasMessage(tAll, key) ? tAll(key) : action;
+  };
   return (
     <div>
-      <PageHeader title="Audit log" description="Who changed which setting, mapping, connection or team member, and when." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-4 max-w-xs">
-        <SelectField label="Area" value={area} onChange={(event) => setArea(event.target.value)}>
-          {AREAS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        <SelectField label={t("area")} value={area} onChange={(event) => setArea(event.target.value)}>
+          {AREAS.map((value) => <option key={value} value={value}>{t(`areas.${value || "all"}`)}</option>)}
         </SelectField>
       </div>
-      <PagedTable query={query} pager={pager} rowsOf={(data) => data.events} label="Audit events" testId="audit-table"
-        empty={<EmptyState title="Nothing changed yet">Every change made in this dashboard is recorded here.</EmptyState>}
-        columns={["When", "Who", "What", "Details"]}
+      <PagedTable query={query} pager={pager} rowsOf={(data) => data.events} label={t("tableLabel")} testId="audit-table"
+        empty={<EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>}
+        columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.details")]}
         renderRow={(event) => (
           <tr key={event.id} data-testid="audit-row" data-action={event.action}>
-            <Td className="whitespace-nowrap">{formatDateTime(event.createdAt)}</Td>
-            <Td className="break-all">{event.userEmail ?? "—"}</Td>
-            <Td className="whitespace-nowrap">{ACTION_WORDS[event.action] ?? event.action} <span className="text-xs text-slate-500">({event.target})</span></Td>
+            <Td className="whitespace-nowrap">{format.dateTime(event.createdAt)}</Td>
+            <Td className="break-all">{event.userEmail ?? NONE}</Td>
+            <Td className="whitespace-nowrap">{actionWords(event.action)} <span className="text-xs text-slate-500">({event.target})</span></Td>
             <Td className="min-w-64 max-w-xl">
               <ul className="space-y-0.5 break-all font-mono text-xs text-slate-700">
                 {describeDetail(event.detail).slice(0, 8).map((line, index) => <li key={index}>{line}</li>)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useTenantQuery } from "@/components/tenant-query";
@@ -9,35 +10,30 @@ import { Card } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 
-/** CS-Cart's built-in order statuses; shops may add their own letters. */
-const KNOWN_STATUSES: [string, string][] = [
-  ["P", "Processed (paid)"],
-  ["C", "Complete"],
-  ["O", "Open"],
-  ["B", "Backordered"],
-  ["F", "Failed"],
-  ["D", "Declined"],
-  ["I", "Cancelled"],
-];
+/** CS-Cart's built-in order statuses (names in messages: mappings.statuses.known); shops may add their own letters. */
+const KNOWN_STATUSES = ["P", "C", "O", "B", "F", "D", "I"] as const;
 
 export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string; canEdit: boolean }) {
+  const t = useTranslations("mappings.statuses");
   const query = useTenantQuery<{ exportStatuses: string[] }>(tenantSlug, "settings");
   return (
-    <Card title="Order statuses to export" description="Only shop orders in these statuses become Visma.net sales orders." testId="export-statuses">
+    <Card title={t("title")} description={t("description")} testId="export-statuses">
       <QueryView query={query}>{(settings) => <StatusesForm tenantSlug={tenantSlug} canEdit={canEdit} initial={settings.exportStatuses} />}</QueryView>
     </Card>
   );
 }
 
 function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; canEdit: boolean; initial: string[] }) {
-  const known = new Set(KNOWN_STATUSES.map(([code]) => code));
+  const t = useTranslations("mappings.statuses");
+  const tCommon = useTranslations("common");
+  const known = new Set<string>(KNOWN_STATUSES);
   const [chosen, setChosen] = useState(() => initial.filter((code) => known.has(code)));
   const [custom, setCustom] = useState(() => initial.filter((code) => !known.has(code)).join(", "));
   const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
   const save = useApiMutation({
     mutationFn: () => apiFetch(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: { exportStatuses: statuses() } }),
     invalidate: [[tenantSlug, "settings"]],
-    successMessage: "Order statuses saved.",
+    successMessage: t("saved"),
   });
   const statusError = Object.entries(save.fieldErrors).find(([path]) => path.startsWith("exportStatuses"))?.[1];
   const onSubmit = (event: FormEvent) => {
@@ -45,18 +41,18 @@ function StatusesForm({ tenantSlug, canEdit, initial }: { tenantSlug: string; ca
     save.mutate(undefined);
   };
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Order statuses to export">
+    <form onSubmit={onSubmit} noValidate aria-label={t("title")}>
       <fieldset disabled={!canEdit} className="space-y-3">
-        <legend className="sr-only">Statuses</legend>
+        <legend className="sr-only">{t("legend")}</legend>
         <div className="grid grid-cols-2 gap-2">
-          {KNOWN_STATUSES.map(([code, label]) => (
-            <CheckboxField key={code} label={`${label} (${code})`} checked={chosen.includes(code)}
+          {KNOWN_STATUSES.map((code) => (
+            <CheckboxField key={code} label={t("option", { label: t(`known.${code}`), code })} checked={chosen.includes(code)}
               onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
           ))}
         </div>
-        <TextField label="Other status letters" hint="Your shop's own statuses, e.g. A, E" value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
+        <TextField label={t("other")} hint={t("otherHint")} value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
         <FormMessage error={save.formError} success={save.success} />
-        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save statuses"}</Button>}
+        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>}
       </fieldset>
     </form>
   );

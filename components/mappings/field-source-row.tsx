@@ -1,32 +1,33 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { useAnyTranslations } from "@/components/i18n";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
-import type { SourceDraft } from "./mapping-draft";
+import { hasMessage } from "@/lib/i18n/translate-error";
+import type { ShopFieldName, SourceDraft, SourceKind } from "./mapping-draft";
 
-const SOURCE_LABELS: Record<SourceDraft["from"], string> = {
-  visma: "Visma.net field",
-  attribute: "Item attribute",
-  fixed: "Fixed value",
-  none: "Not synced",
-};
+const SOURCES: SourceKind[] = ["visma", "attribute", "fixed", "none"];
 
 /** One shop field: where its value comes from, and the transforms applied on the way. */
-export function FieldSourceRow({ name, label, hint, draft, sourceFields, nullable, errors, onChange }: {
-  name: string;
-  label: string;
-  hint?: string;
+export function FieldSourceRow({ name, draft, sourceFields, nullable, errors, onChange }: {
+  name: ShopFieldName;
   draft: SourceDraft;
   sourceFields: readonly string[];
   nullable: boolean;
   errors: Record<string, string>;
   onChange: (next: SourceDraft) => void;
 }) {
+  const t = useTranslations("mappings");
+  const label = t(`shopFields.${name}`);
+  const tAll = useAnyTranslations();
+  const hintKey = `mappings.shopFieldHints.${name}`;
+  const hint = hasMessage(tAll, hintKey) ? tAll(hintKey) : undefined;
   const key = `fields.${name}`;
   const set = (change: Partial<SourceDraft>) => onChange({ ...draft, ...change });
   const ownErrors = Object.entries(errors).filter(([path]) => path === key || path.startsWith(`${key}.`));
   const errorAt = (suffix: string) => errors[`${key}.${suffix}`];
   const otherError = ownErrors.find(([path]) => !["field", "attributeId", "value", "multiply"].some((suffix) => path === `${key}.${suffix}`))?.[1];
-  const sources = (Object.keys(SOURCE_LABELS) as SourceDraft["from"][]).filter((from) => nullable || from !== "none");
+  const sources = SOURCES.filter((from) => nullable || from !== "none");
   return (
     <div className="border-b border-slate-100 py-3 last:border-0" data-testid={`mapping-field-${name}`}>
       <div className="grid gap-3 md:grid-cols-[12rem_11rem_1fr]">
@@ -35,27 +36,27 @@ export function FieldSourceRow({ name, label, hint, draft, sourceFields, nullabl
           <div className="font-mono text-xs text-slate-500">{name}</div>
           {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
         </div>
-        <SelectField label={`${label}: source`} value={draft.from} onChange={(event) => set({ from: event.target.value as SourceDraft["from"] })}>
-          {sources.map((from) => <option key={from} value={from}>{SOURCE_LABELS[from]}</option>)}
+        <SelectField label={t("fieldSource", { field: label })} value={draft.from} onChange={(event) => set({ from: event.target.value as SourceKind })}>
+          {sources.map((from) => <option key={from} value={from}>{t(`sources.${from}`)}</option>)}
         </SelectField>
         <div className="space-y-2">
           {draft.from === "visma" && (
-            <SelectField label={`${label}: Visma.net field`} value={draft.field} onChange={(event) => set({ field: event.target.value })} error={errorAt("field")}>
+            <SelectField label={t("fieldVisma", { field: label })} value={draft.field} onChange={(event) => set({ field: event.target.value })} error={errorAt("field")}>
               {sourceFields.map((field) => <option key={field} value={field}>{field}</option>)}
             </SelectField>
           )}
           {draft.from === "attribute" && (
-            <TextField label={`${label}: attribute id`} value={draft.attributeId} onChange={(event) => set({ attributeId: event.target.value })} error={errorAt("attributeId")} />
+            <TextField label={t("fieldAttribute", { field: label })} value={draft.attributeId} onChange={(event) => set({ attributeId: event.target.value })} error={errorAt("attributeId")} />
           )}
           {draft.from === "fixed" && (
-            <TextField label={`${label}: fixed value`} value={draft.value} onChange={(event) => set({ value: event.target.value })} error={errorAt("value")} />
+            <TextField label={t("fieldFixed", { field: label })} value={draft.value} onChange={(event) => set({ value: event.target.value })} error={errorAt("value")} />
           )}
           {(draft.from === "visma" || draft.from === "attribute") && (
             <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
-              <CheckboxField label="Trim spaces" checked={draft.trim} onChange={(event) => set({ trim: event.target.checked })} />
-              <CheckboxField label="Upper case" checked={draft.uppercase} onChange={(event) => set({ uppercase: event.target.checked })} />
-              <CheckboxField label="Round to cents" checked={draft.round2} onChange={(event) => set({ round2: event.target.checked })} />
-              <TextField className="w-36" label={`${label}: multiply by`} inputMode="decimal" placeholder="e.g. 1.25" value={draft.multiply}
+              <CheckboxField label={t("trim")} checked={draft.trim} onChange={(event) => set({ trim: event.target.checked })} />
+              <CheckboxField label={t("uppercase")} checked={draft.uppercase} onChange={(event) => set({ uppercase: event.target.checked })} />
+              <CheckboxField label={t("round2")} checked={draft.round2} onChange={(event) => set({ round2: event.target.checked })} />
+              <TextField className="w-36" label={t("fieldMultiply", { field: label })} inputMode="decimal" placeholder={t("multiplyPlaceholder")} value={draft.multiply}
                 onChange={(event) => set({ multiply: event.target.value })} error={errorAt("multiply")} />
             </div>
           )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
@@ -15,19 +16,22 @@ export function KeyValueRows<R extends Record<string, string>>({ rows, keyField,
   blank: R;
   addLabel: string;
 }) {
+  const t = useTranslations("mappings.rows");
+  const tCommon = useTranslations("common");
   const update = (index: number, change: Partial<R>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <div className="space-y-2">
-      {rows.length === 0 && <p className="text-sm text-slate-500">No rows yet.</p>}
+      {rows.length === 0 && <p className="text-sm text-slate-500">{t("none")}</p>}
       {rows.map((row, index) => {
         const errors = errorsFor(row, index);
         return (
           <div key={index} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-            <TextField label={`${keyLabel} (row ${index + 1})`} value={row[keyField]} error={errors.key}
+            <TextField label={t("rowLabel", { label: keyLabel, row: index + 1 })} value={row[keyField]} error={errors.key}
               onChange={(event) => update(index, { [keyField]: event.target.value } as Partial<R>)} />
-            <TextField label={`${valueLabel} (row ${index + 1})`} value={row[valueField]} error={errors.value}
+            <TextField label={t("rowLabel", { label: valueLabel, row: index + 1 })} value={row[valueField]} error={errors.value}
               onChange={(event) => update(index, { [valueField]: event.target.value } as Partial<R>)} />
-            <Button variant="ghost" size="sm" className="mt-6" aria-label={`Remove ${keyLabel} row ${index + 1}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>Remove</Button>
+            <Button variant="ghost" size="sm" className="mt-6" aria-label={t("removeRow", { label: keyLabel, row: index + 1 })}
+              onClick={() => onChange(rows.filter((_, i) => i !== index))}>{tCommon("remove")}</Button>
           </div>
         );
       })}

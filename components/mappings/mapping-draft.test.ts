@@ -33,11 +33,11 @@ describe("mapping draft", () => {
     draft.fields.price = { ...draft.fields.price, multiply: "lots" };
     const { errors } = mappingFromDraft(draft);
     expect(errors).toEqual({
-      "taxRows.0.vatCode": "enter the Visma.net VAT code",
-      "taxRows.0.taxIds": '"x" is not a CS-Cart tax id (a whole number above 0)',
-      "taxRows.1.taxIds": "enter at least one CS-Cart tax id",
-      defaultCategoryId: "a CS-Cart category id is a whole number above 0",
-      "fields.price.multiply": '"lots" is not a number',
+      "taxRows.0.vatCode": { code: "required" },
+      "taxRows.0.taxIds": { code: "notAnId", params: { value: "x" } },
+      "taxRows.1.taxIds": { code: "required" },
+      defaultCategoryId: { code: "invalid" },
+      "fields.price.multiply": { code: "notANumber", params: { value: "lots" } },
     });
   });
 });

@@ -2,21 +2,15 @@
  * The product mapping as the editor holds it (text in every input, so half-typed values survive)
  * and the conversions both ways. `mappingFromDraft` also checks what the browser can check alone
  * (ids are whole numbers), with the same error keys the server's zod paths use, so every message
- * lands beside its field whichever side found it.
+ * lands beside its field whichever side found it. Errors are issues (code + params) that the editor
+ * words in the reader's language (messages: validation.*).
  */
 import type { ProductMapping, ProductMappingInput } from "@/lib/sync/transform";
+import type { FieldIssue } from "@/lib/validation";
 
-export const SHOP_FIELDS = [
-  { name: "product_code", label: "Product code (SKU)", hint: "Must equal the Visma.net inventory number for orders to match." },
-  { name: "product", label: "Product name" },
-  { name: "category", label: "Category", hint: "The value is looked up in the category mapping below." },
-  { name: "tax_ids", label: "Taxes", hint: "The value (a VAT code) is looked up in the tax mapping below." },
-  { name: "price", label: "Price" },
-  { name: "amount", label: "Stock amount" },
-  { name: "main_image", label: "Main image", hint: "The item's first picture attachment." },
-  { name: "status", label: "Status", hint: "A (active), D (disabled), H (hidden), or a Visma.net item status." },
-] as const;
-export type ShopFieldName = (typeof SHOP_FIELDS)[number]["name"];
+/** The CS-Cart product fields the editor maps; labels and hints are in messages (mappings.shopFields, mappings.shopFieldHints). */
+export const SHOP_FIELDS = ["product_code", "product", "category", "tax_ids", "price", "amount", "main_image", "status"] as const;
+export type ShopFieldName = (typeof SHOP_FIELDS)[number];
 
 export type SourceKind = "visma" | "attribute" | "fixed" | "none";
 
@@ -62,7 +56,7 @@ function sourceDraftOf(source: FieldSource): SourceDraft {
 
 export function draftFromMapping(mapping: ProductMapping): MappingDraft {
   return {
-    fields: Object.fromEntries(SHOP_FIELDS.map(({ name }) => [name, sourceDraftOf(mapping.fields[name])])) as Record<ShopFieldName, SourceDraft>,
+    fields: Object.fromEntries(SHOP_FIELDS.map((name) => [name, sourceDraftOf(mapping.fields[name])])) as Record<ShopFieldName, SourceDraft>,
     taxRows: Object.entries(mapping.taxMapping).map(([vatCode, ids]) => ({ vatCode, taxIds: ids.join(", ") })),
     defaultTaxIds: (mapping.defaultTaxIds ?? []).join(", "),
     categoryRows: Object.entries(mapping.categoryMapping).map(([value, id]) => ({ value, categoryId: String(id) })),
@@ -73,14 +67,16 @@ export function draftFromMapping(mapping: ProductMapping): MappingDraft {
 
 const WHOLE = /^\d+$/;
 
-function idList(text: string, key: string, errors: Record<string, string>): number[] {
+type Issues = Record<string, FieldIssue>;
+
+function idList(text: string, key: string, errors: Issues): number[] {
   const parts = text.split(",").map((part) => part.trim()).filter(Boolean);
   const bad = parts.find((part) => !WHOLE.test(part) || Number(part) === 0);
-  if (bad !== undefined) errors[key] = `"${bad}" is not a CS-Cart tax id (a whole number above 0)`;
+  if (bad !== undefined) errors[key] = { code: "notAnId", params: { value: bad } };
   return parts.map(Number);
 }
 
-function sourceOf(draft: SourceDraft, key: string, errors: Record<string, string>) {
+function sourceOf(draft: SourceDraft, key: string, errors: Issues) {
   if (draft.from === "none") return null;
   if (draft.from === "fixed") return { from: "fixed" as const, value: draft.value };
   const transforms: { op: "trim" | "uppercase" | "round2" | "multiply"; by?: number }[] = [];
@@ -88,7 +84,7 @@ function sourceOf(draft: SourceDraft, key: string, errors: Record<string, string
   if (draft.uppercase) transforms.push({ op: "uppercase" });
   if (draft.multiply.trim()) {
     const by = Number(draft.multiply.replace(",", "."));
-    if (!Number.isFinite(by)) errors[`${key}.multiply`] = `"${draft.multiply}" is not a number`;
+    if (!Number.isFinite(by)) errors[`${key}.multiply`] = { code: "notANumber", params: { value: draft.multiply } };
     transforms.push({ op: "multiply", by });
   }
   if (draft.round2) transforms.push({ op: "round2" });
@@ -98,27 +94,27 @@ function sourceOf(draft: SourceDraft, key: string, errors: Record<string, string
 }
 
 /** The mapping to send, and the errors the browser found (same keys as the server's). */
-export function mappingFromDraft(draft: MappingDraft): { mapping: ProductMappingInput; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+export function mappingFromDraft(draft: MappingDraft): { mapping: ProductMappingInput; errors: Issues } {
+  const errors: Issues = {};
   const taxMapping: Record<string, number[]> = {};
   draft.taxRows.forEach((row, index) => {
     const code = row.vatCode.trim();
-    if (!code) errors[`taxRows.${index}.vatCode`] = "enter the Visma.net VAT code";
-    else if (code in taxMapping) errors[`taxRows.${index}.vatCode`] = `VAT code "${code}" is mapped twice`;
+    if (!code) errors[`taxRows.${index}.vatCode`] = { code: "required" };
+    else if (code in taxMapping) errors[`taxRows.${index}.vatCode`] = { code: "duplicate", params: { value: code } };
     const ids = idList(row.taxIds, `taxRows.${index}.taxIds`, errors);
-    if (!ids.length && !errors[`taxRows.${index}.taxIds`]) errors[`taxRows.${index}.taxIds`] = "enter at least one CS-Cart tax id";
+    if (!ids.length && !errors[`taxRows.${index}.taxIds`]) errors[`taxRows.${index}.taxIds`] = { code: "required" };
     if (code) taxMapping[code] = ids;
   });
   const categoryMapping: Record<string, number> = {};
   draft.categoryRows.forEach((row, index) => {
     const value = row.value.trim();
-    if (!value) errors[`categoryRows.${index}.value`] = "enter the Visma.net value";
-    if (!WHOLE.test(row.categoryId.trim()) || Number(row.categoryId) === 0) errors[`categoryRows.${index}.categoryId`] = "a CS-Cart category id is a whole number above 0";
+    if (!value) errors[`categoryRows.${index}.value`] = { code: "required" };
+    if (!WHOLE.test(row.categoryId.trim()) || Number(row.categoryId) === 0) errors[`categoryRows.${index}.categoryId`] = { code: "invalid" };
     if (value) categoryMapping[value] = Number(row.categoryId);
   });
-  if (!WHOLE.test(draft.defaultCategoryId.trim()) || Number(draft.defaultCategoryId) === 0) errors.defaultCategoryId = "a CS-Cart category id is a whole number above 0";
+  if (!WHOLE.test(draft.defaultCategoryId.trim()) || Number(draft.defaultCategoryId) === 0) errors.defaultCategoryId = { code: "invalid" };
   const defaultTaxIds = idList(draft.defaultTaxIds, "defaultTaxIds", errors);
-  const fields = Object.fromEntries(SHOP_FIELDS.map(({ name }) => [name, sourceOf(draft.fields[name], `fields.${name}`, errors)]));
+  const fields = Object.fromEntries(SHOP_FIELDS.map((name) => [name, sourceOf(draft.fields[name], `fields.${name}`, errors)]));
   const mapping = {
     fields,
     taxMapping,

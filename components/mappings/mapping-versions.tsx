@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiFetch } from "@/components/api-client";
-import { formatDateTime } from "@/components/format";
+import { NONE, useFormat } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/field";
@@ -20,33 +21,43 @@ export function MappingVersions({ tenantSlug, canEdit, versions, activeVersion, 
   activeVersion: number | null;
   onRestored: () => void;
 }) {
+  const t = useTranslations("mappings.versions");
+  const tCommon = useTranslations("common");
+  const format = useFormat();
   const [restoring, setRestoring] = useState<number | null>(null);
   const restore = useApiMutation({
     mutationFn: (version: number) => apiFetch<{ version: number }>(tenantApi(tenantSlug, "mappings/product/restore"), { method: "POST", json: { version } }),
     invalidate: [[tenantSlug, "mappings/product"]],
-    successMessage: (result) => `Restored as version ${result.version}.`,
+    successMessage: (result) => t("restored", { version: result.version }),
     onSuccess: () => {
       setRestoring(null);
       onRestored();
     },
   });
   return (
-    <Card title="Versions" description="Every save is a new version; restoring copies an old one forward." testId="mapping-versions">
+    <Card title={t("title")} description={t("description")} testId="mapping-versions">
       <FormMessage error={restore.formError} success={restore.success} />
       {versions.length === 0 ? (
-        <EmptyState title="No saved versions yet">The default mapping is in force until you save one.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
-        <Table label="Mapping versions">
-          <thead><tr><Th>Version</Th><Th>Saved by</Th><Th>When</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+        <Table label={t("tableLabel")}>
+          <thead>
+            <tr>
+              <Th>{t("columns.version")}</Th><Th>{t("columns.savedBy")}</Th><Th>{t("columns.when")}</Th><Th><span className="sr-only">{tCommon("actions")}</span></Th>
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {versions.map((version) => (
               <tr key={version.version}>
-                <Td>v{version.version}{version.version === activeVersion && <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">in force</span>}</Td>
-                <Td className="break-all">{version.createdBy ?? "—"}</Td>
-                <Td className="whitespace-nowrap">{formatDateTime(version.createdAt)}</Td>
+                <Td>
+                  {t("version", { version: version.version })}
+                  {version.version === activeVersion && <span className="ml-2 rounded bg-green-100 px-1.5 text-xs text-green-800">{t("inForce")}</span>}
+                </Td>
+                <Td className="break-all">{version.createdBy ?? NONE}</Td>
+                <Td className="whitespace-nowrap">{format.dateTime(version.createdAt)}</Td>
                 <Td className="text-right">
                   {canEdit && version.version !== activeVersion && (
-                    <Button variant="ghost" size="sm" onClick={() => setRestoring(version.version)} aria-label={`Restore version ${version.version}`}>Restore</Button>
+                    <Button variant="ghost" size="sm" onClick={() => setRestoring(version.version)} aria-label={t("restoreVersion", { version: version.version })}>{tCommon("restore")}</Button>
                   )}
                 </Td>
               </tr>
@@ -54,9 +65,9 @@ export function MappingVersions({ tenantSlug, canEdit, versions, activeVersion, 
           </tbody>
         </Table>
       )}
-      <ConfirmDialog open={restoring !== null} title={`Restore version ${restoring}?`} confirmLabel="Restore" confirmVariant="primary"
+      <ConfirmDialog open={restoring !== null} title={t("confirmTitle", { version: restoring ?? 0 })} confirmLabel={tCommon("restore")} confirmVariant="primary"
         busy={restore.isPending} onCancel={() => setRestoring(null)} onConfirm={() => restoring !== null && restore.mutate(restoring)}>
-        <p>Version {restoring} becomes the mapping in force, saved as a new version. The next product import uses it; nothing is lost, you can restore the current one later.</p>
+        <p>{t("confirmBody", { version: restoring ?? 0 })}</p>
       </ConfirmDialog>
     </Card>
   );

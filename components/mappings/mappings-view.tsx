@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTenantQuery, type PageProps } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
@@ -18,19 +19,20 @@ type MappingResponse = {
 };
 
 export function MappingsView({ tenantSlug, canEdit }: PageProps) {
+  const t = useTranslations("mappings");
   const query = useTenantQuery<MappingResponse>(tenantSlug, "mappings/product");
   // A restore replaces the editor's starting point, so the editor starts over from it.
   const [editorGeneration, setEditorGeneration] = useState(0);
   return (
     <div>
-      <PageHeader title="Mappings" description="How Visma.net items become CS-Cart products, and which shop orders go to Visma.net." />
+      <PageHeader title={t("title")} description={t("description")} />
       <ReadOnlyNotice readOnly={!canEdit} />
       <QueryView query={query}>
         {(data) => (
           <div className="grid gap-4 xl:grid-cols-[1fr_22rem]">
             <div className="min-w-0 space-y-4">
               <p className="text-sm text-slate-600" data-testid="mapping-version">
-                {data.version === null ? "The default mapping is in force (never saved)." : `Version ${data.version} is in force.`}
+                {data.version === null ? t("defaultInForce") : t("versionInForce", { version: data.version })}
               </p>
               <MappingEditor key={editorGeneration} tenantSlug={tenantSlug} canEdit={canEdit}
                 config={data.config} defaults={data.defaults} sourceFields={data.sourceFields} />

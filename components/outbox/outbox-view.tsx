@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { useFormat } from "@/components/format";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
@@ -14,38 +15,42 @@ import type { listEmails } from "@/lib/outbox/list-emails";
 type OutboxPage = Jsonify<Awaited<ReturnType<typeof listEmails>>>;
 
 export function OutboxView({ tenantSlug }: PageProps) {
+  const t = useTranslations("outbox");
+  const format = useFormat();
   const [status, setStatus] = useState("");
   const { query, pager } = usePagedQuery<OutboxPage>(tenantSlug, "outbox", { status }, { refetchInterval: () => 30_000 });
   return (
     <div>
-      <PageHeader title="Outbox" description="E-mails about failed records. Without an SMTP server they are kept here instead of sent." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-4 max-w-xs">
-        <SelectField label="Status" value={status} onChange={(event) => setStatus(event.target.value)}>
-          <option value="">All e-mails</option>
-          <option value="SENT">Sent</option>
-          <option value="KEPT">Kept (not sent)</option>
-          <option value="FAILED">Could not be sent</option>
+        <SelectField label={t("status")} value={status} onChange={(event) => setStatus(event.target.value)}>
+          <option value="">{t("all")}</option>
+          <option value="SENT">{t("sent")}</option>
+          <option value="KEPT">{t("kept")}</option>
+          <option value="FAILED">{t("failed")}</option>
         </SelectField>
       </div>
       <QueryView query={query}>
         {(data) =>
           data.emails.length === 0 ? (
-            <EmptyState title="No e-mails">When a record fails for good, the failure e-mail recipients hear about it, and the e-mail shows up here.</EmptyState>
+            <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
           ) : (
             <>
-              <ul className="space-y-3" aria-label="E-mails">
+              <ul className="space-y-3" aria-label={t("listLabel")}>
                 {data.emails.map((email) => (
                   <li key={email.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="outbox-email">
                     <div className="flex flex-wrap items-start justify-between gap-2">
                       <div className="min-w-0">
                         <p className="font-medium">{email.subject}</p>
-                        <p className="break-all text-xs text-slate-600">To {email.recipients.join(", ") || "(no recipients set)"} · {formatDateTime(email.sentAt ?? email.createdAt)}</p>
+                        <p className="break-all text-xs text-slate-600">
+                          {t("to", { recipients: email.recipients.join(", ") || t("noRecipients"), when: format.dateTime(email.sentAt ?? email.createdAt) })}
+                        </p>
                       </div>
                       <StatusBadge status={email.status} />
                     </div>
                     {email.error && <p className="mt-2 text-sm text-red-700">{email.error}</p>}
                     <details className="mt-2 text-sm">
-                      <summary className="cursor-pointer text-brand-700">Show the message</summary>
+                      <summary className="cursor-pointer text-brand-700">{t("showMessage")}</summary>
                       <pre className="mt-2 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-slate-800">{email.body}</pre>
                     </details>
                   </li>

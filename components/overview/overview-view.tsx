@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { formatDateTime, formatDuration, formatRelative } from "@/components/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/format";
+import { useAnyTranslations, useErrorText, useModuleLabel } from "@/components/i18n";
 import { useTenantQuery, type Jsonify, type PageProps } from "@/components/tenant-query";
 import { Card, PageHeader } from "@/components/ui/layout";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useModuleCatalog } from "@/components/module-catalog";
-import { CONNECTION_LABELS } from "@/lib/labels";
 import type { getOverview } from "@/lib/overview/get-overview";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
@@ -17,40 +18,48 @@ type Overview = Jsonify<Awaited<ReturnType<typeof getOverview>>>;
 type ModuleStatus = Overview["modules"][number];
 
 export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { tenantName: string }) {
+  const t = useTranslations("overview");
+  const tAll = useAnyTranslations();
+  const format = useFormat();
+  const errorText = useErrorText();
   // Refresh quickly while something runs, slowly otherwise.
   const query = useTenantQuery<Overview>(tenantSlug, "overview", undefined, {
     refetchInterval: (current) => (current.state.data?.active ? 2_000 : 15_000),
   });
   return (
     <div className="space-y-6">
-      <PageHeader title={tenantName} description="How the link between your shop and Visma.net is doing." />
-      <QueryView query={query} loadingLabel="Loading the overview…">
+      <PageHeader title={tenantName} description={t("description")} />
+      <QueryView query={query} loadingLabel={t("loading")}>
         {(overview) => (
           <>
             <section aria-labelledby="connections-heading">
-              <h2 id="connections-heading" className="mb-2 text-lg font-medium">Connections</h2>
+              <h2 id="connections-heading" className="mb-2 text-lg font-medium">{t("connectionsHeading")}</h2>
               <div className="grid gap-3 md:grid-cols-2">
                 {overview.connections.map((connection) => (
                   <Card key={connection.kind} testId={`connection-${connection.kind}`}>
                     <div className="flex items-center justify-between gap-2">
-                      <span className="font-medium">{CONNECTION_LABELS[connection.kind]}</span>
+                      <span className="font-medium">{tAll(`connectionKinds.${connection.kind}`)}</span>
                       <StatusBadge status={connection.status} />
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
-                      {!connection.configured ? "Not set up yet." : connection.lastCheckedAt ? `Last checked ${formatDateTime(connection.lastCheckedAt)}` : "Not checked yet."}
+                      {!connection.configured ? t("notSetUp") : connection.lastCheckedAt ? t("lastChecked", { when: format.dateTime(connection.lastCheckedAt) }) : t("notChecked")}
                     </p>
-                    {connection.lastError && <p className="mt-1 text-sm text-red-700" data-testid="connection-error">{connection.lastError}</p>}
+                    {connection.lastError && (
+                      <p className="mt-1 text-sm text-red-700" data-testid="connection-error">
+                        {errorText({ code: connection.lastErrorCode, message: connection.lastError, params: connection.lastErrorParams })}
+                      </p>
+                    )}
                     <Link href={`/${tenantSlug}/connections`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">
-                      {connection.configured ? "Check or change" : "Set up"} →
+                      {connection.configured ? t("checkOrChange") : t("setUp")}
                     </Link>
                   </Card>
                 ))}
               </div>
             </section>
             <section aria-labelledby="modules-heading">
-              <h2 id="modules-heading" className="mb-1 text-lg font-medium">Sync modules</h2>
+              <h2 id="modules-heading" className="mb-1 text-lg font-medium">{t("modulesHeading")}</h2>
               <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
-                {overview.workersOnline > 0 ? `${overview.workersOnline} worker(s) online.` : "No worker is online: syncs wait until one starts."}
+                {overview.workersOnline > 0 ? t("workersOnline", { count: overview.workersOnline }) : t("noWorker")}
               </p>
               <div className="grid gap-3 md:grid-cols-2">
                 {overview.modules.map((status) => (
@@ -58,7 +67,7 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
                 ))}
               </div>
             </section>
-            <Card title="Records synced per hour" description="Created and updated records over the last three days.">
+            <Card title={t("chartTitle")} description={t("chartDescription")}>
               <ThroughputChart buckets={overview.hourly} />
             </Card>
           </>
@@ -70,35 +79,40 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
 
 function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; tenantSlug: string; canEdit: boolean }) {
   const { module, lastRun, activeRun, nextRunAt, schedule, failingRecords } = status;
-  const { slug, label } = useModuleCatalog().byId(module)!;
+  const { slug } = useModuleCatalog().byId(module)!;
+  const t = useTranslations("overview");
+  const format = useFormat();
+  const moduleLabel = useModuleLabel();
+  const errorText = useErrorText();
+  const label = moduleLabel(module);
   return (
     <Card testId={`module-${slug}`}>
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0 space-y-1 text-sm">
           <div className="text-base font-medium">{label}</div>
           <div className="flex flex-wrap items-center gap-2 text-slate-600">
-            <span>Last run:</span>
+            <span>{t("lastRun")}</span>
             {lastRun ? (
               <>
                 <StatusBadge status={lastRun.status} />
-                <Link href={`/${tenantSlug}/runs/${lastRun.id}`} className="text-brand-700 hover:underline">{formatDateTime(lastRun.finishedAt)}</Link>
+                <Link href={`/${tenantSlug}/runs/${lastRun.id}`} className="text-brand-700 hover:underline">{format.dateTime(lastRun.finishedAt)}</Link>
               </>
             ) : (
-              <span>none yet</span>
+              <span>{t("noneYet")}</span>
             )}
           </div>
           {lastRun && (
             <div className="text-xs text-slate-600" data-testid="last-run-counts">
-              {lastRun.created} created · {lastRun.updated} updated · {lastRun.skipped} unchanged · {lastRun.failed} failed
+              {t("counts", { created: lastRun.created, updated: lastRun.updated, skipped: lastRun.skipped, failed: lastRun.failed })}
             </div>
           )}
-          {lastRun?.error && <div className="text-xs text-red-700">{lastRun.error}</div>}
+          {lastRun?.error && <div className="text-xs text-red-700" data-testid="last-run-error">{errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}</div>}
           <div className="text-slate-600" data-testid="next-run">
-            Next run: {schedule.enabled ? `${formatRelative(nextRunAt)} (every ${schedule.intervalMinutes} min)` : "switched off in Settings"}
+            {schedule.enabled ? t("nextRun", { when: format.relative(nextRunAt), minutes: schedule.intervalMinutes }) : t("nextRunOff")}
           </div>
           {failingRecords > 0 && (
             <Link href={`/${tenantSlug}/runs?module=${module}&status=`} className="block text-red-700 hover:underline" data-testid="failing-records">
-              {failingRecords} record(s) failing
+              {t("failingRecords", { count: failingRecords })}
             </Link>
           )}
         </div>
@@ -107,13 +121,13 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
       {activeRun && (
         <div className="mt-3 space-y-1 rounded-md bg-blue-50 p-2 text-xs text-blue-900" data-testid="active-run">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <span className="flex items-center gap-2"><StatusBadge status={activeRun.status} /> since {formatDateTime(activeRun.startedAt ?? activeRun.queuedAt)}</span>
+            <span className="flex items-center gap-2"><StatusBadge status={activeRun.status} /> {t("since", { when: format.dateTime(activeRun.startedAt ?? activeRun.queuedAt) })}</span>
             <span>
-              {activeRun.progress.total ? `${activeRun.progress.processed} of ${activeRun.progress.total}` : `${activeRun.progress.processed} done`}
-              {activeRun.progress.etaSeconds !== null && ` · about ${formatDuration(activeRun.progress.etaSeconds * 1000)} left`}
+              {activeRun.progress.total ? t("progressOf", { processed: activeRun.progress.processed, total: activeRun.progress.total }) : t("progressDone", { processed: activeRun.progress.processed })}
+              {activeRun.progress.etaSeconds !== null && t("eta", { duration: format.duration(activeRun.progress.etaSeconds * 1000) })}
             </span>
           </div>
-          {activeRun.status === "RUNNING" && <ProgressBar percent={activeRun.progress.percent} label={`${label} progress`} />}
+          {activeRun.status === "RUNNING" && <ProgressBar percent={activeRun.progress.percent} label={t("progressLabel", { module: label })} />}
         </div>
       )}
     </Card>

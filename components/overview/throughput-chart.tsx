@@ -3,6 +3,9 @@
  * plain SVG so it needs no chart library and scales to any width. The totals are also given as
  * text for screen readers.
  */
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/components/format";
+import { useModuleLabel } from "@/components/i18n";
 import { useModuleCatalog } from "@/components/module-catalog";
 import type { HourBucket } from "@/lib/overview/hourly-throughput";
 
@@ -10,10 +13,13 @@ const HEIGHT = 120;
 
 export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
   const { modules } = useModuleCatalog();
+  const t = useTranslations("chart");
+  const format = useFormat();
+  const moduleLabel = useModuleLabel();
   const peak = Math.max(1, ...buckets.map((bucket) => bucket.total));
   const total = buckets.reduce((sum, bucket) => sum + bucket.total, 0);
   const width = buckets.length * 10;
-  const summary = `${total} records synced in the last ${buckets.length} hours; busiest hour ${peak === 1 && total === 0 ? 0 : peak}.`;
+  const summary = t("summary", { total, hours: buckets.length, peak: peak === 1 && total === 0 ? 0 : peak });
   const dayMarks = buckets.map((bucket, index) => ({ index, date: new Date(bucket.hour) })).filter(({ date }) => date.getHours() === 0);
   return (
     <figure>
@@ -23,7 +29,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
           let y = HEIGHT;
           return (
             <g key={bucket.hour}>
-              <title>{`${new Date(bucket.hour).toLocaleString("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" })}: ${bucket.total} records`}</title>
+              <title>{t("bar", { hour: format.hour(new Date(bucket.hour)), total: bucket.total })}</title>
               {modules.map((module) => {
                 const value = bucket.byModule[module.id] ?? 0;
                 if (!value) return null;
@@ -36,7 +42,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
         })}
         {dayMarks.map(({ index, date }) => (
           <text key={index} x={index * 10} y={HEIGHT + 11} fontSize={8} fill="#64748b">
-            {date.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+            {format.day(date)}
           </text>
         ))}
       </svg>
@@ -45,7 +51,7 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
         {modules.map((module) => (
           <span key={module.id} className="inline-flex items-center gap-1">
             <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: module.color }} aria-hidden />
-            {module.label}
+            {moduleLabel(module.id)}
           </span>
         ))}
       </figcaption>

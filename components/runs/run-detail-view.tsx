@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { apiFetch } from "@/components/api-client";
-import { formatDateTime } from "@/components/format";
+import { NONE, useFormat } from "@/components/format";
+import { useAnyTranslations, useEnqueueText, useErrorText, useModuleLabel } from "@/components/i18n";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -14,27 +16,32 @@ import { EmptyState, QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Pager, Table, Td, Th } from "@/components/ui/table";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
-import { useModuleCatalog } from "@/components/module-catalog";
 import { usePagedQuery } from "@/components/use-paged-query";
 import type { ItemState } from "@/generated/prisma/enums";
+import { hasMessage } from "@/lib/i18n/translate-error";
 import type { getRun } from "@/lib/runs/get-run";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
-import { remoteCallsOf, runDuration } from "./runs-view";
+import { useRunFacts } from "./runs-view";
 
 type RunDetail = Jsonify<Awaited<ReturnType<typeof getRun>>>;
 
-/** The tabs, in the order a person looks for them; every ledger state has its words. */
-const STATE_WORDS: Record<ItemState | "", string> = { "": "All", FAILED: "Failed", DONE: "Done", SKIPPED: "Unchanged", PENDING: "Pending", CLAIMED: "In progress" };
-const STATES = Object.keys(STATE_WORDS) as (ItemState | "")[];
+/** The tabs, in the order a person looks for them (words at runDetail.states). */
+const STATES = ["FAILED", "DONE", "SKIPPED", "PENDING", "CLAIMED"] as const satisfies readonly ItemState[];
 
 export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runId: string }) {
-  const catalog = useModuleCatalog();
+  const t = useTranslations("runDetail");
+  const tAll = useAnyTranslations();
+  const format = useFormat();
+  const facts = useRunFacts();
+  const moduleLabel = useModuleLabel();
+  const errorText = useErrorText();
+  const enqueueText = useEnqueueText();
   const [state, setState] = useState("");
   const { query, pager } = usePagedQuery<RunDetail>(tenantSlug, `runs/${runId}`, { state }, {
     refetchInterval: (data) => (data && ["QUEUED", "RUNNING"].includes(data.run.status) ? 2_000 : false),
   });
   const invalidate = [[tenantSlug, `runs/${runId}`], [tenantSlug, "runs"], [tenantSlug, "overview"]];
-  const describe = (result: EnqueueResult) => (result.queued ? "Retry queued: watch the run list for the new run." : result.reason);
+  const describe = (result: EnqueueResult) => (result.queued ? t("retryQueued") : enqueueText(result));
   const retryOne = useApiMutation({
     mutationFn: (itemIds: string[]) => apiFetch<EnqueueResult>(tenantApi(tenantSlug, "items/retry"), { method: "POST", json: { itemIds } }),
     invalidate,
@@ -49,52 +56,58 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
   });
   return (
     <div>
-      <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">← All runs</Link>
+      <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">{t("back")}</Link>
       <QueryView query={query}>
         {({ run, items, itemCounts }) => {
           const failed = itemCounts.FAILED ?? 0;
           return (
             <div className="mt-2 space-y-4">
-              <PageHeader title={`${catalog.labelOf(run.module)} run`} description={`Started by ${run.trigger.toLowerCase()} · queued ${formatDateTime(run.queuedAt)}`}
+              <PageHeader title={t("title", { module: moduleLabel(run.module) })}
+                description={t("description", { trigger: tAll(`triggers.${run.trigger}`), when: format.dateTime(run.queuedAt) })}
                 actions={<StatusBadge status={run.status} />} />
               <Card testId="run-summary">
                 <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
-                  <Fact label="Started">{formatDateTime(run.startedAt)}</Fact>
-                  <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>
-                  <Fact label="Duration">{runDuration(run)}</Fact>
-                  <Fact label="Remote calls">{remoteCallsOf(run)}</Fact>
-                  <Fact label="Created">{run.created}</Fact>
-                  <Fact label="Updated">{run.updated}</Fact>
-                  <Fact label="Unchanged">{run.skipped}</Fact>
-                  <Fact label="Failed">{run.failed}</Fact>
+                  <Fact label={t("started")}>{format.dateTime(run.startedAt)}</Fact>
+                  <Fact label={t("finished")}>{format.dateTime(run.finishedAt)}</Fact>
+                  <Fact label={t("duration")}>{facts.duration(run)}</Fact>
+                  <Fact label={t("remoteCalls")}>{facts.remoteCalls(run)}</Fact>
+                  <Fact label={t("created")}>{run.created}</Fact>
+                  <Fact label={t("updated")}>{run.updated}</Fact>
+                  <Fact label={t("unchanged")}>{run.skipped}</Fact>
+                  <Fact label={t("failed")}>{run.failed}</Fact>
                 </dl>
                 {run.status === "RUNNING" && (
                   <div className="mt-3 space-y-1 text-xs text-slate-600">
-                    <span>{run.total ? `${run.processed} of ${run.total} records` : `${run.processed} records so far`}</span>
-                    <ProgressBar percent={run.total ? Math.round((run.processed / run.total) * 100) : null} label="Run progress" />
+                    <span>{run.total ? t("progressOf", { processed: run.processed, total: run.total }) : t("progressSoFar", { processed: run.processed })}</span>
+                    <ProgressBar percent={run.total ? Math.round((run.processed / run.total) * 100) : null} label={t("progressLabel")} />
                   </div>
                 )}
-                {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">{run.error}</p>}
+                {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">{errorText({ code: run.errorCode, message: run.error, params: run.errorParams })}</p>}
                 <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-                  <Link href={`/${tenantSlug}/logs?runId=${run.id}`} className="text-brand-700 hover:underline">This run's log →</Link>
-                  {canEdit && failed > 0 && <Button variant="secondary" onClick={() => setConfirmAll(true)}>Retry all {failed} failed record(s)</Button>}
+                  <Link href={`/${tenantSlug}/logs?runId=${run.id}`} className="text-brand-700 hover:underline">{t("runLog")}</Link>
+                  {canEdit && failed > 0 && <Button variant="secondary" onClick={() => setConfirmAll(true)}>{t("retryAll", { count: failed })}</Button>}
                 </div>
                 <div className="mt-2"><FormMessage error={retryAll.formError ?? retryOne.formError} success={retryAll.success ?? retryOne.success} /></div>
               </Card>
-              <div role="tablist" aria-label="Record outcome" className="flex flex-wrap gap-1">
-                {STATES.map((value) => (
+              <div role="tablist" aria-label={t("outcomeLabel")} className="flex flex-wrap gap-1">
+                {(["", ...STATES] as const).map((value) => (
                   <button key={value} role="tab" type="button" aria-selected={state === value} onClick={() => setState(value)}
                     className={`rounded-full border px-3 py-1 text-sm ${state === value ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}>
-                    {STATE_WORDS[value]}{value && ` (${itemCounts[value as keyof typeof itemCounts] ?? 0})`}
+                    {value ? t("stateCount", { state: t(`states.${value}`), count: itemCounts[value] ?? 0 }) : t("states.all")}
                   </button>
                 ))}
               </div>
               {items.length === 0 ? (
-                <EmptyState title="No records here">{state ? "No record of this run has this outcome." : "This run touched no records (yet)."}</EmptyState>
+                <EmptyState title={t("emptyTitle")}>{state ? t("emptyFiltered") : t("emptyAll")}</EmptyState>
               ) : (
                 <>
-                  <Table label="Records of this run" testId="run-items">
-                    <thead><tr><Th>Record</Th><Th>Outcome</Th><Th>Attempts</Th><Th>Reason</Th><Th>Target</Th><Th>Updated</Th><Th><span className="sr-only">Actions</span></Th></tr></thead>
+                  <Table label={t("tableLabel")} testId="run-items">
+                    <thead>
+                      <tr>
+                        <Th>{t("columns.record")}</Th><Th>{t("columns.outcome")}</Th><Th>{t("columns.attempts")}</Th><Th>{t("columns.reason")}</Th>
+                        <Th>{t("columns.target")}</Th><Th>{t("columns.updated")}</Th><Th><span className="sr-only">{tAll("common.actions")}</span></Th>
+                      </tr>
+                    </thead>
                     <tbody className="divide-y divide-slate-100">
                       {items.map((item) => (
                         <tr key={item.id} data-testid="run-item" data-external-id={item.externalId} data-state={item.state}>
@@ -102,14 +115,19 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                           <Td><StatusBadge status={item.state} /></Td>
                           <Td>{item.attempts}</Td>
                           <Td className="min-w-56 max-w-md">
-                            {item.lastError ? <span className="text-red-800">{item.lastError}</span> : "—"}
-                            {item.errorKind && <span className="ml-1 text-xs text-slate-500">({item.errorKind})</span>}
+                            {item.lastError ? <span className="text-red-800">{errorText({ code: item.errorCode, message: item.lastError, params: item.errorParams })}</span> : NONE}
+                            {item.errorKind && (
+                              <span className="ml-1 text-xs text-slate-500">
+                                ({hasMessage(tAll, `runDetail.errorKinds.${item.errorKind}`) ? tAll(`runDetail.errorKinds.${item.errorKind}`) : item.errorKind})
+                              </span>
+                            )}
                           </Td>
-                          <Td className="font-mono text-xs">{item.targetId ?? "—"}</Td>
-                          <Td className="whitespace-nowrap">{formatDateTime(item.updatedAt)}</Td>
+                          <Td className="font-mono text-xs">{item.targetId ?? NONE}</Td>
+                          <Td className="whitespace-nowrap">{format.dateTime(item.updatedAt)}</Td>
                           <Td className="text-right">
                             {canEdit && item.state === "FAILED" && (
-                              <Button variant="ghost" size="sm" onClick={() => retryOne.mutate([item.id])} disabled={retryOne.isPending} aria-label={`Retry ${item.externalId}`}>Retry</Button>
+                              <Button variant="ghost" size="sm" onClick={() => retryOne.mutate([item.id])} disabled={retryOne.isPending}
+                                aria-label={t("retryOne", { record: item.externalId })}>{tAll("common.retry")}</Button>
                             )}
                           </Td>
                         </tr>
@@ -119,9 +137,9 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                   <Pager {...pager} />
                 </>
               )}
-              <ConfirmDialog open={confirmAll} title="Retry all failed records?" confirmLabel={`Retry ${failed} record(s)`} confirmVariant="primary"
+              <ConfirmDialog open={confirmAll} title={t("confirmTitle")} confirmLabel={t("confirmButton", { count: failed })} confirmVariant="primary"
                 busy={retryAll.isPending} onCancel={() => setConfirmAll(false)} onConfirm={() => retryAll.mutate(undefined)}>
-                <p>A new {catalog.labelOf(run.module).toLowerCase()} run sends the {failed} failed record(s) of this run again. Fix their cause first (e.g. a missing SKU), or they fail again.</p>
+                <p>{t("confirmBody", { module: moduleLabel(run.module), count: failed })}</p>
               </ConfirmDialog>
             </div>
           );

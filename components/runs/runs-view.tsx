@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
-import { formatDateTime, formatDuration } from "@/components/format";
+import { useTranslations } from "next-intl";
+import { useCallback, useState } from "react";
+import { NONE, useFormat } from "@/components/format";
+import { useAnyTranslations, useModuleLabel } from "@/components/i18n";
 import { type Jsonify, type PageProps } from "@/components/tenant-query";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/layout";
@@ -18,27 +20,40 @@ import type { listRuns } from "@/lib/runs/list-runs";
 type RunsPage = Jsonify<Awaited<ReturnType<typeof listRuns>>>;
 export type RunRow = RunsPage["runs"][number];
 
-
-export function runDuration(run: Pick<RunRow, "startedAt" | "finishedAt">): string {
-  if (!run.startedAt) return "—";
-  return formatDuration(new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime());
-}
-
 type RemoteCounts = { calls?: number; rateLimited?: number };
 
 /**
- * "12 CS-Cart · 40 Visma.net (1 rate-limited)" from the run's call meter, which counts per remote
- * ("cscart", and "visma", "visma-connect", "visma-salesorder" for the Visma.net APIs).
+ * How long a run took, and its remote calls as "12 CS-Cart · 40 Visma.net (1 rate-limited)" from
+ * the run's call meter, which counts per remote ("cscart", and "visma", "visma-connect",
+ * "visma-salesorder" for the Visma.net APIs).
  */
-export function remoteCallsOf(run: Pick<RunRow, "remoteCalls">): string {
-  const meter = Object.entries((run.remoteCalls ?? {}) as Record<string, RemoteCounts>);
-  const sum = (prefix: string, key: keyof RemoteCounts) =>
-    meter.filter(([remote]) => remote.startsWith(prefix)).reduce((total, [, counts]) => total + (counts?.[key] ?? 0), 0);
-  const limited = sum("", "rateLimited");
-  return `${sum("cscart", "calls")} CS-Cart · ${sum("visma", "calls")} Visma.net${limited ? ` (${limited} rate-limited)` : ""}`;
+export function useRunFacts() {
+  const t = useTranslations("runs");
+  const format = useFormat();
+  const duration = useCallback(
+    (run: Pick<RunRow, "startedAt" | "finishedAt">) =>
+      run.startedAt ? format.duration(new Date(run.finishedAt ?? Date.now()).getTime() - new Date(run.startedAt).getTime()) : NONE,
+    [format],
+  );
+  const remoteCalls = useCallback(
+    (run: Pick<RunRow, "remoteCalls">) => {
+      const meter = Object.entries((run.remoteCalls ?? {}) as Record<string, RemoteCounts>);
+      const sum = (prefix: string, key: keyof RemoteCounts) =>
+        meter.filter(([remote]) => remote.startsWith(prefix)).reduce((total, [, counts]) => total + (counts?.[key] ?? 0), 0);
+      const limited = sum("", "rateLimited");
+      return t("remoteCalls", { cscart: sum("cscart", "calls"), visma: sum("visma", "calls") }) + (limited ? t("rateLimited", { count: limited }) : "");
+    },
+    [t],
+  );
+  return { duration, remoteCalls };
 }
 
 export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFilters: { module?: string; status?: string } }) {
+  const t = useTranslations("runs");
+  const tAll = useAnyTranslations();
+  const format = useFormat();
+  const moduleLabel = useModuleLabel();
+  const facts = useRunFacts();
   const catalog = useModuleCatalog();
   const [filters, setFilters] = useState({ module: initialFilters.module ?? "", status: initialFilters.status ?? "", trigger: "", from: "", to: "" });
   const set = (key: keyof typeof filters, value: string) => setFilters({ ...filters, [key]: value });
@@ -46,37 +61,38 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
   const { query, pager } = usePagedQuery<RunsPage>(tenantSlug, "runs", filters, { refetchInterval: (data) => (data?.active ? 2_000 : 20_000) });
   return (
     <div>
-      <PageHeader title="Runs" description="Every sync run, newest first. Open one to see each record's outcome and retry failures." />
-      <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Filter runs" onSubmit={(event) => event.preventDefault()}>
-        <SelectField label="Module" value={filters.module} onChange={(event) => set("module", event.target.value)}>
-          <option value="">All modules</option>
-          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{module.label}</option>)}
+      <PageHeader title={t("title")} description={t("description")} />
+      <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label={t("filterLabel")} onSubmit={(event) => event.preventDefault()}>
+        <SelectField label={t("module")} value={filters.module} onChange={(event) => set("module", event.target.value)}>
+          <option value="">{t("allModules")}</option>
+          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{moduleLabel(module.id)}</option>)}
         </SelectField>
-        <SelectField label="Status" value={filters.status} onChange={(event) => set("status", event.target.value)}>
-          <option value="">Any status</option>
-          {Object.values(RunStatus).map((status) => <option key={status} value={status}>{status.toLowerCase()}</option>)}
+        <SelectField label={t("status")} value={filters.status} onChange={(event) => set("status", event.target.value)}>
+          <option value="">{t("anyStatus")}</option>
+          {Object.values(RunStatus).map((status) => <option key={status} value={status}>{tAll(`status.${status}`)}</option>)}
         </SelectField>
-        <SelectField label="Started by" value={filters.trigger} onChange={(event) => set("trigger", event.target.value)}>
-          <option value="">Anything</option>
-          {Object.values(RunTrigger).map((trigger) => <option key={trigger} value={trigger}>{trigger.toLowerCase()}</option>)}
+        <SelectField label={t("startedBy")} value={filters.trigger} onChange={(event) => set("trigger", event.target.value)}>
+          <option value="">{t("anything")}</option>
+          {Object.values(RunTrigger).map((trigger) => <option key={trigger} value={trigger}>{tAll(`triggers.${trigger}`)}</option>)}
         </SelectField>
-        <TextField label="From" type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
-        <TextField label="To" type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
+        <TextField label={t("from")} type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
+        <TextField label={t("to")} type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
       </form>
-      <PagedTable query={query} pager={pager} rowsOf={(data) => data.runs} label="Runs" testId="runs-table"
-        empty={<EmptyState title="No runs match">Runs appear here as soon as a module is queued.</EmptyState>}
-        columns={["Module", "Status", "Started by", "Queued", "Duration", "Records", "Remote calls"]}
+      <PagedTable query={query} pager={pager} rowsOf={(data) => data.runs} label={t("tableLabel")} testId="runs-table"
+        empty={<EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>}
+        columns={[t("columns.module"), t("columns.status"), t("columns.startedBy"), t("columns.queued"), t("columns.duration"), t("columns.records"), t("columns.remoteCalls")]}
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
-            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{catalog.labelOf(run.module)}</Link></Td>
+            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link></Td>
             <Td><StatusBadge status={run.status} /></Td>
-            <Td className="lowercase">{run.trigger}</Td>
-            <Td className="whitespace-nowrap">{formatDateTime(run.queuedAt)}</Td>
-            <Td>{runDuration(run)}</Td>
+            <Td>{tAll(`triggers.${run.trigger}`)}</Td>
+            <Td className="whitespace-nowrap">{format.dateTime(run.queuedAt)}</Td>
+            <Td>{facts.duration(run)}</Td>
             <Td className="whitespace-nowrap text-xs">
-              {run.created} new · {run.updated} updated · {run.skipped} unchanged · <span className={run.failed ? "font-medium text-red-700" : undefined}>{run.failed} failed</span>
+              {t("records", { created: run.created, updated: run.updated, skipped: run.skipped })}{" "}
+              <span className={run.failed ? "font-medium text-red-700" : undefined}>{t("failedRecords", { failed: run.failed })}</span>
             </Td>
-            <Td className="whitespace-nowrap text-xs">{remoteCallsOf(run)}</Td>
+            <Td className="whitespace-nowrap text-xs">{facts.remoteCalls(run)}</Td>
           </tr>
         )} />
     </div>

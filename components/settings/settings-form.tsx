@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { checkInput } from "@/components/check-input";
 import { useModuleCatalog } from "@/components/module-catalog";
 import { type Jsonify } from "@/components/tenant-query";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, FormMessage, TextAreaField, TextField } from "@/components/ui/field";
+import { useModuleLabel, useVariantText } from "@/components/i18n";
+import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { TenantSettings } from "@/lib/settings/get-settings";
 import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
@@ -37,6 +40,7 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
     shippingMethods: shippingMethodLines(settings.shippingMethodMap),
+    emailLocale: settings.emailLocale,
   };
 }
 type Draft = ReturnType<typeof draftOf>;
@@ -59,88 +63,99 @@ function payloadOf(draft: Draft) {
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
     shippingMethodMap: parseShippingMethodLines(draft.shippingMethods),
+    emailLocale: draft.emailLocale,
   };
-}
-
-/** Errors for list entries ("failureEmailRecipients.1") shown on the one textarea, naming the entry. */
-function recipientError(fields: Record<string, string>, recipients: string[]): string | undefined {
-  const key = Object.keys(fields).find((name) => name.startsWith("failureEmailRecipients"));
-  if (!key) return undefined;
-  const index = Number(key.split(".")[1]);
-  return Number.isInteger(index) ? `"${recipients[index]}": ${fields[key]}` : fields[key];
 }
 
 export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: string; canEdit: boolean; settings: SettingsData }) {
   const { modules } = useModuleCatalog();
   const schema = useMemo(() => settingsPatchSchemaFor(modules), [modules]);
   const [draft, setDraft] = useState(() => draftOf(settings, modules.map((module) => module.id)));
+  const t = useTranslations("settings");
+  const tLocale = useTranslations("locale");
+  const tCommon = useTranslations("common");
+  const moduleLabel = useModuleLabel();
+  const findingText = useVariantText("debtorCheck");
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const setSchedule = (module: string, change: Partial<Draft["schedules"][string]>) =>
     setDraft((current) => ({ ...current, schedules: { ...current.schedules, [module]: { ...current.schedules[module]!, ...change } } }));
   const save = useApiMutation({
     mutationFn: async () => apiFetch<{ changed: string[] }>(tenantApi(tenantSlug, "settings"), { method: "PATCH", json: checkInput(schema, payloadOf(draft)) }),
     invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"]],
-    successMessage: (result) => (result.changed.length ? `Saved (${result.changed.length} setting(s) changed).` : "Nothing changed."),
+    successMessage: (result) => (result.changed.length ? t("saved", { count: result.changed.length }) : t("unchanged")),
   });
   // Defaults the last connection test found missing in Visma.net show red until they are changed.
-  const errors: Record<string, string> = { ...debtorDefaultProblems(settings.debtorDefaultsCheck, draft), ...save.fieldErrors };
+  const debtorProblems = Object.entries(debtorDefaultProblems(settings.debtorDefaultsCheck, draft)).map(([field, finding]) => [field, findingText(finding)]);
+  const errors: Record<string, string> = { ...Object.fromEntries(debtorProblems), ...save.fieldErrors };
+  /** Errors for list entries ("failureEmailRecipients.1") shown on the one textarea, naming the entry. */
+  const recipientError = () => {
+    const key = Object.keys(errors).find((name) => name.startsWith("failureEmailRecipients"));
+    if (!key) return undefined;
+    const index = Number(key.split(".")[1]);
+    const recipient = recipientsOf(draft.failureEmailRecipients)[index];
+    return Number.isInteger(index) && recipient !== undefined ? t("recipientError", { recipient, problem: errors[key]! }) : errors[key];
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(undefined);
   };
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Settings">
+    <form onSubmit={onSubmit} noValidate aria-label={t("formLabel")}>
       <fieldset disabled={!canEdit} className="grid gap-4 lg:grid-cols-2">
-        <Card title="Order export">
+        <Card title={t("orderExport")}>
           <div className="space-y-3">
-            <TextField label="Order offset" inputMode="numeric" value={draft.orderOffset} onChange={(e) => set("orderOffset", e.target.value)} error={errors.orderOffset}
-              hint="Orders with this number or lower are never sent to Visma.net." />
-            <CheckboxField label="Shop prices include VAT" checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
-              hint="Converted to net prices for Visma.net with each order's own VAT rates." />
-            <CheckboxField label="Ship exported orders in Visma.net (reduces stock at shipment)" checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
+            <TextField label={t("orderOffset")} inputMode="numeric" value={draft.orderOffset} onChange={(e) => set("orderOffset", e.target.value)} error={errors.orderOffset}
+              hint={t("orderOffsetHint")} />
+            <CheckboxField label={t("pricesIncludeVat")} checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
+              hint={t("pricesIncludeVatHint")} />
+            <CheckboxField label={t("shipOnExport")} checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
             <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} />
           </div>
         </Card>
-        <Card title="New customer defaults" description="Used when an order's e-mail matches no Visma.net customer. Checked against the company by the Visma.net connection test.">
+        <Card title={t("newCustomers")} description={t("newCustomersDescription")}>
           <div className="grid gap-3 sm:grid-cols-3">
-            <TextField label="Payment terms" value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
-            <TextField label="Collection account" value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />
-            <TextField label="Administration" value={draft.debtorAdministration} onChange={(e) => set("debtorAdministration", e.target.value)} error={errors.debtorAdministration} />
+            <TextField label={t("paymentTerms")} value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
+            <TextField label={t("collectionAccount")} value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />
+            <TextField label={t("administration")} value={draft.debtorAdministration} onChange={(e) => set("debtorAdministration", e.target.value)} error={errors.debtorAdministration} />
           </div>
         </Card>
-        <Card title="Schedules" description="How often each module runs, and whether it runs at all.">
+        <Card title={t("schedules")} description={t("schedulesDescription")}>
           <div className="space-y-3">
-            {modules.map(({ id, label }) => (
+            {modules.map(({ id }) => (
               <div key={id} className="grid grid-cols-[1fr_8rem] items-start gap-3">
-                <CheckboxField className="pt-6" label={`${label} on`} checked={draft.schedules[id]!.enabled}
+                <CheckboxField className="pt-6" label={t("moduleOn", { module: moduleLabel(id) })} checked={draft.schedules[id]!.enabled}
                   onChange={(e) => setSchedule(id, { enabled: e.target.checked })} />
-                <TextField label={`${label} every (min)`} inputMode="numeric" value={draft.schedules[id]!.intervalMinutes}
+                <TextField label={t("moduleEvery", { module: moduleLabel(id) })} inputMode="numeric" value={draft.schedules[id]!.intervalMinutes}
                   onChange={(e) => setSchedule(id, { intervalMinutes: e.target.value })} error={errors[`schedules.${id}.intervalMinutes`]} />
               </div>
             ))}
           </div>
         </Card>
         <div className="space-y-4">
-          <Card title="Stock">
+          <Card title={t("stock")}>
             <div className="grid gap-3 sm:grid-cols-2">
-              <WarehouseFields label="Warehouses for stock" mode={draft.warehouseMode} warehouseId={draft.warehouseId}
+              <WarehouseFields label={t("warehouses")} mode={draft.warehouseMode} warehouseId={draft.warehouseId}
                 error={errors["stockWarehouses.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
             </div>
           </Card>
-          <Card title="Failure e-mails and logs">
+          <Card title={t("emailsAndLogs")}>
             <div className="space-y-3">
-              <TextAreaField label="Failure e-mail recipients" rows={3} value={draft.failureEmailRecipients} onChange={(e) => set("failureEmailRecipients", e.target.value)}
-                hint="One address per line. They hear about orders that could not be exported." error={recipientError(errors, recipientsOf(draft.failureEmailRecipients))} />
-              <TextField label="Keep logs for (days)" inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set("logRetentionDays", e.target.value)} error={errors.logRetentionDays} />
-              <CheckboxField label="Store logs" checked={draft.storeLogs} onChange={(e) => set("storeLogs", e.target.checked)}
-                hint="Off: sync runs are still recorded, but their log lines are not kept." />
+              <TextAreaField label={t("recipients")} rows={3} value={draft.failureEmailRecipients} onChange={(e) => set("failureEmailRecipients", e.target.value)}
+                hint={t("recipientsHint")} error={recipientError()} />
+              <SelectField label={t("emailLocale")} value={draft.emailLocale} onChange={(e) => set("emailLocale", e.target.value as Locale)}
+                hint={t("emailLocaleHint")} error={errors.emailLocale}>
+                {LOCALES.map((locale) => <option key={locale} value={locale}>{tLocale(locale)}</option>)}
+              </SelectField>
+              <TextField label={t("retention")} inputMode="numeric" value={draft.logRetentionDays} onChange={(e) => set("logRetentionDays", e.target.value)} error={errors.logRetentionDays} />
+              <CheckboxField label={t("storeLogs")} checked={draft.storeLogs} onChange={(e) => set("storeLogs", e.target.checked)}
+                hint={t("storeLogsHint")} />
             </div>
           </Card>
         </div>
       </fieldset>
       <div className="mt-4 space-y-2">
         <FormMessage error={save.formError} success={save.success} />
-        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save settings"}</Button>}
+        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>}
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useTenantQuery, type PageProps } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
@@ -7,10 +8,11 @@ import { ReimportCard } from "./reimport-card";
 import { SettingsForm, type SettingsData } from "./settings-form";
 
 export function SettingsView({ tenantSlug, canEdit }: PageProps) {
+  const t = useTranslations("settings");
   const query = useTenantQuery<SettingsData>(tenantSlug, "settings");
   return (
     <div>
-      <PageHeader title="Settings" description="How and when the link runs. Order statuses to export are on the Mappings page." />
+      <PageHeader title={t("title")} description={t("description")} />
       <ReadOnlyNotice readOnly={!canEdit} />
       <QueryView query={query}>
         {(settings) => (

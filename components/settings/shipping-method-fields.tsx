@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextAreaField } from "@/components/ui/field";
 
 /** "1 = POSTEN" per line ↔ { "1": "POSTEN" }; a line without "=" keeps its text so the server can name it. */
@@ -15,23 +16,22 @@ export function shippingMethodLines(map: Record<string, string>): string {
   return Object.entries(map).map(([shippingId, shipVia]) => `${shippingId} = ${shipVia}`).join("\n");
 }
 
-/** The first error about an entry ("shippingMethodMap.1"), naming the entry. */
-function entryError(fields: Record<string, string>): string | undefined {
-  const key = Object.keys(fields).find((name) => name === "shippingMethodMap" || name.startsWith("shippingMethodMap."));
-  if (!key) return undefined;
-  const entry = key.split(".")[1];
-  return entry ? `"${entry}": ${fields[key]}` : fields[key];
-}
-
 /**
  * CS-Cart shipping method → Visma.net Ship via, one "shipping id = Ship via id" per line. The Ship via
  * decides whether Visma.net accepts the shop's freight cost (a later issue moves this into an
  * order-mapping editor).
  */
 export function ShippingMethodFields({ value, fieldErrors, onChange }: { value: string; fieldErrors: Record<string, string>; onChange: (value: string) => void }) {
+  const t = useTranslations("settings.shippingMethods");
+  /** The first error about an entry ("shippingMethodMap.1"), naming the entry. */
+  const entryError = () => {
+    const key = Object.keys(fieldErrors).find((name) => name === "shippingMethodMap" || name.startsWith("shippingMethodMap."));
+    if (!key) return undefined;
+    const entry = key.split(".")[1];
+    return entry ? t("entryError", { entry, problem: fieldErrors[key]! }) : fieldErrors[key];
+  };
   return (
-    <TextAreaField label="Shipping methods → Ship via" rows={3} value={value} onChange={(event) => onChange(event.target.value)}
-      placeholder={"1 = POSTEN\n3 = PICKUP"} error={entryError(fieldErrors)}
-      hint="One per line: the CS-Cart shipping method id = the Visma.net Ship via id. Orders are sent with that Ship via; it must allow a manual freight cost when the shop charges shipping." />
+    <TextAreaField label={t("label")} rows={3} value={value} onChange={(event) => onChange(event.target.value)}
+      placeholder={t("placeholder")} error={entryError()} hint={t("hint")} />
   );
 }

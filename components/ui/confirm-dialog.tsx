@@ -4,6 +4,7 @@
  * Confirmation before anything destructive or far-reaching. A native <dialog> opened modally:
  * focus moves inside, Escape cancels, and the page behind cannot be clicked.
  */
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
 
@@ -17,6 +18,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, confirmVari
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -32,8 +34,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, confirmVari
           <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
           <div className="mt-2 space-y-2 text-sm text-slate-700">{children}</div>
           <div className="mt-5 flex justify-end gap-2">
-            <Button variant="secondary" onClick={onCancel} disabled={busy}>Cancel</Button>
-            <Button variant={confirmVariant} onClick={onConfirm} disabled={busy} autoFocus>{busy ? "Working…" : confirmLabel}</Button>
+            <Button variant="secondary" onClick={onCancel} disabled={busy}>{t("cancel")}</Button>
+            <Button variant={confirmVariant} onClick={onConfirm} disabled={busy} autoFocus>{busy ? t("working") : confirmLabel}</Button>
           </div>
         </div>
       )}

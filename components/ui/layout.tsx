@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -38,10 +39,11 @@ export function Card({ title, description, children, className = "", actions, te
 
 /** Shown on edit pages to VIEWERs: everything is visible, nothing can be changed. */
 export function ReadOnlyNotice({ readOnly }: { readOnly: boolean }) {
+  const t = useTranslations("common");
   if (!readOnly) return null;
   return (
     <p className="mb-4 rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-notice">
-      You have view-only access: ask an owner or admin to make changes.
+      {t("readOnly")}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 /** A table that scrolls sideways on narrow screens instead of breaking the page. */
@@ -23,13 +24,14 @@ export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellE
 
 /** Previous/next paging driven by opaque cursors: the server never counts or loads everything. */
 export function Pager({ page, hasNext, onPrevious, onNext, busy }: { page: number; hasNext: boolean; onPrevious: () => void; onNext: () => void; busy?: boolean }) {
+  const t = useTranslations("common");
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-2 text-sm">
+    <nav aria-label={t("pages")} className="mt-3 flex items-center justify-between gap-2 text-sm">
       <button type="button" onClick={onPrevious} disabled={page <= 1 || busy}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-50">← Newer</button>
-      <span className="text-slate-600" data-testid="page-number">Page {page}</span>
+        className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-50">{t("newer")}</button>
+      <span className="text-slate-600" data-testid="page-number">{t("page", { page })}</span>
       <button type="button" onClick={onNext} disabled={!hasNext || busy}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-50">Older →</button>
+        className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-50">{t("older")}</button>
     </nav>
   );
 }

@@ -1,9 +1,12 @@
 /**
- * The account e-mails (plain English for now; one place, so they are easy to translate). They go
- * out without a tenant (lib/notify/send-email.ts): they carry sign-in links no tenant may read.
+ * The account e-mails, in the recipient's language (texts: messages/<locale>.json, email.*; which
+ * language each one gets, and why: docs/i18n.md, "E-mails"). They go out without a tenant
+ * (lib/notify/send-email.ts): they carry sign-in links no tenant may read.
  */
-import { sendEmail } from "../notify/send-email";
 import { appUrl } from "../env";
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/messages";
+import { sendEmail } from "../notify/send-email";
 
 type Mail = { to: string; dedupeKey: string; subject: string; body: string };
 
@@ -11,47 +14,39 @@ function send(mail: Mail): Promise<boolean> {
   return sendEmail({ tenantId: null, dedupeKey: mail.dedupeKey, recipients: [mail.to], subject: mail.subject, body: mail.body });
 }
 
-export function sendInvitationEmail(input: { to: string; tokenId: string; link: string; tenantName: string; invitedBy: string; role: string }) {
+type Membership = { to: string; locale: Locale; tenantName: string; invitedBy: string; role: string };
+
+function membershipWords(input: Membership) {
+  const t = translatorFor(input.locale);
+  return { t, values: { tenant: input.tenantName, invitedBy: input.invitedBy, role: t("email.role", { role: input.role }), loginUrl: `${appUrl()}/login` } };
+}
+
+export function sendInvitationEmail(input: Membership & { tokenId: string; link: string }) {
+  const { t, values } = membershipWords(input);
   return send({
     to: input.to,
     dedupeKey: `invitation:${input.tokenId}`,
-    subject: `You are invited to ${input.tenantName} on APIcenter`,
-    body: [
-      `${input.invitedBy} invited you to ${input.tenantName} on APIcenter as ${input.role.toLowerCase()}.`,
-      "",
-      "Choose your password here (the link works once, for 7 days):",
-      input.link,
-      "",
-      `If the link has expired, use "Forgot your password?" at ${appUrl()}/login with this e-mail address.`,
-    ].join("\n"),
+    subject: t("email.invitation.subject", values),
+    body: [t("email.invitation.intro", values), "", t("email.invitation.choose"), input.link, "", t("email.invitation.expired", values)].join("\n"),
   });
 }
 
-export function sendAddedEmail(input: { to: string; membershipId: string; tenantName: string; invitedBy: string; role: string }) {
+export function sendAddedEmail(input: Membership & { membershipId: string }) {
+  const { t, values } = membershipWords(input);
   return send({
     to: input.to,
     dedupeKey: `membership-added:${input.membershipId}`,
-    subject: `You now have access to ${input.tenantName} on APIcenter`,
-    body: [
-      `${input.invitedBy} added you to ${input.tenantName} on APIcenter as ${input.role.toLowerCase()}.`,
-      "",
-      `Log in with your existing password at ${appUrl()}/login.`,
-    ].join("\n"),
+    subject: t("email.added.subject", values),
+    body: [t("email.added.intro", values), "", t("email.added.logIn", values)].join("\n"),
   });
 }
 
-export function sendPasswordResetEmail(input: { to: string; tokenId: string; link: string }) {
+export function sendPasswordResetEmail(input: { to: string; locale: Locale; tokenId: string; link: string }) {
+  const t = translatorFor(input.locale);
   return send({
     to: input.to,
     dedupeKey: `password-reset:${input.tokenId}`,
-    subject: "Choose a new APIcenter password",
-    body: [
-      "Someone (hopefully you) asked to reset the password of this APIcenter login.",
-      "",
-      "Choose a new password here (the link works once, for one hour):",
-      input.link,
-      "",
-      "If you did not ask for this, ignore this e-mail: your password stays as it is.",
-    ].join("\n"),
+    subject: t("email.passwordReset.subject"),
+    body: [t("email.passwordReset.intro"), "", t("email.passwordReset.choose"), input.link, "", t("email.passwordReset.ignore")].join("\n"),
   });
 }

@@ -125,3 +125,45 @@ describe("housekeeping", () => {
     expect((await db.loginThrottle.findMany({ where: { key: { contains: user.email } } })).map((row) => row.key)).toEqual([`account:live-${user.email}`]);
   });
 });
+
+describe("account e-mails in the recipient's language (docs/i18n.md, E-mails)", () => {
+  it("invite in the inviting browser's language, else the tenant's e-mail language; a login's own choice wins", async () => {
+    const { actor, tenant } = await ownerOf("invite-nl");
+    const invitee = `invitee-nl-${uniqueSuffix()}@test.apicenter.local`;
+    await addMember(actor, { email: invitee, role: "ADMIN" }, { browserLocale: "nl" });
+    const invitation = await mailTo(invitee, /heeft je uitgenodigd/);
+    expect(invitation.subject).toBe(`Je bent uitgenodigd voor ${tenant.name} op APIcenter`);
+    expect(invitation.text).toContain(`heeft je uitgenodigd voor ${tenant.name} op APIcenter, als beheerder.`);
+    expect(invitation.text).toContain('Gebruik dan "Wachtwoord vergeten?"');
+    expect(setPasswordLinkIn(invitation)).toContain("/set-password#token=");
+
+    // No browser language we have (a script, or German only): the tenant's e-mail language.
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { emailLocale: "nl" } });
+    const viaTenant = `invitee-tenant-${uniqueSuffix()}@test.apicenter.local`;
+    await addMember(actor, { email: viaTenant, role: "VIEWER" });
+    expect((await mailTo(viaTenant, /als lezer/)).subject).toBe(`Je bent uitgenodigd voor ${tenant.name} op APIcenter`);
+
+    // Someone who chose English reads English, whatever the browser and the tenant say.
+    const colleague = await createTestUser("colleague-en");
+    await db.user.update({ where: { id: colleague.id }, data: { locale: "en" } });
+    await addMember(actor, { email: colleague.email, role: "VIEWER" }, { browserLocale: "nl" });
+    expect((await mailTo(colleague.email, /added you to/)).subject).toBe(`You now have access to ${tenant.name} on APIcenter`);
+  });
+
+  it("send a reset in the asking browser's language, else in the e-mail language of the login's only tenant", async () => {
+    const asker = await createTestUser("reset-browser");
+    await requestPasswordReset({ email: asker.email }, undefined, { browserLocale: "nl" });
+    const dutch = await mailTo(asker.email, /wachtwoord/);
+    expect(dutch.subject).toBe("Kies een nieuw wachtwoord voor APIcenter");
+    expect(setPasswordLinkIn(dutch)).toContain("/set-password#token=");
+
+    const { tenant, users } = await createTestTenant("reset-tenant");
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { emailLocale: "nl" } });
+    await requestPasswordReset({ email: users.VIEWER.email });
+    expect((await mailTo(users.VIEWER.email, /wachtwoord/)).subject).toBe("Kies een nieuw wachtwoord voor APIcenter");
+
+    const stranger = await createTestUser("reset-plain");
+    await requestPasswordReset({ email: stranger.email });
+    expect((await mailTo(stranger.email, /reset the password/)).subject).toBe("Choose a new APIcenter password");
+  });
+});

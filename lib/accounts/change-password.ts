@@ -9,7 +9,7 @@ import { loginThrottleKeys, recordLoginSuccess, reserveLoginAttempt } from "../a
 import { hashPassword } from "../auth/password";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 import { NewPasswordSchema } from "./account-fields";
 
 export const ChangePasswordInputSchema = z.object({
@@ -20,15 +20,21 @@ export const ChangePasswordInputSchema = z.object({
 export async function changePassword(userId: string, input: unknown) {
   const { currentPassword, newPassword } = parseOrThrow(ChangePasswordInputSchema, input, "password change");
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw new AppError("UNAUTHENTICATED", "Log in to continue.");
+  if (!user) throw new AppError("UNAUTHENTICATED", "Log in to continue.", { params: { variant: "loginRequired" } });
   const keys = loginThrottleKeys(user.email, undefined);
   await reserveLoginAttempt(keys);
   if (!(await checkPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("VALIDATION_FAILED", "The current password is not right.", { details: { fields: { currentPassword: "this is not your current password" } } });
+    throw new AppError("VALIDATION_FAILED", "The current password is not right.", {
+      params: { variant: "wrongCurrentPassword" },
+      details: fieldDetails({ currentPassword: { message: "this is not your current password", code: "wrongCurrentPassword" } }),
+    });
   }
   await recordLoginSuccess(keys);
   if (newPassword === currentPassword) {
-    throw new AppError("VALIDATION_FAILED", "Choose a new password that differs from the current one.", { details: { fields: { newPassword: "the same as the current password" } } });
+    throw new AppError("VALIDATION_FAILED", "Choose a new password that differs from the current one.", {
+      params: { variant: "samePassword" },
+      details: fieldDetails({ newPassword: { message: "the same as the current password", code: "samePassword" } }),
+    });
   }
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } } });
   return { changed: true };

@@ -9,7 +9,7 @@ import { hashPassword } from "../auth/password";
 import { clearAccountThrottle } from "../auth/login-throttle";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 import { hashAccountToken } from "./account-tokens";
 import { NewPasswordSchema } from "./account-fields";
 
@@ -27,7 +27,8 @@ export async function setPasswordWithToken(input: unknown) {
     const claimed = await tx.accountToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) {
       throw new AppError("VALIDATION_FAILED", "This link no longer works: it was used already or it has expired. Ask for a new one with \"Forgot your password?\" on the login page.", {
-        details: { fields: { token: "used or expired" } },
+        params: { variant: "linkUsed" },
+        details: fieldDetails({ token: { message: "used or expired", code: "linkUsed" } }),
       });
     }
     const { userId } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });

@@ -11,7 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { AppError, httpStatusFor, toAppError, type ErrorCode } from "../errors";
+import { AppError, httpStatusFor, toAppError, type ErrorCode, type ErrorParams } from "../errors";
 import { addLogContext, requestIdFrom, withLogContext } from "../logger";
 import { parseOrThrow } from "../validation";
 import { authOptions } from "./options";
@@ -21,7 +21,7 @@ import { resolveTenantAccess, type TenantContext } from "./tenant-access";
 export type { TenantContext };
 
 /** The logged-in user, from a session token whose session version is still current (lib/auth/options.ts). */
-async function currentUserId(): Promise<string | undefined> {
+export async function currentUserId(): Promise<string | undefined> {
   const session = await getServerSession(authOptions());
   return session?.user?.id;
 }
@@ -104,7 +104,7 @@ export function guardAccountRoute(handler: (userId: string, request: NextRequest
     withLogContext({ requestId: requestIdFrom(request.headers) }, () =>
       respond(request, async () => {
         const userId = await currentUserId();
-        if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.");
+        if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.", { params: { variant: "loginRequired" } });
         return handler(userId, request);
       }),
     );
@@ -127,10 +127,13 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return parseOrThrow(schema, body, what, code);
 }
 
-/** Checks a path segment, e.g. a run id; one that cannot name anything is a 404, like an unknown one. */
-export function readRouteParam<S extends z.ZodType>(value: string, schema: S, what: string): z.output<S> {
+/**
+ * Checks a path segment, e.g. a run id; one that cannot name anything is a 404, like an unknown one.
+ * `params` words the 404 in the reader's language (errors.NOT_FOUND.<variant>).
+ */
+export function readRouteParam<S extends z.ZodType>(value: string, schema: S, what: string, params?: ErrorParams): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("NOT_FOUND", `There is no such ${what}.`);
+  if (!result.success) throw new AppError("NOT_FOUND", `There is no such ${what}.`, { params });
   return result.data;
 }
 

@@ -29,10 +29,12 @@ export function loginThrottleKeys(email: string, address: string | undefined): T
   ];
 }
 
-function inWords(ms: number): string {
+/** The wait in words, and as params for its translation (errors.TOO_MANY_ATTEMPTS.<variant>). */
+function waitOf(ms: number): { words: string; params: { variant: "seconds" | "minutes"; count: number } } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+  if (seconds < 90) return { words: `${seconds} seconds`, params: { variant: "seconds", count: seconds } };
+  const minutes = Math.ceil(seconds / 60);
+  return { words: `${minutes} minutes`, params: { variant: "minutes", count: minutes } };
 }
 
 /** Counts one attempt on each key; throws TOO_MANY_ATTEMPTS (saying how long to wait) while one is waiting. */
@@ -58,7 +60,8 @@ export async function reserveLoginAttempt(keys: ThrottleKey[], now = new Date())
     if (rows.length === 0) {
       const row = await db.loginThrottle.findUnique({ where: { key }, select: { blockedUntil: true } });
       const waitMs = (row?.blockedUntil?.getTime() ?? now.getTime()) - now.getTime();
-      throw new AppError("TOO_MANY_ATTEMPTS", `Too many failed logins. Wait ${inWords(waitMs)} and try again.`, { details: { retryAfterMs: Math.max(0, waitMs) } });
+      const wait = waitOf(waitMs);
+      throw new AppError("TOO_MANY_ATTEMPTS", `Too many failed logins. Wait ${wait.words} and try again.`, { params: wait.params, details: { retryAfterMs: Math.max(0, waitMs) } });
     }
   }
 }

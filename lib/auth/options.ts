@@ -33,8 +33,9 @@ export function authOptions(): NextAuthOptions {
               address: clientAddress(forwardedFor(request?.headers as Record<string, string | undefined> | undefined), env().TRUSTED_PROXY_COUNT),
             });
           } catch (error) {
-            // next-auth passes this message to the login form as `error`.
-            if (isAppError(error)) throw new Error(error.message);
+            // next-auth passes this message to the login form as `error`: the error as JSON, so the
+            // form can show it in the reader's language (code, params, field issues; no secrets).
+            if (isAppError(error)) throw new Error(JSON.stringify(error.toJSON()));
             throw error;
           }
         },

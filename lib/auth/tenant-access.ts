@@ -19,14 +19,14 @@ export async function resolveTenantAccess(
   tenantSlug: string,
   requiredRole: RoleName,
 ): Promise<TenantContext> {
-  if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.");
+  if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.", { params: { variant: "loginRequired" } });
   const membership = await db.membership.findFirst({
     where: { userId, tenant: { slug: tenantSlug } },
     include: { tenant: true, user: true },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "This page does not exist.");
+  if (!membership) throw new AppError("NOT_FOUND", "This page does not exist.", { params: { variant: "page" } });
   if (!roleAllows(membership.role, requiredRole)) {
-    throw new AppError("FORBIDDEN", `This needs the ${requiredRole} role; you are ${membership.role}.`);
+    throw new AppError("FORBIDDEN", `This needs the ${requiredRole} role; you are ${membership.role}.`, { params: { required: requiredRole, role: membership.role } });
   }
   return {
     tenant: { id: membership.tenant.id, slug: membership.tenant.slug, name: membership.tenant.name },

@@ -3,6 +3,7 @@
  * set — never the secret itself. Missing connections appear with the real hosts as defaults.
  */
 import { ConnectionKind, db } from "../db";
+import { asErrorParams } from "../i18n/translate-error";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VISMA_DEFAULT_URLS, VismaConfigSchema } from "../integrations/visma/config";
 import { moduleScopes } from "./load-connectors";
@@ -24,7 +25,7 @@ export async function getConnections(tenantId: string) {
   const suggestedScopes = await moduleScopes(tenantId);
   const rows = await db.connection.findMany({
     where: { tenantId },
-    select: { kind: true, config: true, encryptedSecret: true, status: true, lastCheckedAt: true, lastError: true, updatedAt: true },
+    select: { kind: true, config: true, encryptedSecret: true, status: true, lastCheckedAt: true, lastError: true, lastErrorCode: true, lastErrorParams: true, updatedAt: true },
   });
   return CONNECTION_KINDS.map((kind) => {
     const row = rows.find((candidate) => candidate.kind === kind);
@@ -37,6 +38,8 @@ export async function getConnections(tenantId: string) {
       status: row?.status ?? "UNTESTED",
       lastCheckedAt: row?.lastCheckedAt ?? null,
       lastError: row?.lastError ?? null,
+      lastErrorCode: row?.lastErrorCode ?? null,
+      lastErrorParams: asErrorParams(row?.lastErrorParams) ?? null,
       updatedAt: row?.updatedAt ?? null,
     };
   });

@@ -20,7 +20,7 @@ const LABEL: Record<ConnectionKind, string> = { CSCART: "CS-Cart", VISMA: "Visma
 async function connectionOf(tenantId: string, kind: ConnectionKind) {
   const connection = await db.connection.findUnique({ where: { tenantId_kind: { tenantId, kind } } });
   if (!connection?.encryptedSecret) {
-    throw new AppError("CONNECTION_MISSING", `The ${LABEL[kind]} connection is not set up yet: fill it in under Connections.`);
+    throw new AppError("CONNECTION_MISSING", `The ${LABEL[kind]} connection is not set up yet: fill it in under Connections.`, { params: { kind } });
   }
   return { config: connection.config, secret: decryptSecret(connection.encryptedSecret, { tenantId, kind }) };
 }

@@ -96,11 +96,14 @@ describe("saving and testing connections", () => {
     const [cscart] = await getConnections(actor.tenant.id);
     expect(cscart).toMatchObject({ status: "FAILING", lastError: result.message });
     expect(cscart!.lastCheckedAt).toBeInstanceOf(Date);
+    // Stored with its code and params, so the dashboard can word it in the reader's language.
+    expect(result).toMatchObject({ code: "REMOTE_NETWORK", params: { variant: "unreachable", remote: "cscart" } });
+    expect(cscart).toMatchObject({ lastErrorCode: "REMOTE_NETWORK", lastErrorParams: result.params });
   });
 
   it("says what to do when a connection is not set up", async () => {
     const actor = await adminOf("conn-missing");
     const result = await testConnection(actor, "VISMA");
-    expect(result).toMatchObject({ status: "FAILING", message: expect.stringContaining("not set up") });
+    expect(result).toMatchObject({ status: "FAILING", message: expect.stringContaining("not set up"), code: "CONNECTION_MISSING", params: { kind: "VISMA" } });
   });
 });

@@ -7,9 +7,9 @@
 import { z } from "zod";
 import { changedFields, recordAudit, type AuditActor } from "../audit/record-audit";
 import { encryptSecret } from "../crypto";
-import { db, type Prisma } from "../db";
+import { db, Prisma } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
 import { CscartConfigSchema } from "../integrations/cscart/config";
 import { VismaConfigSchema } from "../integrations/visma/config";
 import { SecretSchema } from "./connection-config";
@@ -34,7 +34,7 @@ const DESTINATION_FIELDS: Record<ConnectionKindName, readonly string[]> = { CSCA
 export function connectionKindFromSlug(slug: string): ConnectionKindName {
   const kind = slug.toUpperCase();
   if (!(CONNECTION_KINDS as readonly string[]).includes(kind)) {
-    throw new AppError("NOT_FOUND", `There is no connection called "${slug}"; use cscart or visma.`);
+    throw new AppError("NOT_FOUND", `There is no connection called "${slug}"; use cscart or visma.`, { params: { variant: "connection", connection: slug } });
   }
   return kind as ConnectionKindName;
 }
@@ -45,7 +45,7 @@ export async function saveConnection(actor: AuditActor, kind: ConnectionKindName
   const existing = await db.connection.findUnique({ where: { tenantId_kind: { tenantId, kind } } });
   if (!secret && !existing?.encryptedSecret) {
     throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]}: none is stored yet.`, {
-      details: { fields: { secret: `the ${SECRET_LABELS[kind]} is required` } },
+      details: fieldDetails({ secret: { message: `the ${SECRET_LABELS[kind]} is required`, code: "required" } }),
     });
   }
   const previous = existing ? configSchemaFor(kind).safeParse(existing.config) : undefined;
@@ -53,14 +53,14 @@ export async function saveConnection(actor: AuditActor, kind: ConnectionKindName
   const movedTo = DESTINATION_FIELDS[kind].filter((field) => field in changes);
   if (!secret && movedTo.length > 0) {
     throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]} again: ${movedTo.join(" and ")} changed, and the stored one is only ever sent to the address it was entered for.`, {
-      details: { fields: { secret: `type the ${SECRET_LABELS[kind]} again when an address changes` } },
+      details: fieldDetails({ secret: { message: `type the ${SECRET_LABELS[kind]} again when an address changes`, code: "retypeSecret" } }),
     });
   }
   const resetStatus = Object.keys(changes).length > 0 || Boolean(secret);
   const data = {
     config: config as Prisma.InputJsonValue,
     ...(secret ? { encryptedSecret: encryptSecret(secret, { tenantId, kind }) } : {}),
-    ...(resetStatus ? { status: "UNTESTED" as const, lastError: null, lastCheckedAt: null } : {}),
+    ...(resetStatus ? { status: "UNTESTED" as const, lastError: null, lastErrorCode: null, lastErrorParams: Prisma.DbNull, lastCheckedAt: null } : {}),
   };
   await db.$transaction(async (tx) => {
     await tx.connection.upsert({

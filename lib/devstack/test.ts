@@ -1,5 +1,5 @@
 /**
- * `npm test`: every test, in order: type check, unit + integration (vitest, real PostgreSQL and
+ * `npm test`: every test, in order: type check, lint, unit + integration (vitest, real PostgreSQL and
  * simulators), then end-to-end (Playwright in Chromium against the running product).
  */
 import { spawn } from "node:child_process";
@@ -45,6 +45,7 @@ async function main() {
   try {
     if (!only || only === "unit") {
       results.push({ step: "typecheck", code: await run(bin("tsc"), ["--noEmit", "-p", "."], env) });
+      results.push({ step: "lint", code: await run("npm", ["run", "--silent", "lint"], env) });
       results.push({
         step: "vitest",
         code: await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`], env),

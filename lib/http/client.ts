@@ -114,6 +114,8 @@ export interface RemoteResponse {
   headers: Headers;
   url: string;
   endpoint: string;
+  /** The remote's id ("cscart", "visma" ...), which names it in translated errors. */
+  remote?: string;
   body: Uint8Array;
   text(): string;
 }
@@ -205,7 +207,7 @@ export class HttpClient {
         const { status } = result.response;
         if ((status >= 200 && status < 300) || request.acceptStatuses?.includes(status)) {
           this.emit({ info, attempt, status, outcome: "ok", startedMs, willRetry: false });
-          return { ...result.response, endpoint: info.endpoint };
+          return { ...result.response, endpoint: info.endpoint, remote: info.remote };
         }
         const retryAfterMs = parseRetryAfterMs(result.response.headers.get("retry-after"));
         if (status === 429) {
@@ -348,6 +350,7 @@ async function fetchFollowingRedirects(info: RemoteCallInfo, url: URL, init: Sen
     const who = capitalized(info.remoteLabel);
     if (init.method !== "GET" && init.method !== "HEAD") {
       throw new AppError("REMOTE_BAD_RESPONSE", `${who} answered ${info.endpoint} with a redirect (HTTP ${response.status}); APIcenter does not send a ${init.method} on to another address. Check the address in the connection settings.`, {
+        params: { variant: "redirectedWrite", remote: info.remote, endpoint: info.endpoint, redirectStatus: response.status, method: init.method },
         details: { remote: info.remote, endpoint: info.endpoint, status: response.status },
       });
     }
@@ -355,6 +358,7 @@ async function fetchFollowingRedirects(info: RemoteCallInfo, url: URL, init: Sen
     if (!next || (next.protocol !== "http:" && next.protocol !== "https:") || hop >= MAX_REDIRECTS) {
       const why = next && hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} times` : "to an address that is not http(s)";
       throw new AppError("REMOTE_BAD_RESPONSE", `${who} redirected ${info.endpoint} ${why}. Check the address in the connection settings.`, {
+        params: next && hop >= MAX_REDIRECTS ? { variant: "tooManyRedirects", remote: info.remote, endpoint: info.endpoint, max: MAX_REDIRECTS } : { variant: "redirectNotHttp", remote: info.remote, endpoint: info.endpoint },
         details: { remote: info.remote, endpoint: info.endpoint, status: response.status, redirects: hop + 1 },
       });
     }
@@ -377,6 +381,7 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
 async function readBodyCapped(info: RemoteCallInfo, response: Awaited<ReturnType<typeof undiciFetch>>, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
     new AppError("REMOTE_BAD_RESPONSE", `${capitalized(info.remoteLabel)} sent more than ${formatBytes(maxBytes)} in answer to ${info.endpoint}; APIcenter stopped reading there.`, {
+      params: { variant: "tooLarge", remote: info.remote, endpoint: info.endpoint, size: formatBytes(maxBytes) },
       details: { remote: info.remote, endpoint: info.endpoint, status: response.status, maxBytes },
     });
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
@@ -427,6 +432,7 @@ export function parseResponseJson<S extends z.ZodType>(schema: S, response: Remo
   } catch {
     // The body itself is not quoted: it may be any page at all (a login wall, a proxy's error).
     throw new AppError("REMOTE_BAD_RESPONSE", `${capitalized(remoteLabel)} sent an answer to ${response.endpoint} that is not valid JSON.`, {
+      params: { variant: "notJson", remote: response.remote ?? null, endpoint: response.endpoint },
       details: { endpoint: response.endpoint, status: response.status, contentType: response.headers.get("content-type"), bytes: response.body.length },
     });
   }
@@ -435,7 +441,11 @@ export function parseResponseJson<S extends z.ZodType>(schema: S, response: Remo
   throw new AppError(
     "REMOTE_BAD_RESPONSE",
     `${capitalized(remoteLabel)} sent an answer to ${response.endpoint} in an unexpected shape: ${describeZodError(parsed.error)}`,
-    { details: redact({ endpoint: response.endpoint, status: response.status, fields: fieldErrorsOf(parsed.error) }) },
+    {
+      // The problem is the schema's own (English) wording of fields and values: for support more than for the shop owner.
+      params: { variant: "unexpectedShape", remote: response.remote ?? null, endpoint: response.endpoint, problem: describeZodError(parsed.error) },
+      details: redact({ endpoint: response.endpoint, status: response.status, fields: fieldErrorsOf(parsed.error) }),
+    },
   );
 }
 

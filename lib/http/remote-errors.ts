@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, type ErrorCode, type ErrorParams } from "../errors";
 import type { OutboundRefusedError } from "./outbound";
 import { redact, redactText } from "./redact";
 
@@ -99,17 +99,18 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string } {
+/** `variant` names the advice's translation (messages: errors.<code>.<variant>). */
+function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string; variant: string } {
   const who = capitalized(info.remoteLabel);
-  if (status === 401) return { code: "REMOTE_AUTH_FAILED", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
-  if (status === 403) return { code: "REMOTE_FORBIDDEN", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
-  if (status === 404) return { code: "REMOTE_NOT_FOUND", advice: `${who} could not find what was asked for.` };
-  if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", advice: `${who} rejected the data that was sent.` };
-  if (status === 409) return { code: "REMOTE_CONFLICT", advice: `${who} reported a conflict: the record may already exist.` };
-  if (status === 412) return { code: "REMOTE_CONFLICT", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
-  if (status === 429) return { code: "REMOTE_RATE_LIMITED", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
-  if (status >= 500) return { code: "REMOTE_UNAVAILABLE", advice: `${who} had an internal problem. This is usually temporary.` };
-  return { code: "REMOTE_VALIDATION", advice: `${who} answered with an unexpected status.` };
+  if (status === 401) return { code: "REMOTE_AUTH_FAILED", variant: "status", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
+  if (status === 403) return { code: "REMOTE_FORBIDDEN", variant: "status", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
+  if (status === 404) return { code: "REMOTE_NOT_FOUND", variant: "status", advice: `${who} could not find what was asked for.` };
+  if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", variant: "status", advice: `${who} rejected the data that was sent.` };
+  if (status === 409) return { code: "REMOTE_CONFLICT", variant: "status", advice: `${who} reported a conflict: the record may already exist.` };
+  if (status === 412) return { code: "REMOTE_CONFLICT", variant: "changed", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
+  if (status === 429) return { code: "REMOTE_RATE_LIMITED", variant: "status", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
+  if (status >= 500) return { code: "REMOTE_UNAVAILABLE", variant: "status", advice: `${who} had an internal problem. This is usually temporary.` };
+  return { code: "REMOTE_VALIDATION", variant: "unexpected", advice: `${who} answered with an unexpected status.` };
 }
 
 /** The AppError for a non-success HTTP response. */
@@ -118,9 +119,17 @@ export function appErrorFromResponse(
   response: { status: number; bodyText: string; retryAfterMs?: number; outcomeUnknown?: boolean; ifMatch?: string },
 ): AppError {
   const remoteText = extractRemoteErrorText(response.bodyText);
-  const { code, advice } = codeAndAdviceFor(response.status, info);
+  const { code, advice, variant } = codeAndAdviceFor(response.status, info);
   const message = `${advice} (HTTP ${response.status} from ${info.endpoint}).${quoted(remoteText)}`;
+  const params: ErrorParams = {
+    variant,
+    remote: info.remote,
+    status: response.status,
+    endpoint: info.endpoint,
+    ...(remoteText.message ? { remoteMessage: redactText(remoteText.message).slice(0, MAX_QUOTED_LENGTH) } : {}),
+  };
   return new AppError(code, message, {
+    params,
     details: redact({
       remote: info.remote,
       endpoint: info.endpoint,
@@ -146,7 +155,10 @@ export function appErrorRateLimitedUntil(info: RemoteCallInfo, untilMs: number):
   return new AppError(
     "REMOTE_RATE_LIMITED",
     `${capitalized(info.remoteLabel)} allows no more requests until ${clockTime(untilMs)} (rate limit); nothing was sent (${info.endpoint}). The sync continues then.`,
-    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true } },
+    {
+      params: { variant: "until", remote: info.remote, time: clockTime(untilMs), endpoint: info.endpoint },
+      details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true },
+    },
   );
 }
 
@@ -155,7 +167,10 @@ export function appErrorRepeatedFailure(info: RemoteCallInfo, untilMs: number): 
   return new AppError(
     "REMOTE_UNAVAILABLE",
     `${capitalized(info.remoteLabel)} failed this request several times in the last minute (${info.endpoint}), so it is not sent again before ${clockTime(untilMs)}. This is usually temporary.`,
-    { details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), notSent: true } },
+    {
+      params: { variant: "heldBack", remote: info.remote, time: clockTime(untilMs), endpoint: info.endpoint },
+      details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), notSent: true },
+    },
   );
 }
 
@@ -167,22 +182,27 @@ export function appErrorFromTransportFailure(
   const unknownNote = failure.outcomeUnknown
     ? " The request may have reached it; the result is unknown and must be checked before sending it again."
     : "";
-  const reason = describeNetworkError(failure.kind === "timeout" ? undefined : failure.cause);
-  const code = failure.kind === "timeout" ? "REMOTE_TIMEOUT" : "REMOTE_NETWORK";
-  const message = reason
-    ? `Could not reach ${info.remoteLabel} (${info.endpoint}): ${reason}.${unknownNote}`
-    : `${capitalized(info.remoteLabel)} could not be reached or did not answer within ${Math.round((failure.timeoutMs ?? 0) / 1000)} seconds (${info.endpoint}). Check the address and port, and that the server accepts connections from the internet.${unknownNote}`;
-  return new AppError(code, message, {
-    details: {
-      remote: info.remote,
-      endpoint: info.endpoint,
+  const shared = { remote: info.remote, endpoint: info.endpoint, outcomeUnknown: failure.outcomeUnknown };
+  const described = failure.kind === "timeout" ? undefined : describeNetworkError(failure.cause);
+  if (described) {
+    return new AppError("REMOTE_NETWORK", `Could not reach ${info.remoteLabel} (${info.endpoint}): ${described.text}.${unknownNote}`, {
+      params: { variant: "network", reason: described.reason, ...shared },
+      details: { ...shared, timeoutMs: failure.timeoutMs },
+      cause: failure.cause,
+    });
+  }
+  const seconds = Math.round((failure.timeoutMs ?? 0) / 1000);
+  return new AppError(
+    failure.kind === "timeout" ? "REMOTE_TIMEOUT" : "REMOTE_NETWORK",
+    `${capitalized(info.remoteLabel)} could not be reached or did not answer within ${seconds} seconds (${info.endpoint}). Check the address and port, and that the server accepts connections from the internet.${unknownNote}`,
+    {
+      params: { variant: "unreachable", seconds, ...shared },
       // No low-level error code here: details reach the tenant's logs, and ECONNREFUSED versus a
       // connect timeout is exactly what tells a closed port from a filtered one.
-      timeoutMs: failure.timeoutMs,
-      outcomeUnknown: failure.outcomeUnknown,
+      details: { ...shared, timeoutMs: failure.timeoutMs },
+      cause: failure.cause,
     },
-    cause: failure.cause,
-  });
+  );
 }
 
 /** The AppError for a destination the outbound guard refused (no connection was made). */
@@ -190,7 +210,7 @@ export function appErrorFromRefusal(info: RemoteCallInfo, refusal: OutboundRefus
   return new AppError(
     "REMOTE_ADDRESS_REFUSED",
     `${capitalized(info.remoteLabel)} is at ${refusal.hostname}, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.`,
-    { details: { remote: info.remote, endpoint: info.endpoint, host: refusal.hostname }, cause: refusal },
+    { params: { remote: info.remote, host: refusal.hostname }, details: { remote: info.remote, endpoint: info.endpoint, host: refusal.hostname }, cause: refusal },
   );
 }
 
@@ -213,23 +233,26 @@ export function wasNeverSent(error: unknown): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
 }
 
+const HOST_NOT_FOUND = { reason: "hostNotFound", text: "the host name could not be found (check the address)" };
+const BAD_CERTIFICATE = { reason: "certificate", text: "the server's HTTPS certificate is not valid" };
+
 /**
  * The words for a failure that says something the tenant can fix: a name that does not resolve, or
- * a certificate that is not valid. Everything else (refused, reset, unreachable, connect timeout)
- * gets undefined, so the caller uses the one wording that does not tell them apart.
+ * a certificate that is not valid; `reason` names their translation (errors.REMOTE_NETWORK.network).
+ * Everything else (refused, reset, unreachable, connect timeout) gets undefined, so the caller uses
+ * the one wording that does not tell them apart.
  */
-function describeNetworkError(error: unknown): string | undefined {
-  switch (networkErrorCode(error)) {
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "the host name could not be found (check the address)";
-    case "CERT_HAS_EXPIRED":
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-      return "the server's HTTPS certificate is not valid";
-    default:
-      return undefined;
-  }
+const NETWORK_REASONS: Record<string, { reason: string; text: string }> = {
+  ENOTFOUND: HOST_NOT_FOUND,
+  EAI_AGAIN: HOST_NOT_FOUND,
+  CERT_HAS_EXPIRED: BAD_CERTIFICATE,
+  DEPTH_ZERO_SELF_SIGNED_CERT: BAD_CERTIFICATE,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: BAD_CERTIFICATE,
+  ERR_TLS_CERT_ALTNAME_INVALID: BAD_CERTIFICATE,
+  SELF_SIGNED_CERT_IN_CHAIN: BAD_CERTIFICATE,
+};
+
+function describeNetworkError(error: unknown): { reason: string; text: string } | undefined {
+  const code = networkErrorCode(error);
+  return code !== undefined && Object.hasOwn(NETWORK_REASONS, code) ? NETWORK_REASONS[code] : undefined;
 }

@@ -11,15 +11,16 @@ export const httpUrl = z
   .string()
   .trim()
   .transform((value, context) => {
-    const fail = (message: string) => {
-      context.addIssue({ code: "custom", message });
+    // `issue` names the field error's translation (messages: validation.<issue>).
+    const fail = (issue: string, message: string) => {
+      context.addIssue({ code: "custom", message, params: { issue } });
       return z.NEVER;
     };
-    if (!URL.canParse(value)) return fail("must be a full URL, e.g. https://shop.example.com");
+    if (!URL.canParse(value)) return fail("url", "must be a full URL, e.g. https://shop.example.com");
     const url = new URL(value);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return fail("must start with http:// or https://");
-    if (url.username || url.password) return fail("must not contain a user name or password (user:password@); the credentials have fields of their own");
-    if (value.includes("?")) return fail("must not contain a query (the part from ?)");
-    if (value.includes("#")) return fail("must not contain a fragment (the part from #)");
+    if (url.protocol !== "http:" && url.protocol !== "https:") return fail("urlScheme", "must start with http:// or https://");
+    if (url.username || url.password) return fail("urlCredentials", "must not contain a user name or password (user:password@); the credentials have fields of their own");
+    if (value.includes("?")) return fail("urlQuery", "must not contain a query (the part from ?)");
+    if (value.includes("#")) return fail("urlFragment", "must not contain a fragment (the part from #)");
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
   });

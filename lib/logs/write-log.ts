@@ -3,18 +3,44 @@
  * with "store logs" off nothing is written at all — counts and errors stay on runs and ledger rows.
  * Context is masked (secrets and personal data) before it is stored. Writes are buffered and sent
  * in batches, so a 10,000-record run does not cost 10,000 inserts.
+ *
+ * A line is a LogLine (code + params, see log-line.ts): its English text is rendered from the
+ * message files and stored with them, so the dashboard can word it in the reader's language. A plain
+ * string is stored as it is, without a code (shown in English to everyone).
  */
 import { db, type LogLevel } from "../db";
+import type { ErrorParams, ParamValue } from "../errors";
 import { redact } from "../http/redact";
+import { translatorFor } from "../i18n/messages";
+import { translateRunLog } from "../i18n/translate-run-log";
+import type { Translate } from "../i18n/translate-error";
 import { logger } from "../logger";
+import type { LogLine } from "./log-line";
+
+type Write = (line: LogLine | string, context?: Record<string, unknown>) => void;
 
 export type RunLogger = {
-  debug(message: string, context?: Record<string, unknown>): void;
-  info(message: string, context?: Record<string, unknown>): void;
-  warn(message: string, context?: Record<string, unknown>): void;
-  error(message: string, context?: Record<string, unknown>): void;
+  debug: Write;
+  info: Write;
+  warn: Write;
+  error: Write;
   flush(): Promise<void>;
 };
+
+let english: Translate | undefined;
+
+/** Quoted errors as their own English text, dates as ISO 8601: the stored text does not depend on the server's time zone. */
+function storedValue(value: ParamValue): ParamValue {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return "dateTime" in value ? value.dateTime : value.message;
+}
+
+/** The English text of a line, as stored in LogEntry.message. */
+export function englishLogText(line: LogLine): string {
+  english ??= translatorFor("en");
+  const params: ErrorParams = Object.fromEntries(Object.entries(line.params).map(([key, value]) => [key, storedValue(value)]));
+  return translateRunLog(english, "en", { code: line.code, params, message: line.code });
+}
 
 const BATCH_SIZE = 500;
 
@@ -25,7 +51,7 @@ export function createRunLogger(options: {
   storeLogs: boolean;
   retentionDays: number;
 }): RunLogger {
-  const buffer: { level: LogLevel; message: string; context?: Record<string, unknown>; createdAt: Date }[] = [];
+  const buffer: { level: LogLevel; message: string; line?: LogLine; context?: Record<string, unknown>; createdAt: Date }[] = [];
   let pending: Promise<void> = Promise.resolve();
 
   const flush = async () => {
@@ -40,6 +66,8 @@ export function createRunLogger(options: {
             module: options.module ?? null,
             level: row.level,
             message: row.message.slice(0, 2000),
+            code: row.line?.code ?? null,
+            params: row.line ? (row.line.params as object) : undefined,
             context: row.context === undefined ? undefined : (redact(row.context) as object),
             createdAt: row.createdAt,
             expiresAt: new Date(row.createdAt.getTime() + options.retentionDays * 86_400_000),
@@ -50,9 +78,10 @@ export function createRunLogger(options: {
     return pending;
   };
 
-  const write = (level: LogLevel) => (message: string, context?: Record<string, unknown>) => {
+  const write = (level: LogLevel): Write => (line, context) => {
     if (!options.storeLogs) return;
-    buffer.push({ level, message, context, createdAt: new Date() });
+    const message = typeof line === "string" ? line : englishLogText(line);
+    buffer.push({ level, message, ...(typeof line === "string" ? {} : { line }), context, createdAt: new Date() });
     if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => logger().error({ err: error, runId: options.runId }, "run log write failed"));
   };
 

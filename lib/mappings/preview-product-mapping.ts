@@ -1,7 +1,7 @@
 /**
  * Live preview: maps one real inventory item from the tenant's Visma.net with the mapping being
  * edited (not yet saved), so the operator sees the CS-Cart product before saving. Mapping errors
- * come back as field errors; an item that cannot be mapped says why.
+ * come back as field errors; an item that cannot be mapped says why (code, English text, params).
  */
 import { INTERACTIVE_LIMITS, loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
@@ -14,7 +14,7 @@ export async function previewProductMapping(tenantId: string, { mapping, invento
   const settings = settingsFromRow(await db.settings.findUniqueOrThrow({ where: { tenantId } }));
   const visma = await loadVismaClient(tenantId, INTERACTIVE_LIMITS);
   const item = inventoryNumber ? await visma.getInventoryItem(inventoryNumber) : await firstItem(visma);
-  if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.");
+  if (!item) throw new AppError("REMOTE_NOT_FOUND", "Visma.net has no inventory items to preview yet.", { params: { variant: "noItems" } });
   const source = {
     inventoryNumber: item.inventoryNumber,
     description: item.description ?? null,
@@ -32,7 +32,7 @@ export async function previewProductMapping(tenantId: string, { mapping, invento
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") throw appError;
-    return { item: source, product: null, problem: appError.message };
+    return { item: source, product: null, problem: { code: appError.code, message: appError.message, params: appError.params ?? null } };
   }
 }
 

@@ -8,7 +8,7 @@ import { insertNextVersion } from "./save-mapping-version";
 
 export async function restoreProductMappingVersion(actor: AuditActor, { version }: RestoreMappingInput) {
   const old = await db.mapping.findFirst({ where: { tenantId: actor.tenant.id, module: "PRODUCT_IMPORT", version } });
-  if (!old) throw new AppError("NOT_FOUND", `There is no mapping version ${version}.`);
+  if (!old) throw new AppError("NOT_FOUND", `There is no mapping version ${version}.`, { params: { variant: "mappingVersion", version } });
   const config = parseProductMapping(old.config);
   const newVersion = await db.$transaction(async (tx) => {
     const saved = await insertNextVersion(actor.tenant.id, config, actor.user.email, tx);

@@ -8,4 +8,9 @@ describe("order failure e-mail advice", () => {
     expect(adviceFor(new AppError("REMOTE_AUTH_FAILED", "x"))).toMatch(/setting or credential problem/);
     expect(adviceFor(new AppError("RETRIES_EXHAUSTED", "x"))).toMatch(/kept failing.*connection status/);
   });
+
+  it("is in the recipient's language", () => {
+    expect(adviceFor(new AppError("SKU_NOT_FOUND", "x"), "nl")).toMatch(/maak bijvoorbeeld het ontbrekende artikel aan/);
+    expect(adviceFor(new AppError("REMOTE_AUTH_FAILED", "x"), "nl")).toMatch(/probleem met een instelling of inloggegevens/);
+  });
 });

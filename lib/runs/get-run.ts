@@ -13,13 +13,13 @@ export type RunItemsQuery = z.infer<typeof RunItemsQuerySchema>;
 
 export async function getRun(tenantId: string, runId: string, query: RunItemsQuery) {
   const run = await db.syncRun.findFirst({ where: { id: runId, tenantId } });
-  if (!run) throw new AppError("NOT_FOUND", "There is no such run.");
+  if (!run) throw new AppError("NOT_FOUND", "There is no such run.", { params: { variant: "run" } });
   const [rows, byState] = await Promise.all([
     db.syncItem.findMany({
       where: { tenantId, lastRunId: runId, ...(query.state ? { state: query.state } : {}), ...afterCursor("updatedAt", query.cursor, (id) => id) },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
-      select: { id: true, externalId: true, targetId: true, state: true, attempts: true, lastError: true, errorCode: true, errorKind: true, meta: true, updatedAt: true },
+      select: { id: true, externalId: true, targetId: true, state: true, attempts: true, lastError: true, errorCode: true, errorKind: true, errorParams: true, meta: true, updatedAt: true },
     }),
     db.syncItem.groupBy({ by: ["state"], where: { tenantId, lastRunId: runId }, _count: { _all: true } }),
   ]);

@@ -14,6 +14,8 @@ export const DebtorFieldCheckSchema = z.object({
   value: z.string(),
   ok: z.boolean(),
   message: z.string(),
+  /** Words `message` in the reader's language (messages: debtorCheck.<variant>); checks stored before have none. */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type DebtorFieldCheck = z.infer<typeof DebtorFieldCheckSchema>;
 
@@ -23,12 +25,12 @@ export const DebtorDefaultsCheckSchema = z.object({
 });
 export type DebtorDefaultsCheck = z.infer<typeof DebtorDefaultsCheckSchema>;
 
-/** Field → problem, for the defaults that were checked with their current value and found wrong. */
-export function debtorDefaultProblems(check: DebtorDefaultsCheck | null, current: Record<DebtorDefaultField, string>): Partial<Record<DebtorDefaultField, string>> {
-  const problems: Partial<Record<DebtorDefaultField, string>> = {};
+/** Field → finding, for the defaults that were checked with their current value and found wrong. */
+export function debtorDefaultProblems(check: DebtorDefaultsCheck | null, current: Record<DebtorDefaultField, string>): Partial<Record<DebtorDefaultField, DebtorFieldCheck>> {
+  const problems: Partial<Record<DebtorDefaultField, DebtorFieldCheck>> = {};
   for (const field of DEBTOR_DEFAULT_FIELDS) {
     const result = check?.fields[field];
-    if (result && !result.ok && result.value === current[field].trim()) problems[field] = result.message;
+    if (result && !result.ok && result.value === current[field].trim()) problems[field] = result;
   }
   return problems;
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
+import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
 import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
 
@@ -30,6 +31,7 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
   shippingMethodMap: {},
+  emailLocale: "en",
 };
 
 /**
@@ -55,5 +57,6 @@ export function settingsFromRow(row: Settings): SettingsInput {
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
     shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
+    emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
   };
 }

@@ -4,6 +4,7 @@
  * modules' definitions: the server passes the module registry, the browser the module catalog.
  */
 import { z } from "zod";
+import { LocaleSchema } from "../i18n/locales";
 
 export const ModuleScheduleSchema = z.object({
   enabled: z.boolean(),
@@ -61,6 +62,8 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     stockWarehouses: WarehouseSelectionSchema,
     shipOnExport: z.boolean(),
     shippingMethodMap: ShippingMethodMapSchema,
+    /** Language of e-mails to people who chose none (docs/i18n.md, "E-mails"). */
+    emailLocale: LocaleSchema,
   });
 }
 

@@ -5,8 +5,8 @@
  *
  * Adding someone never reveals whether the e-mail already has a login: both get a membership at
  * once and the same answer. A new person (or one who never set a password) is e-mailed a
- * single-use link to choose a password; someone with a login is e-mailed a notice. Removing
- * someone ends their sessions.
+ * single-use link to choose a password; someone with a login is e-mailed a notice, each in the
+ * language docs/i18n.md ("E-mails") gives it. Removing someone ends their sessions.
  */
 import { z } from "zod";
 import { sendAddedEmail, sendInvitationEmail } from "../accounts/account-emails";
@@ -16,7 +16,9 @@ import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ROLES } from "../auth/roles";
 import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { parseOrThrow } from "../validation";
+import type { Locale } from "../i18n/locales";
+import { emailLocale } from "../i18n/resolve-locale";
+import { fieldDetails, parseOrThrow } from "../validation";
 
 export const AddMemberInputSchema = z.object({
   email: EmailSchema,
@@ -33,19 +35,29 @@ export async function listMembers(tenantId: string) {
   return memberships.map((m) => ({ userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
 }
 
-/** Adds a member and e-mails them (an invitation link, or a notice when they have a login already). */
-export async function addMember(actor: AuditActor, input: unknown) {
+/**
+ * Adds a member and e-mails them (an invitation link, or a notice when they have a login already).
+ * `browserLocale`: the language of the browser that asked, where we have it.
+ */
+export async function addMember(actor: AuditActor, input: unknown, context: { browserLocale?: Locale } = {}) {
   const { email, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
   // A login without a password yet belongs to someone invited before who has not accepted.
-  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true } });
+  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true, locale: true } });
   const membership = await db.$transaction(async (tx) => {
     const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
-    if (already) throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, { details: { fields: { email: "already on the team" } } });
+    if (already) {
+      throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, {
+        details: fieldDetails({ email: { message: "already on the team", code: "alreadyMember" } }),
+        params: { variant: "alreadyMember", email },
+      });
+    }
     const created = await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
     await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
     return created;
   });
-  const about = { to: email, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
+  const settings = await db.settings.findUnique({ where: { tenantId: actor.tenant.id }, select: { emailLocale: true } });
+  const locale = emailLocale({ userLocale: user.locale, browserLocale: context.browserLocale, tenantLocale: settings?.emailLocale });
+  const about = { to: email, locale, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
   if (user.passwordHash) {
     await sendAddedEmail({ ...about, membershipId: membership.id });
   } else {
@@ -61,13 +73,17 @@ async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, 
   const membership = z.uuid().safeParse(userId).success
     ? await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, include: { user: { select: { email: true } } } })
     : null;
-  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.");
+  if (!membership) throw new AppError("NOT_FOUND", "This person is not on the team.", { params: { variant: "member" } });
   return membership;
 }
 
-async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: string) {
+async function assertAnotherOwner(tx: Prisma.TransactionClient, tenantId: string, what: "demote" | "remove") {
   const owners = await tx.membership.count({ where: { tenantId, role: "OWNER" } });
-  if (owners <= 1) throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`);
+  if (owners <= 1) {
+    throw new AppError("VALIDATION_FAILED", `You cannot ${what} the last owner: make someone else an owner first.`, {
+      params: { variant: what === "demote" ? "lastOwnerDemote" : "lastOwnerRemove" },
+    });
+  }
 }
 
 export async function changeMemberRole(actor: AuditActor, userId: string, input: unknown) {

@@ -3,6 +3,7 @@ import { startCscartSimulator, type CscartSimulator } from "../cscart/server";
 import { cscartFetch, vismaFetch, vismaToken } from "../testing";
 import { startVismaSimulator, type VismaSimulator } from "../visma/server";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- contract tests read whatever JSON a simulator answers
 type Json = Record<string, any>;
 let shop: CscartSimulator;
 let erp: VismaSimulator;

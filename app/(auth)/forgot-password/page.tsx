@@ -1,12 +1,17 @@
+import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 
-export const metadata = { title: "Forgot your password? · APIcenter" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("forgotTitle") };
+}
 
 export default function ForgotPasswordPage() {
+  const t = useTranslations("account.forgot");
   return (
-    <AuthCard title={ACCOUNT_TEXT.forgot.title} description={ACCOUNT_TEXT.forgot.description}>
+    <AuthCard title={t("title")} description={t("description")}>
       <ForgotPasswordForm />
     </AuthCard>
   );

@@ -1,15 +1,20 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 
-export const metadata = { title: "Log in · APIcenter" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("loginTitle") };
+}
 
 export default function LoginPage() {
+  const t = useTranslations("login");
   return (
-    <AuthCard title="Log in to APIcenter" description="Your CS-Cart ⇄ Visma.net link.">
+    <AuthCard title={t("title")} description={t("tagline")}>
       <LoginForm />
-      <p className="mt-4 text-center text-sm"><Link href="/forgot-password" className="text-brand-700 hover:underline">{ACCOUNT_TEXT.loginLinks.forgot}</Link></p>
+      <p className="mt-4 text-center text-sm"><Link href="/forgot-password" className="text-brand-700 hover:underline">{t("forgot")}</Link></p>
     </AuthCard>
   );
 }

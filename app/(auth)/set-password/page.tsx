@@ -1,13 +1,18 @@
+import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
-import { ACCOUNT_TEXT } from "@/components/account/account-text";
 import { SetPasswordForm } from "@/components/account/set-password-form";
 
-export const metadata = { title: "Choose your password · APIcenter" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("setPasswordTitle") };
+}
 
 /** Opened from an invitation or password reset e-mail; the token is in the URL fragment. */
 export default function SetPasswordPage() {
+  const t = useTranslations("account.setPassword");
   return (
-    <AuthCard title={ACCOUNT_TEXT.setPassword.title} description={ACCOUNT_TEXT.setPassword.description}>
+    <AuthCard title={t("title")} description={t("description")}>
       <SetPasswordForm />
     </AuthCard>
   );

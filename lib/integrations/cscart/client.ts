@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HttpClient, parseResponseJson, requestJson, type QueryParams, type RemoteCallContext } from "../../http/client";
-import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
+import { runConnectionTest, type ConnectionTestResult, type TestMessage } from "../connection-test";
 import { collectAll, pageThrough, type Page } from "../paging";
 import { ordersAbove, uniqueOrders, type OrderChanges, type ShopOrderCursor } from "./order-changes";
 import {
@@ -221,17 +221,28 @@ export class CsCartClient {
   /** One cheap authenticated call (a one-order page), explained in plain words. */
   testConnection(): Promise<ConnectionTestResult> {
     return runConnectionTest(
-      async () => {
+      async (): Promise<TestMessage> => {
         const body = await this.get(CsCartOrderListSchema, "orders", { items_per_page: 1 });
         const total = body.params?.total_items;
-        return `Connected to ${this.apiBase} as ${this.options.adminEmail}${total === undefined ? "" : ` (${total} orders visible)`}.`;
+        const shared = { apiBase: this.apiBase, adminEmail: this.options.adminEmail };
+        return {
+          message: `Connected to ${this.apiBase} as ${this.options.adminEmail}${total === undefined ? "" : ` (${total} orders visible)`}.`,
+          params: total === undefined ? { variant: "cscartConnected", ...shared } : { variant: "cscartConnectedCount", total, ...shared },
+        };
       },
-      (code, message) => {
-        if (code === "REMOTE_AUTH_FAILED") return `The shop did not accept the admin e-mail and API key. Check that API access is enabled for ${this.options.adminEmail} and that the key is right.`;
-        if (code === "REMOTE_FORBIDDEN") return `The shop refused access. The admin may lack API permissions, or the shop only allows HTTPS. ${message}`;
-        if (code === "REMOTE_NOT_FOUND") return `No CS-Cart API was found at ${this.apiBase}. Check the shop address.`;
-        if (code === "REMOTE_BAD_RESPONSE") return `The address answered, but not like a CS-Cart API. Check the shop address. ${message}`;
-        return message;
+      ({ code, message, params }): TestMessage | undefined => {
+        if (code === "REMOTE_AUTH_FAILED") {
+          return {
+            message: `The shop did not accept the admin e-mail and API key. Check that API access is enabled for ${this.options.adminEmail} and that the key is right.`,
+            params: { variant: "cscartAuth", adminEmail: this.options.adminEmail },
+          };
+        }
+        if (code === "REMOTE_FORBIDDEN") {
+          return { message: `The shop refused access. The admin may lack API permissions, or the shop only allows HTTPS. ${message}`, params: { ...params, variant: "cscartForbidden" } };
+        }
+        if (code === "REMOTE_NOT_FOUND") return { message: `No CS-Cart API was found at ${this.apiBase}. Check the shop address.`, params: { variant: "cscartNoApi", apiBase: this.apiBase } };
+        if (code === "REMOTE_BAD_RESPONSE") return { message: `The address answered, but not like a CS-Cart API. Check the shop address. ${message}`, params: { variant: "cscartNotApi" } };
+        return undefined;
       },
     );
   }

@@ -248,8 +248,14 @@ describe("VismaClient against the Visma.net simulator", () => {
     const good = await visma.checkDebtorDefaults({ paymentTerms: "14", collectionAccount: "1400", branch: "2" });
     expect([good.paymentTerms.ok, good.collectionAccount.ok, good.branch?.ok]).toEqual([true, true, true]);
     const bad = await visma.checkDebtorDefaults({ paymentTerms: "45", collectionAccount: "3000", branch: "9" });
-    expect(bad.paymentTerms).toEqual({ value: "45", ok: false, message: 'Visma.net has no credit terms "45". Use the id of existing credit terms (Credit terms, CS206500).' });
+    expect(bad.paymentTerms).toEqual({
+      value: "45",
+      ok: false,
+      message: 'Visma.net has no credit terms "45". Use the id of existing credit terms (Credit terms, CS206500).',
+      params: { variant: "termsMissing", value: "45" },
+    });
     expect(bad.collectionAccount.message).toBe('Account "3000" is an income account; the collection (accounts receivable) account is an asset account.');
+    expect(bad.collectionAccount.params).toEqual({ variant: "accountNotAsset", value: "3000", type: "Income" });
     expect(bad.branch).toMatchObject({ value: "9", ok: false, message: expect.stringContaining('no branch "9"') });
     const inactive = await visma.checkDebtorDefaults({ paymentTerms: "60", collectionAccount: "1590", branch: "3" });
     expect([inactive.paymentTerms.message, inactive.collectionAccount.message, inactive.branch?.message]).toEqual([

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError, isAppError } from "../../errors";
+import { AppError, isAppError, type ErrorCode } from "../../errors";
 import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type RemoteCallContext, type RemoteResponse } from "../../http/client";
 import { VismaConfigSchema } from "./config";
 import { invalidScopeAdvice, scopesForModules } from "./scopes";
-import { runConnectionTest, type ConnectionTestResult } from "../connection-test";
+import { runConnectionTest, type ConnectionTestResult, type TestMessage } from "../connection-test";
 import { findInPages, pageThrough, type Page } from "../paging";
 import {
   SalesOrderShipmentListSchema,
@@ -86,11 +86,15 @@ function tokenCacheKey(config: z.output<typeof VismaClientConfigSchema>): string
   return createHash("sha256").update([config.tokenUrl, config.clientId, config.tenantId, config.scope, config.clientSecret].join("\n")).digest("hex");
 }
 
-/** One default checked against the company: the value, whether it is usable, and why (not). */
+/**
+ * One default checked against the company: the value, whether it is usable, and why (not), in
+ * English and as params for its translation (messages: debtorCheck.<variant>).
+ */
 export interface DebtorFinding {
   value: string;
   ok: boolean;
   message: string;
+  params: { variant: string } & Record<string, string>;
 }
 
 export interface DebtorDefaultsFindings {
@@ -104,10 +108,10 @@ export interface DebtorDefaultsFindings {
  * Whether Visma.net will ship the order now: an order on hold or cancelled refuses createShipment.
  * A completed one has no open quantity left, so shipping it again ships nothing.
  */
-export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string } {
+export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
   const label = order.status.description ?? "";
-  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)" };
-  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there" };
+  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)", variant: "orderCancelled" };
+  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there", variant: "orderOnHold" };
   return { shippable: true, label };
 }
 
@@ -171,8 +175,11 @@ export class VismaClient {
   /** invalid_scope becomes advice on what to grant in the Developer Portal (a setting to fix, not a glitch). */
   private explainTokenError(error: unknown): unknown {
     if (!isAppError(error) || error.details?.remoteCode !== "invalid_scope") return error;
-    return new AppError("REMOTE_FORBIDDEN", invalidScopeAdvice(this.config.scope, String(error.details.remoteMessage ?? "invalid_scope")), {
-      details: { ...error.details, requestedScopes: this.config.scope.split(" ") },
+    const refusal = String(error.details.remoteMessage ?? "invalid_scope");
+    const requestedScopes = this.config.scope.split(" ");
+    return new AppError("REMOTE_FORBIDDEN", invalidScopeAdvice(this.config.scope, refusal), {
+      params: { variant: "invalidScope", refusal, scopes: requestedScopes },
+      details: { ...error.details, requestedScopes },
       cause: error,
     });
   }
@@ -349,6 +356,7 @@ export class VismaClient {
     const shipmentNumber = result.referenceNumber ?? result.shipmentDto?.shipmentNumber;
     if (!shipmentNumber) {
       throw new AppError("REMOTE_BAD_RESPONSE", `Visma.net created a shipment for sales order ${orderNumber} but did not say its number.${result.errorInfo ? ` It said: "${result.errorInfo}".` : ""}`, {
+        params: { variant: "noShipmentNumber", orderNumber, ...(result.errorInfo ? { remoteMessage: result.errorInfo } : {}) },
         details: { endpoint: response.endpoint, outcomeUnknown: true },
       });
     }
@@ -389,12 +397,16 @@ export class VismaClient {
     const status = shippableState(order);
     if (!status.shippable) {
       throw new AppError("REMOTE_VALIDATION", `Sales order ${type} ${orderId} ${status.reason} in Visma.net, so it cannot be shipped. ${status.fix}, then retry.`, {
+        params: { variant: status.variant, orderType: type, orderId, label: status.label || "Hold" },
         details: { orderType: type, orderId, status: status.label },
       });
     }
     const warehouses = [...new Set(order.orderLines.filter((line) => (line.openQuantity ?? line.quantity ?? 0) > 0).map((line) => line.warehouseId ?? ""))];
     if (warehouses.includes("")) {
-      throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, { details: { orderType: type, orderId } });
+      throw new AppError("REMOTE_BAD_RESPONSE", `Sales order ${type} ${orderId} has an open line without a warehouse; Visma.net needs one to ship it.`, {
+        params: { variant: "lineWithoutWarehouse", orderType: type, orderId },
+        details: { orderType: type, orderId },
+      });
     }
     const shipmentNumbers: string[] = [];
     for (const earlier of await this.listSalesOrderShipments(type, orderId)) {
@@ -480,28 +492,55 @@ export class VismaClient {
   private async checkCreditTerms(termsId: string): Promise<DebtorFinding> {
     const page = await this.getJson(this.erpHttp, VismaCreditTermPageSchema, this.erpUrl("creditTerm"), { termsId });
     const terms = page.records.find((record) => record.termsId === termsId);
-    if (!terms) return { value: termsId, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).` };
-    if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
-      return { value: termsId, ok: false, message: `Credit terms "${termsId}" are ${terms.visibleTo === "VE" ? "for suppliers only" : "disabled"} in Visma.net; customers need terms visible to customers.` };
+    const value = termsId;
+    if (!terms) {
+      return { value, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).`, params: { variant: "termsMissing", value } };
     }
-    return { value: termsId, ok: true, message: `Credit terms "${termsId}" (${terms.description ?? ""}) exist.` };
+    if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
+      return {
+        value,
+        ok: false,
+        message: `Credit terms "${termsId}" are ${terms.visibleTo === "VE" ? "for suppliers only" : "disabled"} in Visma.net; customers need terms visible to customers.`,
+        params: { variant: "termsNotForCustomers", value, visibleTo: terms.visibleTo },
+      };
+    }
+    const description = terms.description ?? "";
+    return { value, ok: true, message: `Credit terms "${termsId}" (${description}) exist.`, params: { variant: "termsOk", value, description } };
   }
 
   private async checkCollectionAccount(accountCd: string): Promise<DebtorFinding> {
     const account = await this.getIfExists(VismaAccountSchema, this.erpUrl(`account/${encodeURIComponent(accountCd)}`));
-    if (!account) return { value: accountCd, ok: false, message: `Visma.net has no account "${accountCd}". Use the customer ledger (accounts receivable) account of the chart of accounts.` };
-    if (account.active === false) return { value: accountCd, ok: false, message: `Account "${accountCd}" is not active in Visma.net.` };
-    if (account.type && account.type !== "Asset") {
-      return { value: accountCd, ok: false, message: `Account "${accountCd}" is an ${account.type.toLowerCase()} account; the collection (accounts receivable) account is an asset account.` };
+    const value = accountCd;
+    if (!account) {
+      return {
+        value,
+        ok: false,
+        message: `Visma.net has no account "${accountCd}". Use the customer ledger (accounts receivable) account of the chart of accounts.`,
+        params: { variant: "accountMissing", value },
+      };
     }
-    return { value: accountCd, ok: true, message: `Account "${accountCd}" (${account.description ?? ""}) exists.` };
+    if (account.active === false) return { value, ok: false, message: `Account "${accountCd}" is not active in Visma.net.`, params: { variant: "accountInactive", value } };
+    if (account.type && account.type !== "Asset") {
+      return {
+        value,
+        ok: false,
+        message: `Account "${accountCd}" is an ${account.type.toLowerCase()} account; the collection (accounts receivable) account is an asset account.`,
+        params: { variant: "accountNotAsset", value, type: account.type },
+      };
+    }
+    const description = account.description ?? "";
+    return { value, ok: true, message: `Account "${accountCd}" (${description}) exists.`, params: { variant: "accountOk", value, description } };
   }
 
   private async checkBranch(number: string): Promise<DebtorFinding> {
     const branch = await this.getIfExists(VismaBranchSchema, this.erpUrl(`branch/${encodeURIComponent(number)}`));
-    if (!branch) return { value: number, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.` };
-    if (branch.isActive === false) return { value: number, ok: false, message: `Branch "${number}" is not active in Visma.net.` };
-    return { value: number, ok: true, message: `Branch "${number}" (${branch.name ?? ""}) exists.` };
+    const value = number;
+    if (!branch) {
+      return { value, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.`, params: { variant: "branchMissing", value } };
+    }
+    if (branch.isActive === false) return { value, ok: false, message: `Branch "${number}" is not active in Visma.net.`, params: { variant: "branchInactive", value } };
+    const name = branch.name ?? "";
+    return { value, ok: true, message: `Branch "${number}" (${name}) exists.`, params: { variant: "branchOk", value, name } };
   }
 
   /** A GET by id; undefined when Visma.net says there is no such record (404, or a 400 "not found"). */
@@ -519,29 +558,46 @@ export class VismaClient {
   /** Gets a token and makes one cheap call; failures in plain words. */
   testConnection(): Promise<ConnectionTestResult> {
     return runConnectionTest(
-      async () => {
+      async (): Promise<TestMessage> => {
         await this.getAccessToken();
         for await (const page of this.listCustomerPages({ pageSize: 1 })) {
-          return `Connected to Visma.net (${page.totalCount ?? page.items.length} customers visible).`;
+          const count = page.totalCount ?? page.items.length;
+          return { message: `Connected to Visma.net (${count} customers visible).`, params: { variant: "vismaConnected", count } };
         }
-        return "Connected to Visma.net (no customers yet).";
+        return { message: "Connected to Visma.net (no customers yet).", params: { variant: "vismaNoCustomers" } };
       },
-      (code, message) => this.explainConnectionFailure(code, message),
+      (error) => this.explainConnectionFailure(error),
     );
   }
 
-  private explainConnectionFailure(code: string, message: string): string {
-    if (/invalid_client/.test(message)) return "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.";
+  /** Advice for a failed test; `variant` names its translation under errors.<code>. */
+  private explainConnectionFailure({ code, message, params }: AppError): (TestMessage & { code?: ErrorCode }) | undefined {
+    if (/invalid_client/.test(message)) {
+      return { code: "REMOTE_AUTH_FAILED", message: "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.", params: { variant: "vismaClient" } };
+    }
     if (/invalid_tenant|unauthorized_client/.test(message) || (code === "REMOTE_VALIDATION" && /tenant/i.test(message))) {
-      return `Visma Connect refused the tenant id "${this.config.tenantId}". Use the company's tenant id and make sure the integration is approved for it with the API User role.`;
+      return {
+        code: "REMOTE_AUTH_FAILED",
+        message: `Visma Connect refused the tenant id "${this.config.tenantId}". Use the company's tenant id and make sure the integration is approved for it with the API User role.`,
+        params: { variant: "vismaTenant", tenantId: this.config.tenantId },
+      };
     }
-    if (/invalid_scope/.test(message)) return message.startsWith("Visma Connect refused the scopes") ? message : `Visma Connect refused the requested scopes. ${message}`;
+    if (/invalid_scope/.test(message)) {
+      // The token request's own advice (explainTokenError) already says what to grant.
+      if (message.startsWith("Visma Connect refused the scopes")) return undefined;
+      return { code: "REMOTE_AUTH_FAILED", message: `Visma Connect refused the requested scopes. ${message}`, params: { ...params, variant: "vismaScope" } };
+    }
     if (code === "REMOTE_AUTH_FAILED") {
-      return `Visma.net rejected the token. This usually means the tenant id is the customer tenant instead of the company tenant, or the user lacks the API User role. ${message}`;
+      return {
+        message: `Visma.net rejected the token. This usually means the tenant id is the customer tenant instead of the company tenant, or the user lacks the API User role. ${message}`,
+        params: { ...params, variant: "vismaToken" },
+      };
     }
-    if (code === "REMOTE_FORBIDDEN") return `Visma.net refused access: the integration lacks a permission or licence. ${message}`;
-    if (code === "REMOTE_NETWORK" || code === "REMOTE_TIMEOUT") return `Visma.net could not be reached. Check the addresses in the connection settings. ${message}`;
-    return message;
+    if (code === "REMOTE_FORBIDDEN") return { message: `Visma.net refused access: the integration lacks a permission or licence. ${message}`, params: { ...params, variant: "vismaForbidden" } };
+    if (code === "REMOTE_NETWORK" || code === "REMOTE_TIMEOUT") {
+      return { message: `Visma.net could not be reached. Check the addresses in the connection settings. ${message}`, params: { variant: "vismaUnreachable" } };
+    }
+    return undefined;
   }
 
   private requireLocation(response: RemoteResponse): string {
@@ -555,7 +611,11 @@ export class VismaClient {
     return new AppError(
       "REMOTE_BAD_RESPONSE",
       `Visma.net accepted ${response.endpoint} (HTTP ${response.status}) but ${location ? `its Location header "${location}" has no id` : "sent no Location header"}; the new record's id is unknown.`,
-      { details: { endpoint: response.endpoint, status: response.status, outcomeUnknown: true } },
+      {
+        // "HTTP 201 from POST …" is the error's own subject here, not the remote tail: hence `httpStatus`.
+        params: location ? { variant: "locationWithoutId", endpoint: response.endpoint, httpStatus: response.status, location } : { variant: "noLocation", endpoint: response.endpoint, httpStatus: response.status },
+        details: { endpoint: response.endpoint, status: response.status, outcomeUnknown: true },
+      },
     );
   }
 }

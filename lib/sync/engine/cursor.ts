@@ -9,7 +9,8 @@
  */
 import { z } from "zod";
 import { db } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, quoteDate } from "../../errors";
+import { logLine, type LogLine } from "../../logs/log-line";
 import { describeZodError } from "../../validation";
 
 /** A codec between the stored JSON (its input side) and the typed position (its output side). */
@@ -63,7 +64,8 @@ export interface CursorPolicy<Position, Bound, Item> {
   retriesUnfinishedFromLedger: boolean;
   /** The lower bound of the read (with the overlap applied). */
   readFrom(position: Position | null): Bound;
-  describe(position: Position | null): string;
+  /** Where the read starts, for the run log. */
+  describe(position: Position | null): LogLine;
   begin(position: Position | null, passStartedAt: Date): CursorPass<Item, Position>;
   /** For "re-import from a date": the position that makes the next run read from there. */
   rewindTo?(from: Date): Position;
@@ -81,7 +83,7 @@ export function passStartCursor<Item>(options: { overlapMs: number }): CursorPol
     retriesUnfinishedFromLedger: true,
     readFrom: (position) => (position ? new Date(position.since.getTime() - options.overlapMs) : undefined),
     describe: (position) =>
-      position ? `Reading records changed since ${new Date(position.since.getTime() - options.overlapMs).toISOString()}.` : "First run: reading all records.",
+      position ? logLine("readingSince", { since: quoteDate(new Date(position.since.getTime() - options.overlapMs)) }) : logLine("readingAll", {}),
     begin: (_position, passStartedAt) => ({ observe: () => {}, next: () => ({ since: passStartedAt }) }),
     rewindTo: (from) => ({ since: from }),
   };
@@ -97,7 +99,8 @@ export function watermarkCursor<Item>(options: { of: (item: Item) => number; ove
     codec: WatermarkCursorCodec,
     retriesUnfinishedFromLedger: false,
     readFrom: (position) => Math.max(0, (position?.updatedAt ?? 0) - options.overlapSeconds),
-    describe: (position) => (position ? `Reading records changed since ${new Date(position.updatedAt * 1000).toISOString()} (with overlap).` : "First run: reading all records."),
+    describe: (position) =>
+      position ? logLine("readingSince", { since: quoteDate(new Date(Math.max(0, position.updatedAt - options.overlapSeconds) * 1000)) }) : logLine("readingAll", {}),
     begin: (position) => {
       const start = position?.updatedAt ?? 0;
       let newest = start;

@@ -15,7 +15,8 @@ import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
 import { moveNextRuns } from "./module-schedules";
 
-export type EnqueueResult = { queued: true; runId: string } | { queued: false; reason: string };
+/** `code` names the reason for the dashboard's translation (messages: enqueue.<code>); `reason` is its English text. */
+export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
   input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[] },
@@ -32,7 +33,7 @@ export async function enqueueSync(
   await moveNextRuns([{ tenantId: input.tenantId, module: module.id }], run.queuedAt);
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
-    return { queued: false, reason: "A run of this module is already waiting to start." };
+    return { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };
   }
   await db.syncRun.updateMany({ where: { id: run.id, tenantId: input.tenantId }, data: { jobId } });
   return { queued: true, runId: run.id };

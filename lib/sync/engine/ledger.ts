@@ -7,7 +7,7 @@
  *  - a row that was claimed before and is not DONE may have reached the remote: look before posting;
  *  - a claim is a lease: while it is fresh, another worker leaves the row alone.
  */
-import { db, type SyncItem } from "../../db";
+import { db, Prisma, type SyncItem } from "../../db";
 import type { AppError } from "../../errors";
 
 /** Longer than any single remote write can take (POSTs are never retried; timeout 30 s). */
@@ -65,6 +65,7 @@ export async function markLedgerDone(
       lastError: null,
       errorCode: null,
       errorKind: null,
+      errorParams: Prisma.DbNull,
       claimedAt: null,
       lastRunId: result.runId,
     },
@@ -84,7 +85,16 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
-    data: { state, lastError: error.message.slice(0, 2000), errorCode: error.code, errorKind: error.kind, claimedAt: null, lastRunId: runId },
+    data: {
+      state,
+      lastError: error.message.slice(0, 2000),
+      errorCode: error.code,
+      errorKind: error.kind,
+      // With the code, the dashboard shows the error in the reader's language.
+      errorParams: error.params ?? Prisma.DbNull,
+      claimedAt: null,
+      lastRunId: runId,
+    },
   });
   return state;
 }
@@ -105,14 +115,15 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
   if (!rows.length) return;
   // One round trip per page: INSERT ... ON CONFLICT DO UPDATE over unnest()ed arrays.
   await db.$executeRaw`
-    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "lastRunId", attempts, "createdAt", "updatedAt")
+    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "errorParams", "lastRunId", attempts, "createdAt", "updatedAt")
     select gen_random_uuid(), ${tenantId}::uuid, ${module}, r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
-           r.last_error, r.error_code, r.error_kind, ${runId}::uuid, r.attempts, now(), now()
+           r.last_error, r.error_code, r.error_kind, r.error_params::jsonb, ${runId}::uuid, r.attempts, now(), now()
     from unnest(${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.payloadHash)}::text[],
                 ${rows.map((r) => r.state)}::text[], ${rows.map((r) => (r.meta ? JSON.stringify(r.meta) : null))}::text[],
                 ${rows.map((r) => r.error?.message.slice(0, 2000) ?? null)}::text[], ${rows.map((r) => r.error?.code ?? null)}::text[],
-                ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => r.attempts)}::int[])
-      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, attempts)
+                ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => (r.error?.params ? JSON.stringify(r.error.params) : null))}::text[],
+                ${rows.map((r) => r.attempts)}::int[])
+      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, error_params, attempts)
     on conflict ("tenantId", module, "externalId") do update set
       "targetId" = coalesce(excluded."targetId", "SyncItem"."targetId"),
       "payloadHash" = case when excluded.state = 'DONE' then excluded."payloadHash" else "SyncItem"."payloadHash" end,
@@ -121,6 +132,7 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
       "lastError" = excluded."lastError",
       "errorCode" = excluded."errorCode",
       "errorKind" = excluded."errorKind",
+      "errorParams" = excluded."errorParams",
       "lastRunId" = excluded."lastRunId",
       attempts = excluded.attempts,
       "updatedAt" = now()`;

@@ -8,7 +8,7 @@
  * definition. `unmetFor` must answer for many tenants at once.
  */
 import { db, type ConnectionKind } from "../../db";
-import { AppError, type ErrorCode } from "../../errors";
+import { AppError, type ErrorCode, type ErrorParams } from "../../errors";
 import { CONNECTION_LABELS } from "../../labels";
 
 export type Prerequisite = {
@@ -20,6 +20,8 @@ export type Prerequisite = {
   code: ErrorCode;
   /** The tenants (of those given) for which the check fails, with the reason for each. */
   unmetFor(tenantIds: readonly string[]): Promise<Map<string, string>>;
+  /** The params that word a reason in the reader's language (errors.<code>); without them the reason shows in English. */
+  reasonParams?(reason: string): ErrorParams | undefined;
 };
 
 export type PrerequisiteStatus = { id: string; description: string; met: boolean; reason: string | null };
@@ -41,12 +43,20 @@ export const connectionsReady: Prerequisite = {
       where not exists (select 1 from "Connection" c where c."tenantId" = t.id and c.kind::text = k.kind and c."encryptedSecret" is not null)
       group by t.id`;
     for (const row of rows) {
-      const missing = kinds.filter((kind) => row.missing.includes(kind)).map((kind) => CONNECTION_LABELS[kind]);
-      unmet.set(row.tenantId, `The ${missing.join(" and ")} connection${missing.length > 1 ? "s are" : " is"} not set up yet: fill it in under Connections.`);
+      unmet.set(row.tenantId, connectionsMissing(kinds.filter((kind) => row.missing.includes(kind))));
     }
     return unmet;
   },
+  reasonParams(reason) {
+    const kinds = Object.keys(CONNECTION_LABELS) as ConnectionKind[];
+    const missing = [...kinds.map((kind) => [kind]), kinds].find((candidate) => connectionsMissing(candidate) === reason);
+    return missing ? { kind: missing.length > 1 ? "both" : missing[0]! } : undefined;
+  },
 };
+
+function connectionsMissing(kinds: ConnectionKind[]): string {
+  return `The ${kinds.map((kind) => CONNECTION_LABELS[kind]).join(" and ")} connection${kinds.length > 1 ? "s are" : " is"} not set up yet: fill it in under Connections.`;
+}
 
 /** Each check's outcome for one tenant, in the module's order. */
 export async function evaluatePrerequisites(prerequisites: readonly Prerequisite[], tenantId: string): Promise<PrerequisiteStatus[]> {
@@ -62,7 +72,7 @@ export async function evaluatePrerequisites(prerequisites: readonly Prerequisite
 export async function assertPrerequisites(prerequisites: readonly Prerequisite[], tenantId: string): Promise<void> {
   for (const prerequisite of prerequisites) {
     const reason = (await prerequisite.unmetFor([tenantId])).get(tenantId);
-    if (reason !== undefined) throw new AppError(prerequisite.code, reason);
+    if (reason !== undefined) throw new AppError(prerequisite.code, reason, { params: prerequisite.reasonParams?.(reason) });
   }
 }
 

@@ -22,8 +22,8 @@ export async function retryFailedItems(
     select: { id: true, module: true },
     take: 10_000,
   });
-  if (!rows.length) throw new AppError("NOT_FOUND", "There are no failed records to retry here.");
+  if (!rows.length) throw new AppError("NOT_FOUND", "There are no failed records to retry here.", { params: { variant: "noFailedRecords" } });
   const modules = new Set(rows.map((row) => row.module));
-  if (modules.size > 1) throw new AppError("VALIDATION_FAILED", "Retry records of one module at a time.");
+  if (modules.size > 1) throw new AppError("VALIDATION_FAILED", "Retry records of one module at a time.", { params: { variant: "oneModule" } });
   return enqueueSync({ tenantId, module: rows[0]!.module, trigger: "RETRY", itemIds: rows.map((row) => row.id) }, boss);
 }

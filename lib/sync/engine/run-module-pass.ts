@@ -21,7 +21,8 @@
  */
 import pLimit from "p-limit";
 import { db } from "../../db";
-import { AppError, toAppError } from "../../errors";
+import { AppError, quoteError, toAppError } from "../../errors";
+import { logLine } from "../../logs/log-line";
 import { readCursor, writeCursor, type RecordOutcome } from "./cursor";
 import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
@@ -48,7 +49,6 @@ class ModulePass {
   private readonly streak = new TransientStreak(MAX_TRANSIENT_IN_A_ROW);
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly ledgerKind: LedgerKind;
-  private readonly recordName: string;
   /** Outcomes of records already handled in this run (retried rows): the pass does not take them again. */
   private readonly handled = new Map<string, RecordOutcome>();
   private state: unknown;
@@ -61,7 +61,6 @@ class ModulePass {
     this.limit = pLimit(module.concurrency());
     const mode = module.ledger.mode;
     this.ledgerKind = dryRun ? (mode === "claim" ? "read-only claim" : "read-only checkpoint") : mode;
-    this.recordName = module.recordName.charAt(0).toUpperCase() + module.recordName.slice(1);
   }
 
   private get steps() {
@@ -95,7 +94,7 @@ class ModulePass {
       await ctx.flush();
       if (this.stoppedByStreak()) return;
     }
-    if (pending) ctx.log.warn(`${pending} ${module.recordName}(s) could not be written now; a later run tries them again.`);
+    if (pending) ctx.log.warn(logLine("pendingLeft", { recordsOf: module.slug, count: pending }));
     const next = pass.next();
     if (next !== null && !this.dryRun) await writeCursor(ctx.tenantId, module.id, module.cursor.codec, next);
   }
@@ -103,7 +102,7 @@ class ModulePass {
   /** The remote keeps failing: stop here, leaving the cursor where it was. */
   private stoppedByStreak(): boolean {
     if (!this.streak.broken) return false;
-    this.ctx.log.warn(`Stopped after ${this.streak.length} transient failures in a row; the next run carries on from the same point.`);
+    this.ctx.log.warn(logLine("stoppedAfterFailures", { count: this.streak.length }));
     return true;
   }
 
@@ -123,7 +122,7 @@ class ModulePass {
         if (item === undefined) gone.push(row.externalId);
         else items.push(item);
       } catch (caught) {
-        ctx.log.warn(`Could not read ${module.recordName} ${row.externalId} again: ${toAppError(caught).message}`);
+        ctx.log.warn(logLine("rereadFailed", { recordsOf: module.slug, externalId: row.externalId, error: quoteError(toAppError(caught)) }));
       }
     }
     if (gone.length) await this.settleGone(gone);
@@ -138,7 +137,7 @@ class ModulePass {
     for (const externalId of externalIds) {
       if (!(await ledger.claim(externalId))) continue;
       await ledger.skipped(externalId);
-      this.ctx.log.info(`${this.recordName} ${externalId} no longer exists in the source; nothing to write.`);
+      this.ctx.log.info(logLine("goneInSource", { recordsOf: this.module.slug, externalId }));
     }
     await ledger.commit();
   }
@@ -160,7 +159,7 @@ class ModulePass {
       else todo.push(item);
     }
     if (options.addToTotal) ctx.total = (ctx.total ?? 0) + todo.length;
-    if (todo.length) ctx.log.info(`${items.length} ${this.module.recordName}(s) to look at, ${todo.length} to handle.`);
+    if (todo.length) ctx.log.info(logLine("pageSummary", { recordsOf: this.module.slug, count: items.length, todo: todo.length }));
 
     await Promise.all(
       todo.map((item) =>
@@ -182,7 +181,6 @@ class ModulePass {
     if (this.streak.broken) return "pending";
     const claim = await ledger.claim(externalId);
     if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
-    const name = `${this.recordName} ${externalId}`;
     let written: Written;
     try {
       if (claim.claimedBefore && module.ledger.mode === "claim") {
@@ -192,7 +190,7 @@ class ModulePass {
           await ledger.written(externalId, { targetId: found.targetId, payloadHash: null, meta: found.meta });
           ctx.count("created");
           this.streak.answered();
-          ctx.log.info(`${name} was already written by an earlier attempt (${found.targetId}); recorded it.`);
+          ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
           return "written";
         }
       }
@@ -213,7 +211,7 @@ class ModulePass {
     try {
       await written.afterwards?.();
     } catch (caught) {
-      ctx.log.warn(`${name} was written, but its follow-up failed: ${toAppError(caught).message}`);
+      ctx.log.warn(logLine("followUpFailed", { recordsOf: module.slug, externalId, error: quoteError(toAppError(caught)) }));
     }
     return "written";
   }
@@ -226,7 +224,6 @@ class ModulePass {
 
   private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number): Promise<RecordOutcome> {
     const { ctx, module, steps } = this;
-    const name = `${this.recordName} ${externalId}`;
     let error = toAppError(caught);
     if (steps.explainError) error = steps.explainError(error);
     // A record that keeps failing "transiently" (say, a response that never parses) must not wait
@@ -234,6 +231,7 @@ class ModulePass {
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
       error = new AppError("RETRIES_EXHAUSTED", `Tried ${attempt} times without success; the last error was: ${error.message}`, {
         details: error.details,
+        params: { attempts: attempt, lastError: quoteError(error) },
         cause: error,
       });
     }
@@ -241,12 +239,12 @@ class ModulePass {
     this.dryRun?.failed(externalId, error);
     if (error.retryable) {
       this.streak.transientFailure();
-      ctx.log.warn(`${name} not written yet (${error.message}); it is tried again later.`, { code: error.code });
+      ctx.log.warn(logLine("recordPending", { recordsOf: module.slug, externalId, error: quoteError(error) }), { code: error.code });
       return "pending";
     }
     this.streak.answered();
     ctx.count("failed");
-    ctx.log.error(`${name} could not be written: ${error.message}`, { code: error.code });
+    ctx.log.error(logLine("recordFailed", { recordsOf: module.slug, externalId, error: quoteError(error) }), { code: error.code });
     if (!this.dryRun) await steps.onFailed?.(this.state, externalId, error);
     return "failed";
   }

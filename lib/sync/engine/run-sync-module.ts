@@ -5,9 +5,10 @@
  * owns the run's lifecycle and checks the module's prerequisites first.
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
-import { db, type RunStatus } from "../../db";
-import { AppError, toAppError } from "../../errors";
+import { db, Prisma, type RunStatus } from "../../db";
+import { AppError, quoteError, toAppError } from "../../errors";
 import type { SyncJobPayload } from "../../jobs/queues";
+import { logLine } from "../../logs/log-line";
 import { recordSyncRun } from "../../metrics/metrics";
 import { settingsFromRow } from "../../settings/defaults";
 import { SYNC_MODULES } from "../modules";
@@ -36,7 +37,13 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   // run left behind belongs to a worker that died; close it so the dashboard tells the truth.
   await db.syncRun.updateMany({
     where: { tenantId: input.tenantId, module: module.id, status: "RUNNING", ...(input.runId ? { NOT: { id: input.runId } } : {}) },
-    data: { status: "FAILED", finishedAt: new Date(), error: "The worker stopped before this run finished; a later run picked up the work." },
+    data: {
+      status: "FAILED",
+      finishedAt: new Date(),
+      error: "The worker stopped before this run finished; a later run picked up the work.",
+      errorCode: "RUN_INTERRUPTED",
+      errorParams: {},
+    },
   });
 
   const existing = input.runId
@@ -45,7 +52,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   const run = existing
     ? await db.syncRun.update({
         where: { id: existing.id },
-        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null },
+        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, errorParams: Prisma.DbNull },
       })
     : await db.syncRun.create({
         data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
@@ -60,13 +67,14 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     input.trigger,
     input.itemIds,
   );
+  ctx.log.info(logLine("runStarted", { trigger: input.trigger }));
   let error: AppError | undefined;
   try {
     await assertPrerequisites(module.prerequisites, tenant.id);
     await runModulePass(ctx, module);
   } catch (caught) {
     error = toAppError(caught);
-    ctx.log.error(`Run stopped: ${error.message}`, { code: error.code });
+    ctx.log.error(logLine("runStopped", { error: quoteError(error) }), { code: error.code });
   }
   await ctx.flush();
   await recordConnectionHealth(input.tenantId, error);
@@ -75,9 +83,11 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   const status: RunStatus = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null },
+    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, errorParams: error?.params ?? Prisma.DbNull },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
+  if (!error) ctx.log.info(logLine("runFinished", { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed }));
+  await ctx.log.flush();
   recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   if (error?.retryable) throw error;
 

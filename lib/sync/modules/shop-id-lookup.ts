@@ -9,7 +9,7 @@
  */
 import type { CsCartClient } from "../../integrations/cscart/client";
 import type { Page } from "../../integrations/paging";
-import { AppError, toAppError } from "../../errors";
+import { AppError, quoteError, toAppError } from "../../errors";
 
 const BULK_THRESHOLD = 25;
 const LIST_PAGE_SIZE = 250;
@@ -88,18 +88,20 @@ export class ShopIdLookup<Row> {
  * The shop id to write to, or undefined when the shop has no such record (then, and only then, may
  * the caller create one). Ambiguous and failed lookups throw, naming the problem.
  */
-export function shopIdOrThrow(result: ShopIdResult | undefined, what: { noun: string; key: string; fix: string }): string | undefined {
+export function shopIdOrThrow(result: ShopIdResult | undefined, what: ShopKey): string | undefined {
   if (!result || result.kind === "absent") return undefined;
   if (result.kind === "found") return result.id;
   if (result.kind === "ambiguous") {
     throw new AppError(
       "REMOTE_CONFLICT",
       `The shop has ${result.ids.length} ${what.noun}s with ${what.key} (ids ${result.ids.join(", ")}), so APIcenter cannot tell which one is meant and writes none of them. ${what.fix}, then retry.`,
-      { details: { shopIds: result.ids } },
+      { params: { variant: "ambiguous", ...what.params, count: result.ids.length, ids: result.ids.join(", ") }, details: { shopIds: result.ids } },
     );
   }
   const cause = result.error;
   throw new AppError(cause.code, `Could not check whether the shop already has ${what.noun} ${what.key}, so nothing was written: ${cause.message}`, {
+    // It keeps its cause's code (transient or not), so its text is shared by all codes: errors.anyCode.lookupFailed.
+    params: { variant: "lookupFailed", ...what.params, error: quoteError(cause) },
     details: cause.details,
     cause,
   });
@@ -123,12 +125,15 @@ export function shopUserIds(cscart: CsCartClient) {
   });
 }
 
+/** What shopIdOrThrow says about a key; `params` word it in the reader's language (errors.REMOTE_CONFLICT.ambiguous). */
+type ShopKey = { noun: string; key: string; fix: string; params: { record: "product" | "customer"; key: string } };
+
 /** What shopIdOrThrow says about a product code. */
-export function productKey(code: string) {
-  return { noun: "product", key: `code "${code}"`, fix: "Give each of them its own product code in CS-Cart (or delete the duplicate)" };
+export function productKey(code: string): ShopKey {
+  return { noun: "product", key: `code "${code}"`, fix: "Give each of them its own product code in CS-Cart (or delete the duplicate)", params: { record: "product", key: code } };
 }
 
 /** What shopIdOrThrow says about a customer e-mail. */
-export function customerKey(email: string) {
-  return { noun: "customer", key: `e-mail "${email}"`, fix: "Merge or delete the duplicate customers in CS-Cart" };
+export function customerKey(email: string): ShopKey {
+  return { noun: "customer", key: `e-mail "${email}"`, fix: "Merge or delete the duplicate customers in CS-Cart", params: { record: "customer", key: email } };
 }

@@ -3,6 +3,7 @@ import { AppError } from "../../errors";
 import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import type { CsCartUserPayload } from "../../integrations/cscart/schemas";
 import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../integrations/visma/schemas";
+import type { LogLine } from "../../logs/log-line";
 import { personNameFrom } from "./shop-order-to-sales-order";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
@@ -55,7 +56,7 @@ export function branchIdFor(debtorDefaults: DebtorDefaults = {}): string | undef
 /** The customer to post, and what had to be shortened to fit Visma.net. */
 export interface MappedNewCustomer {
   customer: VismaCustomerCreate;
-  warnings: string[];
+  warnings: LogLine[];
 }
 
 /**
@@ -65,11 +66,15 @@ export interface MappedNewCustomer {
  */
 export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: DebtorDefaults = {}): MappedNewCustomer {
   const defaults = DebtorDefaultsSchema.parse(debtorDefaults);
-  const warnings = new FieldWarnings(`New customer for order ${order.order_id}`);
+  const warnings = new FieldWarnings({ subject: "newCustomer", orderId: order.order_id });
   const person = personNameFrom(order, "b_");
   const name = order.company.trim() || person || order.email;
-  if (!name) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`);
-  const [line1, line2, line3] = fitAddressLines([order.b_address, order.b_address_2], warnings, "The address");
+  if (!name) {
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no customer name or e-mail to create a Visma.net customer from.`, {
+      params: { variant: "noCustomerName", orderId: order.order_id },
+    });
+  }
+  const [line1, line2, line3] = fitAddressLines([order.b_address, order.b_address_2], warnings, "address");
   const countryId = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
   const customer: VismaCustomerCreate = {
     name: wrap(name),
@@ -78,21 +83,21 @@ export function mapShopOrderToNewCustomer(order: CsCartOrder, debtorDefaults: De
       addressLine1: wrap(line1),
       addressLine2: wrap(line2),
       addressLine3: wrap(line3),
-      postalCode: wrap(warnings.cut(order.b_zipcode, VISMA_LIMITS.postalCode, "The postcode")),
-      city: wrap(warnings.cut(order.b_city, VISMA_LIMITS.city, "The city")),
+      postalCode: wrap(warnings.cut(order.b_zipcode, VISMA_LIMITS.postalCode, "postcode")),
+      city: wrap(warnings.cut(order.b_city, VISMA_LIMITS.city, "city")),
       ...(countryId ? { countryId: wrap(countryId) } : {}),
     }),
     mainContact: wrap({
-      name: wrap(warnings.cut(person || name, VISMA_LIMITS.contactName, "The contact name")),
-      attention: wrap(warnings.cut(order.company.trim() ? person : "", VISMA_LIMITS.attention, "The attention")),
+      name: wrap(warnings.cut(person || name, VISMA_LIMITS.contactName, "contactName")),
+      attention: wrap(warnings.cut(order.company.trim() ? person : "", VISMA_LIMITS.attention, "attention")),
       email: wrap(order.email.trim().toLowerCase()),
-      phone1: wrap(warnings.cut(order.b_phone || order.phone, VISMA_LIMITS.phone, "The phone number")),
+      phone1: wrap(warnings.cut(order.b_phone || order.phone, VISMA_LIMITS.phone, "phone")),
     }),
     creditTermsId: wrap(defaults.paymentTerms),
     glAccounts: wrap({ customerLedgerAccount: wrap(defaults.collectionAccount) }),
     ...administrationFields(defaults),
   };
-  return { customer, warnings: warnings.messages };
+  return { customer, warnings: warnings.lines };
 }
 
 const COMPANY_SUFFIX = /\b(AS|ASA|ANS|DA|SA|AB|ApS|A\/S|Oy|Ltd|Limited|LLC|Inc|GmbH|BV|NV|SRL|SARL|Sp\. z o\.o\.)\.?$/i;
@@ -127,6 +132,7 @@ export function mapVismaCustomerToShopUser(customer: VismaCustomer): ShopUserFro
   const email = (customer.mainContact?.email ?? customer.invoiceContact?.email ?? "").trim().toLowerCase();
   if (!email) {
     throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address, so it cannot become a shop customer.`, {
+      params: { variant: "noEmail", customerNumber: customer.number },
       details: { customerNumber: customer.number },
     });
   }

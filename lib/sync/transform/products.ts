@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { AppError, type ErrorParams } from "../../errors";
 import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
 import type { VismaInventoryItem } from "../../integrations/visma/schemas";
@@ -134,8 +134,9 @@ export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): Item
 type FieldName = keyof ProductMapping["fields"];
 type SourceValue = string | number | undefined;
 
-function mappingError(field: FieldName, problem: string): AppError {
-  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field } });
+/** `params` word the problem in the reader's language (errors.MAPPING_INVALID.<variant>). */
+function mappingError(field: FieldName, problem: string, params: ErrorParams & { variant: string }): AppError {
+  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field }, params: { ...params, field } });
 }
 
 function readVismaField(item: VismaInventoryItem, field: VismaSourceField, warehouses: WarehouseSelection): SourceValue {
@@ -173,7 +174,7 @@ function applyTransform(value: SourceValue, transform: FieldTransform, field: Fi
   if (transform.op === "uppercase") return String(value).toUpperCase();
   const number = Number(value);
   if (typeof value === "string" && value.trim() === "") return undefined;
-  if (!Number.isFinite(number)) throw mappingError(field, `"${transform.op}" needs a number, but the value is "${value}".`);
+  if (!Number.isFinite(number)) throw mappingError(field, `"${transform.op}" needs a number, but the value is "${value}".`, { variant: "notANumber", op: transform.op, value: String(value) });
   if (transform.op === "round2") return roundCents(new Money(number)).toNumber();
   return new Money(number).times(transform.by).toNumber();
 }
@@ -190,6 +191,7 @@ function requireText(value: SourceValue, item: VismaInventoryItem, field: FieldN
   const result = value === undefined ? "" : String(value).trim();
   if (!result) {
     throw new AppError("INVENTORY_ITEM_INVALID", `Visma.net item ${item.inventoryNumber} has no value for the shop's ${meaning} (mapping field "${field}").`, {
+      params: { variant: "noValue", inventoryNumber: item.inventoryNumber, field },
       details: { inventoryNumber: item.inventoryNumber, field },
     });
   }
@@ -199,7 +201,7 @@ function requireText(value: SourceValue, item: VismaInventoryItem, field: FieldN
 function categoryIdFor(value: SourceValue, mapping: ProductMapping): number {
   if (mapping.fields.category.from === "fixed") {
     const fixed = Number(value);
-    if (!Number.isInteger(fixed) || fixed <= 0) throw mappingError("category", `the fixed value "${value}" is not a CS-Cart category id.`);
+    if (!Number.isInteger(fixed) || fixed <= 0) throw mappingError("category", `the fixed value "${value}" is not a CS-Cart category id.`, { variant: "notACategory", value: String(value) });
     return fixed;
   }
   return value === undefined ? mapping.defaultCategoryId : (mapping.categoryMapping[String(value)] ?? mapping.defaultCategoryId);
@@ -208,13 +210,14 @@ function categoryIdFor(value: SourceValue, mapping: ProductMapping): number {
 function taxIdsFor(value: SourceValue, mapping: ProductMapping): number[] {
   if (mapping.fields.tax_ids.from === "fixed") {
     const ids = String(value).split(",").map((part) => Number(part.trim()));
-    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw mappingError("tax_ids", `the fixed value "${value}" is not a list of CS-Cart tax ids.`);
+    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw mappingError("tax_ids", `the fixed value "${value}" is not a list of CS-Cart tax ids.`, { variant: "notTaxIds", value: String(value) });
     return ids;
   }
   const mapped = value === undefined ? undefined : mapping.taxMapping[String(value)];
   if (mapped) return mapped;
   if (mapping.defaultTaxIds) return mapping.defaultTaxIds;
-  throw mappingError("tax_ids", `VAT code "${value ?? "(none)"}" has no CS-Cart tax in the tax mapping, and no default tax is set.`);
+  if (value === undefined) throw mappingError("tax_ids", "an item without a VAT code has no CS-Cart tax, and no default tax is set.", { variant: "noVatCode" });
+  throw mappingError("tax_ids", `VAT code "${value}" has no CS-Cart tax in the tax mapping, and no default tax is set.`, { variant: "vatCodeUnmapped", vatCode: String(value) });
 }
 
 function shopStatusFor(value: SourceValue): "A" | "D" | "H" {
@@ -259,6 +262,7 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
   const price = resolve("price");
   if (price === undefined || !Number.isFinite(Number(price))) {
     throw new AppError("INVENTORY_ITEM_INVALID", `Visma.net item ${item.inventoryNumber} has no price for the shop (mapping field "price").`, {
+      params: { variant: "noPrice", inventoryNumber: item.inventoryNumber },
       details: { inventoryNumber: item.inventoryNumber, field: "price" },
     });
   }
@@ -286,6 +290,8 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
   const parsed = CsCartProductPayloadSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new AppError("MAPPING_INVALID", `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`, {
+      // The problem is the CS-Cart schema's own (English) wording of the fields.
+      params: { variant: "invalidProduct", inventoryNumber: item.inventoryNumber, problem: describeZodError(parsed.error) },
       details: { inventoryNumber: item.inventoryNumber },
     });
   }

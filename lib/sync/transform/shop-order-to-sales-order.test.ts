@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { caughtAppError } from "../../http/caught-app-error";
+import { englishLogText } from "../../logs/write-log";
 import { mapShopOrderToSalesOrder, type SalesOrderMappingContext } from "./shop-order-to-sales-order";
 import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import { Money, spreadProportionally } from "./money";
@@ -163,7 +164,7 @@ describe("SalesOrder V3 field limits and addresses", () => {
     expect(command.note).toHaveLength(2048);
     expect(command.orderLines[0]!.description).toHaveLength(256);
     expect(command.customer.order.length).toBeLessThanOrEqual(40);
-    expect(warnings.map((warning) => warning.replace(/;.*/, ""))).toEqual([
+    expect(warnings.map((warning) => englishLogText(warning).replace(/;.*/, ""))).toEqual([
       "Order 1042: The description of line 1 (TSHIRT-BLK-M) is longer than Visma.net allows (256 characters)",
       "Order 1042: The billing phone number is longer than Visma.net allows (50 characters)",
       "Order 1042: The billing address does not fit Visma.net's 3 lines of 50 characters",
@@ -184,13 +185,13 @@ describe("SalesOrder V3 field limits and addresses", () => {
     const noBillingCountry = mapShopOrderToSalesOrder(order1042({ b_country: "", s_country: "" }), ctx);
     expect(noBillingCountry.command.billing).not.toHaveProperty("address");
     expect(noBillingCountry.command.shipping).not.toHaveProperty("address");
-    expect(noBillingCountry.warnings).toEqual([
+    expect(noBillingCountry.warnings.map(englishLogText)).toEqual([
       "Order 1042: The billing address has no country, so it was not sent; Visma.net uses the customer's address.",
       "Order 1042: The shipping address has no country, so it was not sent; Visma.net uses the customer's address.",
     ]);
     const noShippingCountry = mapShopOrderToSalesOrder(order1042({ s_country: "", s_address: "Fjordgata 9" }), ctx);
     expect(noShippingCountry.command.shipping.address).toMatchObject({ line1: "Fjordgata 9", countryId: "NO" });
-    expect(noShippingCountry.warnings).toEqual(["Order 1042: The shipping address has no country; the billing country NO was used."]);
+    expect(noShippingCountry.warnings.map(englishLogText)).toEqual(["Order 1042: The shipping address has no country; the billing country NO was used."]);
   });
 
   it("sends the Ship via the tenant mapped the order's shipping method to, and none when unmapped", () => {

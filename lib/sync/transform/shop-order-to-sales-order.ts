@@ -4,6 +4,7 @@ import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/sch
 import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
 import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
 import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
+import type { LogLine } from "../../logs/log-line";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 export const SalesOrderMappingContextSchema = z.object({
@@ -23,7 +24,9 @@ export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSc
 export function customerOrderReference(orderId: string): string {
   const reference = `CSCART-${orderId}`;
   if (reference.length > VISMA_LIMITS.customerOrder) {
-    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`);
+    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`, {
+      params: { variant: "idTooLong", orderId, maximum: VISMA_LIMITS.customerOrder },
+    });
   }
   return reference;
 }
@@ -31,7 +34,7 @@ export function customerOrderReference(orderId: string): string {
 /** The sales order to post, and what had to be shortened to fit Visma.net (for the run log). */
 export interface MappedSalesOrder {
   command: NewSalesOrderCommand;
-  warnings: string[];
+  warnings: LogLine[];
 }
 
 interface ShopLine {
@@ -46,17 +49,22 @@ interface ShopLine {
 
 function readShopLines(order: CsCartOrder): ShopLine[] {
   const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`);
+  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
   return lines.map((line, index) => {
     const sku = line.product_code.trim();
     const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
     if (!sku) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${label} has no SKU (product code), so it cannot be matched to a Visma.net item.`, {
         details: { orderId: order.order_id, line: index + 1, productId: line.product_id },
+        params: { variant: "noSku", orderId: order.order_id, line: index + 1, product: line.product },
       });
     }
     const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
-    if (!quantity.greaterThan(0)) throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`);
+    if (!quantity.greaterThan(0)) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`, {
+        params: { variant: "badQuantity", orderId: order.order_id, line: index + 1, sku },
+      });
+    }
     const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
     // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
     const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
@@ -75,13 +83,15 @@ function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
   const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
   const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`);
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`, {
+      params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
+    });
   }
   return spreadProportionally(orderDiscount, amounts);
 }
 
 type AddressPrefix = "b_" | "s_";
-const ADDRESS_NAMES: Record<AddressPrefix, string> = { b_: "billing", s_: "shipping" };
+const ADDRESS_NAMES = { b_: "billing", s_: "shipping" } as const satisfies Record<AddressPrefix, string>;
 
 /** No street, postcode or city: a pickup or download order, which CS-Cart leaves without a shipping address. */
 function hasNoAddress(order: CsCartOrder, prefix: AddressPrefix): boolean {
@@ -91,16 +101,16 @@ function hasNoAddress(order: CsCartOrder, prefix: AddressPrefix): boolean {
 /** The address in Visma.net's limits, with `countryId` given by the caller (it is required whenever an address is sent). */
 function addressFrom(order: CsCartOrder, prefix: AddressPrefix, countryId: string, warnings: FieldWarnings): SalesOrderAddress {
   const name = ADDRESS_NAMES[prefix];
-  const [line1, line2, line3] = fitAddressLines([order[`${prefix}address`], order[`${prefix}address_2`]], warnings, `The ${name} address`);
+  const [line1, line2, line3] = fitAddressLines([order[`${prefix}address`], order[`${prefix}address_2`]], warnings, `${name}Address`);
   const state = order[`${prefix}state`].trim();
   return {
     line1,
     line2,
     line3,
-    postalCode: warnings.cut(order[`${prefix}zipcode`], VISMA_LIMITS.postalCode, `The ${name} postcode`),
-    city: warnings.cut(order[`${prefix}city`], VISMA_LIMITS.city, `The ${name} city`),
+    postalCode: warnings.cut(order[`${prefix}zipcode`], VISMA_LIMITS.postalCode, `${name}Postcode`),
+    city: warnings.cut(order[`${prefix}city`], VISMA_LIMITS.city, `${name}City`),
     countryId,
-    stateId: state === "" ? null : warnings.cut(state, VISMA_LIMITS.stateId, `The ${name} state`),
+    stateId: state === "" ? null : warnings.cut(state, VISMA_LIMITS.stateId, `${name}State`),
   };
 }
 
@@ -115,10 +125,10 @@ function contactFrom(order: CsCartOrder, prefix: AddressPrefix, warnings: FieldW
   const person = personNameFrom(order, prefix);
   const company = order.company.trim();
   return {
-    name: warnings.cut(company || person, VISMA_LIMITS.contactName, `The ${name} contact name`),
-    attention: warnings.cut(company ? person : "", VISMA_LIMITS.attention, `The ${name} attention`),
-    email: warnings.cut(order.email, VISMA_LIMITS.email, "The e-mail address"),
-    phone1: warnings.cut(order[`${prefix}phone`] || order.phone, VISMA_LIMITS.phone, `The ${name} phone number`),
+    name: warnings.cut(company || person, VISMA_LIMITS.contactName, `${name}ContactName`),
+    attention: warnings.cut(company ? person : "", VISMA_LIMITS.attention, `${name}Attention`),
+    email: warnings.cut(order.email, VISMA_LIMITS.email, "email"),
+    phone1: warnings.cut(order[`${prefix}phone`] || order.phone, VISMA_LIMITS.phone, `${name}Phone`),
   };
 }
 
@@ -131,16 +141,16 @@ function addressesOf(order: CsCartOrder, warnings: FieldWarnings): Pick<NewSales
   const billingCountry = countryIdOf(order.b_country, { orderId: order.order_id, field: "billing" });
   const billingContact = contactFrom(order, "b_", warnings);
   const billingAddress = billingCountry ? addressFrom(order, "b_", billingCountry, warnings) : undefined;
-  if (!billingCountry) warnings.add("The billing address has no country, so it was not sent; Visma.net uses the customer's address.");
+  if (!billingCountry) warnings.add("noBillingCountry", {});
   const billing = { ...(billingAddress ? { address: billingAddress } : {}), contact: billingContact };
 
   if (hasNoAddress(order, "s_")) return { billing, shipping: { ...billing } };
   let shippingCountry = countryIdOf(order.s_country, { orderId: order.order_id, field: "shipping" });
   if (!shippingCountry && billingCountry) {
-    warnings.add(`The shipping address has no country; the billing country ${billingCountry} was used.`);
+    warnings.add("shippingTakesBillingCountry", { country: billingCountry });
     shippingCountry = billingCountry;
   }
-  if (!shippingCountry) warnings.add("The shipping address has no country, so it was not sent; Visma.net uses the customer's address.");
+  if (!shippingCountry) warnings.add("noShippingCountry", {});
   const shippingAddress = shippingCountry ? addressFrom(order, "s_", shippingCountry, warnings) : undefined;
   return { billing, shipping: { ...(shippingAddress ? { address: shippingAddress } : {}), contact: contactFrom(order, "s_", warnings) } };
 }
@@ -156,7 +166,7 @@ export function shippingMethodIdsOf(order: CsCartOrder): string[] {
 function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: FieldWarnings): string | undefined {
   const mapped = shippingMethodIdsOf(order).map((id) => map[id]).filter((shipVia): shipVia is string => Boolean(shipVia));
   const distinct = [...new Set(mapped)];
-  if (distinct.length > 1) warnings.add(`The order uses shipping methods mapped to different Ship vias (${distinct.join(", ")}); ${distinct[0]} was used.`);
+  if (distinct.length > 1) warnings.add("shipViaConflict", { shipVias: distinct, used: distinct[0]! });
   return distinct[0];
 }
 
@@ -166,7 +176,7 @@ function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: F
  */
 export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
-  const warnings = new FieldWarnings(`Order ${order.order_id}`);
+  const warnings = new FieldWarnings({ subject: "order", orderId: order.order_id });
   const shopLines = readShopLines(order);
   const orderDiscountShares = spreadOrderDiscount(order, shopLines);
 
@@ -181,7 +191,7 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
       hasManualPrice: true,
       discountAmount: pricing.discountAmount.toNumber(),
       hasManualDiscount: true,
-      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, `The description of ${shopLine.label}`),
+      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, "lineDescription", { line: index + 1, sku: shopLine.line.product_code.trim() }),
       ...(ctx.warehouseId ? { warehouseId: ctx.warehouseId } : {}),
     };
   });
@@ -189,7 +199,7 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
   const freightCost = shippingCostNet(order, ctx.pricesIncludeVat);
   const { billing, shipping } = addressesOf(order, warnings);
   const shipViaId = shipViaFor(order, ctx.shipViaByShippingId, warnings);
-  const note = order.notes.trim() ? warnings.cut(order.notes, VISMA_LIMITS.note, "The order note") : "";
+  const note = order.notes.trim() ? warnings.cut(order.notes, VISMA_LIMITS.note, "note") : "";
   const command: NewSalesOrderCommand = {
     type: ctx.orderType,
     customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id) },
@@ -203,5 +213,5 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
     ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),
     orderLines,
   };
-  return { command, warnings: warnings.messages };
+  return { command, warnings: warnings.lines };
 }

@@ -17,7 +17,9 @@ function isIncluded(tax: CsCartTax): boolean {
 
 function ratePercentOf(tax: CsCartTax, orderId: string): Money {
   if (tax.rate_type !== "" && tax.rate_type.toUpperCase() !== "P") {
-    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount VAT ("${tax.description}") included in its prices; only percentage VAT can be converted to net prices.`);
+    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount VAT ("${tax.description}") included in its prices; only percentage VAT can be converted to net prices.`, {
+      params: { variant: "fixedVat", orderId, tax: tax.description },
+    });
   }
   return parseAmount(tax.rate_value, `VAT rate of "${tax.description}" in order ${orderId}`);
 }
@@ -63,7 +65,9 @@ export function includedVatRateForShipping(order: CsCartOrder): Money {
     return sumRates(included.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith("S_"))), order.order_id);
   }
   if (included.length === 1) return ratePercentOf(included[0]!, order.order_id);
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate is included in the shipping cost.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate is included in the shipping cost.`, {
+    params: { variant: "shippingVatUnknown", orderId: order.order_id },
+  });
 }
 
 /** Net amount of a gross amount with `ratePercent` VAT included, unrounded. */

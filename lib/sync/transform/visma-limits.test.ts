@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caughtAppError } from "../../http/caught-app-error";
+import { englishLogText } from "../../logs/write-log";
 import { countryIdOf, FieldWarnings, fitAddressLines, wrapText } from "./visma-limits";
 
 describe("wrapText", () => {
@@ -12,35 +13,36 @@ describe("wrapText", () => {
 
 describe("fitAddressLines", () => {
   it("keeps the shop's own lines when they fit", () => {
-    const warnings = new FieldWarnings("Order 1");
-    expect(fitAddressLines(["Storgata 1", "c/o Hansen"], warnings, "The address")).toEqual(["Storgata 1", "c/o Hansen", ""]);
-    expect(warnings.messages).toEqual([]);
+    const warnings = new FieldWarnings({ subject: "order", orderId: "1" });
+    expect(fitAddressLines(["Storgata 1", "c/o Hansen"], warnings, "address")).toEqual(["Storgata 1", "c/o Hansen", ""]);
+    expect(warnings.lines).toEqual([]);
   });
 
   it("wraps a long street over the next lines, joining both shop lines when needed", () => {
-    const warnings = new FieldWarnings("Order 1");
+    const warnings = new FieldWarnings({ subject: "order", orderId: "1" });
     const street = "Kjell Aukrusts vei 4, inngang fra baksiden ved den gamle låven";
-    expect(fitAddressLines([street, "2. etasje"], warnings, "The address")).toEqual(["Kjell Aukrusts vei 4, inngang fra baksiden ved den", "gamle låven", "2. etasje"]);
-    const joined = fitAddressLines([street, "c/o Flåklypa Verksted og Sykkelreparasjon AS, rom 7"], warnings, "The address");
+    expect(fitAddressLines([street, "2. etasje"], warnings, "address")).toEqual(["Kjell Aukrusts vei 4, inngang fra baksiden ved den", "gamle låven", "2. etasje"]);
+    const joined = fitAddressLines([street, "c/o Flåklypa Verksted og Sykkelreparasjon AS, rom 7"], warnings, "address");
     expect(joined).toEqual(["Kjell Aukrusts vei 4, inngang fra baksiden ved den", "gamle låven, c/o Flåklypa Verksted og", "Sykkelreparasjon AS, rom 7"]);
-    expect(warnings.messages).toEqual([]);
+    expect(warnings.lines).toEqual([]);
   });
 
   it("cuts what does not fit in three lines and says what was left out", () => {
-    const warnings = new FieldWarnings("Order 7");
-    const lines = fitAddressLines(["a ".repeat(80), "siste ord"], warnings, "The billing address");
+    const warnings = new FieldWarnings({ subject: "order", orderId: "7" });
+    const lines = fitAddressLines(["a ".repeat(80), "siste ord"], warnings, "billingAddress");
     expect(lines.every((line) => line.length <= 50)).toBe(true);
-    expect(warnings.messages).toHaveLength(1);
-    expect(warnings.messages[0]).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; ".*siste ord" was left out\.$/);
+    expect(warnings.lines).toHaveLength(1);
+    expect(englishLogText(warnings.lines[0]!)).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; ".*siste ord" was left out\.$/);
   });
 });
 
 describe("FieldWarnings.cut", () => {
   it("cuts to the limit and names the field and the rest", () => {
-    const warnings = new FieldWarnings("Order 9");
-    expect(warnings.cut(" 0155 ", 20, "The postcode")).toBe("0155");
-    expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "The phone number")).toBe("+47 900 00 000 (ring etter kl. 16, ellers send SMS");
-    expect(warnings.messages).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "til kontoret)" was left out.']);
+    const warnings = new FieldWarnings({ subject: "order", orderId: "9" });
+    expect(warnings.cut(" 0155 ", 20, "postcode")).toBe("0155");
+    expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "phone")).toBe("+47 900 00 000 (ring etter kl. 16, ellers send SMS");
+    expect(warnings.lines.map(englishLogText)).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "til kontoret)" was left out.']);
+    expect(warnings.lines[0]).toEqual({ code: "fieldCut", params: { subject: "order", orderId: "9", field: "phone", max: 50, leftOut: "til kontoret)" } });
   });
 });
 

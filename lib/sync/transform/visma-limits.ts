@@ -3,9 +3,10 @@
  * "SalesOrder V3 field limits"). Visma.net refuses an over-long value (0002-InvalidLength) and the
  * whole order with it; CS-Cart allows much longer addresses (b_address 255, b_city 64, b_zipcode 32).
  * So long addresses are wrapped over the three address lines and only then cut, and every cut is
- * reported as a warning for the run log.
+ * reported as a warning for the run log (runLog.fieldCut, runLog.addressCut in the message files).
  */
 import { AppError } from "../../errors";
+import { logLine, type CutField, type FittedAddress, type LogLine, type OrderSubject, type RunLogCode, type RunLogParams } from "../../logs/log-line";
 
 /** NewSalesOrderCommand limits in the SalesOrder V3 OpenAPI 1.0.14.784; the v1 customer address takes the same. */
 export const VISMA_LIMITS = {
@@ -25,23 +26,26 @@ export const VISMA_LIMITS = {
   shipViaId: 15,
 } as const;
 
-/** Collects what had to be shortened, in words for the run log. */
-export class FieldWarnings {
-  readonly messages: string[] = [];
+/** The run log's warnings about an order (codes whose params start with the order subject). */
+type SubjectCode = { [C in RunLogCode]: RunLogParams[C] extends OrderSubject ? C : never }[RunLogCode];
 
-  constructor(private readonly subject: string) {}
+/** Collects what had to be shortened or left out, as run log lines (lib/logs/log-line.ts). */
+export class FieldWarnings {
+  readonly lines: LogLine[] = [];
+
+  constructor(private readonly subject: OrderSubject) {}
 
   /** `value` cut to `max` characters; a warning names the field and what was left out. */
-  cut(value: string, max: number, field: string): string {
+  cut(value: string, max: number, field: CutField, line?: { line: number; sku: string }): string {
     const clean = value.trim();
     if (clean.length <= max) return clean;
     const kept = clean.slice(0, max).trimEnd();
-    this.add(`${field} is longer than Visma.net allows (${max} characters); "${clean.slice(kept.length).trim()}" was left out.`);
+    this.add("fieldCut", { field, max, leftOut: clean.slice(kept.length).trim(), ...line });
     return kept;
   }
 
-  add(message: string): void {
-    this.messages.push(`${this.subject}: ${message}`);
+  add<C extends SubjectCode>(code: C, params: Omit<RunLogParams[C], keyof OrderSubject>): void {
+    this.lines.push(logLine(code, { ...this.subject, ...params } as RunLogParams[C]));
   }
 }
 
@@ -79,12 +83,12 @@ export function wrapText(text: string, width: number): string[] {
  * wrapped on its own when they fit, else all of it wrapped together; what does not fit is cut with
  * a warning.
  */
-export function fitAddressLines(parts: readonly string[], warnings: FieldWarnings, field: string): [string, string, string] {
+export function fitAddressLines(parts: readonly string[], warnings: FieldWarnings, field: FittedAddress): [string, string, string] {
   const { addressLine: width, addressLines: count } = VISMA_LIMITS;
   let lines = parts.flatMap((part) => wrapText(part, width));
   if (lines.length > count) lines = wrapText(parts.map((part) => part.trim()).filter(Boolean).join(", "), width);
   if (lines.length > count) {
-    warnings.add(`${field} does not fit Visma.net's ${count} lines of ${width} characters; "${lines.slice(count).join(" ")}" was left out.`);
+    warnings.add("addressCut", { field, lines: count, width, leftOut: lines.slice(count).join(" ") });
     lines = lines.slice(0, count);
   }
   return [lines[0] ?? "", lines[1] ?? "", lines[2] ?? ""];
@@ -97,6 +101,7 @@ export function countryIdOf(value: string, what: { orderId: string; field: strin
   if (!/^[A-Z]{2}$/.test(id)) {
     throw new AppError("ORDER_INVALID", `Order ${what.orderId}: the ${what.field} country "${value}" is not a two-letter country code (ISO 3166), which Visma.net requires.`, {
       details: { orderId: what.orderId, field: what.field },
+      params: { variant: "country", orderId: what.orderId, field: what.field, country: value },
     });
   }
   return id;

@@ -12,6 +12,7 @@ import { loadConnectors } from "../../../connections/load-connectors";
 import { db } from "../../../db";
 import { env } from "../../../env";
 import { AppError, toAppError } from "../../../errors";
+import { logLine } from "../../../logs/log-line";
 import { notifyOrderFailed } from "../../../notify/notify-order-failed";
 import type { MapResult, PlannedWrite, Written } from "../../engine/define-sync-module";
 import type { SyncRunContext } from "../../engine/run-context";
@@ -53,7 +54,7 @@ export class OrderExportRun {
     const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts });
     const directory = new CustomerDirectory(ctx.tenantId, visma);
     const indexed = await directory.refresh();
-    ctx.log.info(`Customer index refreshed (${indexed} changed customers read).`);
+    ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
     return new OrderExportRun(ctx, cscart, visma, directory, branchIdFor(debtorDefaultsOf(ctx)));
   }
 
@@ -94,7 +95,11 @@ export class OrderExportRun {
     // Its status changed since it was listed: not for export now; a later change brings it back.
     if (!settings.exportStatuses.includes(order.status)) return { action: "skip", reason: `Order status ${order.status} is not exported.` };
     const email = order.email?.trim();
-    if (!email) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`);
+    if (!email) {
+      throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`, {
+        params: { variant: "noEmail", orderId: order.order_id },
+      });
+    }
     const number = await this.directory.find(email);
     const { command: salesOrder, warnings } = mapShopOrderToSalesOrder(order, {
       pricesIncludeVat: settings.pricesIncludeVat,
@@ -120,14 +125,14 @@ export class OrderExportRun {
     } else {
       const resolved = await this.directory.resolve(customer.email, customer.create);
       customerNumber = resolved.customerNumber;
-      if (resolved.created) this.ctx.log.info(`Created Visma.net customer ${customerNumber} for order ${ref.orderId}.`);
+      if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
     const created = await this.visma
       .createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } })
       .catch((caught: unknown) => {
         throw explainOrderError(toAppError(caught), shipping);
       });
-    this.ctx.log.info(`Order ${ref.orderId} → Visma.net sales order ${created.orderId}.`, { customerNumber });
+    this.ctx.log.info(logLine("orderExported", { orderId: ref.orderId, salesOrder: created.orderId }), { customerNumber });
     return {
       targetId: created.orderId,
       meta: { type: created.type, customerNumber },
@@ -175,7 +180,7 @@ export class OrderExportRun {
   /** Tenants that reduce stock by shipment: create and confirm the shipment. The order itself is done either way. */
   private async ship(orderId: string, salesOrder: { type: string; orderId: string }): Promise<void> {
     const { shipmentNumbers } = await this.visma.shipSalesOrder(salesOrder.type, salesOrder.orderId);
-    this.ctx.log.info(`Order ${orderId}: shipment ${shipmentNumbers.join(", ")} confirmed in Visma.net.`);
+    this.ctx.log.info(logLine("shipmentConfirmed", { orderId, shipments: shipmentNumbers }));
   }
 }
 

@@ -10,6 +10,7 @@ import type { VismaInventoryItem } from "../../../integrations/visma/schemas";
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
 import { signedImageUrl } from "../../../images/signed-image-url";
+import { logLine } from "../../../logs/log-line";
 import { getActiveProductMapping } from "../../../mappings/get-active-mapping";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
@@ -37,7 +38,7 @@ export const productImport = defineSyncModule({
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
       const active = await getActiveProductMapping(ctx.tenantId);
-      ctx.log.info(`Using product mapping ${active.version === null ? "(default)" : `version ${active.version}`}.`);
+      ctx.log.info(active.version === null ? logLine("defaultProductMapping", {}) : logLine("productMapping", { version: active.version }));
       return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>() };
     },
     // Item changes and picture changes: a new picture does not move the item's lastModifiedDateTime.
