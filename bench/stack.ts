@@ -8,7 +8,7 @@ import { startCscartSimulator, type CscartSimulator } from "../simulators/cscart
 import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/server";
 import type { CapacityConfigInput } from "../simulators/shared/capacity";
 import type { SeedScale } from "../simulators/shared/seed-data";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
+import { createDemoMappings, DEMO_SETUP_SETTINGS } from "../prisma/seed";
 import { db, type Prisma, type SyncRun } from "../lib/db";
 import type { ModuleId } from "../lib/sync/modules";
 import { enqueueSync } from "../lib/sync/engine/enqueue-sync";
@@ -50,8 +50,9 @@ export async function createBenchTenant(
   const tenant = await createTenant({ slug: `bench-${label}-${Date.now().toString(36)}`, name: `Bench ${label}`, ownerUserId });
   const visma = options.vismaUrl ? { ...sims.visma, url: options.vismaUrl } : sims.visma;
   await connectTenantToSimulators(tenant.id, sims.cscart, visma);
-  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
+  await createDemoMappings(tenant.id, "bench");
+  // Set up as the demo (a new tenant has every module off and no start point for order export).
+  await db.settings.update({ where: { tenantId: tenant.id }, data: { ...DEMO_SETUP_SETTINGS, ...options.settings } });
   return tenant;
 }
 

@@ -73,17 +73,18 @@ test("mappings: validation messages beside the field, versions, restore", async 
   await expect(page.getByText("a CS-Cart category id is a whole number above 0")).toBeVisible();
   await page.getByLabel("Default category id").fill("1");
   await page.getByRole("button", { name: "Add VAT code" }).click();
-  await page.getByLabel("VAT code (row 4)").fill("99");
-  await page.getByLabel("CS-Cart tax ids (row 4)").fill("6, x");
+  await page.getByLabel("VAT code (row 5)").fill("99");
+  await page.getByLabel("CS-Cart tax ids (row 5)").fill("6, x");
   await page.getByRole("button", { name: "Save as new version" }).click();
   await expect(page.getByText('"x" is not a CS-Cart tax id')).toBeVisible();
-  await page.getByRole("button", { name: "Remove VAT code row 4" }).click();
+  await page.getByRole("button", { name: "Remove VAT code row 5" }).click();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("preview-product")).toBeVisible();
   await saveScreenshots(page, "mappings");
 
   const versions = page.getByTestId("mapping-versions");
   await expect(versions.getByRole("row")).not.toHaveCount(1);
+  await page.getByRole("navigation", { name: "Mappings" }).getByRole("link", { name: "Orders" }).click();
   await expect(page.getByTestId("export-statuses").getByLabel("Processed (paid) (P)")).toBeChecked();
 });
 
@@ -176,7 +177,7 @@ test("team: add by e-mail, change a role, remove; never the last owner", async (
 
 test("a VIEWER sees every page read-only", async ({ page }) => {
   await logIn(page, VIEWER);
-  for (const section of ["connections", "settings", "mappings"]) {
+  for (const section of ["connections", "settings", "mappings", "mappings/orders", "mappings/customers"]) {
     await page.goto(`/demo/${section}`);
     await expect(page.getByTestId("read-only-notice")).toBeVisible();
     await expect(page.getByTestId("loading-state")).toHaveCount(0);
@@ -194,7 +195,7 @@ test("a VIEWER sees every page read-only", async ({ page }) => {
 
 test("every page is reachable by keyboard and labels every input", async ({ page }) => {
   await logIn(page, OWNER);
-  for (const section of ["", "connections", "mappings", "settings", "runs", "logs", "outbox", "team", "audit"]) {
+  for (const section of ["", "connections", "mappings", "mappings/orders", "mappings/customers", "settings", "runs", "logs", "outbox", "team", "audit"]) {
     await page.goto(`/demo/${section}`);
     await expect(page.getByTestId("loading-state")).toHaveCount(0, { timeout: 20_000 });
     const unlabeled = await page.evaluate(() =>

@@ -59,7 +59,7 @@ test("settings: Dutch form, a wrong value named in Dutch beside its field", asyn
   await page.getByRole("link", { name: "Instellingen" }).click();
   await expect(page.getByRole("heading", { name: "Instellingen" })).toBeVisible();
   await expect(page.getByLabel("Taal van e-mails")).toHaveValue("en");
-  await expect(page.getByLabel("Verzendmethoden → Ship via")).toBeVisible();
+  await expect(page.getByRole("link", { name: "ordertoewijzing" })).toBeVisible();
   await expect(page.getByLabel("Magazijnen voor voorraad")).toBeVisible();
   await saveDocScreenshot(page, "nl-settings");
   await page.getByLabel("Logboek bewaren (dagen)").fill("0");

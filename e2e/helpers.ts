@@ -55,6 +55,32 @@ export async function loggedInContext(browser: import("@playwright/test").Browse
 
 export const SIMULATORS = { cscart: `http://127.0.0.1:${PORTS.e2eCscartSim}`, visma: `http://127.0.0.1:${PORTS.e2eVismaSim}` } as const;
 
+/** Saves both connections to the e2e simulators on the tenant's Connections page and tests each. */
+export async function connectSimulators(page: Page, slug: string) {
+  await page.goto(`/${slug}/connections`);
+  const shop = page.getByTestId("connection-form-CSCART");
+  await shop.getByLabel("Shop URL").fill(SIMULATORS.cscart);
+  await shop.getByLabel("Admin e-mail").fill("admin@example.com");
+  await shop.getByLabel("API key").fill("cscart-demo-api-key");
+  await shop.getByRole("button", { name: "Save CS-Cart shop" }).click();
+  await expect(shop.getByTestId("form-success")).toBeVisible();
+  await shop.getByRole("button", { name: "Test connection" }).click();
+  await expect(shop.locator('[data-status="OK"]')).toBeVisible();
+
+  const visma = page.getByTestId("connection-form-VISMA");
+  await visma.getByLabel("Client id").fill("apicenter-demo");
+  await visma.getByLabel("Company tenant id").fill("demo-company-1");
+  await visma.getByLabel("Token URL").fill(`${SIMULATORS.visma}/connect/token`);
+  await visma.getByLabel("ERP API base URL").fill(SIMULATORS.visma);
+  await visma.getByLabel("Sales order API base URL").fill(SIMULATORS.visma);
+  await visma.getByLabel("Client secret").fill("visma-demo-secret");
+  await visma.getByRole("button", { name: "Save Visma.net" }).click();
+  await expect(visma.getByTestId("form-success")).toBeVisible();
+  await visma.getByRole("button", { name: "Test connection" }).click();
+  await expect(visma.locator('[data-status="OK"]')).toBeVisible();
+  return { visma };
+}
+
 /** The simulators' control API (test equipment): read state, create orders, change items. */
 export async function simControl<T = unknown>(sim: keyof typeof SIMULATORS, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${SIMULATORS[sim]}/__control${path}`, {

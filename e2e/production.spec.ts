@@ -17,7 +17,7 @@ import pg from "pg";
 import { E2E_IMAGE_DIR, PORTS } from "../lib/devstack/ports";
 import { imageConfig, packageScriptArgv } from "../lib/devstack/runtime-image";
 import { recreateDatabase, withDatabaseName } from "../lib/devstack/test-database";
-import { SIMULATORS } from "./helpers";
+import { connectSimulators, SIMULATORS } from "./helpers";
 
 const DATABASE_URL = withDatabaseName(process.env.DATABASE_URL!, "apicenter_production");
 const WEB_URL = `http://localhost:${PORTS.prodTestWeb}`;
@@ -181,39 +181,41 @@ async function logInAs(browser: Browser, login: { email: string; password: strin
 }
 
 test("an operator creates the first tenant; its owner logs in, connects the shop and Visma.net, and a sync runs on the worker", async ({ browser }) => {
-  const create = start([...packageScriptArgv("create-tenant"), "prod-shop", "Production Shop", "owner@prod-shop.example"], productionEnv);
+  // No SMTP here: the CLI prints the owner's invitation link for the operator to hand over.
+  const create = start([...packageScriptArgv("tenant"), "create", "prod-shop", "--name", "Production Shop", "--owner", "owner@prod-shop.example"], productionEnv);
   expect(await create.exited).toBe(0);
-  const created = JSON.parse(create.lines.filter((line) => !line.startsWith('{"level"')).join("\n")) as { owner: string; password: string };
+  const created = JSON.parse(create.lines.filter((line) => !line.startsWith('{"level"')).join("\n")) as { owner: string; invitationLink: string };
   expect(created.owner).toBe("owner@prod-shop.example");
+  const password = "production-owner-password";
+  const invitation = await browser.newContext({ baseURL: WEB_URL });
+  const welcome = await invitation.newPage();
+  await welcome.goto(created.invitationLink.replace(/^https?:\/\/[^/]+/, WEB_URL), { waitUntil: "networkidle" });
+  await welcome.getByLabel("New password", { exact: true }).fill(password);
+  await welcome.getByLabel("New password again").fill(password);
+  await welcome.getByRole("button", { name: "Save password" }).click();
+  await expect(welcome.getByText("Your password is set")).toBeVisible();
+  await invitation.close();
 
-  const { context, page } = await logInAs(browser, { email: created.owner, password: created.password });
-  await page.goto("/prod-shop/connections");
-  const shop = page.getByTestId("connection-form-CSCART");
-  await shop.getByLabel("Shop URL").fill(SIMULATORS.cscart);
-  await shop.getByLabel("Admin e-mail").fill("admin@example.com");
-  await shop.getByLabel("API key").fill("cscart-demo-api-key");
-  await shop.getByRole("button", { name: /^Save / }).click();
-  await expect(shop.getByTestId("form-success")).toBeVisible();
-  const visma = page.getByTestId("connection-form-VISMA");
-  await visma.getByLabel("Client id").fill("apicenter-demo");
-  await visma.getByLabel("Company tenant id").fill("demo-company-1");
-  await visma.getByLabel("Token URL").fill(`${SIMULATORS.visma}/connect/token`);
-  await visma.getByLabel("ERP API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Sales order API base URL").fill(SIMULATORS.visma);
-  await visma.getByLabel("Client secret").fill("visma-demo-secret");
-  await visma.getByRole("button", { name: /^Save / }).click();
-  await expect(visma.getByTestId("form-success")).toBeVisible();
+  const { context, page } = await logInAs(browser, { email: created.owner, password });
+  await connectSimulators(page, "prod-shop");
 
+  // A new tenant has every module off: a dry run of stock sync on the worker, then it is switched on
+  // from the setup checklist and its card offers "Run now".
   await page.goto("/prod-shop");
+  await page.getByRole("button", { name: "Dry run of Stock sync" }).click();
+  const stockRuns = () => query<{ status: string; dryRun: boolean }>(`select status, "dryRun" from "SyncRun" where module = 'STOCK_SYNC' order by "queuedAt"`);
+  await expect.poll(stockRuns, { timeout: 120_000 }).toEqual([{ status: "SUCCEEDED", dryRun: true }]);
+  await page.getByRole("button", { name: "Turn on Stock sync" }).click();
   await page.getByRole("button", { name: "Run Stock sync now" }).click();
   await expect
-    .poll(async () => (await query<{ status: string }>(`select status from "SyncRun" where module = 'STOCK_SYNC'`)).map((run) => run.status), { timeout: 120_000 })
-    .toEqual(["SUCCEEDED"]);
+    .poll(stockRuns, { timeout: 120_000 })
+    .toEqual([{ status: "SUCCEEDED", dryRun: true }, { status: "SUCCEEDED", dryRun: false }]);
   await context.close();
 
   const text = await metricsText(WORKER_URL);
+  // Sync metrics count what reached the remotes: the run, not the dry run; both were jobs.
   expect(seriesValue(text, 'apicenter_sync_runs_total{module="STOCK_SYNC",outcome="succeeded"}')).toBe(1);
-  expect(seriesValue(text, 'apicenter_job_duration_seconds_count{queue="sync-stock",outcome="completed"}')).toBe(1);
+  expect(seriesValue(text, 'apicenter_job_duration_seconds_count{queue="sync-stock",outcome="completed"}')).toBe(2);
   expect(seriesValue(text, 'apicenter_remote_requests_total{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
   expect(seriesValue(text, 'apicenter_remote_request_duration_seconds_count{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
   test.info().annotations.push({ type: "metrics after one sync (worker)", description: text.split("\n").filter((line) => /^apicenter_(sync|remote|job|queue)/.test(line)).join("\n") });

@@ -42,6 +42,32 @@ export const ROUTE_CASES: RouteCase[] = [
     file: `${t}/mappings/product/preview/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/product/preview",
     invalid: { body: { mapping: { fields: {} } }, message: /Invalid preview request: mapping\.fields/ },
   },
+  { file: `${t}/mappings/order/route.ts`, method: "GET", role: "VIEWER", path: () => "mappings/order", noInput: "takes no input" },
+  {
+    file: `${t}/mappings/order/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/order",
+    invalid: { body: { orderType: "" }, message: /Invalid order mapping: orderType/, field: "orderType" },
+  },
+  {
+    file: `${t}/mappings/order/restore/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/order/restore",
+    invalid: { body: { version: 0 }, message: /version: versions start at 1/, field: "version" },
+  },
+  {
+    file: `${t}/mappings/order/preview/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/order/preview",
+    invalid: { body: { mapping: {}, orderId: "first" }, message: /Invalid preview request: orderId/, field: "orderId" },
+  },
+  { file: `${t}/mappings/customer/route.ts`, method: "GET", role: "VIEWER", path: () => "mappings/customer", noInput: "takes no input" },
+  {
+    file: `${t}/mappings/customer/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/customer",
+    invalid: { body: { withoutEmail: { mode: "placeholder", template: "no-number@example.com" } }, message: /Invalid customer mapping: withoutEmail\.template/, field: "withoutEmail.template" },
+  },
+  {
+    file: `${t}/mappings/customer/restore/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/customer/restore",
+    invalid: { body: { version: 0 }, message: /version: versions start at 1/, field: "version" },
+  },
+  {
+    file: `${t}/mappings/customer/preview/route.ts`, method: "POST", role: "ADMIN", path: () => "mappings/customer/preview",
+    invalid: { body: { mapping: { emailFrom: [] } }, message: /Invalid preview request: mapping\.emailFrom/ },
+  },
   { file: `${t}/settings/route.ts`, method: "GET", role: "VIEWER", path: () => "settings", noInput: "takes no input" },
   {
     file: `${t}/settings/route.ts`, method: "PATCH", role: "ADMIN", path: () => "settings",
@@ -88,6 +114,18 @@ export const ROUTE_CASES: RouteCase[] = [
     invalid: { path: () => "audit?area=everything", message: /area: Invalid option/, field: "area" },
   },
   { file: `${t}/sync/[module]/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/order-export", noInput: "the module is the only input; an unknown module is a 404" },
+  { file: `${t}/sync/[module]/dry-run/route.ts`, method: "POST", role: "ADMIN", path: () => "sync/stock-sync/dry-run", noInput: "the module is the only input; an unknown module is a 404" },
+  {
+    file: `${t}/modules/[module]/route.ts`, method: "PUT", role: "ADMIN", path: () => "modules/stock-sync",
+    invalid: { body: { enabled: "yes" }, message: /enabled: say whether the module is on/, field: "enabled" },
+  },
+  {
+    file: `${t}/settings/order-start/route.ts`, method: "PUT", role: "ADMIN", path: () => "settings/order-start",
+    invalid: { body: { kind: "fromDate", date: "someday" }, message: /date: pick a date/, field: "date" },
+  },
+  { file: `${t}/setup/route.ts`, method: "GET", role: "VIEWER", path: () => "setup", noInput: "takes no input" },
+  { file: `${t}/pick-lists/route.ts`, method: "GET", role: "VIEWER", path: () => "pick-lists", noInput: "takes no input" },
+  { file: `${t}/pick-lists/[source]/route.ts`, method: "POST", role: "ADMIN", path: () => "pick-lists/cscart", noInput: "the remote is the only input; an unknown one is a 404" },
 ];
 
 export function routeCaseKey(routeCase: { file: string; method: string }): string {

@@ -98,6 +98,9 @@ export const EnvSchema = z.object({
   /** Local production builds only (`npm start -- --prod`, the e2e stack): lets NEXTAUTH_URL be http://localhost. */
   ALLOW_LOCALHOST_HTTP: z.stringbool({ error: "must be true or false" }).default(false),
 
+  /** true: anyone may sign up (an account and a first shop, confirmed by e-mail: lib/accounts/sign-up.ts). Off by default. */
+  SIGNUP_OPEN: z.stringbool({ error: "must be true or false" }).default(false),
+
   // Security (docs/security.md): outbound private hosts, proxies trusted for the client address.
   /** host:port list that outbound calls may reach although private (local test servers, simulators). */
   ALLOWED_PRIVATE_HOSTS: AllowedPrivateHostsSchema,

@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   ENCRYPTION_KEY_INVALID: "configuration",
   SECRET_DECRYPT_FAILED: "configuration",
   CONNECTION_MISSING: "configuration",
+  /** A step of the setup checklist is open (where order export starts, the tax mapping, a dry run …). */
+  SETUP_INCOMPLETE: "configuration",
   // remote calls
   REMOTE_AUTH_FAILED: "configuration",
   REMOTE_FORBIDDEN: "configuration",
@@ -150,6 +152,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   ENCRYPTION_KEY_INVALID: 500,
   SECRET_DECRYPT_FAILED: 500,
   CONNECTION_MISSING: 409,
+  SETUP_INCOMPLETE: 409,
   REMOTE_AUTH_FAILED: 502,
   REMOTE_FORBIDDEN: 502,
   REMOTE_NOT_FOUND: 502,

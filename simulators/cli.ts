@@ -2,9 +2,12 @@
  * `npm run sim`: starts the CS-Cart and Visma.net simulators with seeded data.
  * Env: CSCART_SIM_PORT, VISMA_SIM_PORT, SIM_HOST, SIM_SEED, SIM_PRODUCTS, SIM_CUSTOMERS, SIM_ORDERS,
  * SIM_LATENCY_MS (+ SIM_JITTER_MS, SIM_ERROR_RATE, ...), VISMA_RATE_LIMIT_PER_HOUR, SIM_PRICES_INCLUDE_TAX,
- * SIM_CSCART_OLD_SHOP, SIM_CONTROL_SECRET, SIM_WORKERS + SIM_QUEUE_LIMIT + SIM_SERVICE_MS=read:write:imageWrite (capacity, both). Flags of the same meaning: --cscart-port, --visma-port, --host, --seed,
+ * SIM_CSCART_OLD_SHOP, SIM_VISMA_AUTO_SHIP_SECONDS, SIM_CONTROL_SECRET, SIM_WORKERS + SIM_QUEUE_LIMIT +
+ * SIM_SERVICE_MS=read:write:imageWrite (capacity, both). Flags of the same meaning: --cscart-port,
+ * --visma-port, --host, --seed,
  * --products, --customers, --orders, --latency-ms, --rate-limit-per-hour, --prices-include-tax=false,
- * --old-shop (a CS-Cart that ignores updated_at_from), --control-secret.
+ * --old-shop (a CS-Cart that ignores updated_at_from), --auto-ship-seconds (Visma.net ships open
+ * sales orders by itself this long after they arrive; 0 = never), --control-secret.
  */
 import { parseArgs } from "node:util";
 import { startCscartSimulator } from "./cscart/server";
@@ -25,6 +28,7 @@ const { values: flags } = parseArgs({
     "rate-limit-per-hour": { type: "string" },
     "prices-include-tax": { type: "string" },
     "old-shop": { type: "boolean" },
+    "auto-ship-seconds": { type: "string" },
     "control-secret": { type: "string" },
     help: { type: "boolean" },
   },
@@ -75,6 +79,7 @@ const visma = await startVismaSimulator({
   faults,
   capacity,
   rateLimitPerHour: numberSetting(flags["rate-limit-per-hour"], "VISMA_RATE_LIMIT_PER_HOUR", 15_000),
+  autoShipAfterSeconds: numberSetting(flags["auto-ship-seconds"], "SIM_VISMA_AUTO_SHIP_SECONDS", 0),
   ...(controlSecret ? { controlSecret } : {}),
 });
 
@@ -94,7 +99,7 @@ Visma.net ${visma.url}
   tenant_id:     ${v.tenantId}
   scopes granted: ${v.grantedScopes.join(" ")}
   v1:  ${visma.url}/v1/...   SalesOrder V3: ${visma.url}/api/v3/SalesOrders
-  Rate limit: ${v.rateLimitPerHour} calls/hour per company and client
+  Rate limit: ${v.rateLimitPerHour} calls/hour per company and client${v.autoShipAfterSeconds ? `\n  Ships open sales orders by itself ${v.autoShipAfterSeconds} s after they arrive (with a tracking number)` : ""}
 
 Control API (both): /__control/... with header x-control-secret: ${c.controlSecret}
 Stop with Ctrl+C.`);

@@ -1,14 +1,20 @@
 /**
  * Integration-test harness for the sync engine: both simulators on free ports, a tenant whose
  * connections point at them, and a way to run a module with the real engine code.
+ *
+ * The tenant is set up as the demo is, saying so explicitly (a new tenant has every module off and
+ * no start point): order export from the first order, every module on, the demo mapping. Pass
+ * `setUp: false` for a tenant as a new customer has it, with only its connections.
  */
 import { startCscartSimulator, type CscartSimOptions, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimOptions, type VismaSimulator } from "../simulators/visma/server";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../prisma/seed";
+import { createDemoMappings, DEMO_SETUP_SETTINGS } from "../prisma/seed";
 import { encryptSecret } from "../lib/crypto";
 import { db } from "../lib/db";
 import type { RunTrigger } from "../lib/db";
 import { runSyncModule } from "../lib/sync/engine/run-sync-module";
+import { MAPPING_KINDS, type MappingKind } from "../lib/mappings/mapping-kinds";
+import { insertNextVersion } from "../lib/mappings/save-mapping-version";
 import { allowLocalServers } from "./allow-local-servers";
 import type { ModuleId } from "../lib/sync/modules";
 import { createTestTenant } from "./fixtures";
@@ -20,6 +26,7 @@ export async function startSyncHarness(options: {
   cscart?: Partial<CscartSimOptions>;
   visma?: Partial<VismaSimOptions>;
   settings?: Parameters<typeof db.settings.update>[0]["data"];
+  setUp?: boolean;
 } = {}) {
   const seed = options.seed ?? 7;
   const [cscart, visma] = await Promise.all([
@@ -28,22 +35,34 @@ export async function startSyncHarness(options: {
   ]);
   const { tenant, users } = await createTestTenant("sync");
   await connectTenantToSimulators(tenant.id, cscart, visma);
-  await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() } });
-  // As the demo: the shop's shipping methods go to Ship vias that take (or need no) freight cost.
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { shippingMethodMap: DEMO_SHIPPING_METHODS, ...options.settings } });
+  if (options.setUp !== false) {
+    // As the demo: its product and order mappings (the shop's shipping methods go to Ship vias that take, or need no, freight cost).
+    await createDemoMappings(tenant.id, "test");
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { ...DEMO_SETUP_SETTINGS, ...options.settings } });
+  } else if (options.settings) {
+    await db.settings.update({ where: { tenantId: tenant.id }, data: options.settings });
+  }
 
   return {
     tenant,
     users,
     cscart,
     visma,
-    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[]) =>
-      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds }),
+    run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], options: { dryRun?: boolean } = {}) =>
+      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...options }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
+    /** Saves a new version of one of the tenant's mappings (parsed with the kind's defaults, as the editor's route does). */
+    saveMapping: (kind: MappingKind, config: unknown) =>
+      db.$transaction((tx) => insertNextVersion(tenant.id, kind, MAPPING_KINDS[kind].parse(config), "test", tx)),
     close: async () => {
       await Promise.all([cscart.close(), visma.close()]);
     },
   };
+}
+
+/** Where order export starts, stored as "orders after order number N" (0: every order). */
+export function startAfterOrder(afterOrderId: number) {
+  return { kind: "afterOrder", afterOrderId, chosenAt: new Date().toISOString() };
 }
 
 /** Points the tenant's connections at the simulators, and lets this process (and its workers) reach them. */

@@ -15,7 +15,7 @@ import { findDueModules } from "../../lib/sync/engine/find-due-modules";
 import { syncModuleSchedules } from "../../lib/sync/engine/module-schedules";
 import { handleScheduleTickJob } from "../../workers/jobs/schedule-tick";
 import { SYNC_MODULES } from "../../lib/sync/modules";
-import { DEMO_SHIPPING_METHODS, demoProductMapping } from "../../prisma/seed";
+import { DEMO_SETUP_SETTINGS, demoOrderMapping, demoProductMapping } from "../../prisma/seed";
 import { allowLocalServers } from "../../testing/allow-local-servers";
 import { percentile } from "../percentile";
 import { PeakMemoryTracker } from "../rss";
@@ -30,14 +30,15 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
-/** Tenants set up as a shop owner would have them (connections, mapping, shipping methods, modules on), in bulk. */
+/** Tenants set up as a shop owner would have them (connections, product and order mappings, where order export starts, modules on), in bulk. */
 async function createScaleTenants(ctx: BenchContext, sims: Simulators, count: number): Promise<{ id: string; slug: string }[]> {
   const label = Date.now().toString(36);
   const tenants = Array.from({ length: count }, (_, index) => ({ id: randomUUID(), slug: `scale-${label}-${index}`, name: `Scale ${index}` }));
-  const schedules = SYNC_MODULES.defaultSchedules;
+  // Set up as a shop owner leaves it: a new tenant has every module off until then.
+  const { schedules, orderExportStart } = DEMO_SETUP_SETTINGS;
   for (const part of chunks(tenants)) {
     await db.tenant.createMany({ data: part });
-    await db.settings.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, ...DEFAULT_SETTINGS, schedules, shippingMethodMap: DEMO_SHIPPING_METHODS })) });
+    await db.settings.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, ...DEFAULT_SETTINGS, schedules, orderExportStart })) });
     await db.connection.createMany({
       data: part.flatMap((tenant) => [
         { tenantId: tenant.id, kind: "CSCART" as const, config: { shopUrl: sims.cscart.url, adminEmail: sims.cscart.options.adminEmail }, encryptedSecret: encryptSecret(sims.cscart.options.apiKey, { tenantId: tenant.id, kind: "CSCART" }) },
@@ -49,7 +50,12 @@ async function createScaleTenants(ctx: BenchContext, sims: Simulators, count: nu
         },
       ]),
     });
-    await db.mapping.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() })) });
+    await db.mapping.createMany({
+      data: part.flatMap((tenant) => [
+        { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: demoProductMapping() },
+        { tenantId: tenant.id, module: "ORDER_EXPORT", version: 1, config: demoOrderMapping() },
+      ]),
+    });
   }
   // Set up in the past month, as tenants in a steady state were (the tick looks again only at settings changed lately).
   await db.$executeRaw`update "Settings" set "updatedAt" = ${new Date(Date.now() - 86_400_000)}::timestamp - random() * interval '30 days' where "tenantId" = any(${tenants.map((tenant) => tenant.id)}::uuid[])`;

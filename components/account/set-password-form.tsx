@@ -27,8 +27,9 @@ export function SetPasswordForm() {
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const save = useApiMutation({
-    mutationFn: () => apiFetch<{ email: string }>("/api/account/set-password", { method: "POST", json: { token, password } }),
-    successMessage: t("done"),
+    mutationFn: () => apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", { method: "POST", json: { token, password } }),
+    // A sign-up link also created the shop (lib/accounts/sign-up.ts).
+    successMessage: (result) => (result.tenant ? t("shopCreated", { name: result.tenant.name }) : t("done")),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -26,6 +26,13 @@ describe("mapping draft", () => {
     expect(parsed.fields.status).toEqual({ from: "fixed", value: "H" });
   });
 
+  it("keeps a VAT code mapped to no shop tax (a VAT code for sales without VAT)", () => {
+    const draft = draftFromMapping({ ...DEFAULT_PRODUCT_MAPPING, taxMapping: { "0": [], "3": [6] } });
+    const { mapping, errors } = mappingFromDraft(draft);
+    expect(errors).toEqual({});
+    expect(ProductMappingSchema.parse(mapping).taxMapping).toEqual({ "0": [], "3": [6] });
+  });
+
   it("names each field the browser can tell is wrong", () => {
     const draft = draftFromMapping(DEFAULT_PRODUCT_MAPPING);
     draft.taxRows = [{ vatCode: "", taxIds: "x" }, { vatCode: "2", taxIds: "" }];
@@ -35,7 +42,6 @@ describe("mapping draft", () => {
     expect(errors).toEqual({
       "taxRows.0.vatCode": { code: "required" },
       "taxRows.0.taxIds": { code: "notAnId", params: { value: "x" } },
-      "taxRows.1.taxIds": { code: "required" },
       defaultCategoryId: { code: "invalid" },
       "fields.price.multiply": { code: "notANumber", params: { value: "lots" } },
     });

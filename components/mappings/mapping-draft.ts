@@ -101,8 +101,8 @@ export function mappingFromDraft(draft: MappingDraft): { mapping: ProductMapping
     const code = row.vatCode.trim();
     if (!code) errors[`taxRows.${index}.vatCode`] = { code: "required" };
     else if (code in taxMapping) errors[`taxRows.${index}.vatCode`] = { code: "duplicate", params: { value: code } };
+    // No ids: the VAT code's items carry no shop tax (a VAT code for sales without VAT), as stored.
     const ids = idList(row.taxIds, `taxRows.${index}.taxIds`, errors);
-    if (!ids.length && !errors[`taxRows.${index}.taxIds`]) errors[`taxRows.${index}.taxIds`] = { code: "required" };
     if (code) taxMapping[code] = ids;
   });
   const categoryMapping: Record<string, number> = {};

@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-client";
 import { useFieldIssueTexts } from "@/components/i18n";
-import { Button } from "@/components/ui/button";
-import { FormMessage, SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/layout";
 import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 import type { ProductMapping } from "@/lib/sync/transform";
@@ -13,7 +12,12 @@ import type { FieldIssue } from "@/lib/validation";
 import { FieldSourceRow } from "./field-source-row";
 import { KeyValueRows } from "./key-value-rows";
 import { draftFromMapping, mappingFromDraft, errorUnder, SHOP_FIELDS, type MappingDraft } from "./mapping-draft";
+import { MappingFormActions } from "./mapping-form";
 import { MappingPreview } from "./mapping-preview";
+import { ValuesInUse } from "./values-in-use";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
+import { categoryTree } from "@/lib/pick-lists/pick-list-kinds";
 
 const TRACKING = ["B", "D"] as const;
 
@@ -25,7 +29,6 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
   sourceFields: readonly string[];
 }) {
   const t = useTranslations("mappings");
-  const tCommon = useTranslations("common");
   const fieldIssueTexts = useFieldIssueTexts();
   const [draft, setDraft] = useState<MappingDraft>(() => draftFromMapping(config));
   const [localErrors, setLocalErrors] = useState<Record<string, FieldIssue>>({});
@@ -36,6 +39,13 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
   });
   const errors = { ...save.fieldErrors, ...fieldIssueTexts(localErrors) };
   const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  // The remotes' own values (lib/pick-lists), offered beside the ids; typing an id stays possible.
+  const pick = usePickLists(tenantSlug);
+  const categories = categoryTree(pick.options("cscart.categories"));
+  const categorySource = draft.fields.category;
+  const categoryField = categorySource.from === "visma" ? `visma:${categorySource.field}` : categorySource.from;
+  const categoryValueOptions = categoryField === "visma:itemClass.id" ? pick.options("visma.itemClassesInUse") : categoryField === "visma:type" ? pick.options("visma.itemTypesInUse") : [];
+  const taxesByDefault = draft.defaultTaxIds.trim() !== "" || draft.fields.tax_ids.from === "fixed";
 
   /** Checks what the browser can; returns the mapping to send, or null with the errors shown. */
   const buildMapping = () => {
@@ -62,24 +72,31 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title={t("taxTitle")} description={t("taxDescription")}>
             <KeyValueRows rows={draft.taxRows} keyField="vatCode" valueField="taxIds" keyLabel={t("vatCode")} valueLabel={t("taxIds")}
+              keyOptions={pick.options("visma.vatCategories")} valueOptions={pick.options("cscart.taxes")}
               blank={{ vatCode: "", taxIds: "" }} addLabel={t("addVatCode")} onChange={(rows) => set("taxRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`taxRows.${index}.vatCode`],
                 value: errors[`taxRows.${index}.taxIds`] ?? errorUnder(errors, `taxMapping.${row.vatCode.trim()}`),
               })} />
-            <TextField className="mt-3" label={t("defaultTaxIds")} hint={t("defaultTaxIdsHint")} value={draft.defaultTaxIds}
-              onChange={(event) => set("defaultTaxIds", event.target.value)} error={errorUnder(errors, "defaultTaxIds")} />
+            <PickField className="mt-3" label={t("defaultTaxIds")} hint={t("defaultTaxIdsHint")} value={draft.defaultTaxIds} options={pick.options("cscart.taxes")}
+              onChange={(value) => set("defaultTaxIds", value)} error={errorUnder(errors, "defaultTaxIds")} />
           </Card>
           <Card title={t("categoryTitle")} description={t("categoryDescription")}>
             <KeyValueRows rows={draft.categoryRows} keyField="value" valueField="categoryId" keyLabel={t("vismaValue")} valueLabel={t("categoryId")}
+              keyOptions={categoryValueOptions} valueOptions={categories}
               blank={{ value: "", categoryId: "" }} addLabel={t("addCategory")} onChange={(rows) => set("categoryRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`categoryRows.${index}.value`],
                 value: errors[`categoryRows.${index}.categoryId`] ?? errorUnder(errors, `categoryMapping.${row.value.trim()}`),
               })} />
-            <TextField className="mt-3" label={t("defaultCategoryId")} inputMode="numeric" value={draft.defaultCategoryId}
-              onChange={(event) => set("defaultCategoryId", event.target.value)} error={errors.defaultCategoryId} />
+            <PickField className="mt-3" label={t("defaultCategoryId")} value={draft.defaultCategoryId} options={categories}
+              onChange={(value) => set("defaultCategoryId", value)} error={errors.defaultCategoryId} />
           </Card>
+          <ValuesInUse read={pick.lists["visma.vatCodesInUse"] !== undefined} vatCodes={pick.options("visma.vatCodesInUse")}
+            itemClasses={pick.options("visma.itemClassesInUse")} itemTypes={pick.options("visma.itemTypesInUse")} categoryField={categoryField}
+            // A row without tax ids is mapped too: that VAT code's items carry no shop tax (VAT code 0).
+            taxMark={(code) => (draft.taxRows.some((row) => row.vatCode.trim() === code) ? "mapped" : taxesByDefault ? "byDefault" : "unmapped")}
+            categoryMark={(value) => (draft.categoryRows.some((row) => row.value.trim() === value && row.categoryId.trim()) ? "mapped" : "byDefault")} />
           <Card title={t("stockTitle")}>
             <div className="grid gap-3 sm:grid-cols-2">
               {/* One place decides which warehouses count, so product import and stock sync agree. */}
@@ -94,16 +111,9 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
         </div>
       </fieldset>
       <MappingPreview tenantSlug={tenantSlug} canEdit={canEdit} buildMapping={buildMapping} />
-      <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
-        <FormMessage error={save.formError ?? (hasErrors ? tCommon("fieldsNeedAttention") : null)} success={save.success} />
-        {canEdit && (
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>
-            <Button variant="secondary" onClick={() => { setDraft(draftFromMapping(config)); setLocalErrors({}); save.reset(); }}>{t("undo")}</Button>
-            <Button variant="ghost" onClick={() => { setDraft(draftFromMapping(defaults)); setLocalErrors({}); }}>{t("defaults")}</Button>
-          </div>
-        )}
-      </div>
+      <MappingFormActions canEdit={canEdit} save={save} hasErrors={hasErrors}
+        onUndo={() => { setDraft(draftFromMapping(config)); setLocalErrors({}); save.reset(); }}
+        onDefaults={() => { setDraft(draftFromMapping(defaults)); setLocalErrors({}); }} />
     </form>
   );
 }

@@ -14,8 +14,10 @@ import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 
 type Version = { version: number; createdBy: string | null; createdAt: string };
 
-export function MappingVersions({ tenantSlug, canEdit, versions, activeVersion, onRestored }: {
+export function MappingVersions({ tenantSlug, kind, canEdit, versions, activeVersion, onRestored }: {
   tenantSlug: string;
+  /** Which mapping: its routes are mappings/<kind> and mappings/<kind>/restore. */
+  kind: "product" | "order" | "customer";
   canEdit: boolean;
   versions: Version[];
   activeVersion: number | null;
@@ -26,8 +28,8 @@ export function MappingVersions({ tenantSlug, canEdit, versions, activeVersion, 
   const format = useFormat();
   const [restoring, setRestoring] = useState<number | null>(null);
   const restore = useApiMutation({
-    mutationFn: (version: number) => apiFetch<{ version: number }>(tenantApi(tenantSlug, "mappings/product/restore"), { method: "POST", json: { version } }),
-    invalidate: [[tenantSlug, "mappings/product"]],
+    mutationFn: (version: number) => apiFetch<{ version: number }>(tenantApi(tenantSlug, `mappings/${kind}/restore`), { method: "POST", json: { version } }),
+    invalidate: [[tenantSlug, `mappings/${kind}`]],
     successMessage: (result) => t("restored", { version: result.version }),
     onSuccess: () => {
       setRestoring(null);
@@ -67,7 +69,7 @@ export function MappingVersions({ tenantSlug, canEdit, versions, activeVersion, 
       )}
       <ConfirmDialog open={restoring !== null} title={t("confirmTitle", { version: restoring ?? 0 })} confirmLabel={tCommon("restore")} confirmVariant="primary"
         busy={restore.isPending} onCancel={() => setRestoring(null)} onConfirm={() => restoring !== null && restore.mutate(restoring)}>
-        <p>{t("confirmBody", { version: restoring ?? 0 })}</p>
+        <p>{t("confirmBody", { version: restoring ?? 0, kind })}</p>
       </ConfirmDialog>
     </Card>
   );

@@ -11,6 +11,8 @@ import { QueryView } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useModuleCatalog } from "@/components/module-catalog";
 import type { getOverview } from "@/lib/overview/get-overview";
+import { SetupChecklist, type SetupData } from "@/components/setup/setup-checklist";
+import { DryRunButton } from "./dry-run-button";
 import { RunNowButton } from "./run-now-button";
 import { ThroughputChart } from "./throughput-chart";
 
@@ -26,6 +28,11 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
   const query = useTenantQuery<Overview>(tenantSlug, "overview", undefined, {
     refetchInterval: (current) => (current.state.data?.active ? 2_000 : 15_000),
   });
+  // Until the tenant is set up (lib/setup/get-setup-status.ts), the checklist takes the place of the
+  // module cards; a module already switched on keeps its card (with Run now) meanwhile.
+  const setup = useTenantQuery<SetupData>(tenantSlug, "setup", undefined, { refetchInterval: 5_000 });
+  const setUp = setup.data?.setUp === true;
+  const cardsOf = (modules: Overview["modules"]) => (setUp ? modules : modules.filter((status) => status.schedule.enabled));
   return (
     <div className="space-y-6">
       <PageHeader title={tenantName} description={t("description")} />
@@ -56,17 +63,18 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
                 ))}
               </div>
             </section>
-            <section aria-labelledby="modules-heading">
+            {setup.data && !setUp && <SetupChecklist tenantSlug={tenantSlug} canEdit={canEdit} />}
+            {setup.data && cardsOf(overview.modules).length > 0 && <section aria-labelledby="modules-heading">
               <h2 id="modules-heading" className="mb-1 text-lg font-medium">{t("modulesHeading")}</h2>
               <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
                 {overview.workersOnline > 0 ? t("workersOnline", { count: overview.workersOnline }) : t("noWorker")}
               </p>
               <div className="grid gap-3 md:grid-cols-2">
-                {overview.modules.map((status) => (
+                {cardsOf(overview.modules).map((status) => (
                   <ModuleCard key={status.module} status={status} tenantSlug={tenantSlug} canEdit={canEdit} />
                 ))}
               </div>
-            </section>
+            </section>}
             <Card title={t("chartTitle")} description={t("chartDescription")}>
               <ThroughputChart buckets={overview.hourly} />
             </Card>
@@ -116,7 +124,12 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             </Link>
           )}
         </div>
-        {canEdit && <RunNowButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />}
+        {canEdit && (
+          <div className="flex shrink-0 flex-col items-end gap-2">
+            <RunNowButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />
+            <DryRunButton tenantSlug={tenantSlug} moduleSlug={slug} label={label} />
+          </div>
+        )}
       </div>
       {activeRun && (
         <div className="mt-3 space-y-1 rounded-md bg-blue-50 p-2 text-xs text-blue-900" data-testid="active-run">

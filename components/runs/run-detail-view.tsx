@@ -21,7 +21,9 @@ import type { ItemState } from "@/generated/prisma/enums";
 import { hasMessage } from "@/lib/i18n/translate-error";
 import type { getRun } from "@/lib/runs/get-run";
 import type { EnqueueResult } from "@/lib/sync/engine/enqueue-sync";
+import { DryRunResultView } from "./dry-run-result";
 import { useRunFacts } from "./runs-view";
+import { useWaitingForText } from "./waiting-for-text";
 
 type RunDetail = Jsonify<Awaited<ReturnType<typeof getRun>>>;
 
@@ -30,6 +32,7 @@ const STATES = ["FAILED", "DONE", "SKIPPED", "PENDING", "CLAIMED"] as const sati
 
 export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runId: string }) {
   const t = useTranslations("runDetail");
+  const waitingForText = useWaitingForText();
   const tAll = useAnyTranslations();
   const format = useFormat();
   const facts = useRunFacts();
@@ -58,12 +61,12 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
     <div>
       <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">{t("back")}</Link>
       <QueryView query={query}>
-        {({ run, items, itemCounts }) => {
+        {({ run, dryRun, items, itemCounts }) => {
           const failed = itemCounts.FAILED ?? 0;
           return (
             <div className="mt-2 space-y-4">
-              <PageHeader title={t("title", { module: moduleLabel(run.module) })}
-                description={t("description", { trigger: tAll(`triggers.${run.trigger}`), when: format.dateTime(run.queuedAt) })}
+              <PageHeader title={run.dryRun ? t("dryRunTitle", { module: moduleLabel(run.module) }) : t("title", { module: moduleLabel(run.module) })}
+                description={[t("description", { trigger: tAll(`triggers.${run.trigger}`), when: format.dateTime(run.queuedAt) }), ...(run.dryRun ? [t("dryRunNote")] : [])].join(" · ")}
                 actions={<StatusBadge status={run.status} />} />
               <Card testId="run-summary">
                 <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
@@ -71,10 +74,11 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                   <Fact label={t("finished")}>{format.dateTime(run.finishedAt)}</Fact>
                   <Fact label={t("duration")}>{facts.duration(run)}</Fact>
                   <Fact label={t("remoteCalls")}>{facts.remoteCalls(run)}</Fact>
-                  <Fact label={t("created")}>{run.created}</Fact>
-                  <Fact label={t("updated")}>{run.updated}</Fact>
+                  {/* A dry run's counts are what a run would do. */}
+                  <Fact label={run.dryRun ? t("wouldCreate") : t("created")}>{run.created}</Fact>
+                  <Fact label={run.dryRun ? t("wouldUpdate") : t("updated")}>{run.updated}</Fact>
                   <Fact label={t("unchanged")}>{run.skipped}</Fact>
-                  <Fact label={t("failed")}>{run.failed}</Fact>
+                  <Fact label={run.dryRun ? t("wouldFail") : t("failed")}>{run.failed}</Fact>
                 </dl>
                 {run.status === "RUNNING" && (
                   <div className="mt-3 space-y-1 text-xs text-slate-600">
@@ -89,6 +93,9 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                 </div>
                 <div className="mt-2"><FormMessage error={retryAll.formError ?? retryOne.formError} success={retryAll.success ?? retryOne.success} /></div>
               </Card>
+              {dryRun && <DryRunResultView result={dryRun} />}
+              {/* A dry run touched no ledger row: its findings above are all there is. */}
+              {!run.dryRun && <>
               <div role="tablist" aria-label={t("outcomeLabel")} className="flex flex-wrap gap-1">
                 {(["", ...STATES] as const).map((value) => (
                   <button key={value} role="tab" type="button" aria-selected={state === value} onClick={() => setState(value)}
@@ -121,6 +128,9 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                                 ({hasMessage(tAll, `runDetail.errorKinds.${item.errorKind}`) ? tAll(`runDetail.errorKinds.${item.errorKind}`) : item.errorKind})
                               </span>
                             )}
+                            {item.state === "FAILED" && item.waitingFor && (
+                              <div className="mt-0.5 text-xs text-slate-600" data-testid="waiting-for">{t("waitsFor", { what: waitingForText(item.waitingFor) })}</div>
+                            )}
                           </Td>
                           <Td className="font-mono text-xs">{item.targetId ?? NONE}</Td>
                           <Td className="whitespace-nowrap">{format.dateTime(item.updatedAt)}</Td>
@@ -137,6 +147,7 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                   <Pager {...pager} />
                 </>
               )}
+              </>}
               <ConfirmDialog open={confirmAll} title={t("confirmTitle")} confirmLabel={t("confirmButton", { count: failed })} confirmVariant="primary"
                 busy={retryAll.isPending} onCancel={() => setConfirmAll(false)} onConfirm={() => retryAll.mutate(undefined)}>
                 <p>{t("confirmBody", { module: moduleLabel(run.module), count: failed })}</p>

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Td } from "@/components/ui/table";
 import { useModuleCatalog } from "@/components/module-catalog";
+import { useWaitingForText } from "./waiting-for-text";
 import { usePagedQuery } from "@/components/use-paged-query";
 import { RunStatus, RunTrigger } from "@/generated/prisma/enums";
 import type { listRuns } from "@/lib/runs/list-runs";
@@ -53,6 +54,7 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
   const tAll = useAnyTranslations();
   const format = useFormat();
   const moduleLabel = useModuleLabel();
+  const waitingForText = useWaitingForText();
   const facts = useRunFacts();
   const catalog = useModuleCatalog();
   const [filters, setFilters] = useState({ module: initialFilters.module ?? "", status: initialFilters.status ?? "", trigger: "", from: "", to: "" });
@@ -62,6 +64,14 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
   return (
     <div>
       <PageHeader title={t("title")} description={t("description")} />
+      {query.data && query.data.waiting.total > 0 && (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="waiting-for-fix">
+          {t("waiting", { count: query.data.waiting.total })}{" "}
+          {query.data.waiting.byModule
+            .flatMap((entry) => entry.reasons.map((reason) => t("waitingEntry", { module: moduleLabel(entry.module), count: reason.count, what: waitingForText(reason.waitingFor) })))
+            .join("; ")}
+        </p>
+      )}
       <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label={t("filterLabel")} onSubmit={(event) => event.preventDefault()}>
         <SelectField label={t("module")} value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">{t("allModules")}</option>
@@ -83,7 +93,10 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         columns={[t("columns.module"), t("columns.status"), t("columns.startedBy"), t("columns.queued"), t("columns.duration"), t("columns.records"), t("columns.remoteCalls")]}
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
-            <Td><Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link></Td>
+            <Td>
+              <Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link>
+              {run.dryRun && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700" data-testid="dry-run-marker">{t("dryRunMarker")}</span>}
+            </Td>
             <Td><StatusBadge status={run.status} /></Td>
             <Td>{tAll(`triggers.${run.trigger}`)}</Td>
             <Td className="whitespace-nowrap">{format.dateTime(run.queuedAt)}</Td>

@@ -15,8 +15,10 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { TenantSettings } from "@/lib/settings/get-settings";
 import { settingsPatchSchemaFor } from "@/lib/settings/update-settings.schema";
 import { debtorDefaultProblems } from "@/lib/settings/debtor-defaults-check";
-import { parseShippingMethodLines, ShippingMethodFields, shippingMethodLines } from "./shipping-method-fields";
 import { WarehouseFields } from "./warehouse-fields";
+import { PickField } from "@/components/pick-lists/pick-field";
+import { RefreshPickLists } from "@/components/pick-lists/refresh-pick-lists";
+import { usePickLists } from "@/components/pick-lists/use-pick-lists";
 
 export type SettingsData = Jsonify<TenantSettings>;
 
@@ -27,7 +29,6 @@ const schedulesOf = (settings: SettingsData) => settings.schedules as Record<str
 
 function draftOf(settings: SettingsData, moduleIds: string[]) {
   return {
-    orderOffset: String(settings.orderOffset),
     pricesIncludeVat: settings.pricesIncludeVat,
     shipOnExport: settings.shipOnExport,
     debtorPaymentTerms: settings.debtorPaymentTerms,
@@ -39,7 +40,6 @@ function draftOf(settings: SettingsData, moduleIds: string[]) {
     schedules: Object.fromEntries(moduleIds.map((m) => [m, { enabled: schedulesOf(settings)[m]!.enabled, intervalMinutes: String(schedulesOf(settings)[m]!.intervalMinutes) }])),
     warehouseMode: settings.stockWarehouses.mode,
     warehouseId: settings.stockWarehouses.mode === "one" ? settings.stockWarehouses.warehouseId : "",
-    shippingMethods: shippingMethodLines(settings.shippingMethodMap),
     emailLocale: settings.emailLocale,
   };
 }
@@ -51,7 +51,6 @@ function recipientsOf(text: string): string[] {
 
 function payloadOf(draft: Draft) {
   return {
-    orderOffset: toNumber(draft.orderOffset),
     pricesIncludeVat: draft.pricesIncludeVat,
     shipOnExport: draft.shipOnExport,
     debtorPaymentTerms: draft.debtorPaymentTerms,
@@ -62,7 +61,6 @@ function payloadOf(draft: Draft) {
     storeLogs: draft.storeLogs,
     schedules: Object.fromEntries(Object.entries(draft.schedules).map(([m, schedule]) => [m, { enabled: schedule.enabled, intervalMinutes: toNumber(schedule.intervalMinutes) }])),
     stockWarehouses: draft.warehouseMode === "one" ? { mode: "one", warehouseId: draft.warehouseId } : { mode: "sum" },
-    shippingMethodMap: parseShippingMethodLines(draft.shippingMethods),
     emailLocale: draft.emailLocale,
   };
 }
@@ -76,6 +74,8 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
   const tCommon = useTranslations("common");
   const moduleLabel = useModuleLabel();
   const findingText = useVariantText("debtorCheck");
+  // The remotes' own values (lib/pick-lists) beside the ids; typing an id stays possible.
+  const pick = usePickLists(tenantSlug);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const setSchedule = (module: string, change: Partial<Draft["schedules"][string]>) =>
     setDraft((current) => ({ ...current, schedules: { ...current.schedules, [module]: { ...current.schedules[module]!, ...change } } }));
@@ -104,20 +104,21 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
       <fieldset disabled={!canEdit} className="grid gap-4 lg:grid-cols-2">
         <Card title={t("orderExport")}>
           <div className="space-y-3">
-            <TextField label={t("orderOffset")} inputMode="numeric" value={draft.orderOffset} onChange={(e) => set("orderOffset", e.target.value)} error={errors.orderOffset}
-              hint={t("orderOffsetHint")} />
             <CheckboxField label={t("pricesIncludeVat")} checked={draft.pricesIncludeVat} onChange={(e) => set("pricesIncludeVat", e.target.checked)}
               hint={t("pricesIncludeVatHint")} />
             <CheckboxField label={t("shipOnExport")} checked={draft.shipOnExport} onChange={(e) => set("shipOnExport", e.target.checked)} />
-            <ShippingMethodFields value={draft.shippingMethods} fieldErrors={errors} onChange={(value) => set("shippingMethods", value)} />
+            <p className="text-sm text-slate-600">
+              {t.rich("orderMappingLink", { link: (chunks) => <a className="text-brand-700 underline" href={`/${tenantSlug}/mappings/orders`}>{chunks}</a> })}
+            </p>
           </div>
         </Card>
         <Card title={t("newCustomers")} description={t("newCustomersDescription")}>
           <div className="grid gap-3 sm:grid-cols-3">
-            <TextField label={t("paymentTerms")} value={draft.debtorPaymentTerms} onChange={(e) => set("debtorPaymentTerms", e.target.value)} error={errors.debtorPaymentTerms} />
+            <PickField label={t("paymentTerms")} value={draft.debtorPaymentTerms} options={pick.options("visma.creditTerms")} onChange={(value) => set("debtorPaymentTerms", value)} error={errors.debtorPaymentTerms} />
             <TextField label={t("collectionAccount")} value={draft.debtorCollectionAccount} onChange={(e) => set("debtorCollectionAccount", e.target.value)} error={errors.debtorCollectionAccount} />
-            <TextField label={t("administration")} value={draft.debtorAdministration} onChange={(e) => set("debtorAdministration", e.target.value)} error={errors.debtorAdministration} />
+            <PickField label={t("administration")} value={draft.debtorAdministration} options={pick.options("visma.branches")} onChange={(value) => set("debtorAdministration", value)} error={errors.debtorAdministration} />
           </div>
+          <div className="mt-3"><RefreshPickLists tenantSlug={tenantSlug} source="visma" lists={pick.lists} canEdit={canEdit} /></div>
         </Card>
         <Card title={t("schedules")} description={t("schedulesDescription")}>
           <div className="space-y-3">
@@ -134,7 +135,7 @@ export function SettingsForm({ tenantSlug, canEdit, settings }: { tenantSlug: st
         <div className="space-y-4">
           <Card title={t("stock")}>
             <div className="grid gap-3 sm:grid-cols-2">
-              <WarehouseFields label={t("warehouses")} mode={draft.warehouseMode} warehouseId={draft.warehouseId}
+              <WarehouseFields label={t("warehouses")} mode={draft.warehouseMode} warehouseId={draft.warehouseId} warehouses={pick.options("visma.warehouses")}
                 error={errors["stockWarehouses.warehouseId"]} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
             </div>
           </Card>

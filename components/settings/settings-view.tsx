@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useTenantQuery, type PageProps } from "@/components/tenant-query";
 import { PageHeader, ReadOnlyNotice } from "@/components/ui/layout";
 import { QueryView } from "@/components/ui/states";
+import { OrderStartCard } from "./order-start-card";
 import { ReimportCard } from "./reimport-card";
 import { SettingsForm, type SettingsData } from "./settings-form";
 
@@ -17,6 +18,7 @@ export function SettingsView({ tenantSlug, canEdit }: PageProps) {
       <QueryView query={query}>
         {(settings) => (
           <div className="space-y-4">
+            <OrderStartCard tenantSlug={tenantSlug} canEdit={canEdit} current={settings.orderExportStart} />
             <ReimportCard tenantSlug={tenantSlug} canEdit={canEdit} reimportFrom={settings.reimportFrom} />
             <SettingsForm tenantSlug={tenantSlug} canEdit={canEdit} settings={settings} />
           </div>

@@ -50,3 +50,29 @@ export function sendPasswordResetEmail(input: { to: string; locale: Locale; toke
     body: [t("email.passwordReset.intro"), "", t("email.passwordReset.choose"), input.link, "", t("email.passwordReset.ignore")].join("\n"),
   });
 }
+
+export function sendSignUpEmail(input: { to: string; locale: Locale; tokenId: string; link: string; tenantName: string }) {
+  const t = translatorFor(input.locale);
+  return send({
+    to: input.to,
+    dedupeKey: `sign-up:${input.tokenId}`,
+    subject: t("email.signUp.subject"),
+    body: [t("email.signUp.intro", { tenant: input.tenantName }), "", t("email.signUp.choose"), input.link, "", t("email.signUp.ignore")].join("\n"),
+  });
+}
+
+/** Someone signed up with an address that already has a login: nothing is created, the owner hears how to add a shop. */
+export function sendAlreadySignedUpEmail(input: { to: string; locale: Locale; hour: string }) {
+  const t = translatorFor(input.locale);
+  return send({
+    to: input.to,
+    dedupeKey: `sign-up-existing:${input.to}:${input.hour}`,
+    subject: t("email.alreadySignedUp.subject"),
+    body: [
+      t("email.alreadySignedUp.intro"),
+      "",
+      t("email.alreadySignedUp.logIn", { loginUrl: `${appUrl()}/login` }),
+      t("email.alreadySignedUp.forgot", { forgotUrl: `${appUrl()}/forgot-password` }),
+    ].join("\n"),
+  });
+}

@@ -10,6 +10,7 @@ import { appUrl } from "../env";
 export const ACCOUNT_TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   INVITATION: 7 * 24 * 60 * 60_000,
   PASSWORD_RESET: 60 * 60_000,
+  SIGNUP: 24 * 60 * 60_000,
 };
 
 export function hashAccountToken(token: string): string {

@@ -3,6 +3,7 @@
  * same transaction that sets the password, by an update that only matches an unused, unexpired
  * token: two tabs submitting the same link cannot both succeed. Every other open link of the
  * account stops working, every session of the account ends, and its login throttle is cleared.
+ * A sign-up link also creates the shop it was for, in the same transaction (sign-up.ts).
  */
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
@@ -11,6 +12,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { fieldDetails, parseOrThrow } from "../validation";
 import { hashAccountToken } from "./account-tokens";
+import { createSignedUpTenant } from "./sign-up";
 import { NewPasswordSchema } from "./account-fields";
 
 export const SetPasswordInputSchema = z.object({
@@ -23,7 +25,7 @@ export async function setPasswordWithToken(input: unknown) {
   const passwordHash = await hashPassword(password);
   const tokenHash = hashAccountToken(token);
   const now = new Date();
-  const email = await db.$transaction(async (tx) => {
+  const claimed = await db.$transaction(async (tx) => {
     const claimed = await tx.accountToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) {
       throw new AppError("VALIDATION_FAILED", "This link no longer works: it was used already or it has expired. Ask for a new one with \"Forgot your password?\" on the login page.", {
@@ -31,11 +33,12 @@ export async function setPasswordWithToken(input: unknown) {
         details: fieldDetails({ token: { message: "used or expired", code: "linkUsed" } }),
       });
     }
-    const { userId } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
+    const { userId, purpose, payload } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true, purpose: true, payload: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
     await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
-    return user.email;
+    const tenant = purpose === "SIGNUP" ? await createSignedUpTenant(tx, userId, payload) : null;
+    return { email: user.email, tenant };
   });
-  await clearAccountThrottle(email);
-  return { passwordSet: true, email };
+  await clearAccountThrottle(claimed.email);
+  return { passwordSet: true, email: claimed.email, ...(claimed.tenant ? { tenant: claimed.tenant } : {}) };
 }

@@ -11,12 +11,17 @@ export type AuditActor = Pick<TenantContext, "tenant" | "user">;
 export type AuditAction =
   | "settings.update"
   | "settings.reimport"
+  | "settings.order-start"
+  | "settings.module-switch"
+  | "pick-lists.refresh"
+  | "tenant.create"
   | "mapping.save"
   | "mapping.restore"
   | "connection.save"
   | "connection.test"
   | "sync.run"
   | "sync.retry"
+  | "sync.dry-run"
   | "logs.delete"
   | "team.add"
   | "team.role"
@@ -29,15 +34,29 @@ export async function recordAudit(
   detail?: Record<string, unknown>,
   client: Prisma.TransactionClient = db,
 ): Promise<void> {
+  await writeAuditEvent(client, { tenantId: actor.tenant.id, userId: actor.user.id, userEmail: actor.user.email }, action, target, detail);
+}
+
+/** An audit event of the operator's command line (no logged-in user): shown as "operator". */
+export async function recordOperatorAudit(
+  tenantId: string,
+  action: AuditAction,
+  target: string,
+  detail?: Record<string, unknown>,
+  client: Prisma.TransactionClient = db,
+): Promise<void> {
+  await writeAuditEvent(client, { tenantId, userId: null, userEmail: "operator" }, action, target, detail);
+}
+
+async function writeAuditEvent(
+  client: Prisma.TransactionClient,
+  by: { tenantId: string; userId: string | null; userEmail: string },
+  action: AuditAction,
+  target: string,
+  detail: Record<string, unknown> | undefined,
+): Promise<void> {
   await client.auditEvent.create({
-    data: {
-      tenantId: actor.tenant.id,
-      userId: actor.user.id,
-      userEmail: actor.user.email,
-      action,
-      target,
-      detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue),
-    },
+    data: { ...by, action, target, detail: detail === undefined ? undefined : (JSON.parse(JSON.stringify(detail)) as Prisma.InputJsonValue) },
   });
 }
 

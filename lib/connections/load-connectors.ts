@@ -31,29 +31,32 @@ async function connectionOf(tenantId: string, kind: ConnectionKind) {
  */
 export const INTERACTIVE_LIMITS = { timeoutMs: 10_000, deadlineMs: 20_000, maxWaitMs: 2_000 } as const;
 
-export type ConnectorOptions = Pick<RemoteCallContext, "meter" | "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent">;
+export type ConnectorOptions = Pick<RemoteCallContext, "meter" | "timeoutMs" | "deadlineMs" | "maxWaitMs" | "maxAttempts" | "maxConcurrency" | "onEvent"> & {
+  /** The module about to run: its scopes are asked for even while it is off (a dry run, "Run now"). */
+  module?: string;
+};
 
 /**
- * The Visma Connect scopes the tenant's enabled modules need (never :delete); what is requested
- * when the connection names no scopes of its own.
+ * The Visma Connect scopes the tenant's enabled modules need, and those of `alsoFor` (never
+ * :delete); what is requested when the connection names no scopes of its own.
  */
-export async function moduleScopes(tenantId: string): Promise<string> {
+export async function moduleScopes(tenantId: string, alsoFor?: string): Promise<string> {
   const settings = await db.settings.findUnique({ where: { tenantId }, select: { schedules: true } });
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(settings?.schedules ?? {});
-  const enabled = SYNC_MODULES.modules.filter((module) => !schedules.success || schedules.data[module.id].enabled);
+  const enabled = SYNC_MODULES.modules.filter((module) => module.id === alsoFor || !schedules.success || schedules.data[module.id].enabled);
   return scopesForModules(enabled).join(" ");
 }
 
-export async function loadCscartClient(tenantId: string, options: ConnectorOptions = {}): Promise<CsCartClient> {
+export async function loadCscartClient(tenantId: string, { module: _module, ...options }: ConnectorOptions = {}): Promise<CsCartClient> {
   const { config, secret } = await connectionOf(tenantId, "CSCART");
   const cscart = parseOrThrow(CscartConfigSchema, config, "CS-Cart connection settings", "CONNECTION_MISSING");
   return new CsCartClient({ tenantId, ...options, shopUrl: cscart.shopUrl, adminEmail: cscart.adminEmail, apiKey: secret });
 }
 
-export async function loadVismaClient(tenantId: string, options: ConnectorOptions = {}): Promise<VismaClient> {
+export async function loadVismaClient(tenantId: string, { module, ...options }: ConnectorOptions = {}): Promise<VismaClient> {
   const { config, secret } = await connectionOf(tenantId, "VISMA");
   const visma = parseOrThrow(VismaConfigSchema, config, "Visma.net connection settings", "CONNECTION_MISSING");
-  const scope = visma.scopes ?? (await moduleScopes(tenantId));
+  const scope = visma.scopes ?? (await moduleScopes(tenantId, module));
   return new VismaClient({ ...visma, clientSecret: secret, scope }, { tenantId, ...options });
 }
 

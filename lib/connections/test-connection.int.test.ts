@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveTenantAccess } from "../auth/tenant-access";
 import { db } from "../db";
 import { debtorDefaultProblems } from "../settings/debtor-defaults-check";
-import { SettingsPatchSchema } from "../settings/defaults";
 import { getSettings } from "../settings/get-settings";
 import { updateSettings } from "../settings/update-settings";
-import { parseOrThrow } from "../validation";
 import { startSyncHarness, type SyncHarness } from "../../testing/sync-harness";
 import { getConnections } from "./get-connections";
 import { saveConnection } from "./save-connection";
@@ -65,23 +63,5 @@ describe("Visma.net connection test", () => {
     await expect(saveConnection(actor, "VISMA", { ...config, scopes: "everything:all" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await saveConnection(actor, "VISMA", { ...config, scopes: "" });
     expect((await testConnection(actor, "VISMA")).status).toBe("OK");
-  });
-});
-
-describe("order settings", () => {
-  it("keep the shipping method → Ship via mapping and name a wrong entry", async () => {
-    const actor = await admin();
-    // As the settings route does: the patch is parsed once, then saved.
-    const patch = (input: unknown) => parseOrThrow(SettingsPatchSchema, input, "settings");
-    await updateSettings(actor, patch({ shippingMethodMap: { "1": "POSTEN", "7": "BRINGCALC" } }));
-    expect((await getSettings(h.tenant.id)).shippingMethodMap).toEqual({ "1": "POSTEN", "7": "BRINGCALC" });
-    const error = await Promise.resolve()
-      .then(() => patch({ shippingMethodMap: { "1": "A-SHIP-VIA-ID-TOO-LONG", posten: "POSTEN" } }))
-      .catch((caught) => caught);
-    expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
-    expect(error.details.fields).toEqual({
-      "shippingMethodMap.1": "a Ship via id has at most 15 characters",
-      "shippingMethodMap.posten": "a CS-Cart shipping method id is a number, e.g. 1",
-    });
   });
 });

@@ -22,7 +22,7 @@ export const BUNDLED_ENTRIES = {
   worker: "workers/main.ts",
   sync: "workers/cli.ts",
   migrate: "workers/migrate.ts",
-  "create-tenant": "workers/create-tenant.ts",
+  tenant: "workers/tenant.ts",
   "rotate-key": "workers/rotate-key.ts",
 } as const;
 

@@ -21,6 +21,11 @@ export function migrationNames(): string[] {
     .sort();
 }
 
+/** The SQL of one committed migration. */
+export function migrationSql(name: string): string {
+  return readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+}
+
 export async function applyMigrations(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -33,7 +38,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
     const done = new Set((await client.query<{ name: string }>("select name from app_migrations")).rows.map((r) => r.name));
     for (const name of migrationNames()) {
       if (done.has(name)) continue;
-      const sql = readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8");
+      const sql = migrationSql(name);
       await client.query("begin");
       try {
         await client.query(sql);

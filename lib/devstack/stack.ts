@@ -40,6 +40,8 @@ export type StackProfile = {
   imageDir: string;
   workerHttpPort: number;
   workerEnv?: Record<string, string>;
+  /** Extra environment for the simulators. */
+  simEnv?: Record<string, string>;
   /** Extra environment for web and worker. */
   env?: Record<string, string>;
 };
@@ -58,6 +60,8 @@ export const PROFILES: Record<StackProfile["name"], StackProfile> = {
     webMode: process.argv.includes("--prod") ? "prod" : "dev",
     imageDir: ".data/image-dev",
     workerHttpPort: PORTS.devWorkerHttp,
+    // The demo's warehouse: an exported order is shipped (with a tracking number) a minute later.
+    simEnv: { SIM_VISMA_AUTO_SHIP_SECONDS: process.env.SIM_VISMA_AUTO_SHIP_SECONDS ?? "60" },
   },
   e2e: {
     name: "e2e",
@@ -167,13 +171,16 @@ export async function startStack(profile: StackProfile) {
 
   launch("sim", bin("tsx"), ["simulators/cli.ts"], {
     ...env,
+    ...profile.simEnv,
     CSCART_SIM_PORT: String(profile.cscartSimPort),
     VISMA_SIM_PORT: String(profile.vismaSimPort),
   });
   await Promise.all([waitForHttp(cscartUrl, "CS-Cart simulator"), waitForHttp(vismaUrl, "Visma.net simulator")]);
 
-  // Seed through the app's own code, with this database.
+  // Seed through the app's own code, with this database. The seed sets the demo up as a person
+  // would (connection tests, dry runs against the simulators), so it may reach them too.
   process.env.DATABASE_URL = databaseUrl;
+  process.env.ALLOWED_PRIVATE_HOSTS = env.ALLOWED_PRIVATE_HOSTS;
   const { seedDemo, DEMO_LOGIN, DEMO_VIEWER_LOGIN } = await import("../../prisma/seed");
   await seedDemo({ cscartUrl, vismaUrl });
 

@@ -11,6 +11,7 @@ import { parseResponseJson, type RemoteResponse } from "../http/client";
 import { SettingsInputSchema, DEFAULT_SETTINGS } from "../settings/defaults";
 import { connectionsReady } from "../sync/engine/prerequisites";
 import { productKey, customerKey, shopIdOrThrow } from "../sync/modules/shop-id-lookup";
+import { parseCustomerMapping } from "../sync/transform/customer-mapping";
 import { mapVismaCustomerToShopUser } from "../sync/transform/customers";
 import { DEFAULT_PRODUCT_MAPPING, mapInventoryItemToProduct, parseProductMapping } from "../sync/transform/products";
 import { explainOrderError } from "../sync/transform/explain-order-error";
@@ -61,7 +62,8 @@ describe("errors in the reader's language", () => {
     const unmapped = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), { shippingMethods: [] });
     const tooLong = explainOrderError(rejected("0002-InvalidLength: too long (Customer.Name); 0002-InvalidLength: too long (City)"));
     const internal = toAppError(new Error("SELECT failed"));
-    for (const error of [unreachable, timeout, addressRefused, freight, unmapped, tooLong, internal]) {
+    const paymentMethod = explainOrderError(rejected("1403-InactivePaymentMethodId: Payment methods set for order is inactive"));
+    for (const error of [unreachable, timeout, addressRefused, freight, unmapped, tooLong, internal, paymentMethod]) {
       expect(error.params, error.message).toBeDefined();
       expect(translateError(en, "en", error)).toBe(error.message);
     }
@@ -72,11 +74,12 @@ describe("errors in the reader's language", () => {
     expect(translateError(nl, "nl", addressRefused)).toBe(
       "De CS-Cart-webshop staat op 127.0.0.1, en dat is geen openbaar internetadres. APIcenter maakt alleen verbinding met openbare adressen: controleer het adres bij de instellingen van de verbinding.",
     );
-    expect(translateError(nl, "nl", freight)).toContain('Visma.net laat Ship via POSTEN de verzendkosten van de webshop niet overnemen (1310-FreightCostCanNotBeSetManually). Koppel bij Instellingen → Bestellingen exporteren de verzendmethode van de webshop "Posten" (id 1) aan');
+    expect(translateError(nl, "nl", freight)).toContain('Visma.net laat Ship via POSTEN de verzendkosten van de webshop niet overnemen (1310-FreightCostCanNotBeSetManually). Koppel bij Toewijzingen → Bestellingen de verzendmethode van de webshop "Posten" (id 1) aan');
     expect(translateError(nl, "nl", unmapped)).toContain("de standaard-Ship via van de debiteur (de verzendmethode van de webshop is niet gekoppeld)");
     expect(translateError(nl, "nl", tooLong)).toBe(
       "Visma.net weigerde een waarde op deze bestelling omdat die te lang is (Customer.Name, City) (0002-InvalidLength). Maak die korter in de bestelling in CS-Cart en probeer de bestelling daarna opnieuw.",
     );
+    expect(translateError(nl, "nl", paymentMethod)).toMatch(/^Visma.net weigerde de betaalmethode .*Visma.net meldde: 1403-InactivePaymentMethodId/);
     expect(translateError(nl, "nl", internal)).toMatch(/^Er ging bij ons iets mis \(referentie [0-9a-f-]{36}\)\./);
   });
 
@@ -115,7 +118,7 @@ describe("field errors in the reader's language", () => {
     expect(settingsIssues({ logRetentionDays: 0 })).toEqual({ logRetentionDays: { code: "tooLow", params: { minimum: 1 } } });
     expect(settingsIssues({ failureEmailRecipients: ["ok@example.com", "nope"] })).toEqual({ "failureEmailRecipients.1": { code: "email" } });
     expect(settingsIssues({ debtorPaymentTerms: " " })).toEqual({ debtorPaymentTerms: { code: "required" } });
-    expect(settingsIssues({ orderOffset: null })).toEqual({ orderOffset: { code: "number" } });
+    expect(settingsIssues({ logRetentionDays: null })).toEqual({ logRetentionDays: { code: "number" } });
     expect(settingsIssues({ emailLocale: "fr" })).toEqual({ emailLocale: { code: "choice", params: { values: ["en", "nl"] } } });
     const url = CscartConfigSchema.safeParse({ shopUrl: "ftp://shop.example.com", adminEmail: "a@example.com" });
     expect(url.success ? {} : fieldIssuesOf(url.error)).toEqual({ shopUrl: { code: "urlScheme" } });
@@ -197,9 +200,11 @@ describe("sync errors shown on runs and records, in the reader's language", () =
     const noName = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ description: " " }), parseProductMapping(DEFAULT_PRODUCT_MAPPING)));
     expect(translateError(nl, "nl", noName)).toBe('Artikel TSHIRT-BLK-M in Visma.net heeft geen waarde voor de productnaam in de webshop (veld "product" van de toewijzing).');
     for (const error of [unmappedVat, noPrice, noName]) expect(translateError(en, "en", error)).toBe(error.message);
-    const customer = VismaCustomerSchema.parse({ number: "10023", name: "Nordmann AS", mainContact: { email: "" } });
-    const noEmail = await caughtAppError(() => mapVismaCustomerToShopUser(customer));
-    expect(translateError(nl, "nl", noEmail)).toBe("Debiteur 10023 in Visma.net heeft geen e-mailadres en kan daarom geen klant in de webshop worden.");
+    // A customer without an e-mail is skipped by default; a placeholder rule that gives no address fails.
+    const customer = VismaCustomerSchema.parse({ number: "100 23", name: "Nordmann AS", mainContact: { email: "" } });
+    const placeholder = parseCustomerMapping({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } });
+    const noEmail = await caughtAppError(() => mapVismaCustomerToShopUser(customer, placeholder));
+    expect(translateError(nl, "nl", noEmail)).toBe('Debiteur 100 23 in Visma.net heeft geen e-mailadres, en de regel voor een vervangend adres geeft "100 23@kunder.example.no", en dat is geen e-mailadres.');
   });
 
   it("words a run's own errors: connections not set up, a worker that stopped, a secret that cannot be read", async () => {

@@ -23,9 +23,11 @@ export function syncJobPayloadSchema<Id extends string>(moduleIdSchema: z.ZodTyp
     runId: z.uuid().optional(),
     /** RETRY only: the ledger rows to retry. */
     itemIds: z.array(z.uuid()).max(10_000).optional(),
+    /** A dry run: reads and maps, writes nothing (lib/sync/engine/write-recorder.ts). Same queue and singleton key as a run. */
+    dryRun: z.boolean().optional(),
   });
 }
-export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[] };
+export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[]; dryRun?: boolean };
 
 export function syncQueueOptions(module: AnySyncModule): Omit<PgBoss.Queue, "name"> {
   return {

@@ -19,23 +19,37 @@ const SAMPLES: { [C in RunLogCode]: RunLogParams[C] } = {
   runStarted: { trigger: "SCHEDULE" },
   runFinished: { created: 3, updated: 1250, skipped: 0, failed: 1 },
   runStopped: { error: plainError },
+  dryRunStarted: {},
+  dryRunFinished: { created: 2, updated: 0, skipped: 7, failed: 1 },
   readingAll: {},
   readingSince: { since: quoteDate(new Date("2026-11-30T13:05:00Z")) },
+  readingOrdersSince: { since: quoteDate(new Date("2026-11-30T12:00:00Z")), lastOrderId: 1001 },
+  readingOrdersAbove: { lastOrderId: 1001 },
   pageSummary: { recordsOf: "product-import", count: 1000, todo: 12 },
   pendingLeft: { recordsOf: "order-export", count: 2 },
   stoppedAfterFailures: { count: 10 },
   rereadFailed: { recordsOf: "customer-import", externalId: "10023", error: plainError },
   goneInSource: { recordsOf: "stock-sync", externalId: "SKU-1" },
   recovered: { recordsOf: "order-export", externalId: "1001", targetId: "SO-77" },
+  resumingSteps: { recordsOf: "order-export", externalId: "1001", targetId: "SO-77" },
   followUpFailed: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordPending: { recordsOf: "order-export", externalId: "1001", error: plainError },
   recordFailed: { recordsOf: "order-export", externalId: "1001", error: quoteError(missingSku) },
+  fixArrived: { recordsOf: "product-import", count: 3, waitedFor: "mapping" },
+  fixCheckFailed: { recordsOf: "product-import", count: 3, error: plainError },
   customerIndexRefreshed: { count: 1 },
   customerCreated: { customerNumber: "10024", orderId: "1001" },
   orderExported: { orderId: "1001", salesOrder: "SO-78" },
   shipmentConfirmed: { orderId: "1001", shipments: ["SH-1", "SH-2"] },
-  defaultProductMapping: {},
-  productMapping: { version: 4 },
+  nothingLeftToShip: { orderId: "1001" },
+  shopListsByOrderId: {},
+  orderNoLongerHeld: { orderId: "1001", status: "O", days: 30 },
+  shopStatusKept: { orderId: "1001", status: "C" },
+  shopStatusSet: { orderId: "1001", status: "E", notified: true },
+  shopShipmentCreated: { orderId: "1001", shipmentId: "7", marker: "Visma.net shipment 000012", hasTracking: false, trackingNumber: "" },
+  defaultMapping: { mapping: "order" },
+  mappingVersion: { mapping: "customer", version: 4 },
+  shopCategoriesUnread: { error: plainError },
   fieldCut: { subject: "order", orderId: "1001", field: "lineDescription", max: 256, leftOut: "XL", line: 2, sku: "TSHIRT-RED-XL" },
   addressCut: { subject: "newCustomer", orderId: "1001", field: "address", lines: 3, width: 50, leftOut: "rom 7" },
   noBillingCountry: { subject: "order", orderId: "1001" },
@@ -59,7 +73,7 @@ describe("run log lines", () => {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }
@@ -101,7 +115,7 @@ describe("run log lines", () => {
   });
 
   it("names records of a module without its own word generically", () => {
-    const line = stored(logLine("goneInSource", { recordsOf: "order-progress", externalId: "7" }));
+    const line = stored(logLine("goneInSource", { recordsOf: "some-new-module", externalId: "7" }));
     expect(line.message).toBe("Record 7 no longer exists in the source; nothing to write.");
     expect(translateRunLog(nl, "nl", line)).toBe("Record 7 bestaat niet meer in de bron; er is niets te schrijven.");
   });

@@ -10,6 +10,7 @@
  */
 import type { RunTrigger } from "../db";
 import type { QuotedDate, QuotedError } from "../errors";
+import type { WaitingKind } from "../sync/engine/waiting-for-keys";
 
 type Records = { recordsOf: string };
 type OneRecord = Records & { externalId: string };
@@ -19,7 +20,9 @@ type AddressName = "billing" | "shipping";
 /** A field cut to Visma.net's length (runLog.fieldCut words each); a new customer's address fields have no billing/shipping. */
 export type CutField =
   | `${AddressName}${"Postcode" | "City" | "State" | "ContactName" | "Attention" | "Phone"}`
-  | "postcode" | "city" | "contactName" | "attention" | "phone" | "email" | "lineDescription" | "note";
+  | "postcode" | "city" | "contactName" | "attention" | "phone" | "email" | "lineDescription" | "note" | "description" | "refNo";
+/** Which versioned mapping a run uses (lib/mappings). */
+type MappingKind = "product" | "order" | "customer";
 export type FittedAddress = `${AddressName}Address` | "address";
 
 export type RunLogParams = {
@@ -27,25 +30,40 @@ export type RunLogParams = {
   runStarted: { trigger: RunTrigger };
   runFinished: { created: number; updated: number; skipped: number; failed: number };
   runStopped: { error: QuotedError };
+  dryRunStarted: Record<string, never>;
+  dryRunFinished: { created: number; updated: number; skipped: number; failed: number };
   // the pass (lib/sync/engine/run-module-pass.ts, cursor.ts)
   readingAll: Record<string, never>;
   readingSince: { since: QuotedDate };
+  readingOrdersSince: { since: QuotedDate; lastOrderId: number };
+  readingOrdersAbove: { lastOrderId: number };
   pageSummary: Records & { count: number; todo: number };
   pendingLeft: Records & { count: number };
   stoppedAfterFailures: { count: number };
   rereadFailed: OneRecord & { error: QuotedError };
   goneInSource: OneRecord;
   recovered: OneRecord & { targetId: string };
+  resumingSteps: OneRecord & { targetId: string };
   followUpFailed: OneRecord & { error: QuotedError };
   recordPending: OneRecord & { error: QuotedError };
   recordFailed: OneRecord & { error: QuotedError };
+  // records waiting for a fix (lib/sync/engine/waiting-for.ts); waitedFor is "several" when they waited for different things
+  fixArrived: Records & { count: number; waitedFor: WaitingKind | "several" };
+  fixCheckFailed: Records & { count: number; error: QuotedError };
   // the modules
   customerIndexRefreshed: { count: number };
   customerCreated: { customerNumber: string; orderId: string };
   orderExported: { orderId: string; salesOrder: string };
   shipmentConfirmed: { orderId: string; shipments: string[] };
-  defaultProductMapping: Record<string, never>;
-  productMapping: { version: number };
+  nothingLeftToShip: { orderId: string };
+  shopListsByOrderId: Record<string, never>;
+  orderNoLongerHeld: { orderId: string; status: string; days: number };
+  shopStatusKept: { orderId: string; status: string };
+  shopStatusSet: { orderId: string; status: string; notified: boolean };
+  shopShipmentCreated: { orderId: string; shipmentId: string; marker: string; hasTracking: boolean; trackingNumber: string };
+  defaultMapping: { mapping: MappingKind };
+  mappingVersion: { mapping: MappingKind; version: number };
+  shopCategoriesUnread: { error: QuotedError };
   // Visma.net's field limits (lib/sync/transform/visma-limits.ts)
   fieldCut: OrderSubject & { field: CutField; max: number; leftOut: string; line?: number; sku?: string };
   addressCut: OrderSubject & { field: FittedAddress; lines: number; width: number; leftOut: string };

@@ -8,6 +8,8 @@ import { db } from "../db";
 import { translatorFor } from "../i18n/messages";
 import { translateError } from "../i18n/translate-error";
 import { translateRunLog } from "../i18n/translate-run-log";
+import { insertNextVersion } from "../mappings/save-mapping-version";
+import { parseCustomerMapping } from "../sync/transform/customer-mapping";
 
 const nl = translatorFor("nl");
 let h: SyncHarness;
@@ -38,12 +40,15 @@ describe("a run's words in the reader's language", () => {
   });
 
   it("stores an import's record error with its params (the checkpoint ledger's batch write)", async () => {
-    const customer = h.visma.upsertCustomer({ name: "Zonder Mail BV", email: "" });
+    // A customer without an e-mail, and a placeholder rule that makes no address of its number.
+    const config = parseCustomerMapping({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } });
+    await db.$transaction((tx) => insertNextVersion(h.tenant.id, "customer", config, "test", tx));
+    const customer = h.visma.upsertCustomer({ number: "ZM 1", name: "Zonder Mail BV", email: "" });
     await h.run("CUSTOMER_IMPORT");
     const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "CUSTOMER_IMPORT", externalId: customer.number } });
-    expect(row).toMatchObject({ state: "FAILED", errorCode: "CUSTOMER_INVALID", errorParams: { variant: "noEmail", customerNumber: customer.number } });
+    expect(row).toMatchObject({ state: "FAILED", errorCode: "CUSTOMER_INVALID", errorParams: { variant: "placeholderInvalid", number: "ZM 1", email: "zm 1@kunder.example.no" } });
     expect(translateError(nl, "nl", { code: row.errorCode, message: row.lastError!, params: row.errorParams })).toBe(
-      `Debiteur ${customer.number} in Visma.net heeft geen e-mailadres en kan daarom geen klant in de webshop worden.`,
+      'Debiteur ZM 1 in Visma.net heeft geen e-mailadres, en de regel voor een vervangend adres geeft "zm 1@kunder.example.no", en dat is geen e-mailadres.',
     );
   });
 

@@ -1,16 +1,17 @@
 /**
- * The product mapping in force for a tenant: the highest saved version, or the default mapping
- * (version null) when none was ever saved. The engine imports exactly this.
+ * The mapping in force for a tenant: the highest saved version of its kind, or the defaults
+ * (version null) when none was ever saved. The engine uses exactly this.
  */
 import { db } from "../db";
-import { DEFAULT_PRODUCT_MAPPING, parseProductMapping, type ProductMapping } from "../sync/transform";
+import { MAPPING_KINDS, type MappingConfig, type MappingKind } from "./mapping-kinds";
 
-export async function getActiveProductMapping(tenantId: string): Promise<{ version: number | null; config: ProductMapping }> {
+export async function getActiveMapping<K extends MappingKind>(tenantId: string, kind: K): Promise<{ version: number | null; config: MappingConfig<K> }> {
+  const definition = MAPPING_KINDS[kind];
   const row = await db.mapping.findFirst({
-    where: { tenantId, module: "PRODUCT_IMPORT" },
+    where: { tenantId, module: definition.module },
     orderBy: { version: "desc" },
     select: { version: true, config: true },
   });
-  if (!row) return { version: null, config: DEFAULT_PRODUCT_MAPPING };
-  return { version: row.version, config: parseProductMapping(row.config) };
+  if (!row) return { version: null, config: definition.defaults as MappingConfig<K> };
+  return { version: row.version, config: definition.parse(row.config) as MappingConfig<K> };
 }

@@ -6,9 +6,10 @@
 import { INTERACTIVE_LIMITS, loadVismaClient } from "../connections/load-connectors";
 import { db } from "../db";
 import { settingsFromRow } from "../settings/defaults";
-import { AppError, toAppError } from "../errors";
+import { AppError } from "../errors";
 import { mapInventoryItemToProduct } from "../sync/transform";
 import type { PreviewInput } from "./preview-product-mapping.schema";
+import { previewProblemOf } from "./preview-problem";
 
 export async function previewProductMapping(tenantId: string, { mapping, inventoryNumber }: PreviewInput) {
   const settings = settingsFromRow(await db.settings.findUniqueOrThrow({ where: { tenantId } }));
@@ -30,9 +31,7 @@ export async function previewProductMapping(tenantId: string, { mapping, invento
     const { payload } = mapInventoryItemToProduct(item, mapping, { warehouses: settings.stockWarehouses });
     return { item: source, product: payload, problem: null };
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "INTERNAL") throw appError;
-    return { item: source, product: null, problem: { code: appError.code, message: appError.message, params: appError.params ?? null } };
+    return { item: source, product: null, problem: previewProblemOf(error) };
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The e-mail a shop owner gets when an order cannot be sent to Visma.net: which order, why, what to
- * do — in each recipient's language. A recipient who is a member of the tenant gets the language
+ * The e-mail a shop owner gets when an order cannot be sent to Visma.net, or when a step after its
+ * export failed: which order, why, what to do — in each recipient's language. A recipient who is a member of the tenant gets the language
  * they chose in the dashboard; every other address (or a member who chose none) gets the tenant's
  * e-mail language (Settings): no browser asked for it (docs/i18n.md, "E-mails"). Texts:
  * messages/<locale>.json, email.orderFailed.
@@ -38,10 +38,14 @@ async function recipientsByLocale(tenantId: string, recipients: string[], tenant
 
 function orderFailedEmail(locale: Locale, input: { tenantName: string; orderId: string; error: AppError; dashboardUrl: string }) {
   const t = translatorFor(locale);
+  // A step after the export failed (details.step): the order is in Visma.net already, and Retry carries on from there.
+  const salesOrder = input.error.details?.step ? String(input.error.details.targetId ?? "") : undefined;
   const body = [
     t("email.orderFailed.greeting"),
     "",
-    t("email.orderFailed.intro", { orderId: input.orderId, tenant: input.tenantName }),
+    salesOrder !== undefined
+      ? t("email.orderFailed.introStep", { orderId: input.orderId, tenant: input.tenantName, salesOrder })
+      : t("email.orderFailed.intro", { orderId: input.orderId, tenant: input.tenantName }),
     "",
     t("email.orderFailed.reason", { reason: translateError(t, locale, input.error) }),
     "",
@@ -51,7 +55,7 @@ function orderFailedEmail(locale: Locale, input: { tenantName: string; orderId: 
     "",
     t("email.orderFailed.footer"),
   ].join("\n");
-  return { subject: t("email.orderFailed.subject", { orderId: input.orderId }), body };
+  return { subject: t(salesOrder !== undefined ? "email.orderFailed.subjectStep" : "email.orderFailed.subject", { orderId: input.orderId }), body };
 }
 
 export async function notifyOrderFailed(input: {

@@ -10,10 +10,17 @@ describe("overview", () => {
     expect(progressOf({ processed: 0, total: null, startedAt: new Date(now) }, now)).toMatchObject({ percent: null, etaSeconds: null });
   });
 
-  it("shows the last finished run, the run in progress, the next run and records per hour", async () => {
+  it("shows the last finished run, the run in progress, the next run and records per hour; dry runs count for none of them", async () => {
     const { tenant } = await createTestTenant("overview");
+    // A new tenant has every module off; this one has switched product import on.
+    const settings = await db.settings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
+    await db.settings.update({ where: { tenantId: tenant.id }, data: { schedules: { ...(settings.schedules as object), PRODUCT_IMPORT: { enabled: true, intervalMinutes: 60 } } } });
     const now = new Date();
     const hourAgo = new Date(now.getTime() - 3_600_000);
+    const halfHourAgo = new Date(now.getTime() - 1_800_000);
+    await db.syncRun.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "MANUAL", dryRun: true, status: "SUCCEEDED", created: 500, queuedAt: halfHourAgo, startedAt: halfHourAgo, finishedAt: halfHourAgo },
+    });
     await db.syncRun.create({
       data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "SCHEDULE", status: "SUCCEEDED", created: 7, updated: 3, queuedAt: hourAgo, startedAt: hourAgo, finishedAt: hourAgo },
     });

@@ -21,7 +21,7 @@ export function progressOf(run: { processed: number; total: number | null; start
 
 async function moduleStatus(tenantId: string, module: ModuleId) {
   const [lastFinished, active, failingRecords] = await Promise.all([
-    db.syncRun.findFirst({ where: { tenantId, module, finishedAt: { not: null } }, orderBy: { finishedAt: "desc" } }),
+    db.syncRun.findFirst({ where: { tenantId, module, finishedAt: { not: null }, dryRun: false }, orderBy: { finishedAt: "desc" } }),
     db.syncRun.findFirst({ where: { tenantId, module, status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { queuedAt: "desc" } }),
     db.syncItem.count({ where: { tenantId, module, state: "FAILED" } }),
   ]);
@@ -32,7 +32,7 @@ export async function getOverview(tenantId: string, now = new Date()) {
   const [connections, settings, lastQueued, perModule, hourly, workers] = await Promise.all([
     getConnectionHealth(tenantId),
     db.settings.findUnique({ where: { tenantId }, select: { schedules: true } }),
-    db.syncRun.groupBy({ by: ["module"], where: { tenantId }, _max: { queuedAt: true } }),
+    db.syncRun.groupBy({ by: ["module"], where: { tenantId, dryRun: false }, _max: { queuedAt: true } }),
     Promise.all(SYNC_MODULES.ids.map((module) => moduleStatus(tenantId, module))),
     getHourlyThroughput(tenantId, { hours: 72, now }),
     db.workerHeartbeat.count({ where: { lastSeenAt: { gte: new Date(now.getTime() - 60_000) } } }),

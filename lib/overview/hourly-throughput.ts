@@ -1,6 +1,7 @@
 /**
  * Records synced per hour (created + updated, by module) over the last hours, for the overview
- * chart. Counted from run records by the hour each run finished: one cheap grouped query.
+ * chart. Counted from run records by the hour each run finished: one cheap grouped query. Dry
+ * runs wrote nothing, so they do not count.
  */
 import { db } from "../db";
 
@@ -15,7 +16,7 @@ export async function getHourlyThroughput(tenantId: string, options: { hours: nu
   const rows = await db.$queryRaw<{ hour: Date; module: string; records: bigint }[]>`
     select date_trunc('hour', "finishedAt") as hour, module, sum(created + updated)::bigint as records
     from "SyncRun"
-    where "tenantId" = ${tenantId}::uuid and "finishedAt" >= ${start}
+    where "tenantId" = ${tenantId}::uuid and "finishedAt" >= ${start} and not "dryRun"
     group by 1, 2`;
   const buckets: HourBucket[] = Array.from({ length: options.hours }, (_, index) => ({
     hour: new Date(start.getTime() + index * 3_600_000).toISOString(),

@@ -1,15 +1,16 @@
 /**
  * Tenant settings on the server: the schema built for the registered modules, the defaults a new
- * tenant starts with (paid statuses only, offset 0, prices include VAT, debtor defaults 14/1400/2,
- * 30-day logs, each module's default schedule), and the one parse of a stored settings row.
+ * tenant starts with (paid statuses only, prices include VAT, debtor defaults 14/1400/2, 30-day
+ * logs, each module's default schedule: every module off, the shop status left alone after export),
+ * and the one parse of a stored settings row. Where order export starts has no default: the tenant
+ * chooses it (order-export-start.ts).
  */
 import type { z } from "zod";
 import type { Settings } from "../db";
 import { isLocale } from "../i18n/locales";
 import { SYNC_MODULES } from "../sync/modules";
-import { settingsInputSchemaFor, settingsPatchSchemaFor, ShippingMethodMapSchema, WarehouseSelectionSchema } from "./update-settings.schema";
-
-export { ShippingMethodMapSchema, type ShippingMethodMap } from "./update-settings.schema";
+import { orderExportStartFrom, type OrderExportStart } from "./order-export-start";
+import { settingsInputSchemaFor, settingsPatchSchemaFor, WarehouseSelectionSchema } from "./update-settings.schema";
 
 export const SettingsInputSchema = settingsInputSchemaFor(SYNC_MODULES.modules);
 export type SettingsInput = z.output<typeof SettingsInputSchema>;
@@ -19,7 +20,6 @@ export type SettingsPatch = z.output<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: SettingsInput = {
   exportStatuses: ["P", "C"],
-  orderOffset: 0,
   pricesIncludeVat: true,
   debtorPaymentTerms: "14",
   debtorCollectionAccount: "1400",
@@ -30,22 +30,24 @@ export const DEFAULT_SETTINGS: SettingsInput = {
   schedules: SYNC_MODULES.defaultSchedules,
   stockWarehouses: { mode: "sum" },
   shipOnExport: false,
-  shippingMethodMap: {},
+  statusAfterExport: null,
+  notifyCustomerOfStatus: false,
   emailLocale: "en",
 };
+
+/** The settings a run works with: the editable ones, and where order export starts (set on its own, pinned). */
+export type RunSettings = SettingsInput & { orderExportStart: OrderExportStart | null };
 
 /**
  * A stored settings row as the app uses it. Columns are typed by the database; the JSON
  * columns are parsed here, once. A JSON value that does not parse (written by an older version)
  * falls back to the default rather than stopping every run of the tenant.
  */
-export function settingsFromRow(row: Settings): SettingsInput {
+export function settingsFromRow(row: Settings): RunSettings {
   const schedules = SYNC_MODULES.schedulesSchema.safeParse(row.schedules);
   const warehouses = WarehouseSelectionSchema.safeParse(row.stockWarehouses);
-  const shippingMethods = ShippingMethodMapSchema.safeParse(row.shippingMethodMap);
   return {
     exportStatuses: row.exportStatuses,
-    orderOffset: row.orderOffset,
     pricesIncludeVat: row.pricesIncludeVat,
     debtorPaymentTerms: row.debtorPaymentTerms,
     debtorCollectionAccount: row.debtorCollectionAccount,
@@ -56,7 +58,9 @@ export function settingsFromRow(row: Settings): SettingsInput {
     schedules: schedules.success ? schedules.data : DEFAULT_SETTINGS.schedules,
     stockWarehouses: warehouses.success ? warehouses.data : DEFAULT_SETTINGS.stockWarehouses,
     shipOnExport: row.shipOnExport,
-    shippingMethodMap: shippingMethods.success ? shippingMethods.data : DEFAULT_SETTINGS.shippingMethodMap,
+    statusAfterExport: row.statusAfterExport,
+    notifyCustomerOfStatus: row.notifyCustomerOfStatus,
     emailLocale: isLocale(row.emailLocale) ? row.emailLocale : DEFAULT_SETTINGS.emailLocale,
+    orderExportStart: orderExportStartFrom(row.orderExportStart),
   };
 }

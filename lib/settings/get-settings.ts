@@ -1,10 +1,10 @@
 /** A tenant's settings as the dashboard edits them (JSON columns parsed, defaults filled in). */
 import { db } from "../db";
 import { AppError } from "../errors";
-import { settingsFromRow, type SettingsInput } from "./defaults";
+import { settingsFromRow, type RunSettings } from "./defaults";
 import { DebtorDefaultsCheckSchema, type DebtorDefaultsCheck } from "./debtor-defaults-check";
 
-export type TenantSettings = SettingsInput & { reimportFrom: Date | null; updatedAt: Date; debtorDefaultsCheck: DebtorDefaultsCheck | null };
+export type TenantSettings = RunSettings & { reimportFrom: Date | null; updatedAt: Date; debtorDefaultsCheck: DebtorDefaultsCheck | null };
 
 export async function getSettings(tenantId: string): Promise<TenantSettings> {
   const row = await db.settings.findUnique({ where: { tenantId } });

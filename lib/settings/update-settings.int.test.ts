@@ -15,17 +15,17 @@ describe("updating settings", () => {
   it("merges a partial change, audits exactly what changed, and ignores a no-op", async () => {
     const { tenant, users } = await createTestTenant("settings-patch");
     const actor = await resolveTenantAccess(users.ADMIN.id, tenant.slug, "ADMIN");
-    const result = await updateSettings(actor, patch({ orderOffset: 1000, schedules: { ...(await getSettings(tenant.id)).schedules, STOCK_SYNC: { enabled: false, intervalMinutes: 15 } } }));
-    expect(result.changed.sort()).toEqual(["orderOffset", "schedules"]);
+    const result = await updateSettings(actor, patch({ logRetentionDays: 60, schedules: { ...(await getSettings(tenant.id)).schedules, STOCK_SYNC: { enabled: false, intervalMinutes: 30 } } }));
+    expect(result.changed.sort()).toEqual(["logRetentionDays", "schedules"]);
     const settings = await getSettings(tenant.id);
-    expect(settings.orderOffset).toBe(1000);
-    expect(settings.schedules.STOCK_SYNC.enabled).toBe(false);
+    expect(settings.logRetentionDays).toBe(60);
+    expect(settings.schedules.STOCK_SYNC).toEqual({ enabled: false, intervalMinutes: 30 });
     expect(settings.debtorPaymentTerms).toBe("14");
 
-    expect((await updateSettings(actor, patch({ orderOffset: 1000 }))).changed).toEqual([]);
+    expect((await updateSettings(actor, patch({ logRetentionDays: 60 }))).changed).toEqual([]);
     const audit = await db.auditEvent.findMany({ where: { tenantId: tenant.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "settings.update", userEmail: users.ADMIN.email, detail: { changes: { orderOffset: { from: 0, to: 1000 } } } });
+    expect(audit[0]).toMatchObject({ action: "settings.update", userEmail: users.ADMIN.email, detail: { changes: { logRetentionDays: { from: 30, to: 60 } } } });
   });
 
   it("names each wrong field", async () => {

@@ -18,19 +18,6 @@ export const WarehouseSelectionSchema = z.discriminatedUnion("mode", [
 ]);
 export type WarehouseSelection = z.output<typeof WarehouseSelectionSchema>;
 
-/**
- * CS-Cart shipping method id → Visma.net Ship via id (sent as shipping.shipViaId, ≤ 15 characters).
- * The Ship via decides whether Visma.net accepts the shop's freight cost (docs/api-facts.md, "Freight").
- */
-const SHIPPING_ID_MESSAGE = "a CS-Cart shipping method id is a number, e.g. 1";
-export const ShippingMethodMapSchema = z.record(
-  z.string().trim().regex(/^\d+$/, SHIPPING_ID_MESSAGE),
-  z.string().trim().min(1, "name the Visma.net Ship via").max(15, "a Ship via id has at most 15 characters"),
-  // A bad key is reported by the record itself ("invalid_key"), so it gets its words here.
-  { error: (issue) => (issue.code === "invalid_key" ? SHIPPING_ID_MESSAGE : undefined) },
-);
-export type ShippingMethodMap = z.output<typeof ShippingMethodMapSchema>;
-
 type ScheduledModule<Id extends string> = { id: Id; defaultSchedule: ModuleSchedule };
 
 /**
@@ -50,7 +37,6 @@ const statusCode = z
 export function settingsInputSchemaFor<Id extends string>(modules: readonly ScheduledModule<Id>[]) {
   return z.object({
     exportStatuses: z.array(statusCode).min(1, "choose at least one order status to export"),
-    orderOffset: z.number().int().min(0, "the order offset cannot be negative"),
     pricesIncludeVat: z.boolean(),
     debtorPaymentTerms: z.string().trim().min(1, "payment terms are required").max(10),
     debtorCollectionAccount: z.string().trim().min(1, "the collection account is required").max(20),
@@ -61,7 +47,9 @@ export function settingsInputSchemaFor<Id extends string>(modules: readonly Sche
     schedules: schedulesSchemaFor(modules),
     stockWarehouses: WarehouseSelectionSchema,
     shipOnExport: z.boolean(),
-    shippingMethodMap: ShippingMethodMapSchema,
+    /** The status an exported shop order gets; null leaves it as it is. Sent as the only key of the status PUT. */
+    statusAfterExport: statusCode.nullable(),
+    notifyCustomerOfStatus: z.boolean(),
     /** Language of e-mails to people who chose none (docs/i18n.md, "E-mails"). */
     emailLocale: LocaleSchema,
   });

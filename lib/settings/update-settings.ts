@@ -7,12 +7,17 @@ import { changedFields, recordAudit, type AuditActor } from "../audit/record-aud
 import { db } from "../db";
 import type { SettingsInput, SettingsPatch } from "./defaults";
 import { getSettings } from "./get-settings";
+import { assertModulesMaySwitchOn } from "./switch-module";
+import { SYNC_MODULES } from "../sync/modules";
 
 export async function updateSettings(actor: AuditActor, patch: SettingsPatch) {
-  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, debtorDefaultsCheck: _debtorDefaultsCheck, ...before } = await getSettings(actor.tenant.id);
+  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, debtorDefaultsCheck: _debtorDefaultsCheck, orderExportStart: _start, ...before } = await getSettings(actor.tenant.id);
   const next: SettingsInput = { ...before, ...definedFields(patch) };
   const changes = changedFields<Record<string, unknown>>(before, next);
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+  // A module switched on here passes the same gate as the checklist's switch.
+  const switchedOn = SYNC_MODULES.ids.filter((module) => next.schedules[module].enabled && !before.schedules[module].enabled);
+  await assertModulesMaySwitchOn(actor.tenant.id, switchedOn);
   await db.$transaction(async (tx) => {
     await tx.settings.update({ where: { tenantId: actor.tenant.id }, data: next });
     await recordAudit(actor, "settings.update", "settings", { changes }, tx);

@@ -40,31 +40,48 @@ export async function listMembers(tenantId: string) {
  * `browserLocale`: the language of the browser that asked, where we have it.
  */
 export async function addMember(actor: AuditActor, input: unknown, context: { browserLocale?: Locale } = {}) {
-  const { email, role } = parseOrThrow(AddMemberInputSchema, input, "new member");
+  const parsed = parseOrThrow(AddMemberInputSchema, input, "new member");
+  const { userId, email, role } = await inviteMember(actor.tenant, actor.user.name, parsed, (tx) => recordAudit(actor, "team.add", `user:${parsed.email}`, parsed, tx), context);
+  return { userId, email, role };
+}
+
+/**
+ * The one way someone joins a tenant: the membership at once, then an e-mail — a single-use link to
+ * choose a password (new e-mail, or one never accepted) or a notice (existing login). `audit`
+ * records it in the membership's transaction. Used by the team page and the operator CLI
+ * (`npm run tenant -- create`).
+ */
+export async function inviteMember(
+  tenant: { id: string; name: string },
+  invitedBy: string,
+  { email, role }: z.output<typeof AddMemberInputSchema>,
+  audit: (tx: Prisma.TransactionClient) => Promise<void>,
+  context: { browserLocale?: Locale } = {},
+) {
   // A login without a password yet belongs to someone invited before who has not accepted.
   const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true, locale: true } });
   const membership = await db.$transaction(async (tx) => {
-    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: actor.tenant.id, userId: user.id } } });
+    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
     if (already) {
       throw new AppError("VALIDATION_FAILED", `${email} is already on the team.`, {
         details: fieldDetails({ email: { message: "already on the team", code: "alreadyMember" } }),
         params: { variant: "alreadyMember", email },
       });
     }
-    const created = await tx.membership.create({ data: { tenantId: actor.tenant.id, userId: user.id, role } });
-    await recordAudit(actor, "team.add", `user:${email}`, { email, role }, tx);
+    const created = await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role } });
+    await audit(tx);
     return created;
   });
-  const settings = await db.settings.findUnique({ where: { tenantId: actor.tenant.id }, select: { emailLocale: true } });
+  const settings = await db.settings.findUnique({ where: { tenantId: tenant.id }, select: { emailLocale: true } });
   const locale = emailLocale({ userLocale: user.locale, browserLocale: context.browserLocale, tenantLocale: settings?.emailLocale });
-  const about = { to: email, locale, tenantName: actor.tenant.name, invitedBy: actor.user.name, role };
+  const about = { to: email, locale, tenantName: tenant.name, invitedBy, role };
   if (user.passwordHash) {
     await sendAddedEmail({ ...about, membershipId: membership.id });
-  } else {
-    const { id, link } = await issueAccountToken(user.id, "INVITATION");
-    await sendInvitationEmail({ ...about, tokenId: id, link });
+    return { userId: user.id, email, role, invitation: null };
   }
-  return { userId: user.id, email, role };
+  const invitation = await issueAccountToken(user.id, "INVITATION");
+  await sendInvitationEmail({ ...about, tokenId: invitation.id, link: invitation.link });
+  return { userId: user.id, email, role, invitation: { tokenId: invitation.id, link: invitation.link } };
 }
 
 async function lockedMembership(tx: Prisma.TransactionClient, tenantId: string, userId: string) {

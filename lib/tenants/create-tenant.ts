@@ -1,33 +1,68 @@
-/** Creates a tenant with its default settings and its first owner, in one transaction. */
-import { z } from "zod";
-import { db } from "../db";
+/**
+ * Creates a tenant with its default settings (every module off, no start point for order export:
+ * lib/settings/defaults.ts) and, when given, its first owner. However a tenant is made — the tenant
+ * switcher, sign-up, the operator CLI, the demo seed, tests — it is made here, so it starts safe.
+ */
+import { recordAudit } from "../audit/record-audit";
+import { db, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
-import { parseOrThrow } from "../validation";
+import { fieldDetails, parseOrThrow } from "../validation";
+import { CreateTenantInputSchema, type CreateTenantInput } from "./create-tenant.schema";
 
-/** Slugs live at the top of the URL, so they must not shadow the app's own routes. */
-const RESERVED_SLUGS = new Set(["login", "logout", "api", "_next", "tenants", "favicon.ico", "signed", "account", "forgot-password", "set-password"]);
+export { CreateTenantInputSchema, RESERVED_SLUGS, slugFromName, TenantNameSchema, TenantSlugSchema, type CreateTenantInput } from "./create-tenant.schema";
 
-export const TenantSlugSchema = z
-  .string()
-  .trim()
-  .min(2, "at least 2 characters")
-  .max(40, "at most 40 characters")
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes only")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "this name is reserved");
+function slugTaken(slug: string): AppError {
+  return new AppError("VALIDATION_FAILED", `The address "${slug}" is taken: choose another.`, {
+    details: fieldDetails({ slug: { message: "this address is taken", code: "taken" } }),
+    params: { variant: "slugTaken", slug },
+  });
+}
 
-const CreateTenantSchema = z.object({ slug: TenantSlugSchema, name: z.string().trim().min(1).max(100) });
+/** Inside a transaction: the tenant, its settings and (optionally) its owner. A taken slug is a field error. */
+export async function insertTenant(tx: Prisma.TransactionClient, { slug, name }: CreateTenantInput, ownerUserId?: string) {
+  if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) throw slugTaken(slug);
+  const tenant = await tx.tenant.create({ data: { slug, name } });
+  await tx.settings.create({ data: { tenantId: tenant.id, ...DEFAULT_SETTINGS } });
+  if (ownerUserId) await tx.membership.create({ data: { tenantId: tenant.id, userId: ownerUserId, role: "OWNER" } });
+  return tenant;
+}
+
+/** Two requests for one slug at once: the unique key decides, and the loser hears the slug is taken. */
+async function withSlugRace<T>(slug: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw slugTaken(slug);
+    throw error;
+  }
+}
 
 export async function createTenant(input: { slug: string; name: string; ownerUserId?: string }) {
-  const { slug, name } = parseOrThrow(CreateTenantSchema, input, "tenant");
-  const existing = await db.tenant.findUnique({ where: { slug } });
-  if (existing) throw new AppError("VALIDATION_FAILED", `A tenant named "${slug}" already exists.`);
-  return db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.create({ data: { slug, name } });
-    await tx.settings.create({ data: { tenantId: tenant.id, ...DEFAULT_SETTINGS } });
-    if (input.ownerUserId) {
-      await tx.membership.create({ data: { tenantId: tenant.id, userId: input.ownerUserId, role: "OWNER" } });
-    }
-    return tenant;
-  });
+  const parsed = parseOrThrow(CreateTenantInputSchema, input, "tenant");
+  return withSlugRace(parsed.slug, () => db.$transaction((tx) => insertTenant(tx, parsed, input.ownerUserId)));
+}
+
+/** How many shops one login may create in an hour from the dashboard (a spam brake, not a plan limit). */
+export const TENANTS_PER_USER_PER_HOUR = 5;
+
+/** "New shop" in the tenant switcher: the logged-in user creates a tenant and becomes its OWNER. */
+export async function createTenantForUser(userId: string, input: CreateTenantInput) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Log in to continue.");
+  const recent = await db.auditEvent.count({ where: { userId, action: "tenant.create", createdAt: { gt: new Date(Date.now() - 60 * 60_000) } } });
+  if (recent >= TENANTS_PER_USER_PER_HOUR) {
+    throw new AppError("TOO_MANY_ATTEMPTS", `You created ${recent} shops in the last hour; wait a while before creating another.`, {
+      details: { retryAfterMs: 60 * 60_000 },
+      params: { variant: "shops", count: recent },
+    });
+  }
+  const tenant = await withSlugRace(input.slug, () =>
+    db.$transaction(async (tx) => {
+      const created = await insertTenant(tx, input, user.id);
+      await recordAudit({ tenant: { id: created.id, slug: created.slug, name: created.name }, user }, "tenant.create", `tenant:${created.slug}`, { slug: created.slug, name: created.name }, tx);
+      return created;
+    }),
+  );
+  return { slug: tenant.slug, name: tenant.name };
 }

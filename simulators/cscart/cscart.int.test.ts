@@ -164,7 +164,7 @@ describe("CS-Cart orders", () => {
     expect([...sim.state.orders.values()].some((order) => order.lines.some((line) => line.discountCents > 0))).toBe(true);
   });
 
-  it("changes only the status on a status-only PUT, moves updated_at and stock, and counts recalculating PUTs", async () => {
+  it("changes only the status on a status-only PUT (notify flags included), moves updated_at and stock, and counts recalculating PUTs", async () => {
     const tracked = (productId: number) => sim.state.products.get(productId)?.tracking === "B";
     const order = [...sim.state.orders.values()].find((candidate) => candidate.status === "F" && candidate.lines.length > 0 && tracked(candidate.lines[0]!.productId));
     if (!order) throw new Error("seed has no failed order");
@@ -178,7 +178,13 @@ describe("CS-Cart orders", () => {
     expect(order.updatedAt).toBeGreaterThan(updatedBefore);
     expect(sim.state.products.get(line.productId)!.amount).toBe(stockBefore - line.amount);
     expect(order.recalculations).toBe(0);
+    expect(order.customerNotifications).toEqual([]);
+    // The notify flags are status parameters too (Orders::$status_update_parameters), read with
+    // PHP's empty(): "N" is not empty, so it notifies.
     await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "C", notify_user: "N" } });
+    expect(order.recalculations).toBe(0);
+    expect(order.customerNotifications).toEqual([expect.objectContaining({ status: "C" })]);
+    await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "O", notes: "recalculate me" } });
     expect(order.recalculations).toBe(1);
     expect((await cscartFetch(sim, `/api/orders/${order.orderId}`, { method: "PUT", body: { status: "Q" } })).status).toBe(400);
     expect((await cscartFetch(sim, "/api/orders/999999", { method: "PUT", body: { status: "C" } })).status).toBe(404);
@@ -307,5 +313,66 @@ describe("CS-Cart control API", () => {
     } finally {
       await target.close();
     }
+  });
+});
+
+describe("CS-Cart shipments (4.13 Shipments entity)", () => {
+  it("creates a shipment only with order_id, shipping_id and a tracking number or carrier, caps it at what is not shipped, and lists it by order", async () => {
+    const order = [...sim.state.orders.values()].find((candidate) => candidate.lines.length > 0 && candidate.lines.every((line) => line.shippedAmount === 0))!;
+    const post = (body: Json) => cscartFetch(sim, "/api/shipments", { method: "POST", body });
+    expect(await (await post({ shipping_id: 1, tracking_number: "T1" })).json()).toMatchObject({ message: "The order_id field is required" });
+    expect(await (await post({ order_id: order.orderId, tracking_number: "T1" })).json()).toMatchObject({ message: "The shipping_id field is required" });
+    // fn_update_shipment returns false without a tracking number and a carrier: 400, nothing said.
+    const neither = await post({ order_id: order.orderId, shipping_id: 1 });
+    expect(neither.status).toBe(400);
+    expect(await neither.json()).toEqual({});
+
+    const line = order.lines[0]!;
+    const created = await post({ order_id: order.orderId, shipping_id: 1, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: line.amount + 5 } });
+    expect(created.status).toBe(201);
+    const { shipment_id } = (await created.json()) as Json;
+    const listed = (await (await cscartFetch(sim, `/api/shipments?order_id=${order.orderId}`)).json()) as Json;
+    expect(listed.shipments).toEqual([expect.objectContaining({ shipment_id, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: String(line.amount) } })]);
+    const detail = (await (await cscartFetch(sim, `/api/orders/${order.orderId}`)).json()) as Json;
+    expect(detail.products[line.itemId].shipped_amount).toBe(line.amount);
+    // Nothing of that line is left to ship.
+    expect((await post({ order_id: order.orderId, shipping_id: 1, tracking_number: "T2", products: { [line.itemId]: 1 } })).status).toBe(400);
+  });
+
+  it("takes a payment surcharge (taxed under PS_<payment_id>) and gift certificates off the total", async () => {
+    const product = [...sim.state.products.values()][0]!;
+    const created = (await (await controlFetch(sim, "/orders", { lines: [{ productId: product.productId, price: 100 }], paymentSurcharge: 25, giftCertificates: [{ code: "GC-1", amount: 30 }] })).json()) as Json;
+    expect(created.payment_surcharge).toBe("25.00");
+    expect(created.use_gift_certificates).toEqual({ "GC-1": expect.objectContaining({ amount: 30, cost: 30 }) });
+    expect(Object.keys(created.taxes["6"].applies)).toContain("PS_12");
+    expect(created.total).toBe("95.00");
+  });
+});
+
+describe("CS-Cart lists for the pick-lists", () => {
+  it("serves taxes and shipping methods keyed by id, as fn_get_taxes and fn_get_shippings return them, paged without a total", async () => {
+    const taxes = (await (await cscartFetch(sim, "/api/taxes?items_per_page=2&page=1")).json()) as Json;
+    expect(Array.isArray(taxes)).toBe(false);
+    expect(Object.keys(taxes)).toEqual(["6", "7"]);
+    expect(taxes["6"]).toMatchObject({ tax_id: "6", tax: "MVA 25%", status: "A", price_includes_tax: "Y" });
+    const rest = (await (await cscartFetch(sim, "/api/taxes?items_per_page=2&page=2")).json()) as Json;
+    expect(Object.keys(rest)).toEqual(["8"]);
+
+    const shippings = (await (await cscartFetch(sim, "/api/shippings?items_per_page=50")).json()) as Json;
+    expect(Object.values(shippings).map((shipping) => [shipping.shipping_id, shipping.shipping, shipping.status])).toEqual([
+      ["1", "Posten", "A"],
+      ["2", "PostNord", "A"],
+      ["3", "Hent i butikk", "A"],
+      ["4", "Bring Hjem-levering (av)", "D"],
+    ]);
+  });
+
+  it("serves order statuses as a plain list of letters with their titles, 10 per page unless asked", async () => {
+    const firstPage = (await (await cscartFetch(sim, "/api/statuses")).json()) as Json[];
+    expect(Array.isArray(firstPage)).toBe(true);
+    expect(firstPage.length).toBeLessThanOrEqual(10);
+    expect(firstPage[0]).toMatchObject({ status: "P", type: "O", description: "Processed" });
+    const all = (await (await cscartFetch(sim, "/api/statuses?items_per_page=100")).json()) as Json[];
+    expect(all.map((status) => status.status)).toEqual(["P", "C", "O", "F", "D", "B", "I", "Y", "N", "E"]);
   });
 });

@@ -37,6 +37,8 @@ export interface OrderTotals {
   subtotalCents: number;
   discountCents: number;
   shippingTaxCents: number;
+  /** What each redeemed gift certificate took off the total (use_gift_certificates[code].cost). */
+  giftCertificateCosts: { code: string; amountCents: number; costCents: number }[];
   /** Per tax id: total tax and where it applies (P_<item_id>, S_0_1). */
   taxes: Map<number, { totalCents: number; applies: Record<string, number> }>;
   /** Only taxes not included in prices, as CS-Cart's tax_subtotal. */
@@ -66,21 +68,31 @@ export function computeOrderTotals(order: CscartOrder, settings: CscartSettings)
   const lines = order.lines.map((line) => {
     const lineCents = (line.basePriceCents - line.discountCents) * line.amount;
     const discountShare = subtotalCents > 0 ? Math.round((order.subtotalDiscountCents * lineCents) / subtotalCents) : 0;
-    const taxCents = taxOf(lineCents - discountShare, rateOf(line.taxId), included);
-    addTax(line.taxId, `P_${line.itemId}`, taxCents);
+    const taxCents = line.taxId ? taxOf(lineCents - discountShare, rateOf(line.taxId), included) : 0;
+    if (line.taxId) addTax(line.taxId, `P_${line.itemId}`, taxCents);
     return { itemId: line.itemId, lineCents, taxCents };
   });
   const shippingTaxCents = taxOf(order.shippingCostCents, rateOf(STANDARD_TAX_ID), included);
   if (order.shippingCostCents > 0) addTax(STANDARD_TAX_ID, "S_0_1", shippingTaxCents);
+  // The payment's taxes apply to its surcharge (fn_calculate_payment_taxes: applies PS_<payment_id>).
+  if (order.paymentSurchargeCents > 0) addTax(STANDARD_TAX_ID, `PS_${order.paymentId}`, taxOf(order.paymentSurchargeCents, rateOf(STANDARD_TAX_ID), included));
   const taxSubtotalCents = included ? 0 : [...taxes.values()].reduce((sum, tax) => sum + tax.totalCents, 0);
+  let payable = subtotalCents - order.subtotalDiscountCents + order.shippingCostCents + order.paymentSurchargeCents + taxSubtotalCents;
+  // Gift certificates come off the total last, each as far as it reaches (the add-on's "cost").
+  const giftCertificateCosts = order.giftCertificates.map((certificate) => {
+    const costCents = Math.min(certificate.amountCents, payable);
+    payable -= costCents;
+    return { ...certificate, costCents };
+  });
   return {
     lines,
     subtotalCents,
     discountCents: order.lines.reduce((sum, line) => sum + line.discountCents * line.amount, 0),
     shippingTaxCents,
+    giftCertificateCosts,
     taxes,
     taxSubtotalCents,
-    totalCents: subtotalCents - order.subtotalDiscountCents + order.shippingCostCents + taxSubtotalCents,
+    totalCents: payable,
   };
 }
 
@@ -134,8 +146,8 @@ export function renderOrderDetail(order: CscartOrder, settings: CscartSettings):
       // Only taxes not included in the price are added to the line subtotal.
       subtotal: amountNumber(lineTotals.lineCents + (included ? 0 : lineTotals.taxCents)),
       tax_value: amountNumber(lineTotals.taxCents),
-      shipped_amount: 0,
-      shipment_amount: String(line.amount),
+      shipped_amount: line.shippedAmount,
+      shipment_amount: String(line.amount - line.shippedAmount),
       is_accessible: true,
       extra: {},
       product_options: [],
@@ -167,7 +179,10 @@ export function renderOrderDetail(order: CscartOrder, settings: CscartSettings):
     discount: amountNumber(totals.discountCents),
     subtotal_discount: amountNumber(order.subtotalDiscountCents),
     shipping_cost: money(order.shippingCostCents),
-    payment_surcharge: 0,
+    payment_surcharge: money(order.paymentSurchargeCents),
+    use_gift_certificates: Object.fromEntries(
+      totals.giftCertificateCosts.map((certificate, index) => [certificate.code, { gift_cert_id: String(index + 1), amount: amountNumber(certificate.amountCents), cost: amountNumber(certificate.costCents) }]),
+    ),
     tax_exempt: "N",
     tax_subtotal: amountNumber(totals.taxSubtotalCents),
     display_subtotal: amountNumber(totals.subtotalCents + totals.taxSubtotalCents),

@@ -46,11 +46,16 @@ export const controlOrderSchema = z.object({
         /** In shop prices (gross when the shop includes tax); defaults to the product price. */
         price: z.number().min(0).optional(),
         discountPercent: z.number().min(0).max(100).default(0),
+        /** A sale without VAT: no tax applies to the line. */
+        taxFree: z.boolean().default(false),
       }),
     )
     .min(1),
   subtotalDiscount: z.number().min(0).default(0),
   shippingCost: z.number().min(0).default(0),
+  /** The payment method's surcharge, in shop prices. */
+  paymentSurcharge: z.number().min(0).default(0),
+  giftCertificates: z.array(z.object({ code: z.string().min(1), amount: z.number().positive() })).default([]),
   paymentMethod: z.string().default("Klarna"),
   shippingMethod: z.string().default("Posten"),
   notes: z.string().default(""),
@@ -98,7 +103,8 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
       basePriceCents,
       discountCents: Math.round((basePriceCents * line.discountPercent) / 100),
       amount: line.amount,
-      taxId: product.taxIds[0] ?? taxIdForRate(25),
+      taxId: line.taxFree ? 0 : (product.taxIds[0] ?? taxIdForRate(25)),
+      shippedAmount: 0,
     });
   }
   const now = data.timestamp ?? Math.floor(Date.now() / 1000);
@@ -122,12 +128,15 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
     lines,
     subtotalDiscountCents: Math.round(data.subtotalDiscount * 100),
     shippingCostCents: Math.round(data.shippingCost * 100),
+    paymentSurchargeCents: Math.round(data.paymentSurcharge * 100),
+    giftCertificates: data.giftCertificates.map((certificate) => ({ code: certificate.code, amountCents: Math.round(certificate.amount * 100) })),
     paymentId: 12,
     paymentMethod: data.paymentMethod,
     shippingId: SHIPPING_IDS[data.shippingMethod] ?? 1,
     shippingMethod: data.shippingMethod,
     notes: data.notes,
     recalculations: 0,
+    customerNotifications: [],
   };
   applyInventoryForStatusChange(state, order, null, order.status);
   state.orders.set(orderId, order);

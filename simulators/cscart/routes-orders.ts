@@ -83,17 +83,28 @@ function listOrders(state: CscartState, request: SimRequest) {
   });
 }
 
+/** Orders::$status_update_parameters (4.13): a PUT with only these keys takes the status fast path. */
+const STATUS_UPDATE_PARAMETERS = ["status", "notify_user", "notify_department", "notify_vendor"];
+
+/** PHP's empty(): "", "0", 0, false, null and missing are empty; any other string ("N" too) is not. */
+function phpEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === false || value === 0 || value === "" || value === "0";
+}
+
 function updateOrder(state: CscartState, request: SimRequest) {
   const order = state.orders.get(Number(request.params.id));
   if (!order) return notFound();
   const body = readCscartBody(request, orderUpdateSchema);
   if (!body.ok) return body.response;
-  const otherKeys = Object.keys(body.raw).filter((key) => key !== "status");
+  const otherKeys = Object.keys(body.raw).filter((key) => !STATUS_UPDATE_PARAMETERS.includes(key));
   if (body.value.status === undefined && otherKeys.length === 0) return cscartError(400, "Bad Request: nothing to update");
   if (body.value.status !== undefined) {
     if (!findStatus(state.settings, body.value.status)) return cscartError(400, `Bad Request: unknown order status ${body.value.status}`);
+    // fn_change_order_status returns early when the status does not change: no e-mail either.
     if (body.value.status !== order.status) {
       applyInventoryForStatusChange(state, order, order.status, body.value.status);
+      // fn_get_notification_rules: in the admin area (API admins) a missing flag means no e-mail.
+      if (!phpEmpty(body.raw.notify_user)) order.customerNotifications.push({ status: body.value.status, at: Math.floor(Date.now() / 1000) });
       order.status = body.value.status;
     }
   }

@@ -118,7 +118,9 @@ async function applyImages(state: CscartState, product: CscartProduct, body: Pro
     state.imageWrites.push({ productId: product.productId, kind: "main_pair", sourcePath, result: pair ? (hadImage ? "replaced" : "added") : "failed", at });
   }
   if (body.image_pairs) {
+    // Products::prepareImages deletes every additional image first, whatever is sent (even nothing).
     const hadImages = product.imagePairs.length > 0;
+    if (hadImages && Object.keys(body.image_pairs).length === 0) state.imageWrites.push({ productId: product.productId, kind: "image_pairs", sourcePath: "", result: "removed", at });
     product.imagePairs = [];
     for (const pairBody of Object.values(body.image_pairs)) {
       const pair = await resolveImage(state, pairBody, product.product, fetchImages);

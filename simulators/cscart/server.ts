@@ -10,8 +10,10 @@ import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
 import { renderOrderDetail } from "./render";
 import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, type ControlOrderChange, type ControlOrderInput, type ControlProductInput, type ControlResult } from "./routes-control";
+import { registerListRoutes } from "./routes-lists";
 import { registerOrderRoutes } from "./routes-orders";
 import { registerProductRoutes } from "./routes-products";
+import { registerShipmentRoutes } from "./routes-shipments";
 import { registerUserRoutes } from "./routes-users";
 import { createCscartState, type CscartOrder, type CscartProduct, type CscartState } from "./state";
 
@@ -108,6 +110,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       users: () => [...state.users.values()],
       categories: () => state.categories,
       orders: () => [...state.orders.values()],
+      shipments: () => [...state.shipments.values()],
       imageWrites: () => state.imageWrites,
     }),
     flavour,
@@ -116,6 +119,8 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       registerOrderRoutes(router, getState);
       registerProductRoutes(router, getState, { fetchImages: options.fetchImages });
       registerUserRoutes(router, getState);
+      registerShipmentRoutes(router, getState);
+      registerListRoutes(router, getState);
       registerCscartControlRoutes(controlRouter, getState);
     },
   });

@@ -30,6 +30,15 @@ export interface CscartSettings {
   currency: string;
   taxes: CscartTax[];
   orderStatuses: CscartOrderStatus[];
+  /** The shop's shipping methods (GET /shippings); orders carry their ids. */
+  shippings: CscartShipping[];
+}
+
+export interface CscartShipping {
+  shippingId: number;
+  name: string;
+  /** A for Active, D for Disabled. */
+  status: "A" | "D";
 }
 
 export interface CscartImagePair {
@@ -112,7 +121,25 @@ export interface CscartOrderLine {
   /** Discount per unit. */
   discountCents: number;
   amount: number;
+  /** 0: no tax applies to the line (a zero-rated sale). */
   taxId: number;
+  /** Units on shipments (order_details.shipped_amount is derived from shipment_items). */
+  shippedAmount: number;
+}
+
+/** cscart_shipments + cscart_shipment_items (4.13 install/database/scheme.sql). */
+export interface CscartShipment {
+  shipmentId: number;
+  orderId: number;
+  shippingId: number;
+  trackingNumber: string;
+  carrier: string;
+  timestamp: number;
+  comments: string;
+  /** 'P' (the column default). */
+  status: string;
+  /** item_id → amount. */
+  items: Record<string, number>;
 }
 
 export interface CscartOrder {
@@ -132,6 +159,10 @@ export interface CscartOrder {
   lines: CscartOrderLine[];
   subtotalDiscountCents: number;
   shippingCostCents: number;
+  /** The payment method's surcharge in the shop's terms (gross in a VAT-inclusive shop), taxed at the standard rate. */
+  paymentSurchargeCents: number;
+  /** Gift certificates redeemed on the order (gift_certificates add-on): code and the certificate's balance. */
+  giftCertificates: { code: string; amountCents: number }[];
   paymentId: number;
   paymentMethod: string;
   shippingId: number;
@@ -139,6 +170,8 @@ export interface CscartOrder {
   notes: string;
   /** How many times a PUT with more than `status` made the real shop recalculate this order. */
   recalculations: number;
+  /** Status e-mails the shop sent the customer (notify_user on a status change). */
+  customerNotifications: { status: string; at: number }[];
 }
 
 /** Every image write, so tests can check that main_pair is sent only when the image changed. */
@@ -146,8 +179,8 @@ export interface CscartImageWrite {
   productId: number;
   kind: "main_pair" | "image_pairs";
   sourcePath: string;
-  /** "replaced" deleted an existing image first; "failed" means the URL could not be fetched. */
-  result: "added" | "replaced" | "failed";
+  /** "replaced" deleted an existing image first; "removed" deleted them and added none; "failed" means the URL could not be fetched. */
+  result: "added" | "replaced" | "removed" | "failed";
   at: number;
 }
 
@@ -158,6 +191,8 @@ export interface CscartState {
   users: Map<number, CscartUser>;
   categories: CscartCategory[];
   orders: Map<number, CscartOrder>;
+  shipments: Map<number, CscartShipment>;
+  nextShipmentId: number;
   nextProductId: number;
   nextUserId: number;
   nextOrderId: number;
@@ -180,6 +215,8 @@ export const DEFAULT_ORDER_STATUSES: CscartOrderStatus[] = [
   { code: "I", description: "Canceled", inventory: "I", paid: false },
   { code: "Y", description: "Awaiting call", inventory: "D", paid: false },
   { code: "N", description: "Incomplete", inventory: "I", paid: false },
+  // A status of the shop's own, as shops add them: APIcenter's demo sets it after export.
+  { code: "E", description: "In Visma.net", inventory: "D", paid: true },
 ];
 
 export function taxIdForRate(ratePercent: number): number {
@@ -273,6 +310,7 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
       discountCents: Math.round((basePriceCents * line.discountPercent) / 100),
       amount: line.quantity,
       taxId: taxIdForRate(item.vatRate),
+      shippedAmount: 0,
     });
   }
   const lineTotal = lines.reduce((sum, line) => sum + (line.basePriceCents - line.discountCents) * line.amount, 0);
@@ -296,12 +334,15 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
     lines,
     subtotalDiscountCents: Math.round((lineTotal * order.subtotalDiscountPercent) / 100),
     shippingCostCents,
+    paymentSurchargeCents: 0,
+    giftCertificates: [],
     paymentId: PAYMENT_IDS[order.paymentMethod] ?? 12,
     paymentMethod: order.paymentMethod,
     shippingId: SHIPPING_IDS[order.shippingMethod] ?? 1,
     shippingMethod: order.shippingMethod,
     notes: order.notes,
     recalculations: 0,
+    customerNotifications: [],
   };
 }
 
@@ -317,6 +358,10 @@ export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ord
       { taxId: 8, description: "MVA 12%", ratePercent: 12 },
     ],
     orderStatuses: DEFAULT_ORDER_STATUSES.map((status) => ({ ...status })),
+    shippings: [
+      ...Object.entries(SHIPPING_IDS).map(([name, shippingId]) => ({ shippingId, name, status: "A" as const })),
+      { shippingId: 4, name: "Bring Hjem-levering (av)", status: "D" },
+    ],
   };
   const state: CscartState = {
     settings,
@@ -325,6 +370,8 @@ export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ord
     users: new Map(),
     categories: [],
     orders: new Map(),
+    shipments: new Map(),
+    nextShipmentId: 1,
     nextProductId: 1,
     nextUserId: 1,
     nextOrderId: 1,

@@ -5,7 +5,8 @@ import { json, type Handler } from "../shared/http";
 import type { Router } from "../shared/router";
 import { newInventoryItem } from "./routes-v1-inventory";
 import { createCustomer } from "./routes-v1-customer";
-import { attachmentId, clock, findInventory, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaState } from "./state";
+import { setOrderStatus, shipWholeOrder } from "./shipments";
+import { attachmentId, clock, findInventory, salesOrderKey, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaShipment, type VismaState } from "./state";
 
 export const controlInventorySchema = z.object({
   inventoryNumber: z.string().min(1),
@@ -16,6 +17,11 @@ export const controlInventorySchema = z.object({
   vatRate: z.number().optional(),
   /** Adds (or replaces) the item's image attachment, raising its revision. */
   attachmentName: z.string().optional(),
+  /**
+   * All the item's pictures, in order: an attachment keeps its id (and revision) while its name stays
+   * at its place; a new name at a place is a new revision of that place's attachment; missing places go.
+   */
+  attachmentNames: z.array(z.string().min(1)).optional(),
   /** Stock on hand per warehouse, e.g. {"MAIN": 12}. */
   stock: z.record(z.string(), z.number()).optional(),
 });
@@ -62,6 +68,16 @@ export function upsertInventory(state: VismaState, input: ControlInventoryInput)
     state.attachments.set(attachment.id, attachment);
     item.attachmentModifiedAt = clock(state);
   }
+  if (data.attachmentNames !== undefined) {
+    item.attachments = data.attachmentNames.map((name, index) => {
+      const attachment = item!.attachments[index] ?? { id: attachmentId(200_000_000 + item!.inventoryId * 100 + index), name, revision: 0, inventoryNumber: item!.inventoryNumber };
+      if (attachment.revision === 0 || attachment.name !== name) attachment.revision++;
+      attachment.name = name;
+      state.attachments.set(attachment.id, attachment);
+      return attachment;
+    });
+    item.attachmentModifiedAt = clock(state);
+  }
   if (created || fieldsChanged) touch(state, item);
   for (const [warehouse, onHand] of Object.entries(data.stock ?? {})) setStock(state, item.inventoryNumber, { warehouse, onHand });
   return item;
@@ -101,6 +117,23 @@ export function upsertCustomer(state: VismaState, input: ControlCustomerInput): 
   return created.customer;
 }
 
+/** What a person in Visma.net does to a sales order: hold or release it, ship it (with a tracking number). */
+export const controlSalesOrderSchema = z.object({
+  status: z.enum(["Open", "Hold"]).optional(),
+  ship: z.object({ trackingNumber: z.string().min(1).optional(), shipViaId: z.string().min(1).optional() }).optional(),
+});
+export type ControlSalesOrderInput = z.input<typeof controlSalesOrderSchema>;
+
+export function changeSalesOrder(state: VismaState, type: string, orderId: string, input: ControlSalesOrderInput): { shipments: VismaShipment[] } | { error: string } {
+  const order = state.salesOrders.get(salesOrderKey(type, orderId));
+  if (!order) return { error: `no sales order ${type} ${orderId}` };
+  const data = controlSalesOrderSchema.parse(input);
+  if (data.status) setOrderStatus(state, order, data.status);
+  if (!data.ship) return { shipments: [] };
+  const shipped = shipWholeOrder(state, order, data.ship);
+  return Array.isArray(shipped) ? { shipments: shipped } : shipped;
+}
+
 export interface VismaControlHooks {
   expireAllTokens(): number;
   setRateLimit(perHour: number): void;
@@ -121,6 +154,12 @@ export function registerVismaControlRoutes(router: Router<Handler>, state: () =>
     .post("/__control/customers", (request) => {
       const body = controlBody(request, controlCustomerSchema);
       return body.ok ? json(200, upsertCustomer(state(), body.value)) : body.response;
+    })
+    .post("/__control/salesorders/:type/:orderId", (request) => {
+      const body = controlBody(request, controlSalesOrderSchema);
+      if (!body.ok) return body.response;
+      const result = changeSalesOrder(state(), request.params.type as string, request.params.orderId as string, body.value);
+      return "error" in result ? json(400, result) : json(200, result);
     })
     .post("/__control/tokens/expire", () => json(200, { expired: hooks.expireAllTokens() }))
     .post("/__control/rate-limit", (request) => {

@@ -1,13 +1,19 @@
 /**
- * The company's lookups that a connector checks its defaults against (api-evangelist/visma branch,
- * creditterm and account OpenAPIs): GET /v1/branch[/{branchNumber}] (BranchDto), GET /v1/creditTerm
- * (a BasePaginationDto of CreditTermDto, filter termsId) and GET /v1/account[/{accountCd}] (AccountDto).
+ * The company's lookups that a connector checks its defaults against and offers in pick-lists
+ * (api-evangelist/visma branch, creditterm, account, vatcategory and warehouse OpenAPIs):
+ * GET /v1/branch[/{branchNumber}] (BranchDto), GET /v1/creditTerm (a BasePaginationDto of
+ * CreditTermDto, filter termsId), GET /v1/account[/{accountCd}] (AccountDto), GET /v1/vatCategory
+ * (a plain list of VatCategoryDto; no paging parameters) and GET /v1/warehouse (WarehouseDto,
+ * paged with pageNumber/pageSize and metadata like the other v1 lists).
  */
 import { json, type Handler } from "../shared/http";
 import type { Router } from "../shared/router";
 import { ippException } from "./errors";
 import type { VismaLookups, VismaState } from "./state";
-import { queryFlag, queryValue } from "./v1-query";
+import { pageV1, queryFlag, queryValue, withMetadata } from "./v1-query";
+
+/** The warehouse list's page size cap (unconfirmed; the v1 lists' usual one). */
+const WAREHOUSE_MAX_PAGE_SIZE = 1000;
 
 function renderBranch(number: string, branch: VismaLookups["branches"][string], index: number): Record<string, unknown> {
   return { branchId: index + 1, number, name: branch.name, organizationId: 1, isMainBranch: index === 0, isActive: branch.isActive };
@@ -52,6 +58,31 @@ export function registerLookupRoutes(router: Router<Handler>, state: () => Visma
         .filter(({ account }) => !activeOnly || account.active)
         .map(({ dto }) => dto);
       return json(200, accounts);
+    })
+    .get("/v1/vatCategory", () =>
+      json(
+        200,
+        Object.entries(state().lookups.vatCodes).map(([rate, code]) => ({
+          vatCategoryId: code.id,
+          description: code.description,
+          active: true,
+          excludeListedTaxes: false,
+          vatCategoryLines: [{ vatId: `MVA${rate}`, description: code.description, type: "Vat", vatRates: [{ vatRate: Number(rate), groupType: "Output" }] }],
+        })),
+      ),
+    )
+    .get("/v1/warehouse", (request) => {
+      const activeText = queryValue(request.query, "active");
+      const all = state().lookups.warehouses.map((warehouseID, index) => ({
+        warehouseID,
+        description: index === 0 ? "Hovedlager" : `Lager ${warehouseID}`,
+        active: true,
+        branch: { number: "1", name: state().lookups.branches["1"]?.name ?? "" },
+      }));
+      const records = activeText === undefined ? all : all.filter((warehouse) => String(warehouse.active) === activeText.toLowerCase());
+      const paged = pageV1(records, request.query, WAREHOUSE_MAX_PAGE_SIZE);
+      if ("error" in paged) return paged.error;
+      return json(200, paged.page.map((warehouse) => withMetadata(warehouse, records.length, WAREHOUSE_MAX_PAGE_SIZE)));
     })
     .get("/v1/account/:accountCd", (request) => {
       const entries = Object.entries(state().lookups.accounts);

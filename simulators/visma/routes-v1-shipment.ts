@@ -1,15 +1,17 @@
 /**
- * The two v1 actions that move stock for an order: createShipment (booked -> allocated) and
- * confirmShipment (allocated -> shipped, on hand goes down).
+ * v1 shipments: the two actions that move stock for an order, createShipment (booked -> allocated)
+ * and confirmShipment (allocated -> shipped, on hand goes down), the shipment and the list of
+ * shipments changed since a time (what order progress reads). The stock rules are in shipments.ts.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { json, type Handler } from "../shared/http";
+import { json, type Handler, type SimResponse } from "../shared/http";
 import type { Router } from "../shared/router";
 import { ippException } from "./errors";
-import { moveStock } from "./stock";
-import { clock, salesOrderKey, touch, type VismaShipment, type VismaState } from "./state";
+import { confirmShipmentOf, createShipmentFor } from "./shipments";
+import { salesOrderKey, type VismaShipment, type VismaState } from "./state";
 import { readV1Body } from "./v1-body";
+import { collectFilters, dateConditionFilter, formatVismaDate, pageV1, queryValue, withMetadata } from "./v1-query";
 
 /**
  * CreateShipmentActionDto: flat fields, not `{value: ...}` wrappers (ON-IT/Visma.Net
@@ -26,7 +28,54 @@ const createShipmentSchema = z.object({
   operation: z.enum(["I", "R"]).optional(),
 });
 
-export function registerShipmentRoutes(router: Router<Handler>, state: () => VismaState): void {
+/**
+ * ShipmentDto (api-evangelist/visma visma-shipment-api-openapi.yml): status, shipVia {id,
+ * description}, the packages' tracking numbers (shipmentPackageLines[].trackingNumber), the orders
+ * it ships (shipmentOrderLines) and its lines (shipmentDetailLines), lastModifiedDateTime.
+ */
+function renderShipment(state: VismaState, shipment: VismaShipment): Record<string, unknown> {
+  const order = state.salesOrders.get(salesOrderKey(shipment.orderType, shipment.orderNbr));
+  const customer = order ? state.customers.get(order.customerId) : undefined;
+  return {
+    shipmentNumber: shipment.shipmentNbr,
+    shipmentType: "Issue",
+    status: shipment.status,
+    hold: false,
+    operation: "Issue",
+    shipmentDate: shipment.shipmentDate,
+    customer: customer ? { internalId: customer.internalId, number: customer.number, name: customer.name } : null,
+    fromWarehouse: { id: shipment.lines[0]?.warehouse ?? "", description: "" },
+    shippedQuantity: shipment.lines.reduce((sum, line) => sum + line.quantity, 0),
+    shipVia: shipment.shipViaId ? { id: shipment.shipViaId, description: state.lookups.shipVias[shipment.shipViaId]?.description ?? shipment.shipViaId } : null,
+    shipmentDetailLines: shipment.lines.map((line) => ({
+      lineNumber: line.lineId,
+      orderType: shipment.orderType,
+      orderNbr: shipment.orderNbr,
+      inventoryNumber: line.inventoryNumber,
+      warehouse: { id: line.warehouse },
+      shippedQty: line.quantity,
+      orderLineNbr: line.lineId,
+    })),
+    shipmentOrderLines: [{ orderType: shipment.orderType, orderNbr: shipment.orderNbr, shippedQty: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) }],
+    shipmentPackageLines: shipment.trackingNumbers.map((trackingNumber, index) => ({ lineNumber: index + 1, confirmed: shipment.status === "Confirmed", boxId: "PARCEL", type: "Manual", trackingNumber })),
+    lastModifiedDateTime: formatVismaDate(shipment.modifiedAt),
+  };
+}
+
+/** GET /v1/shipment: lastModifiedDateTime + condition, status, shipmentType, paging (SO302000 list). */
+function listShipments(state: VismaState, query: URLSearchParams, maxPageSize: number): SimResponse {
+  const filters = collectFilters<VismaShipment>([dateConditionFilter(query, "lastModifiedDateTime", (shipment) => shipment.modifiedAt)]);
+  if ("error" in filters) return filters.error;
+  const status = queryValue(query, "status");
+  const matching = [...state.shipments.values()]
+    .filter((shipment) => filters.filters.every((filter) => filter(shipment)) && (!status || shipment.status.toLowerCase() === status.toLowerCase()))
+    .sort((a, b) => a.modifiedAt - b.modifiedAt || a.shipmentNbr.localeCompare(b.shipmentNbr));
+  const paged = pageV1(matching, query, maxPageSize);
+  if ("error" in paged) return paged.error;
+  return json(200, paged.page.map((shipment) => withMetadata(renderShipment(state, shipment), matching.length, maxPageSize)));
+}
+
+export function registerShipmentRoutes(router: Router<Handler>, state: () => VismaState, maxPageSize = 1000): void {
   router
     .post("/v1/salesorder/:orderNbr/action/createShipment", (request) => {
       const body = readV1Body(request, createShipmentSchema, "CreateShipmentActionDto");
@@ -34,73 +83,30 @@ export function registerShipmentRoutes(router: Router<Handler>, state: () => Vis
       const current = state();
       const order = current.salesOrders.get(salesOrderKey(body.value.orderType, request.params.orderNbr as string));
       if (!order) return ippException(404, `Sales order ${body.value.orderType} ${request.params.orderNbr} not found.`);
-      if (order.status === "Hold") return ippException(400, "Error: The order is on hold and cannot be shipped.");
-      if (order.status === "Completed") return ippException(400, "Error: The order is completed; there is nothing to ship.");
-      const warehouse = body.value.shipmentWarehouse;
-      if (!current.lookups.warehouses.includes(warehouse)) return ippException(400, `Error: Warehouse '${warehouse}' not found.`);
-      const lines = order.lines
-        .filter((line) => line.quantity - line.shippedQuantity > 0 && line.warehouseId === warehouse)
-        .map((line) => ({ lineId: line.lineId, inventoryNumber: line.inventoryId, warehouse: line.warehouseId, quantity: line.quantity - line.shippedQuantity }));
-      if (lines.length === 0) return ippException(400, `Error: There is nothing left to ship from warehouse '${warehouse}' on this order.`);
-      const shipment: VismaShipment = {
-        shipmentNbr: String(++current.counters.shipmentNumber).padStart(6, "0"),
-        orderType: order.type,
-        orderNbr: order.orderId,
-        status: "Open",
-        shipmentDate: body.value.shipmentDate,
-        lines,
-        createdAt: clock(current),
-      };
-      for (const line of lines) {
-        const orderLine = order.lines.find((candidate) => candidate.lineId === line.lineId);
-        if (orderLine) orderLine.shippedQuantity += line.quantity;
-        moveStock(current, line.inventoryNumber, line.warehouse, "soBooked", -line.quantity);
-        moveStock(current, line.inventoryNumber, line.warehouse, "soAllocated", line.quantity);
-      }
-      current.shipments.set(shipment.shipmentNbr, shipment);
-      order.status = "Shipping";
-      touch(current, order);
+      const created = createShipmentFor(current, order, body.value.shipmentWarehouse, body.value.shipmentDate);
+      if ("error" in created) return ippException(created.status, created.error);
+      const { shipment } = created;
       return json(200, {
         actionId: randomUUID(),
         actionResult: "Done",
         errorInfo: null,
         referenceNumber: shipment.shipmentNbr,
-        shipmentDto: body.value.returnShipmentDto
-          ? { shipmentNumber: shipment.shipmentNbr, shipmentType: "Shipment", status: "Open", operation: "Issue", shipmentDate: shipment.shipmentDate, shipmentDetailLines: lines }
-          : null,
+        shipmentDto: body.value.returnShipmentDto ? renderShipment(current, shipment) : null,
       });
     })
+    .get("/v1/shipment", (request) => listShipments(state(), request.query, maxPageSize))
     // ShipmentDto: the status says whether a created shipment still waits for confirmation.
     .get("/v1/shipment/:shipmentNbr", (request) => {
       const shipment = state().shipments.get(request.params.shipmentNbr as string);
       if (!shipment) return ippException(404, `Shipment ${request.params.shipmentNbr} not found.`);
-      return json(200, {
-        shipmentNumber: shipment.shipmentNbr,
-        shipmentType: "Issue",
-        status: shipment.status,
-        operation: "Issue",
-        shipmentDate: shipment.shipmentDate,
-        shipmentDetailLines: shipment.lines.map((line) => ({ lineNumber: line.lineId, inventoryNumber: line.inventoryNumber, warehouse: { id: line.warehouse }, shippedQty: line.quantity, orderType: shipment.orderType, orderNbr: shipment.orderNbr })),
-      });
+      return json(200, renderShipment(state(), shipment));
     })
     .post("/v1/shipment/:shipmentNbr/action/confirmShipment", (request) => {
       const current = state();
       const shipment = current.shipments.get(request.params.shipmentNbr as string);
       if (!shipment) return ippException(404, `Shipment ${request.params.shipmentNbr} not found.`);
-      if (shipment.status === "Confirmed") return ippException(400, "Error: The shipment is already confirmed.");
-      for (const line of shipment.lines) {
-        moveStock(current, line.inventoryNumber, line.warehouse, "soAllocated", -line.quantity);
-        moveStock(current, line.inventoryNumber, line.warehouse, "onHand", -line.quantity);
-        moveStock(current, line.inventoryNumber, line.warehouse, "soShipped", line.quantity);
-      }
-      shipment.status = "Confirmed";
-      const order = current.salesOrders.get(salesOrderKey(shipment.orderType, shipment.orderNbr));
-      if (order) {
-        const allShipped = order.lines.every((line) => line.shippedQuantity >= line.quantity);
-        const allConfirmed = [...current.shipments.values()].every((other) => other.orderNbr !== order.orderId || other.status === "Confirmed");
-        if (allShipped && allConfirmed) order.status = "Completed";
-        touch(current, order);
-      }
+      const refused = confirmShipmentOf(current, shipment);
+      if (refused) return ippException(refused.status, refused.error);
       return json(200, { actionId: randomUUID(), actionResult: "Done", errorInfo: null });
     });
 }

@@ -7,7 +7,7 @@ import { hasJsonContentType, json, parseJsonBody, type Handler, type SimRequest,
 import type { Router } from "../shared/router";
 import { problemDetails } from "./errors";
 import { bookOrder } from "./stock";
-import { clock, findInventory, salesOrderKey, type VismaSalesOrder, type VismaState } from "./state";
+import { clock, findInventory, salesOrderKey, vatRateOfCode, type VismaSalesOrder, type VismaState } from "./state";
 import { newSalesOrderCommandSchema, validateCommand, type NewSalesOrderCommand } from "./v3-command";
 import { etagFor, rowVersionToken } from "./v1-query";
 
@@ -21,16 +21,42 @@ const ORDER_BY: Record<string, (order: VismaSalesOrder) => number | string> = {
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
-function orderTotal(order: VismaSalesOrder): number {
-  const total = order.lines.reduce((sum, line) => {
-    const gross = (line.unitPrice ?? 0) * line.quantity;
-    const discount = line.discountAmount ?? (gross * (line.discountPercent ?? 0)) / 100;
-    return sum + gross - discount;
-  }, 0);
-  return Math.round(total * 100) / 100;
+function orderTypeOf(state: VismaState, type: string) {
+  return state.lookups.orderTypes[type];
 }
 
-function renderListItem(order: VismaSalesOrder, baseUrl: string): Record<string, unknown> {
+/**
+ * SalesOrderTotalsDto as the simulator computes it (docs/api-facts.md, "Order totals"): each line's
+ * amount (quantity × unit price − discount) and the freight, grouped by VAT rate (the line's tax
+ * category, else its item's VAT code; the freight's category, else its Ship via's); per rate the VAT
+ * on the group's sum, rounded to the cent (document-level rounding; inferred); the order total is
+ * the amounts plus the VAT. In cents, so no floating-point drift.
+ */
+export function orderTotals(state: VismaState, order: VismaSalesOrder): { lineTotal: number; discountTotal: number; freightCost: number; taxTotal: number; orderTotal: number } {
+  const cents = (value: number) => Math.round(value * 100);
+  const byRate = new Map<number, number>();
+  let lineCents = 0;
+  let discountCents = 0;
+  for (const line of order.lines) {
+    const extended = cents((line.unitPrice ?? 0) * line.quantity);
+    const discount = line.discountAmount !== null ? cents(line.discountAmount) : Math.round((extended * (line.discountPercent ?? 0)) / 100);
+    const item = findInventory(state, line.inventoryId);
+    const rate = line.taxCategoryId ? (state.lookups.taxCategories[line.taxCategoryId] ?? 0) : item ? vatRateOfCode(state.lookups, item.vatCodeId) : 0;
+    byRate.set(rate, (byRate.get(rate) ?? 0) + extended - discount);
+    lineCents += extended - discount;
+    discountCents += discount;
+  }
+  const freightCents = cents(order.freight.cost);
+  if (freightCents) {
+    const rate = state.lookups.taxCategories[order.freight.taxCategoryId] ?? 0;
+    byRate.set(rate, (byRate.get(rate) ?? 0) + freightCents);
+  }
+  let taxCents = 0;
+  for (const [rate, amount] of byRate) taxCents += Math.round((amount * rate) / 100);
+  return { lineTotal: lineCents / 100, discountTotal: discountCents / 100, freightCost: freightCents / 100, taxTotal: taxCents / 100, orderTotal: (lineCents + freightCents + taxCents) / 100 };
+}
+
+function renderListItem(state: VismaState, order: VismaSalesOrder, baseUrl: string): Record<string, unknown> {
   return {
     type: order.type,
     orderId: order.orderId,
@@ -48,17 +74,18 @@ function renderListItem(order: VismaSalesOrder, baseUrl: string): Record<string,
     currency: order.currencyId,
     location: null,
     orderQty: order.lines.reduce((sum, line) => sum + line.quantity, 0),
-    orderTotal: orderTotal(order),
+    orderTotal: orderTotals(state, order).orderTotal,
     created: iso(order.createdAt),
     lastModified: iso(order.modifiedAt),
     _links: { self: { href: `${baseUrl}/api/v3/SalesOrders/${order.type}/${order.orderId}` } },
   };
 }
 
-function renderDetail(order: VismaSalesOrder, baseUrl: string): Record<string, unknown> {
+function renderDetail(state: VismaState, order: VismaSalesOrder, baseUrl: string): Record<string, unknown> {
   const command = (order.command ?? {}) as NewSalesOrderCommand;
+  const totals = orderTotals(state, order);
   return {
-    ...renderListItem(order, baseUrl),
+    ...renderListItem(state, order, baseUrl),
     // SalesOrderDto.status is a SalesOrderStatusDto; only the list DTO carries the plain text.
     status: { description: order.status, hold: order.status === "Hold", cancelled: false },
     note: command.note ?? null,
@@ -82,7 +109,7 @@ function renderDetail(order: VismaSalesOrder, baseUrl: string): Record<string, u
       taxCategoryId: line.taxCategoryId,
       operation: "Issue",
     })),
-    totals: { orderTotal: orderTotal(order) },
+    totals: { orderTotal: totals.orderTotal, taxTotal: totals.taxTotal, discountTotal: totals.discountTotal, freightCost: totals.freightCost, lineTotal: totals.lineTotal },
     timestamp: rowVersionToken(order.rowVersion),
   };
 }
@@ -142,7 +169,7 @@ function listOrders(state: VismaState, request: SimRequest, maxPageSize: number,
     next.set("pageIndex", String(pageIndex + 1));
     nextPage = `${request.baseUrl}${request.path}?${next.toString()}`;
   }
-  return json(200, { value: page.map((order) => renderListItem(order, request.baseUrl)), totalCount: matching.length, nextPage });
+  return json(200, { value: page.map((order) => renderListItem(state, order, request.baseUrl)), totalCount: matching.length, nextPage });
 }
 
 function createOrder(state: VismaState, request: SimRequest): SimResponse {
@@ -173,7 +200,7 @@ function createOrder(state: VismaState, request: SimRequest): SimResponse {
   const order: VismaSalesOrder = {
     type,
     orderId,
-    status: command.status ?? "Open",
+    status: command.status ?? (orderTypeOf(state, type)?.holdOnEntry ? "Hold" : "Open"),
     customerId: customer?.number ?? "",
     customerName: customer?.name ?? "",
     customerOrder: command.customer?.order ?? null,
@@ -182,6 +209,10 @@ function createOrder(state: VismaState, request: SimRequest): SimResponse {
     description: command.description ?? null,
     currencyId: command.currencyId ?? customer?.currencyId ?? "NOK",
     branchId: command.branchId ?? null,
+    freight: {
+      cost: command.freight?.cost ?? 0,
+      taxCategoryId: command.freight?.taxCategoryId ?? state.lookups.shipVias[(command.shipping?.shipViaId ?? customer?.shipViaId ?? "").toUpperCase()]?.taxCategoryId ?? "HOY",
+    },
     lines: (command.orderLines ?? []).map((line, index) => {
       const item = findInventory(state, line.inventoryId as string);
       return {
@@ -240,6 +271,6 @@ export function registerSalesOrderRoutes(router: Router<Handler>, state: () => V
     .get("/api/v3/SalesOrders/:type/:orderId", (request) => {
       const order = state().salesOrders.get(salesOrderKey(request.params.type as string, request.params.orderId as string));
       if (!order) return problemDetails(404, `Sales order ${request.params.type} ${request.params.orderId} not found`, request.path);
-      return json(200, renderDetail(order, request.baseUrl), { ETag: etagFor(order.rowVersion) });
+      return json(200, renderDetail(state(), order, request.baseUrl), { ETag: etagFor(order.rowVersion) });
     });
 }

@@ -10,7 +10,18 @@ import { generateSeedData } from "../shared/seed-data";
 import { DEFAULT_GRANTED_SCOPES, hasScope, TokenStore } from "./auth";
 import { ippException, oauthError, problemDetails } from "./errors";
 import { RateLimiter } from "./rate-limit";
-import { registerVismaControlRoutes, setStock, upsertCustomer, upsertInventory, type ControlCustomerInput, type ControlInventoryInput, type ControlStockInput } from "./routes-control";
+import {
+  changeSalesOrder,
+  registerVismaControlRoutes,
+  setStock,
+  upsertCustomer,
+  upsertInventory,
+  type ControlCustomerInput,
+  type ControlInventoryInput,
+  type ControlSalesOrderInput,
+  type ControlStockInput,
+} from "./routes-control";
+import { shipWholeOrder } from "./shipments";
 import { registerCustomerRoutes } from "./routes-v1-customer";
 import { registerInventoryRoutes } from "./routes-v1-inventory";
 import { registerLookupRoutes } from "./routes-v1-lookups";
@@ -37,6 +48,11 @@ export interface VismaSimOptions extends CommonSimOptions {
   /** One number for all lists, or per list. Inventory's documented maximum is 5000. */
   maxPageSize: number | Partial<VismaMaxPageSizes>;
   tokenLifetimeSeconds: number;
+  /**
+   * For the demo: sales orders created through the API this many seconds ago and still open are
+   * shipped by the simulator itself, as a warehouse would (0: never).
+   */
+  autoShipAfterSeconds: number;
 }
 
 export const DEFAULT_VISMA_OPTIONS: VismaSimOptions = {
@@ -50,6 +66,7 @@ export const DEFAULT_VISMA_OPTIONS: VismaSimOptions = {
   rateLimitPerHour: 15_000,
   maxPageSize: { customer: 1000, inventory: 5000, salesOrder: 1000 },
   tokenLifetimeSeconds: 3600,
+  autoShipAfterSeconds: 0,
 };
 
 export interface VismaSimulator extends RunningSimulator<VismaState> {
@@ -58,6 +75,8 @@ export interface VismaSimulator extends RunningSimulator<VismaState> {
   setStock(inventoryNumber: string, input: ControlStockInput): VismaInventoryItem | undefined;
   upsertCustomer(input: ControlCustomerInput): VismaCustomer;
   salesOrders(): VismaSalesOrder[];
+  /** Hold, release or ship a sales order as a person in Visma.net would. */
+  changeSalesOrder(type: string, orderId: string, input: ControlSalesOrderInput): ReturnType<typeof changeSalesOrder>;
   /** Revokes every issued token; returns how many were live. */
   expireAllTokens(): number;
   setRateLimit(perHour: number): void;
@@ -143,8 +162,23 @@ export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = 
     onReset: () => rateLimiter.reset(),
   });
 
+  // The demo's warehouse: ships what the API created and nobody touched, after a while.
+  const autoShip = options.autoShipAfterSeconds > 0
+    ? setInterval(() => {
+        const due = Date.now() - options.autoShipAfterSeconds * 1000;
+        for (const order of base.state.salesOrders.values()) if (order.status === "Open" && order.createdAt <= due) shipWholeOrder(base.state, order);
+      }, 2000)
+    : undefined;
+  autoShip?.unref();
+  const close = base.close.bind(base);
+
   return Object.assign(base, {
     options,
+    close: async () => {
+      if (autoShip) clearInterval(autoShip);
+      await close();
+    },
+    changeSalesOrder: (type: string, orderId: string, input: ControlSalesOrderInput) => changeSalesOrder(base.state, type, orderId, input),
     upsertInventoryItem: (input: ControlInventoryInput) => upsertInventory(base.state, input),
     setStock: (inventoryNumber: string, input: ControlStockInput) => setStock(base.state, inventoryNumber, input),
     upsertCustomer: (input: ControlCustomerInput) => upsertCustomer(base.state, input),

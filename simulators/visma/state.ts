@@ -133,6 +133,8 @@ export interface VismaSalesOrder {
   currencyId: string;
   branchId: string | null;
   lines: VismaSalesOrderLine[];
+  /** The manual freight cost sent, and the tax category of the freight (sent, else the Ship via's). */
+  freight: { cost: number; taxCategoryId: string };
   /** The NewSalesOrderCommand exactly as received. */
   command: unknown;
   createdAt: number;
@@ -147,13 +149,20 @@ export interface VismaShipment {
   status: "Open" | "Confirmed";
   shipmentDate: string;
   lines: { lineId: number; inventoryNumber: string; warehouse: string; quantity: number }[];
+  /** The carrier (ShipmentDto.shipVia): the order's Ship via, else the customer's. */
+  shipViaId: string;
+  /** Tracking numbers of the shipment's packages (ShipmentDto.shipmentPackageLines[].trackingNumber). */
+  trackingNumbers: string[];
   createdAt: number;
+  modifiedAt: number;
 }
 
 export interface VismaOrderType {
   /** Manual numbering: the client must send orderId (a repeated orderId gives 409). */
   manualNumbering: boolean;
   description: string;
+  /** "Hold documents on entry": new orders of this type start on hold (no status sent). */
+  holdOnEntry?: boolean;
 }
 
 /** CreditTermDto.visibleTo: AL all, CU customers, VE suppliers, DS disabled. */
@@ -169,8 +178,10 @@ export interface VismaLookups {
   /** CS101500 branches by number (BranchCD). */
   branches: Record<string, { name: string; isActive: boolean }>;
   warehouses: string[];
-  /** Ship via codes; `manualFreightCost`: the carrier lets a freight cost be set by hand (else 1310). */
-  shipVias: Record<string, { description: string; manualFreightCost: boolean }>;
+  /** Ship via codes; `manualFreightCost`: the carrier lets a freight cost be set by hand (else 1310); the freight's tax category. */
+  shipVias: Record<string, { description: string; manualFreightCost: boolean; taxCategoryId: string }>;
+  /** Tax categories and their VAT rate (percent); a line's or the freight's category decides its VAT. */
+  taxCategories: Record<string, number>;
   orderTypes: Record<string, VismaOrderType>;
   vatCodes: Record<number, { id: string; description: string }>;
 }
@@ -207,18 +218,41 @@ export const DEFAULT_LOOKUPS: VismaLookups = {
   branches: { "1": { name: "Hovedkontor", isActive: true }, "2": { name: "Nettbutikk", isActive: true }, "3": { name: "Nedlagt filial", isActive: false } },
   warehouses: ["MAIN", "WH2"],
   shipVias: {
-    POSTEN: { description: "Posten, frakt etter handlekurv", manualFreightCost: true },
-    POSTNORD: { description: "PostNord, frakt etter handlekurv", manualFreightCost: true },
-    PICKUP: { description: "Hentes i butikk", manualFreightCost: false },
-    BRINGCALC: { description: "Bring, frakt beregnet av Visma.net", manualFreightCost: false },
+    POSTEN: { description: "Posten, frakt etter handlekurv", manualFreightCost: true, taxCategoryId: "HOY" },
+    POSTNORD: { description: "PostNord, frakt etter handlekurv", manualFreightCost: true, taxCategoryId: "HOY" },
+    PICKUP: { description: "Hentes i butikk", manualFreightCost: false, taxCategoryId: "HOY" },
+    BRINGCALC: { description: "Bring, frakt beregnet av Visma.net", manualFreightCost: false, taxCategoryId: "HOY" },
   },
-  orderTypes: { SO: { manualNumbering: false, description: "Sales order" }, WO: { manualNumbering: true, description: "Web order (manual numbering)" } },
+  taxCategories: { HOY: 25, MIDDELS: 15, LAV: 12, FRITATT: 0 },
+  orderTypes: {
+    SO: { manualNumbering: false, description: "Sales order" },
+    WO: { manualNumbering: true, description: "Web order (manual numbering)" },
+    HO: { manualNumbering: false, description: "Sales order, held on entry", holdOnEntry: true },
+  },
   vatCodes: {
     25: { id: "3", description: "Utgående mva høy sats" },
     15: { id: "31", description: "Utgående mva middels sats" },
     12: { id: "33", description: "Utgående mva lav sats" },
+    0: { id: "0", description: "Fritatt for mva" },
   },
 };
+
+/** The VAT rate (percent) of a VAT code id, 0 when unknown. */
+export function vatRateOfCode(lookups: VismaLookups, vatCodeId: string): number {
+  const entry = Object.entries(lookups.vatCodes).find(([, code]) => code.id === vatCodeId);
+  return entry ? Number(entry[0]) : 0;
+}
+
+/**
+ * Items every demo company has besides its goods: a service item for payment surcharges and two
+ * misc. charge items without VAT (Visma.net allows a negative quantity only on misc. charges) for
+ * redeemed gift certificates and rounding. Not for sale in the shop (WEBSHOP 0).
+ */
+export const COMPANY_ITEMS = [
+  { sku: "GEBYR", description: "Betalingsgebyr", type: "NonStockItem", vatRate: 25 },
+  { sku: "GAVEKORT", description: "Gavekort innløst", type: "MiscCharge", vatRate: 0 },
+  { sku: "AVRUNDING", description: "Øreavrunding", type: "MiscCharge", vatRate: 0 },
+] as const;
 
 export function salesOrderKey(type: string, orderId: string): string {
   return `${type.toUpperCase()}/${orderId}`;
@@ -322,6 +356,35 @@ function itemFromSeed(state: VismaState, seed: SeedItem, itemClassDescription: s
   };
 }
 
+function companyItem(state: VismaState, item: (typeof COMPANY_ITEMS)[number], at: number): VismaInventoryItem {
+  return {
+    inventoryId: ++state.counters.inventoryId,
+    inventoryNumber: item.sku,
+    status: "Active",
+    type: item.type,
+    stockItem: false,
+    description: item.description,
+    body: "",
+    itemClassId: "ADMIN",
+    itemClassDescription: "Administrative items",
+    postingClassId: "STD",
+    vatCodeId: state.lookups.vatCodes[item.vatRate]?.id ?? "0",
+    defaultPrice: 0,
+    recommendedPrice: 0,
+    baseUnit: "STK",
+    salesUnit: "STK",
+    purchaseUnit: "STK",
+    warehouses: [],
+    attachments: [],
+    attributes: [{ id: "WEBSHOP", value: "0", description: "No" }],
+    createdAt: at,
+    modifiedAt: at,
+    availabilityModifiedAt: at,
+    attachmentModifiedAt: at,
+    rowVersion: ++state.counters.rowVersion,
+  };
+}
+
 /** GUID-shaped, deterministic attachment ids. */
 export function attachmentId(serial: number): string {
   const hex = serial.toString(16).padStart(12, "0");
@@ -347,6 +410,7 @@ export function createVismaState(seed: SeedData, tenantId: string): VismaState {
     const category = classes.get(item.categoryId);
     state.inventory.set(item.sku, itemFromSeed(state, item, category?.itemClassDescription ?? "", category?.itemClassId ?? "DEFAULT"));
   }
+  for (const item of COMPANY_ITEMS) state.inventory.set(item.sku, companyItem(state, item, seed.referenceTime * 1000));
   return state;
 }
 

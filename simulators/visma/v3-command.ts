@@ -191,6 +191,10 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
     else if (address && !address.countryId) details.push(nullNotAllowed(`${section}.address.countryId`));
   }
   details.push(...lengthProblems(raw), ...freightProblems(state, command, customer?.shipViaId || undefined));
+  const freightCategory = command.freight?.taxCategoryId;
+  if (freightCategory && !(freightCategory in lookups.taxCategories)) {
+    details.push({ code: "1805-InvalidTaxCategoryId", message: "Invalid TaxCategoryId, or TaxCategory not found", property: "freight.taxCategoryId", value: freightCategory });
+  }
 
   (command.orderLines ?? []).forEach((line, index) => {
     const at = `orderLines[${index}]`;
@@ -205,7 +209,16 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
       details.push({ code: "SIM-InventoryNotSellable", message: `Inventory item '${line.inventoryId}' has status ${item.status}`, property: `${at}.inventoryId`, value: line.inventoryId });
     }
     if (line.quantity === undefined || line.quantity === null) details.push(nullNotAllowed(`${at}.quantity`));
-    else if (line.quantity <= 0) details.push({ code: "SIM-InvalidQuantity", message: "Quantity must be greater than zero", property: `${at}.quantity`, value: line.quantity });
+    else if (line.quantity < 0 && item?.type !== "MiscCharge") {
+      details.push({ code: "1809-InvalidQuantityForType", message: "Quantity must be zero or positive when inventory item is not of type MiscCharge", property: `${at}.quantity`, value: line.quantity });
+    }
+    const extended = Math.abs((line.quantity ?? 0) * (line.unitPrice ?? 0));
+    if ((line.discountAmount ?? 0) > extended + 1e-9) {
+      details.push({ code: "1101-DiscountAmountMoreThanExtPrice", message: "Discount amount can not be greater than Extended Price", property: `${at}.discountAmount`, value: line.discountAmount });
+    }
+    if (line.taxCategoryId && !(line.taxCategoryId in lookups.taxCategories)) {
+      details.push({ code: "1805-InvalidTaxCategoryId", message: "Invalid TaxCategoryId, or TaxCategory not found", property: `${at}.taxCategoryId`, value: line.taxCategoryId });
+    }
     if (line.warehouseId && !lookups.warehouses.includes(line.warehouseId)) {
       details.push({ code: "SIM-WarehouseNotFound", message: `Warehouse '${line.warehouseId}' does not exist`, property: `${at}.warehouseId`, value: line.warehouseId });
     }

@@ -367,6 +367,51 @@ describe("SalesOrder V3", () => {
   });
 });
 
+describe("Visma order totals and shipments for order progress", () => {
+  it("totals a sales order by VAT rate rounded per document, honours tax categories, and takes a negative quantity only on a misc. charge item (1809)", async () => {
+    const customerId = [...sim.state.customers.keys()][5]!;
+    const item = [...sim.state.inventory.values()].find((candidate) => candidate.status === "Active" && candidate.stockItem && candidate.vatCodeId === "3")!;
+    const post = (orderLines: Json[], freight?: Json, reference = "CSCART-4001") =>
+      vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: { type: "SO", customer: { id: customerId, order: reference }, shipping: { shipViaId: "POSTEN" }, ...(freight ? { freight } : {}), orderLines } });
+    // 2 × 8.04 − 0.04 = 16.04 and a 0 % line of 10; freight 47.20 at the Ship via's 25 %: VAT (16.04 + 47.20) × 25 % = 15.81.
+    const created = await post([
+      { inventoryId: item.inventoryNumber, quantity: 2, unitPrice: 8.04, discountAmount: 0.04, hasManualPrice: true, hasManualDiscount: true },
+      { inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 10, hasManualPrice: true, taxCategoryId: "FRITATT" },
+      { inventoryId: "GAVEKORT", quantity: -1, unitPrice: 5, hasManualPrice: true },
+    ], { cost: 47.2 });
+    expect(created.status).toBe(201);
+    const detail = await json(await vismaFetch(sim, token, new URL(created.headers.get("location")!).pathname));
+    expect(detail.totals).toMatchObject({ lineTotal: 21.04, freightCost: 47.2, taxTotal: 15.81, orderTotal: 84.05 });
+
+    const negative = await json(await post([{ inventoryId: item.inventoryNumber, quantity: -1, unitPrice: 5 }], undefined, "CSCART-4002"));
+    expect(negative.details.map((detail: Json) => detail.code)).toContain("1809-InvalidQuantityForType");
+    const badCategory = await json(await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, taxCategoryId: "NOPE" }], undefined, "CSCART-4003"));
+    expect(badCategory.details.map((detail: Json) => detail.code)).toContain("1805-InvalidTaxCategoryId");
+    const tooMuchDiscount = await json(await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, discountAmount: 6 }], undefined, "CSCART-4004"));
+    expect(tooMuchDiscount.details.map((detail: Json) => detail.code)).toContain("1101-DiscountAmountMoreThanExtPrice");
+  });
+
+  it("lists shipments changed since a time with their Ship via, packages' tracking numbers and orders (GET /v1/shipment)", async () => {
+    const customerId = [...sim.state.customers.keys()][6]!;
+    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-4010" }, shipping: { shipViaId: "POSTNORD" } }) });
+    const orderId = created.headers.get("location")!.split("/").pop()!;
+    const since = new Date(Date.now() - 1000).toISOString().slice(0, 23);
+    const control = await controlFetch(sim, `/salesorders/SO/${orderId}`, { ship: { trackingNumber: "70712345678901234NO" } });
+    expect(control.status).toBe(200);
+    const listed = (await json(await vismaFetch(sim, token, `/v1/shipment?lastModifiedDateTime=${since}&lastModifiedDateTimeCondition=%3E%3D&pageNumber=1&pageSize=50`))) as unknown as Json[];
+    const shipment = listed.find((candidate) => candidate.shipmentOrderLines[0]?.orderNbr === orderId)!;
+    expect(shipment).toMatchObject({
+      status: "Confirmed",
+      shipVia: { id: "POSTNORD" },
+      shipmentPackageLines: [{ trackingNumber: "70712345678901234NO" }],
+      shipmentOrderLines: [{ orderType: "SO", orderNbr: orderId }],
+    });
+    expect(shipment.metadata.totalCount).toBeGreaterThanOrEqual(1);
+    expect(sim.state.salesOrders.get(`SO/${orderId}`)!.status).toBe("Completed");
+    expect((await vismaFetch(sim, token, `/v1/shipment?lastModifiedDateTime=${since}`)).status).toBe(400);
+  });
+});
+
 describe("Visma v1 company lookups", () => {
   it("serves branches, credit terms and accounts, and 404 for an unknown one", async () => {
     const branch = await json(await vismaFetch(sim, token, "/v1/branch/2"));
@@ -443,5 +488,20 @@ describe("Visma rate limit and control API", () => {
     await controlFetch(sim, "/reset", {});
     expect(sim.state.salesOrders.size).toBe(0);
     expect(sim.state.inventory.has("CTRL-1")).toBe(false);
+  });
+});
+
+describe("Visma.net lists for the pick-lists", () => {
+  it("lists VAT categories as a plain list (an item's vatCode.id is one of their ids) and warehouses paged with metadata", async () => {
+    const categories = await json(await vismaFetch(sim, token, "/v1/vatCategory"));
+    expect(categories.map((category: Json) => category.vatCategoryId).sort()).toEqual(["0", "3", "31", "33"]);
+    expect(categories.find((category: Json) => category.vatCategoryId === "31")).toMatchObject({ description: "Utgående mva middels sats", active: true, vatCategoryLines: [{ vatRates: [{ vatRate: 15 }] }] });
+    const item = await json(await vismaFetch(sim, token, `/v1/inventory/${[...sim.state.inventory.keys()][0]}`));
+    expect(categories.map((category: Json) => category.vatCategoryId)).toContain(item.vatCode.id);
+
+    const warehouses = await json(await vismaFetch(sim, token, "/v1/warehouse?pageNumber=1&pageSize=1"));
+    expect(warehouses).toEqual([expect.objectContaining({ warehouseID: "MAIN", active: true, metadata: { totalCount: 2, maxPageSize: 1000 } })]);
+    const second = await json(await vismaFetch(sim, token, "/v1/warehouse?pageNumber=2&pageSize=1"));
+    expect(second[0].warehouseID).toBe("WH2");
   });
 });

@@ -10,6 +10,11 @@ import {
   CsCartOrderStatusUpdateSchema,
   CsCartProductIdSchema,
   CsCartProductListSchema,
+  CsCartShipmentIdSchema,
+  CsCartShipmentListSchema,
+  CsCartShippingListSchema,
+  CsCartStatusListSchema,
+  CsCartTaxDefinitionListSchema,
   CsCartUserIdSchema,
   CsCartUserListSchema,
   type CsCartCategory,
@@ -17,6 +22,11 @@ import {
   type CsCartOrderSummary,
   type CsCartProduct,
   type CsCartProductPayload,
+  type CsCartShipment,
+  type CsCartShipmentPayload,
+  type CsCartShipping,
+  type CsCartStatus,
+  type CsCartTaxDefinition,
   type CsCartUser,
   type CsCartUserPayload,
 } from "./schemas";
@@ -50,6 +60,10 @@ export const ORDER_LISTING_OVERLAP_SECONDS = 300;
 
 /** updated_at_from this far ahead matches no order on a shop that knows the filter (largest signed 32-bit time). */
 const FAR_FUTURE_SECONDS = 2_147_483_647;
+
+/** Small lists (taxes, statuses, shippings) are read in pages of this size, at most MAX_LIST_PAGES of them. */
+const LIST_PAGE_SIZE = 250;
+const MAX_LIST_PAGES = 40;
 
 const REMOTE = "cscart";
 const REMOTE_LABEL = "the CS-Cart shop";
@@ -138,26 +152,58 @@ export class CsCartClient {
 
   /**
    * The orders changed since `cursor`, each once, on new and old shops alike (see order-changes.ts).
-   * The caller stores `nextShopOrderCursor(...)` when it has handled them.
+   * The caller stores `nextShopOrderCursor(...)` when it has handled them. `status` narrows the
+   * listing on shops that filter by `updated_at_from` only: an old shop lists every order above the
+   * cursor, whatever its status, because an order not yet in an exported status will never be
+   * listed again once the cursor passes it (the caller holds the cursor for it).
    */
   async listOrderChanges(cursor: ShopOrderCursor, filter: { status?: string | readonly string[]; itemsPerPage?: number; overlapSeconds?: number } = {}): Promise<OrderChanges> {
     const { knowsUpdatedAt, shopNow } = await this.probeOrderFilter();
-    const common = { status: filter.status, itemsPerPage: filter.itemsPerPage };
     if (knowsUpdatedAt) {
       const from = cursor.updatedAt === undefined ? undefined : Math.max(0, cursor.updatedAt - (filter.overlapSeconds ?? ORDER_LISTING_OVERLAP_SECONDS));
-      return { mode: "updated_at", listedAt: shopNow, pages: uniqueOrders(this.listOrderPages({ ...common, updatedFrom: from, sortBy: "order_id", sortOrder: "asc" })) };
+      const pages = this.listOrderPages({ status: filter.status, itemsPerPage: filter.itemsPerPage, updatedFrom: from, sortBy: "order_id", sortOrder: "asc" });
+      return { mode: "updated_at", listedAt: shopNow, pages: uniqueOrders(pages) };
     }
-    const newestFirst = this.listOrderPages({ ...common, sortBy: "order_id", sortOrder: "desc" });
+    const newestFirst = this.listOrderPages({ itemsPerPage: filter.itemsPerPage, sortBy: "order_id", sortOrder: "desc" });
     return { mode: "order_id", listedAt: shopNow, pages: uniqueOrders(ordersAbove(newestFirst, cursor.lastOrderId)) };
+  }
+
+  /**
+   * The shop's newest order number, 0 when it has none. Order numbers only grow, so every order
+   * placed later is above it ("new orders from now on", lib/settings/order-export-start.ts).
+   */
+  async newestOrderId(): Promise<number> {
+    const body = await this.get(CsCartOrderListSchema, "orders", { sort_by: "order_id", sort_order: "desc", items_per_page: 1 });
+    return Number(body.orders[0]?.order_id ?? 0);
   }
 
   getOrder(orderId: string | number): Promise<CsCartOrder> {
     return this.get(CsCartOrderSchema, `orders/${encodeURIComponent(String(orderId))}`);
   }
 
-  /** Sends only `status`: any other key makes CS-Cart recalculate the whole order (docs/api-facts.md, "CS-Cart order updates"). */
-  async updateOrderStatus(orderId: string | number, status: string): Promise<void> {
-    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status });
+  /**
+   * Sends only `status` (and `notify_user` when the customer is to be told): any other key makes
+   * CS-Cart recalculate the whole order. `notify_user` is read with PHP's `!empty()`, so "N" would
+   * notify too: it is sent only to notify, and left out otherwise, which in the admin area means no
+   * e-mail (docs/api-facts.md, "CS-Cart order updates").
+   */
+  async updateOrderStatus(orderId: string | number, status: string, options: { notifyCustomer?: boolean } = {}): Promise<void> {
+    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status, ...(options.notifyCustomer ? { notify_user: "Y" } : {}) });
+  }
+
+  // ---- shipments ----
+
+  /** Every shipment of an order (GET /shipments?order_id=, to the last page). */
+  listOrderShipments(orderId: string | number): Promise<CsCartShipment[]> {
+    return collectAll(
+      this.listPages(CsCartShipmentListSchema, "shipments", { order_id: String(orderId) }, DEFAULT_ITEMS_PER_PAGE, (body) => body.shipments, (body) => body.params?.total_items),
+    );
+  }
+
+  /** POST /shipments → 201 { shipment_id }. Never resent automatically: a shipment has no key to find it by but its comments. */
+  async createShipment(payload: CsCartShipmentPayload): Promise<{ shipmentId: string }> {
+    const body = await this.post(CsCartShipmentIdSchema, "shipments", payload);
+    return { shipmentId: body.shipment_id };
   }
 
   // ---- products ----
@@ -214,6 +260,38 @@ export class CsCartClient {
 
   listCategoryPages(filter: { itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartCategory>> {
     return this.listPages(CsCartCategoryListSchema, "categories", {}, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.categories, (body) => body.params?.total_items);
+  }
+
+  // ---- lists for the pick-lists ----
+
+  /**
+   * Every record of a small list whose answer has no total (taxes, statuses, shippings): pages of
+   * LIST_PAGE_SIZE until a short page, or until a page brings nothing new (an entity that ignores
+   * the paging parameters answers the same list again).
+   */
+  private async collectList<S extends z.ZodType<unknown[]>>(schema: S, path: string, idOf: (row: z.output<S>[number]) => string, query: QueryParams = {}): Promise<z.output<S>> {
+    const byId = new Map<string, z.output<S>[number]>();
+    for (let page = 1; page <= MAX_LIST_PAGES; page++) {
+      const rows = (await this.get(schema, path, { ...query, page, items_per_page: LIST_PAGE_SIZE })) as z.output<S>;
+      const before = byId.size;
+      for (const row of rows) byId.set(idOf(row), row);
+      if (rows.length < LIST_PAGE_SIZE || byId.size === before) break;
+    }
+    return [...byId.values()] as z.output<S>;
+  }
+
+  listTaxes(): Promise<CsCartTaxDefinition[]> {
+    return this.collectList(CsCartTaxDefinitionListSchema, "taxes", (tax) => tax.tax_id);
+  }
+
+  /** Order statuses only (statuses of other types, e.g. shipments, are left out). */
+  async listOrderStatuses(): Promise<CsCartStatus[]> {
+    const statuses = await this.collectList(CsCartStatusListSchema, "statuses", (status) => `${status.type}:${status.status}`);
+    return statuses.filter((status) => !status.type || status.type === "O");
+  }
+
+  listShippings(): Promise<CsCartShipping[]> {
+    return this.collectList(CsCartShippingListSchema, "shippings", (shipping) => shipping.shipping_id);
   }
 
   // ---- connection ----

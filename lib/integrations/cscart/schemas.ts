@@ -58,6 +58,8 @@ export const CsCartOrderLineSchema = z.looseObject({
   discount: moneyText.optional(),
   subtotal: moneyText.optional(),
   tax_value: moneyText.optional(),
+  /** Units already on shipments. */
+  shipped_amount: intLike.optional(),
 });
 export type CsCartOrderLine = z.output<typeof CsCartOrderLineSchema>;
 
@@ -95,10 +97,19 @@ export const CsCartOrderSchema = z.looseObject({
   discount: moneyText.default("0"),
   subtotal_discount: moneyText.default("0"),
   shipping_cost: moneyText.default("0"),
+  /** The payment method's surcharge, in the shop's terms (its VAT in taxes[*].applies.PS_<payment_id>). */
+  payment_surcharge: moneyText.default("0"),
+  /** Gift certificates redeemed (gift_certificates add-on): `cost` is what each took off this order's total. */
+  use_gift_certificates: phpRecord(z.looseObject({ gift_cert_id: idString.optional(), amount: moneyText.optional(), cost: moneyText.optional() })).nullish(),
   total: moneyText.default("0"),
   tax_subtotal: moneyText.default("0"),
   tax_exempt: text,
+  /** Customer notes. */
   notes: text,
+  /** Staff notes. */
+  details: text,
+  payment_id: idString.default("0"),
+  payment_method: z.looseObject({ payment_id: idString.optional(), payment: text }).nullish(),
   /** Comma-separated shipping method ids of the order's product groups (orders row). */
   shipping_ids: text,
   /** The chosen shipping per product group: `shipping_id` and its name (fn_get_order_info). */
@@ -109,6 +120,38 @@ export const CsCartOrderSchema = z.looseObject({
 export type CsCartOrder = z.output<typeof CsCartOrderSchema>;
 
 export const CsCartOrderStatusUpdateSchema = z.looseObject({ order_id: idString.optional() });
+
+// ---- shipments (4.13 Shipments entity, fn_get_shipments_info) ----
+
+export const CsCartShipmentSchema = z.looseObject({
+  shipment_id: idString,
+  order_id: idString.optional(),
+  shipping_id: idString.optional(),
+  tracking_number: text,
+  carrier: text,
+  comments: text,
+  /** item_id → amount. */
+  products: phpRecord(intLike).default({}),
+});
+export type CsCartShipment = z.output<typeof CsCartShipmentSchema>;
+
+export const CsCartShipmentListSchema = z.looseObject({
+  shipments: phpList(CsCartShipmentSchema),
+  params: CsCartListParamsSchema.optional(),
+});
+
+/** POST /shipments: order_id and shipping_id are required, and a tracking number or a carrier. */
+export type CsCartShipmentPayload = {
+  order_id: number;
+  shipping_id: number;
+  tracking_number: string;
+  carrier: string;
+  comments: string;
+  /** item_id → amount; CS-Cart caps each at what is not shipped yet. */
+  products: Record<string, number>;
+};
+
+export const CsCartShipmentIdSchema = z.looseObject({ shipment_id: idString });
 
 // ---- products ----
 
@@ -157,6 +200,8 @@ export const CsCartProductPayloadSchema = z.object({
   tax_ids: z.array(z.number().int()),
   company_id: z.number().int().optional(),
   main_pair: z.object({ detailed: z.object({ image_path: z.string(), alt: z.string().optional() }) }).optional(),
+  /** Replaces ALL the product's additional images (4.13 Products::prepareImages deletes them first). */
+  image_pairs: z.array(z.object({ detailed: z.object({ image_path: z.string(), alt: z.string().optional() }), position: z.number().int() })).optional(),
 });
 export type CsCartProductPayload = z.output<typeof CsCartProductPayloadSchema>;
 
@@ -200,6 +245,15 @@ export const CsCartUserPayloadSchema = z.object({
   b_zipcode: z.string(),
   b_country: z.string(),
   b_phone: z.string(),
+  /** Only when the customer mapping names a shipping address. */
+  s_firstname: z.string().optional(),
+  s_lastname: z.string().optional(),
+  s_address: z.string().optional(),
+  s_address_2: z.string().optional(),
+  s_city: z.string().optional(),
+  s_zipcode: z.string().optional(),
+  s_country: z.string().optional(),
+  s_phone: z.string().optional(),
   /** UNIX seconds. */
   timestamp: z.number().int().optional(),
 });
@@ -223,3 +277,42 @@ export const CsCartCategoryListSchema = z.looseObject({
   categories: phpList(CsCartCategorySchema),
   params: CsCartListParamsSchema.optional(),
 });
+
+// ---- lists for the pick-lists (docs/api-facts.md, "CS-Cart lists for the pick-lists") ----
+
+/**
+ * A small list as these entities answer it: a plain list (as documented), an object keyed by id
+ * (what PHP makes of the hash arrays fn_get_taxes and fn_get_shippings return), or either wrapped
+ * under the entity's name.
+ */
+function entityList<S extends z.ZodType>(name: string, item: S) {
+  return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && name in value ? (value as Record<string, unknown>)[name] : value), phpList(item));
+}
+
+/** `GET /taxes` (docs/api-facts.md, "CS-Cart lists for the pick-lists"). */
+export const CsCartTaxDefinitionSchema = z.looseObject({
+  tax_id: idString,
+  tax: text,
+  status: text,
+  price_includes_tax: text,
+});
+export type CsCartTaxDefinition = z.output<typeof CsCartTaxDefinitionSchema>;
+export const CsCartTaxDefinitionListSchema = entityList("taxes", CsCartTaxDefinitionSchema);
+
+/** `GET /statuses`: order statuses (type O), each a letter with its title. */
+export const CsCartStatusSchema = z.looseObject({
+  status: z.string(),
+  type: text,
+  description: text,
+});
+export type CsCartStatus = z.output<typeof CsCartStatusSchema>;
+export const CsCartStatusListSchema = entityList("statuses", CsCartStatusSchema);
+
+/** `GET /shippings`: the shop's shipping methods (the ids orders carry in shipping_ids). */
+export const CsCartShippingSchema = z.looseObject({
+  shipping_id: idString,
+  shipping: text,
+  status: text,
+});
+export type CsCartShipping = z.output<typeof CsCartShippingSchema>;
+export const CsCartShippingListSchema = entityList("shippings", CsCartShippingSchema);

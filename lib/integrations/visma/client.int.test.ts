@@ -63,7 +63,7 @@ function shopOrderWithKnownItems(orderId: string) {
 }
 
 function salesOrderContext(customerNumber: string) {
-  return { pricesIncludeVat: true, customerNumber, shipViaByShippingId: { "1": "POSTEN" } };
+  return { pricesIncludeVat: true, customerNumber, mapping: { shipViaByShippingId: { "1": "POSTEN" } } };
 }
 
 async function newCustomerNumber(visma: VismaClient, email: string): Promise<string> {

@@ -5,7 +5,7 @@ import { HttpClient, parseResponseJson, type HttpRequest, type QueryParams, type
 import { VismaConfigSchema } from "./config";
 import { invalidScopeAdvice, scopesForModules } from "./scopes";
 import { runConnectionTest, type ConnectionTestResult, type TestMessage } from "../connection-test";
-import { findInPages, pageThrough, type Page } from "../paging";
+import { collectAll, findInPages, pageThrough, type Page } from "../paging";
 import {
   SalesOrderShipmentListSchema,
   VismaShipmentSchema,
@@ -19,6 +19,8 @@ import {
   VismaCustomerSchema,
   VismaInventoryItemSchema,
   VismaInventorySummarySchema,
+  VismaVatCategoryListSchema,
+  VismaWarehouseSchema,
   type NewSalesOrderCommand,
   type SalesOrderDetail,
   type SalesOrderListItem,
@@ -27,6 +29,9 @@ import {
   type VismaCustomerCreate,
   type VismaInventoryItem,
   type VismaInventorySummary,
+  type VismaShipment,
+  type VismaVatCategory,
+  type VismaWarehouse,
 } from "./schemas";
 
 /**
@@ -379,10 +384,18 @@ export class VismaClient {
     return shipments.map((shipment) => shipment.id ?? "").filter(Boolean);
   }
 
+  getShipment(shipmentNumber: string): Promise<VismaShipment> {
+    return this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
+  }
+
   /** A shipment's status (Open until confirmed). */
   async getShipmentStatus(shipmentNumber: string): Promise<string> {
-    const shipment = await this.getJson(this.erpHttp, VismaShipmentSchema, this.erpUrl(`shipment/${encodeURIComponent(shipmentNumber)}`));
-    return shipment.status ?? "";
+    return (await this.getShipment(shipmentNumber)).status ?? "";
+  }
+
+  /** Shipments changed since `modifiedSince` (lastModifiedDateTime ">="), page by page (v1 paging). */
+  listShipmentPages(filter: { modifiedSince?: Date | string; pageSize?: number } = {}): AsyncGenerator<Page<VismaShipment>> {
+    return this.listV1Pages(VismaShipmentSchema, "shipment", dateFilter("lastModifiedDateTime", filter.modifiedSince, ">="), filter.pageSize ?? DEFAULT_V1_PAGE_SIZE);
   }
 
   /**
@@ -468,6 +481,25 @@ export class VismaClient {
    */
   async findSalesOrderByCustomerOrder(customerOrder: string, modifiedSince: Date | string): Promise<SalesOrderListItem | undefined> {
     return findInPages(this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" }), (order) => (order.customerOrder ?? order.customer?.order) === customerOrder);
+  }
+
+  // ---- lists for the pick-lists ----
+
+  listVatCategories(): Promise<VismaVatCategory[]> {
+    return this.getJson(this.erpHttp, VismaVatCategoryListSchema, this.erpUrl("vatCategory"));
+  }
+
+  listWarehouses(): Promise<VismaWarehouse[]> {
+    return collectAll(this.listV1Pages(VismaWarehouseSchema, "warehouse", {}, DEFAULT_V1_PAGE_SIZE));
+  }
+
+  listBranches(): Promise<z.output<typeof VismaBranchSchema>[]> {
+    return this.getJson(this.erpHttp, z.array(VismaBranchSchema), this.erpUrl("branch"));
+  }
+
+  /** Every credit term (one page: companies have a handful). */
+  async listCreditTerms(): Promise<z.output<typeof VismaCreditTermPageSchema>["records"]> {
+    return (await this.getJson(this.erpHttp, VismaCreditTermPageSchema, this.erpUrl("creditTerm"), { pageNumber: 1, pageSize: 500 })).records;
   }
 
   // ---- debtor defaults ----

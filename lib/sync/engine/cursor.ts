@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { db } from "../../db";
 import { AppError, quoteDate } from "../../errors";
+import type { Page } from "../../integrations/paging";
 import { logLine, type LogLine } from "../../logs/log-line";
 import { describeZodError } from "../../validation";
 
@@ -48,6 +49,8 @@ export type WatermarkPosition = z.output<typeof WatermarkCursorCodec>;
 
 /** How the records of one pass move the cursor; `next` is null when it must not move. */
 export interface CursorPass<Item, Position> {
+  /** Each page as read (before its records), for positions the listing itself gives (e.g. the remote's clock). */
+  observePage?(page: Page<Item>): void;
   observe(item: Item, outcome: RecordOutcome | undefined): void;
   next(): Position | null;
 }

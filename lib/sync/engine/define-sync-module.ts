@@ -39,23 +39,41 @@ export type SkipRecord = { action: "skip"; reason: string };
 
 export type MapResult<Payload> = PlannedWrite<Payload> | SkipRecord;
 
+/** A record's write as far as it got: the remote record's id and what the module keeps about it. */
 export type Written = {
   targetId: string;
-  meta?: object;
-  /** Follow-up work once the ledger holds the outcome (a failure here does not undo the write). */
-  afterwards?: () => Promise<void>;
+  meta?: Record<string, unknown>;
+};
+
+/**
+ * A step after a record's write (e.g. ship the exported order, set the shop order's status). The
+ * steps run in order once the write is done, each safe to repeat; the ledger row keeps the write's
+ * target id, so a failed step fails the record with its reason, and a retry resumes at the steps
+ * not yet done without writing the record again (docs/architecture.md, "Steps after the write").
+ */
+export type FollowUpStep<Run, Item> = {
+  /** Stored in the ledger row's meta (`followUps`) and picks its words in errors.anyCode.stepFailed: camelCase; never rename. */
+  id: string;
+  /** What it does, in words, for logs and failure reasons: "set the shop order's status". */
+  label: string;
+  /** Whether this record needs the step now (a setting may switch it off). */
+  applies(run: Run, item: Item, written: Written): boolean;
+  /** Performs the step; may return details to keep on the ledger row. Must be safe to repeat. */
+  run(run: Run, item: Item, written: Written): Promise<Record<string, unknown> | void>;
 };
 
 /**
  * How the ledger guards the module's writes:
  *  - "claim" (exactly once, for creates that must never repeat, e.g. sales orders): a ledger row per
  *    record exists before any write, is claimed as a lease in one conditional UPDATE, and stores its
- *    outcome at once; a row claimed before is first looked for in the remote (`recover`).
+ *    outcome at once. Before every write the remote is asked whether the record is there already
+ *    (`recover`: never write without proof of absence); `claimedBefore` says an earlier attempt of
+ *    this row may have written it.
  *  - "checkpoint" (idempotent writes: update by id, create only after a lookup found nothing): the
  *    outcomes of a page are stored in one statement after the page.
  */
-export type LedgerPolicy<Run> =
-  | { mode: "claim"; recover(run: Run, externalId: string): Promise<Written | undefined> }
+export type LedgerPolicy<Run, Item> =
+  | { mode: "claim"; recover(run: Run, externalId: string, item: Item, attempt: { claimedBefore: boolean }): Promise<Written | undefined> }
   | { mode: "checkpoint" };
 
 export type ModuleSteps<Run, Item, Bound, Payload> = {
@@ -74,10 +92,17 @@ export type ModuleSteps<Run, Item, Bound, Payload> = {
   map(run: Run, item: Item, previous: SyncItem | undefined, options: { force: boolean }): Promise<MapResult<Payload>>;
   /** Performs a planned write. A dry run replaces this step with a recorder. */
   write(run: Run, plan: PlannedWrite<Payload>, item: Item): Promise<Written>;
+  /** After the write, in order (see FollowUpStep). */
+  followUps?: readonly FollowUpStep<Run, Item>[];
   /** Turns an error into what the shop owner must do (optional). */
   explainError?(error: AppError): AppError;
   /** After a record failed for good, e.g. the failure e-mail. */
   onFailed?(run: Run, externalId: string, error: AppError): Promise<void>;
+  /**
+   * For records waiting for a remote fix (waiting-for.ts, e.g. "visma-item:<sku>"): which of these
+   * keys changed on the remote since `since`. Reads only.
+   */
+  changedRemotely?(run: Run, keys: string[], since: Date): Promise<Set<string>>;
 };
 
 export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, Payload> = {
@@ -96,9 +121,11 @@ export type SyncModuleDefinition<Id extends string, Run, Item, Position, Bound, 
   cursor: CursorPolicy<Position, Bound, Item>;
   retry: RetryPolicy;
   prerequisites: readonly Prerequisite[];
+  /** Checks only for switching the module on, beyond its prerequisites and the common ones (prerequisites.ts). */
+  switchOn?: readonly Prerequisite[];
   /** The Visma Connect scopes its calls need (requested only while the module is enabled). */
   vismaScopes?: readonly VismaScope[];
-  ledger: LedgerPolicy<Run>;
+  ledger: LedgerPolicy<Run, Item>;
   /** Records written at once within a run. */
   concurrency(): number;
   /** Offered under "Re-import from a date" (needs a cursor that can rewind). */

@@ -40,8 +40,11 @@ describe("dry run", () => {
   it("maps every product like a real import, writes nothing, and the real import then writes what it recorded", async () => {
     h.cscart.resetRequestStats();
     const recorded = await dryRun("PRODUCT_IMPORT");
-    expect(recorded.writes.length + recorded.failures.length).toBe(h.visma.state.inventory.size);
-    expect(recorded.writes.length).toBeGreaterThan(0);
+    const { counts } = recorded.result();
+    expect(counts.create + counts.update + counts.failed).toBe(h.visma.state.inventory.size);
+    expect(counts.create + counts.update).toBeGreaterThan(0);
+    // A few planned writes of each kind are kept with their payloads, not all of them.
+    expect(recorded.writes.length).toBeLessThanOrEqual(10);
     expect(writesTo(h.cscart.requestStats())).toBe(0);
     expect(await db.syncItem.count({ where: { tenantId: h.tenant.id } })).toBe(0);
     expect(await readCursor(h.tenant.id, "PRODUCT_IMPORT", SinceCursorCodec)).toBeNull();
@@ -49,17 +52,17 @@ describe("dry run", () => {
     expect(sample.payload).toMatchObject({ product: { product_code: sample.externalId } });
 
     const real = await h.run("PRODUCT_IMPORT");
-    expect(real.counts.created + real.counts.updated).toBe(recorded.writes.length);
-    const createdInDryRun = recorded.writes.filter((write) => write.action === "create").length;
-    expect(real.counts.created).toBe(createdInDryRun);
+    expect(real.counts.created + real.counts.updated).toBe(counts.create + counts.update);
+    expect(real.counts.created).toBe(counts.create);
   });
 
   it("plans each exportable order as a sales order without posting it or claiming its ledger row", async () => {
     h.visma.resetRequestStats();
     const recorded = await dryRun("ORDER_EXPORT");
     const exportable = [...h.cscart.state.orders.values()].filter((order) => ["P", "C"].includes(order.status));
-    expect(recorded.writes.length + recorded.failures.length).toBe(exportable.length);
-    expect(recorded.writes.every((write) => write.action === "create")).toBe(true);
+    const { counts } = recorded.result();
+    expect(counts.create + counts.failed).toBe(exportable.length);
+    expect(counts.update).toBe(0);
     expect(writesTo(h.visma.requestStats())).toBe(0);
     expect(h.visma.salesOrders()).toHaveLength(0);
     expect(await db.syncItem.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT" } })).toBe(0);

@@ -2,7 +2,9 @@
  * Enqueues a sync module for a tenant: writes a QUEUED run (so the dashboard shows it at once) and
  * sends the job to the module's queue with the tenant-module singleton key. If a job for that
  * module is already queued, pg-boss refuses the duplicate and the run record is removed again; the
- * caller learns that. Either way the module's next scheduled run moves one interval on.
+ * caller learns that. Dry runs take the same queue and key, so a dry run and a run of one module
+ * never overlap and are throttled alike. A run (not a dry run) moves the module's next scheduled
+ * run one interval on, whether or not it was queued.
  *
  * The schedule tick enqueues many at once with enqueueSyncs: five statements per 5,000.
  */
@@ -19,18 +21,19 @@ import { moveNextRuns } from "./module-schedules";
 export type EnqueueResult = { queued: true; runId: string } | { queued: false; code: "ALREADY_QUEUED"; reason: string };
 
 export async function enqueueSync(
-  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[] },
+  input: { tenantId: string; module: string; trigger: RunTrigger; itemIds?: string[]; dryRun?: boolean },
   boss?: PgBoss,
   registry: ModuleRegistry = SYNC_MODULES,
 ): Promise<EnqueueResult> {
   const module = registry.get(input.module);
   const sender = boss ?? (await webBoss());
   const run = await db.syncRun.create({
-    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED" },
+    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", dryRun: input.dryRun === true },
   });
   const payload: SyncJobPayload = { ...input, runId: run.id };
   const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(input.tenantId, module.id) });
-  await moveNextRuns([{ tenantId: input.tenantId, module: module.id }], run.queuedAt);
+  // A dry run is not a run of the schedule: it neither delays nor replaces the next one.
+  if (!input.dryRun) await moveNextRuns([{ tenantId: input.tenantId, module: module.id }], run.queuedAt);
   if (!jobId) {
     await db.syncRun.deleteMany({ where: { id: run.id, tenantId: input.tenantId, status: "QUEUED" } });
     return { queued: false, code: "ALREADY_QUEUED", reason: "A run of this module is already waiting to start." };

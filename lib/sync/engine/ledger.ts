@@ -9,6 +9,7 @@
  */
 import { db, Prisma, type SyncItem } from "../../db";
 import type { AppError } from "../../errors";
+import { joinWaitingKeys } from "./waiting-for-keys";
 
 /** Longer than any single remote write can take (POSTs are never retried; timeout 30 s). */
 export const CLAIM_LEASE_MS = 120_000;
@@ -66,22 +67,43 @@ export async function markLedgerDone(
       errorCode: null,
       errorKind: null,
       errorParams: Prisma.DbNull,
+      waitingFor: null,
       claimedAt: null,
       lastRunId: result.runId,
     },
   });
 }
 
+/**
+ * Keeps a write's outcome on a row that is still claimed (its steps after the write are to come):
+ * from here on the record is never written again, whatever happens to the steps.
+ */
+export async function markLedgerWritten(row: SyncItem, result: { targetId: string; meta?: object }): Promise<void> {
+  await db.syncItem.updateMany({
+    where: { id: row.id, tenantId: row.tenantId },
+    data: { targetId: result.targetId, ...(result.meta ? { meta: result.meta } : {}) },
+  });
+}
+
 /** Releases a claimed row whose record needs no write now (e.g. no longer in an exported status). */
 export async function markLedgerSkipped(row: SyncItem): Promise<void> {
-  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null } });
+  await db.syncItem.updateMany({ where: { id: row.id, tenantId: row.tenantId }, data: { state: "SKIPPED", claimedAt: null, waitingFor: null } });
+}
+
+/** What a FAILED record waits for (waiting-for.ts): the error's own `waitsFor` (a key or a list); nothing for transient errors. */
+export function waitingForOf(error: AppError): string | null {
+  const waitsFor = error.details?.waitsFor;
+  if (error.retryable || waitsFor === undefined) return null;
+  const keys = (Array.isArray(waitsFor) ? waitsFor : [waitsFor]).filter((key): key is string => typeof key === "string");
+  return keys.length ? joinWaitingKeys(keys) : null;
 }
 
 /**
  * Records a failure. Transient errors leave the row PENDING (not final: a later run tries again and
- * the cursor waits for it); data and configuration errors make it FAILED until someone retries.
+ * the cursor waits for it); data and configuration errors make it FAILED until someone retries, or
+ * until what it waits for changes.
  */
-export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string): Promise<"FAILED" | "PENDING"> {
+export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string, written?: { targetId: string; meta?: object }): Promise<"FAILED" | "PENDING"> {
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },
@@ -92,8 +114,11 @@ export async function markLedgerFailed(row: SyncItem, error: AppError, runId: st
       errorKind: error.kind,
       // With the code, the dashboard shows the error in the reader's language.
       errorParams: error.params ?? Prisma.DbNull,
+      waitingFor: waitingForOf(error),
       claimedAt: null,
       lastRunId: runId,
+      // A step after the write failed: the write itself stays recorded.
+      ...(written ? { targetId: written.targetId, ...(written.meta ? { meta: written.meta } : {}) } : {}),
     },
   });
   return state;
@@ -115,15 +140,15 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
   if (!rows.length) return;
   // One round trip per page: INSERT ... ON CONFLICT DO UPDATE over unnest()ed arrays.
   await db.$executeRaw`
-    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "errorParams", "lastRunId", attempts, "createdAt", "updatedAt")
+    insert into "SyncItem" (id, "tenantId", module, "externalId", "targetId", "payloadHash", state, meta, "lastError", "errorCode", "errorKind", "errorParams", "waitingFor", "lastRunId", attempts, "createdAt", "updatedAt")
     select gen_random_uuid(), ${tenantId}::uuid, ${module}, r.external_id, r.target_id, r.payload_hash, r.state::"ItemState", r.meta::jsonb,
-           r.last_error, r.error_code, r.error_kind, r.error_params::jsonb, ${runId}::uuid, r.attempts, now(), now()
+           r.last_error, r.error_code, r.error_kind, r.error_params::jsonb, r.waiting_for, ${runId}::uuid, r.attempts, now(), now()
     from unnest(${rows.map((r) => r.externalId)}::text[], ${rows.map((r) => r.targetId)}::text[], ${rows.map((r) => r.payloadHash)}::text[],
                 ${rows.map((r) => r.state)}::text[], ${rows.map((r) => (r.meta ? JSON.stringify(r.meta) : null))}::text[],
                 ${rows.map((r) => r.error?.message.slice(0, 2000) ?? null)}::text[], ${rows.map((r) => r.error?.code ?? null)}::text[],
                 ${rows.map((r) => r.error?.kind ?? null)}::text[], ${rows.map((r) => (r.error?.params ? JSON.stringify(r.error.params) : null))}::text[],
-                ${rows.map((r) => r.attempts)}::int[])
-      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, error_params, attempts)
+                ${rows.map((r) => (r.error ? waitingForOf(r.error) : null))}::text[], ${rows.map((r) => r.attempts)}::int[])
+      as r(external_id, target_id, payload_hash, state, meta, last_error, error_code, error_kind, error_params, waiting_for, attempts)
     on conflict ("tenantId", module, "externalId") do update set
       "targetId" = coalesce(excluded."targetId", "SyncItem"."targetId"),
       "payloadHash" = case when excluded.state = 'DONE' then excluded."payloadHash" else "SyncItem"."payloadHash" end,
@@ -133,6 +158,7 @@ export async function upsertLedgerRows(tenantId: string, module: string, runId: 
       "errorCode" = excluded."errorCode",
       "errorKind" = excluded."errorKind",
       "errorParams" = excluded."errorParams",
+      "waitingFor" = excluded."waitingFor",
       "lastRunId" = excluded."lastRunId",
       attempts = excluded.attempts,
       "updatedAt" = now()`;

@@ -2,33 +2,19 @@
  * The migration that turns the module enum into text and cursor positions into codec JSON keeps
  * every row: data written by the previous schema reads back through the new codecs.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { recreateDatabase, withDatabaseName } from "../../devstack/test-database";
+import { migrationTestDatabase } from "../../devstack/test-database";
 import { SinceCursorCodec, WatermarkCursorCodec } from "./cursor";
 
 const MIGRATION = "20261130100000_module_ids_as_text";
-const url = withDatabaseName(process.env.DATABASE_URL!, `apicenter_module_ids_${process.pid}`);
-const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
-const sqlOf = (name: string) => readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+const database = migrationTestDatabase(MIGRATION, "module_ids");
 
-afterAll(async () => {
-  const admin = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
-  await admin.connect();
-  await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
-  await admin.end();
-});
+afterAll(() => database.drop());
 
 describe(`migration ${MIGRATION}`, () => {
   it("keeps runs, ledger rows, logs and mappings, and converts each cursor to its codec's JSON", async () => {
-    await recreateDatabase(url);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = await database.upTo();
     try {
-      const earlier = readdirSync(migrationsDir).filter((name) => name < MIGRATION).sort();
-      for (const name of earlier) await client.query(sqlOf(name));
       const tenant = "11111111-1111-4111-8111-111111111111";
       await client.query(`insert into "Tenant" (id, slug, name, "updatedAt") values ($1, 'm', 'M', now())`, [tenant]);
       await client.query(`insert into "SyncRun" (id, "tenantId", module, trigger) values (gen_random_uuid(), $1, 'STOCK_SYNC', 'MANUAL')`, [tenant]);
@@ -48,9 +34,7 @@ describe(`migration ${MIGRATION}`, () => {
         [tenant],
       );
 
-      await client.query("begin");
-      await client.query(sqlOf(MIGRATION));
-      await client.query("commit");
+      await database.apply(client);
 
       const modules = await client.query<{ module: string }>(
         `select module from "SyncRun" union all select module from "SyncItem" union all select module from "LogEntry" union all select module from "Mapping" order by 1`,

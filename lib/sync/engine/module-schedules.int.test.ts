@@ -91,6 +91,15 @@ describe("the schedule tick's rows", () => {
     expect(await dueFor(tenant.id, new Date(Date.now() + minutes(4)))).not.toContain("TICK_FAST");
   });
 
+  it("a dry run neither delays nor replaces the next scheduled run", async () => {
+    const { tenant } = await createTestTenant("tick-dry");
+    const now = new Date();
+    expect(await dueFor(tenant.id, now)).toEqual(["TICK_FAST", "TICK_SLOW"]);
+    const dryRun = await enqueueSync({ tenantId: tenant.id, module: "TICK_FAST", trigger: "MANUAL", dryRun: true }, boss, registry);
+    expect(dryRun.queued).toBe(true);
+    expect(await dueFor(tenant.id, now)).toEqual(["TICK_FAST", "TICK_SLOW"]);
+  });
+
   it("follows the settings whoever writes them: a module switched off is not due, a new interval counts from the last run", async () => {
     const { tenant } = await createTestTenant("tick-edit");
     await enqueueSyncs([{ tenantId: tenant.id, module: "TICK_FAST" }, { tenantId: tenant.id, module: "TICK_SLOW" }], "SCHEDULE", boss, registry);

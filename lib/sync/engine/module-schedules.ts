@@ -97,7 +97,7 @@ async function syncTenantSchedules(changed: { tenantId: string; schedules: unkno
 async function lastQueuedAt(pairs: { tenantId: string; module: string }[]): Promise<Map<string, Date>> {
   const rows = await db.$queryRaw<{ tenantId: string; module: string; queuedAt: Date | null }[]>`
     select p."tenantId", p.module,
-           (select r."queuedAt" from "SyncRun" r where r."tenantId" = p."tenantId" and r.module = p.module order by r."queuedAt" desc limit 1) as "queuedAt"
+           (select r."queuedAt" from "SyncRun" r where r."tenantId" = p."tenantId" and r.module = p.module and not r."dryRun" order by r."queuedAt" desc limit 1) as "queuedAt"
     from unnest(${pairs.map((pair) => pair.tenantId)}::uuid[], ${pairs.map((pair) => pair.module)}::text[]) as p("tenantId", module)`;
   return new Map(rows.filter((row) => row.queuedAt).map((row) => [`${row.tenantId}:${row.module}`, row.queuedAt!]));
 }

@@ -9,7 +9,10 @@
  */
 import type { SyncItem } from "../../db";
 import type { AppError } from "../../errors";
-import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, upsertLedgerRows, type CheckpointRow } from "./ledger";
+import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, markLedgerWritten, upsertLedgerRows, type CheckpointRow } from "./ledger";
+
+/** A write's outcome: the remote record's id and what the module keeps about it. */
+export type WrittenOutcome = { targetId: string; meta?: object };
 
 export type RecordClaim = {
   /** Attempts since the record was last written successfully, this one included. */
@@ -25,10 +28,12 @@ export interface PageLedger {
   /** Takes the record for a write; null when it is done or leased by another worker. */
   claim(externalId: string): Promise<RecordClaim | null>;
   written(externalId: string, result: { targetId: string; payloadHash: string | null; meta?: object }): Promise<void>;
+  /** The write is done but steps after it are still to come: keep its outcome now (claim policy). */
+  progress(externalId: string, written: WrittenOutcome): Promise<void>;
   /** The record needs no write (unchanged, or not for this module now). */
   skipped(externalId: string): Promise<void>;
-  /** Transient errors leave the record PENDING, others make it FAILED. */
-  failed(externalId: string, error: AppError): Promise<void>;
+  /** Transient errors leave the record PENDING, others make it FAILED; `written`: a step after the write failed. */
+  failed(externalId: string, error: AppError, written?: WrittenOutcome): Promise<void>;
   /** Stores what is still held in memory (checkpoint policy). */
   commit(): Promise<void>;
 }
@@ -76,12 +81,16 @@ class ClaimingLedger implements PageLedger {
     await markLedgerDone(this.claimedRow(externalId), { ...result, runId: this.scope.runId });
   }
 
+  async progress(externalId: string, written: WrittenOutcome): Promise<void> {
+    await markLedgerWritten(this.claimedRow(externalId), written);
+  }
+
   async skipped(externalId: string): Promise<void> {
     await markLedgerSkipped(this.claimedRow(externalId));
   }
 
-  async failed(externalId: string, error: AppError): Promise<void> {
-    await markLedgerFailed(this.claimedRow(externalId), error, this.scope.runId);
+  async failed(externalId: string, error: AppError, written?: WrittenOutcome): Promise<void> {
+    await markLedgerFailed(this.claimedRow(externalId), error, this.scope.runId, written);
   }
 
   async commit(): Promise<void> {}
@@ -113,6 +122,9 @@ class CheckpointLedger implements PageLedger {
     this.pending.push({ externalId, ...result, meta: result.meta ?? null, state: "DONE", attempts: nextAttempt(this.rows.get(externalId)) });
   }
 
+  /** Checkpoint rows are stored with the page; the outcome goes with `written` or `failed`. */
+  async progress(): Promise<void> {}
+
   async skipped(externalId: string): Promise<void> {
     // A row left PENDING or FAILED that needs no write after all is settled now; no row, no news.
     const previous = this.rows.get(externalId);
@@ -121,14 +133,15 @@ class CheckpointLedger implements PageLedger {
     }
   }
 
-  async failed(externalId: string, error: AppError): Promise<void> {
+  async failed(externalId: string, error: AppError, written?: WrittenOutcome): Promise<void> {
     const previous = this.rows.get(externalId);
     this.pending.push({
       externalId,
-      targetId: previous?.targetId ?? null,
+      targetId: written?.targetId ?? previous?.targetId ?? null,
       payloadHash: null,
       state: error.retryable ? "PENDING" : "FAILED",
       attempts: nextAttempt(previous),
+      ...(written?.meta ? { meta: written.meta } : {}),
       error,
     });
   }
@@ -157,6 +170,7 @@ class ReadOnlyLedger implements PageLedger {
   }
 
   async written(): Promise<void> {}
+  async progress(): Promise<void> {}
   async skipped(): Promise<void> {}
   async failed(): Promise<void> {}
   async commit(): Promise<void> {}

@@ -6,7 +6,7 @@
 import { db, type RunTrigger } from "../../db";
 import { CallMeter } from "../../http/meter";
 import { createRunLogger, type RunLogger } from "../../logs/write-log";
-import type { SettingsInput } from "../../settings/defaults";
+import type { RunSettings } from "../../settings/defaults";
 
 export type RunCounts = { processed: number; created: number; updated: number; skipped: number; failed: number };
 
@@ -20,7 +20,7 @@ export class SyncRunContext {
     readonly tenant: { id: string; slug: string; name: string },
     readonly runId: string,
     readonly module: string,
-    readonly settings: SettingsInput,
+    readonly settings: RunSettings,
     readonly trigger: RunTrigger,
     readonly itemIds?: string[],
   ) {

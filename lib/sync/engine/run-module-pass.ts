@@ -4,7 +4,8 @@
  *   read pages → ledger → claim → map → write → checkpoint → cursor
  *
  *  1. Ledger rows to try again come first: those a person chose (a RETRY run handles only them),
- *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING.
+ *     or, for cursors that move past unfinished records, the rows earlier runs left PENDING, and
+ *     rows FAILED for a configuration reason whose fix has arrived (waiting-for.ts).
  *  2. Then the records changed since the cursor, page by page. Per page: the ledger rows in one or
  *     two statements, the module's bulk preparation, then each record with bounded concurrency:
  *     claim it, look for an earlier attempt's write (claim ledgers), map it, write it, record the
@@ -24,10 +25,11 @@ import { db } from "../../db";
 import { AppError, quoteError, toAppError } from "../../errors";
 import { logLine } from "../../logs/log-line";
 import { readCursor, writeCursor, type RecordOutcome } from "./cursor";
-import type { AnySyncModule, PlannedWrite, Written } from "./define-sync-module";
+import type { AnySyncModule, FollowUpStep, PlannedWrite, Written } from "./define-sync-module";
 import { openPageLedger, type LedgerKind, type PageLedger } from "./page-ledger";
 import type { SyncRunContext } from "./run-context";
 import { TransientStreak } from "./transient-streak";
+import { rowsWhoseFixArrived, waitedForOf } from "./waiting-for";
 import type { WriteRecorder } from "./write-recorder";
 
 /** After this many transient failures in a row the remote is down: stop and let a later run go on. */
@@ -79,6 +81,8 @@ class ModulePass {
     }
     if (module.cursor.retriesUnfinishedFromLedger) await this.retryLedgerRows({ unfinished: true });
     if (this.stoppedByStreak()) return;
+    await this.retryRowsWhoseFixArrived();
+    if (this.stoppedByStreak()) return;
 
     ctx.log.info(module.cursor.describe(position));
     const force = ctx.trigger === "REIMPORT";
@@ -87,6 +91,7 @@ class ModulePass {
     // A page that cannot be read ends the run here (the error propagates), so the cursor stays.
     for await (const page of this.steps.read(this.state, module.cursor.readFrom(position))) {
       if (page.totalCount !== undefined) ctx.total = page.totalCount;
+      pass.observePage?.(page);
       const selected = this.steps.select ? page.items.filter((item: Item) => this.steps.select!(this.state, item)) : page.items;
       const outcomes = await this.processRecords(selected, { force, addToTotal: page.totalCount === undefined });
       for (const item of page.items) pass.observe(item, outcomes.get(this.steps.externalIdOf(item)));
@@ -129,6 +134,32 @@ class ModulePass {
     // Retried records are written even when their hash says unchanged (e.g. the picture is sent again).
     await this.processRecords(items, { force: true, addToTotal: true, retry: true });
     await ctx.flush();
+  }
+
+  /** FAILED rows waiting for a fix (a mapping, a setting, a remote record) that has arrived since they failed. */
+  private async retryRowsWhoseFixArrived(): Promise<void> {
+    const { ctx, module, steps } = this;
+    const waiting = await db.syncItem.findMany({
+      where: { tenantId: ctx.tenantId, module: module.id, state: "FAILED", waitingFor: { not: null } },
+      select: { id: true, waitingFor: true, updatedAt: true },
+      orderBy: { updatedAt: "asc" },
+      take: RETRY_ROWS_PER_RUN,
+    });
+    if (!waiting.length) return;
+    let ready;
+    try {
+      ready = await rowsWhoseFixArrived(
+        ctx.tenantId,
+        waiting.map((row) => ({ id: row.id, waitingFor: row.waitingFor!, updatedAt: row.updatedAt })),
+        steps.changedRemotely ? (keys, since) => steps.changedRemotely!(this.state, keys, since) : undefined,
+      );
+    } catch (caught) {
+      ctx.log.warn(logLine("fixCheckFailed", { recordsOf: module.slug, count: waiting.length, error: quoteError(toAppError(caught)) }));
+      return;
+    }
+    if (!ready.length) return;
+    ctx.log.info(logLine("fixArrived", { recordsOf: module.slug, count: ready.length, waitedFor: waitedForOf(ready.map((row) => row.waitingFor)) }));
+    await this.retryLedgerRows({ ids: ready.map((row) => row.id) });
   }
 
   /** Records the remote no longer has: nothing to write, so their rows stop waiting. */
@@ -175,45 +206,94 @@ class ModulePass {
   }
 
   private async processRecord(ledger: PageLedger, item: Item, force: boolean): Promise<RecordOutcome> {
-    const { ctx, module, steps } = this;
+    const { ctx, steps } = this;
     const externalId: string = steps.externalIdOf(item);
     // The remote is down: leave the record as it is, without spending one of its attempts.
     if (this.streak.broken) return "pending";
     const claim = await ledger.claim(externalId);
     if (!claim) return ledger.rows.get(externalId)?.state === "DONE" ? "skipped" : "pending";
-    let written: Written;
+    let written = this.earlierWrite(ledger.rows.get(externalId));
+    const stored = written !== undefined;
+    let payloadHash: string | null = null;
     try {
-      if (claim.claimedBefore && module.ledger.mode === "claim") {
-        // An earlier attempt may have reached the remote without us learning the answer: look first.
-        const found = await module.ledger.recover(this.state, externalId);
-        if (found) {
-          await ledger.written(externalId, { targetId: found.targetId, payloadHash: null, meta: found.meta });
-          ctx.count("created");
-          this.streak.answered();
-          ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
-          return "written";
-        }
+      if (written) {
+        ctx.log.info(logLine("resumingSteps", { recordsOf: this.module.slug, externalId, targetId: written.targetId }));
+      } else {
+        const outcome = await this.writeRecord(ledger, item, externalId, claim.claimedBefore, force);
+        if (outcome.skipped) return "skipped";
+        ({ written, payloadHash } = outcome);
       }
-      const plan = await steps.map(this.state, item, ledger.rows.get(externalId), { force });
-      if (plan.action === "skip") {
-        await ledger.skipped(externalId);
-        this.dryRun?.skipped(externalId, plan.reason);
-        ctx.count("skipped");
-        return "skipped";
-      }
-      written = await this.write(plan, item, externalId);
-      await ledger.written(externalId, { targetId: written.targetId, payloadHash: plan.payloadHash, meta: written.meta });
-      ctx.count(plan.action === "create" ? "created" : "updated");
+      written = await this.runFollowUps(ledger, item, externalId, written, { persistFirst: !stored });
+      await ledger.written(externalId, { targetId: written.targetId, payloadHash, meta: written.meta });
+      if (stored) ctx.count("updated");
       this.streak.answered();
     } catch (caught) {
-      return this.recordFailure(ledger, externalId, caught, claim.attempt);
-    }
-    try {
-      await written.afterwards?.();
-    } catch (caught) {
-      ctx.log.warn(logLine("followUpFailed", { recordsOf: module.slug, externalId, error: quoteError(toAppError(caught)) }));
+      return this.recordFailure(ledger, externalId, caught, claim.attempt, written);
     }
     return "written";
+  }
+
+  /** The claim ledger's record of a write an earlier attempt finished (only its steps may be left). */
+  private earlierWrite(row: { targetId: string | null; meta: unknown } | undefined): Written | undefined {
+    if (this.module.ledger.mode !== "claim" || !row?.targetId) return undefined;
+    const meta = row.meta !== null && typeof row.meta === "object" && !Array.isArray(row.meta) ? (row.meta as Record<string, unknown>) : {};
+    return { targetId: row.targetId, meta };
+  }
+
+  /** Proof of absence (claim ledgers), then map and write. */
+  private async writeRecord(
+    ledger: PageLedger,
+    item: Item,
+    externalId: string,
+    claimedBefore: boolean,
+    force: boolean,
+  ): Promise<{ skipped: true } | { skipped: false; written: Written; payloadHash: string | null }> {
+    const { ctx, module, steps } = this;
+    if (module.ledger.mode === "claim") {
+      // Never write without proof that the remote does not have the record yet.
+      const found = await module.ledger.recover(this.state, externalId, item, { claimedBefore });
+      if (found) {
+        ctx.count("created");
+        ctx.log.info(logLine("recovered", { recordsOf: module.slug, externalId, targetId: found.targetId }));
+        return { skipped: false, written: found, payloadHash: null };
+      }
+    }
+    const plan = await steps.map(this.state, item, ledger.rows.get(externalId), { force });
+    if (plan.action === "skip") {
+      await ledger.skipped(externalId);
+      this.dryRun?.skipped(externalId, plan.reason);
+      ctx.count("skipped");
+      return { skipped: true };
+    }
+    const written = await this.write(plan, item, externalId);
+    ctx.count(plan.action === "create" ? "created" : "updated");
+    return { skipped: false, written, payloadHash: plan.payloadHash };
+  }
+
+  /**
+   * The module's steps after the write, those that apply and are not done yet, in order. The write's
+   * outcome is stored first, so whatever happens to a step the record is never written again.
+   */
+  private async runFollowUps(ledger: PageLedger, item: Item, externalId: string, written: Written, options: { persistFirst: boolean }): Promise<Written> {
+    const followUps = (this.steps.followUps ?? []) as FollowUpStep<unknown, Item>[];
+    const done = doneFollowUps(written.meta);
+    const todo = followUps.filter((step) => !done[step.id] && step.applies(this.state, item, written));
+    if (!todo.length) return written;
+    if (this.dryRun) {
+      for (const step of todo) this.dryRun.planned(externalId, { action: "update", target: step.label, payload: null, payloadHash: null });
+      return written;
+    }
+    if (options.persistFirst) await ledger.progress(externalId, written);
+    let current = written;
+    for (const step of todo) {
+      try {
+        const details = await step.run(this.state, item, current);
+        current = { ...current, meta: { ...current.meta, ...details, followUps: { ...doneFollowUps(current.meta), [step.id]: "done" } } };
+      } catch (caught) {
+        throw new FollowUpFailure(step, current, caught);
+      }
+    }
+    return current;
   }
 
   /** The write step, or in a dry run the recorder in its place. */
@@ -222,10 +302,22 @@ class ModulePass {
     return this.steps.write(this.state, plan, item);
   }
 
-  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number): Promise<RecordOutcome> {
+  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number, writtenBefore: Written | undefined): Promise<RecordOutcome> {
     const { ctx, module, steps } = this;
-    let error = toAppError(caught);
+    const failure = caught instanceof FollowUpFailure ? caught : undefined;
+    let error = toAppError(failure ? failure.cause : caught);
     if (steps.explainError) error = steps.explainError(error);
+    const written = failure?.written ?? writtenBefore;
+    if (failure) {
+      // The write happened; only this step failed, and a retry resumes here.
+      // It keeps the step's error code (its kind decides retry), worded by errors.anyCode.stepFailed.
+      const name = `${module.recordName.charAt(0).toUpperCase()}${module.recordName.slice(1)} ${externalId}`;
+      error = new AppError(error.code, `${name} was written (${failure.written.targetId}), but the step "${failure.step.label}" failed: ${error.message}`, {
+        details: { ...error.details, step: failure.step.id, targetId: failure.written.targetId },
+        params: { variant: "stepFailed", recordsOf: module.slug, externalId, targetId: failure.written.targetId, step: failure.step.id, error: quoteError(error) },
+        cause: error,
+      });
+    }
     // A record that keeps failing "transiently" (say, a response that never parses) must not wait
     // forever: after enough attempts it fails for a person to look at.
     if (error.retryable && attempt >= module.retry.perRecordAttempts) {
@@ -235,7 +327,7 @@ class ModulePass {
         cause: error,
       });
     }
-    await ledger.failed(externalId, error);
+    await ledger.failed(externalId, error, written);
     this.dryRun?.failed(externalId, error);
     if (error.retryable) {
       this.streak.transientFailure();
@@ -252,4 +344,22 @@ class ModulePass {
   private scope() {
     return { tenantId: this.ctx.tenantId, module: this.module.id, runId: this.ctx.runId };
   }
+}
+
+/** A step after the write failed: the write's outcome goes to the ledger with the failure. */
+class FollowUpFailure extends Error {
+  constructor(
+    readonly step: { id: string; label: string },
+    readonly written: Written,
+    override readonly cause: unknown,
+  ) {
+    super(`The step "${step.label}" failed.`);
+  }
+}
+
+/** The steps after the write a ledger row records as done: `meta.followUps = { <step id>: "done" }`. */
+function doneFollowUps(meta: Record<string, unknown> | undefined): Record<string, "done"> {
+  const recorded = meta?.followUps;
+  if (recorded === null || typeof recorded !== "object" || Array.isArray(recorded)) return {};
+  return Object.fromEntries(Object.entries(recorded).filter(([, state]) => state === "done")) as Record<string, "done">;
 }

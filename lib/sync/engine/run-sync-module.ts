@@ -3,6 +3,9 @@
  * PARTIAL (some records failed) or FAILED (the run itself could not proceed). The module's
  * definition says what the run does (lib/sync/modules); the pass is run-module-pass.ts; this file
  * owns the run's lifecycle and checks the module's prerequisites first.
+ *
+ * A dry run (`dryRun: true`) goes the same way with the write step replaced by a recorder: its
+ * counts say what a run would do, and what the recorder found is stored on the run (dryRunResult).
  */
 import { recordConnectionHealth } from "../../connections/record-connection-health";
 import { db, Prisma, type RunStatus } from "../../db";
@@ -16,6 +19,7 @@ import type { ModuleRegistry } from "./module-registry";
 import { assertPrerequisites } from "./prerequisites";
 import { runModulePass } from "./run-module-pass";
 import { SyncRunContext, type RunCounts } from "./run-context";
+import { WriteRecorder, type DryRunResult } from "./write-recorder";
 
 export type RunSummary = {
   runId: string;
@@ -26,9 +30,11 @@ export type RunSummary = {
   remoteCalls: unknown;
   durationMs: number;
   error?: string;
+  dryRun?: DryRunResult;
 };
 
 export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, registry: ModuleRegistry = SYNC_MODULES): Promise<RunSummary> {
+  const dryRun = input.dryRun === true;
   const module = registry.get(input.module);
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, include: { settings: true } });
   if (!tenant?.settings) throw new AppError("JOB_PAYLOAD_INVALID", `Job names tenant ${input.tenantId}, which does not exist.`);
@@ -55,7 +61,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
         data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, errorParams: Prisma.DbNull },
       })
     : await db.syncRun.create({
-        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId },
+        data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId, dryRun },
       });
 
   const started = Date.now();
@@ -69,9 +75,11 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   );
   ctx.log.info(logLine("runStarted", { trigger: input.trigger }));
   let error: AppError | undefined;
+  const recorder = dryRun ? new WriteRecorder() : undefined;
+  if (recorder) ctx.log.info(logLine("dryRunStarted", {}));
   try {
-    await assertPrerequisites(module.prerequisites, tenant.id);
-    await runModulePass(ctx, module);
+    await assertPrerequisites(module.prerequisites, tenant.id, { dryRun });
+    await runModulePass(ctx, module, { dryRun: recorder });
   } catch (caught) {
     error = toAppError(caught);
     ctx.log.error(logLine("runStopped", { error: quoteError(error) }), { code: error.code });
@@ -81,14 +89,24 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
 
   const finished = await db.syncRun.findUniqueOrThrow({ where: { id: run.id } });
   const status: RunStatus = error ? "FAILED" : finished.failed > 0 ? "PARTIAL" : "SUCCEEDED";
+  const dryRunResult = recorder?.result();
   await db.syncRun.update({
     where: { id: run.id },
-    data: { status, finishedAt: new Date(), error: error?.message ?? null, errorCode: error?.code ?? null, errorParams: error?.params ?? Prisma.DbNull },
+    data: {
+      status,
+      finishedAt: new Date(),
+      error: error?.message ?? null,
+      errorCode: error?.code ?? null,
+      errorParams: error?.params ?? Prisma.DbNull,
+      ...(dryRunResult ? { dryRunResult: dryRunResult as object } : {}),
+    },
   });
   const counts = { processed: finished.processed, created: finished.created, updated: finished.updated, skipped: finished.skipped, failed: finished.failed };
-  if (!error) ctx.log.info(logLine("runFinished", { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed }));
+  const finishedLine = { created: counts.created, updated: counts.updated, skipped: counts.skipped, failed: counts.failed };
+  if (!error) ctx.log.info(dryRun ? logLine("dryRunFinished", finishedLine) : logLine("runFinished", finishedLine));
   await ctx.log.flush();
-  recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
+  // Sync metrics count what reached the remotes; a dry run wrote nothing.
+  if (!dryRun) recordSyncRun({ module: input.module, status, durationMs: Date.now() - started, counts });
   if (error?.retryable) throw error;
 
   return {
@@ -100,5 +118,6 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     remoteCalls: finished.remoteCalls,
     durationMs: Date.now() - started,
     ...(error ? { error: error.message } : {}),
+    ...(dryRunResult ? { dryRun: dryRunResult } : {}),
   };
 }

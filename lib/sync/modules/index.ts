@@ -6,10 +6,11 @@
 import { createModuleRegistry } from "../engine/module-registry";
 import { customerImport } from "./customer-import/definition";
 import { orderExport } from "./order-export/definition";
+import { orderProgress } from "./order-progress/definition";
 import { productImport } from "./product-import/definition";
 import { stockSync } from "./stock-sync/definition";
 
-const DEFINITIONS = [orderExport, productImport, customerImport, stockSync] as const;
+const DEFINITIONS = [orderExport, orderProgress, productImport, customerImport, stockSync] as const;
 
 export const SYNC_MODULES = createModuleRegistry(DEFINITIONS);
 

@@ -64,7 +64,7 @@ describe("order export within Visma.net's field limits", () => {
   });
 
   it("fails an order whose freight cost its Ship via does not take, with advice, and sends it once the method is mapped to one that does", async () => {
-    await db.settings.update({ where: { tenantId: h.tenant.id }, data: { shippingMethodMap: { "1": "PICKUP" } } });
+    await h.saveMapping("order", { shipViaByShippingId: { "1": "PICKUP" } });
     const order = h.cscart.createOrder({ email: "ny.kunde.frakt@example.no", shippingMethod: "Posten", shippingCost: 59, lines: [{ productCode: sku() }] });
     await h.run("ORDER_EXPORT");
     const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: String(order.orderId) } });
@@ -72,7 +72,7 @@ describe("order export within Visma.net's field limits", () => {
     expect(row.lastError).toContain("Visma.net does not let Ship via PICKUP take the shop's freight cost (1310-FreightCostCanNotBeSetManually)");
     expect(sentOrder(order.orderId)).toBeUndefined();
 
-    await db.settings.update({ where: { tenantId: h.tenant.id }, data: { shippingMethodMap: { "1": "POSTEN" } } });
+    await h.saveMapping("order", { shipViaByShippingId: { "1": "POSTEN" } });
     await h.run("ORDER_EXPORT", "RETRY", [row.id]);
     expect(sentOrder(order.orderId)).toMatchObject({ shipping: { shipViaId: "POSTEN" }, freight: { cost: 47.2 } });
   });

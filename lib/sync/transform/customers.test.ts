@@ -3,6 +3,7 @@ import { caughtAppError } from "../../http/caught-app-error";
 import { englishLogText } from "../../logs/write-log";
 import { VismaCustomerSchema } from "../../integrations/visma/schemas";
 import { branchIdFor, mapShopOrderToNewCustomer, mapVismaCustomerToShopUser, parseVismaDate, splitCustomerName } from "./customers";
+import { CustomerMappingSchema } from "./customer-mapping";
 import { order1042 } from "./fixtures";
 
 function vismaCustomer(overrides: Record<string, unknown> = {}) {
@@ -88,6 +89,7 @@ describe("splitCustomerName", () => {
 describe("mapVismaCustomerToShopUser", () => {
   it("maps a person with address, phone, lower-cased e-mail and dates", () => {
     const result = mapVismaCustomerToShopUser(vismaCustomer());
+    if (result.kind !== "user") throw new Error("expected a user");
     expect(result.email).toBe("kari@example.no");
     expect(result.payload).toEqual({
       email: "kari@example.no",
@@ -112,14 +114,29 @@ describe("mapVismaCustomerToShopUser", () => {
 
   it("treats customers with an organisation number as companies", () => {
     const result = mapVismaCustomerToShopUser(vismaCustomer({ name: "Hansen og Sønn", corporateId: "912345678" }));
-    expect(result.payload).toMatchObject({ company: "Hansen og Sønn", firstname: "Hansen og Sønn", lastname: "" });
+    expect(result).toMatchObject({ kind: "user" });
+    expect(result.kind === "user" && result.payload).toMatchObject({ company: "Hansen og Sønn", firstname: "Hansen og Sønn", lastname: "" });
   });
 
-  it("refuses a customer without e-mail and says so", async () => {
-    const error = await caughtAppError(() => mapVismaCustomerToShopUser(vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } })));
+  it("skips a customer without e-mail with the reason, or gives it the placeholder address the mapping asks for", async () => {
+    const noEmail = vismaCustomer({ mainContact: { name: "Kari Nordmann", email: null } });
+    expect(mapVismaCustomerToShopUser(noEmail)).toEqual({ kind: "skip", reason: "Visma.net customer 10452 (Kari Nordmann) has no e-mail address; the customer mapping skips such customers." });
+    const placeholder = mapVismaCustomerToShopUser(noEmail, CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } }));
+    expect(placeholder).toMatchObject({ kind: "user", email: "10452@kunder.example.no", placeholderEmail: true });
+    // The invoice contact's e-mail is the next source by default.
+    expect(mapVismaCustomerToShopUser(vismaCustomer({ mainContact: null, invoiceContact: { email: "Faktura@Example.no" } }))).toMatchObject({ email: "faktura@example.no", placeholderEmail: false });
+    const error = await caughtAppError(() => mapVismaCustomerToShopUser(vismaCustomer({ number: "A B", mainContact: null }), CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } })));
     expect(error.code).toBe("CUSTOMER_INVALID");
-    expect(error.kind).toBe("data");
-    expect(error.message).toContain("customer 10452 (Kari Nordmann) has no e-mail address");
+    expect(CustomerMappingSchema.safeParse({ withoutEmail: { mode: "placeholder", template: "kunder.example.no" } }).success).toBe(false);
+  });
+
+  it("fills the shipping address and the names as the mapping says", () => {
+    const customer = vismaCustomer({ deliveryAddress: { addressLine1: "Lagervegen 9", postalCode: "2000", city: "Lillestrøm", country: { id: "NO" } }, corporateId: "912345678" });
+    const result = mapVismaCustomerToShopUser(customer, CustomerMappingSchema.parse({ shippingAddress: "deliveryAddress", names: "person", phoneFrom: null }));
+    expect(result.kind === "user" && result.payload).toMatchObject({
+      firstname: "Kari", lastname: "Nordmann", company: "", phone: "",
+      b_address: "Storgata 1", s_address: "Lagervegen 9", s_city: "Lillestrøm", s_zipcode: "2000", s_country: "NO",
+    });
   });
 });
 

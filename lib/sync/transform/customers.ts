@@ -4,6 +4,7 @@ import type { CsCartOrder } from "../../integrations/cscart/schemas";
 import type { CsCartUserPayload } from "../../integrations/cscart/schemas";
 import type { VismaCustomer, VismaCustomerCreate, Wrapped } from "../../integrations/visma/schemas";
 import type { LogLine } from "../../logs/log-line";
+import { DEFAULT_CUSTOMER_MAPPING, type CustomerMapping } from "./customer-mapping";
 import { personNameFrom } from "./shop-order-to-sales-order";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
@@ -120,26 +121,53 @@ export function parseVismaDate(value: string | null | undefined): Date | undefin
 }
 
 export interface ShopUserFromCustomer {
+  kind: "user";
   payload: CsCartUserPayload;
   /** Lower-cased; customers are matched on it. */
   email: string;
+  /** The e-mail was made from the customer number (the mapping's placeholder rule). */
+  placeholderEmail: boolean;
   createdAt?: Date;
   modifiedAt?: Date;
 }
 
-/** Visma.net customer → CS-Cart user (customer type C, active). */
-export function mapVismaCustomerToShopUser(customer: VismaCustomer): ShopUserFromCustomer {
-  const email = (customer.mainContact?.email ?? customer.invoiceContact?.email ?? "").trim().toLowerCase();
+/** A customer the mapping says not to import, with the reason. */
+export type SkippedCustomer = { kind: "skip"; reason: string };
+
+type VismaAddress = NonNullable<VismaCustomer["mainAddress"]>;
+
+function addressFields<P extends "b_" | "s_">(prefix: P, address: VismaAddress | null | undefined, names: { firstname: string; lastname: string }, phone: string) {
+  return {
+    [`${prefix}firstname`]: names.firstname,
+    [`${prefix}lastname`]: names.lastname,
+    [`${prefix}address`]: address?.addressLine1 ?? "",
+    [`${prefix}address_2`]: [address?.addressLine2, address?.addressLine3].filter((line) => line && line.trim()).join(", "),
+    [`${prefix}city`]: address?.city ?? "",
+    [`${prefix}zipcode`]: address?.postalCode ?? "",
+    [`${prefix}country`]: address?.country?.id ?? "",
+    [`${prefix}phone`]: phone,
+  } as Record<`${P}${"firstname" | "lastname" | "address" | "address_2" | "city" | "zipcode" | "country" | "phone"}`, string>;
+}
+
+/** Visma.net customer → CS-Cart user (customer type C, active), as the tenant's customer mapping says. */
+export function mapVismaCustomerToShopUser(customer: VismaCustomer, mapping: CustomerMapping = DEFAULT_CUSTOMER_MAPPING): ShopUserFromCustomer | SkippedCustomer {
+  const found = mapping.emailFrom.map((source) => customer[source]?.email?.trim() ?? "").find(Boolean);
+  let email = (found ?? "").toLowerCase();
   if (!email) {
-    throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address, so it cannot become a shop customer.`, {
-      params: { variant: "noEmail", customerNumber: customer.number },
-      details: { customerNumber: customer.number },
-    });
+    if (mapping.withoutEmail.mode === "skip") {
+      return { kind: "skip", reason: `Visma.net customer ${customer.number} (${customer.name ?? "no name"}) has no e-mail address; the customer mapping skips such customers.` };
+    }
+    email = mapping.withoutEmail.template.replace("{number}", customer.number.trim().toLowerCase()).toLowerCase();
+    if (!z.email().safeParse(email).success) {
+      throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} has no e-mail address, and the placeholder rule gives "${email}", which is no e-mail address.`, {
+        details: { customerNumber: customer.number },
+        params: { variant: "placeholderInvalid", number: customer.number, email },
+      });
+    }
   }
-  const isCompany = Boolean(customer.corporateId?.trim() || customer.vatRegistrationId?.trim());
+  const isCompany = mapping.names === "company" || (mapping.names === "auto" && Boolean(customer.corporateId?.trim() || customer.vatRegistrationId?.trim()));
   const names = splitCustomerName(customer.name ?? customer.mainContact?.name ?? "", isCompany);
-  const address = customer.mainAddress;
-  const phone = customer.mainContact?.phone1 ?? "";
+  const phone = mapping.phoneFrom ? (customer[mapping.phoneFrom]?.phone1 ?? "") : "";
   const createdAt = parseVismaDate(customer.createdDateTime);
   const payload: CsCartUserPayload = {
     email,
@@ -149,16 +177,10 @@ export function mapVismaCustomerToShopUser(customer: VismaCustomer): ShopUserFro
     lastname: names.lastname,
     company: names.company,
     phone,
-    b_firstname: names.firstname,
-    b_lastname: names.lastname,
-    b_address: address?.addressLine1 ?? "",
-    b_address_2: [address?.addressLine2, address?.addressLine3].filter((line) => line && line.trim()).join(", "),
-    b_city: address?.city ?? "",
-    b_zipcode: address?.postalCode ?? "",
-    b_country: address?.country?.id ?? "",
-    b_phone: phone,
+    ...addressFields("b_", customer[mapping.billingAddress], names, phone),
+    ...(mapping.shippingAddress ? addressFields("s_", customer[mapping.shippingAddress], names, phone) : {}),
     ...(createdAt ? { timestamp: Math.floor(createdAt.getTime() / 1000) } : {}),
   };
   const modifiedAt = parseVismaDate(customer.lastModifiedDateTime);
-  return { payload, email, ...(createdAt ? { createdAt } : {}), ...(modifiedAt ? { modifiedAt } : {}) };
+  return { kind: "user", payload, email, placeholderEmail: !found, ...(createdAt ? { createdAt } : {}), ...(modifiedAt ? { modifiedAt } : {}) };
 }

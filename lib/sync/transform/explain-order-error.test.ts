@@ -26,7 +26,7 @@ describe("order error explanations", () => {
     const error = explainOrderError(refused, { shippingMethods: [{ id: "3", name: "Hent i butikk" }], shipViaId: "PICKUP" });
     expect(error).toMatchObject({ code: "REMOTE_VALIDATION", kind: "data" });
     expect(error.message).toBe(
-      'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Settings → Order export, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
+      'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Mappings → Orders, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
     );
     expect(explainOrderError(refused, { shippingMethods: [{ id: "1", name: "Posten" }] }).message).toContain("the customer's default Ship via (the shop's shipping method is not mapped)");
     expect(explainOrderError(refused).message).toContain("Visma.net does not let this order's Ship via take the shop's freight cost");
@@ -35,6 +35,14 @@ describe("order error explanations", () => {
   it("names the field Visma.net found too long", () => {
     const error = explainOrderError(remote("0002-InvalidLength: Invalid length (billing.address.line1)"));
     expect(error.message).toBe("Visma.net refused a value on this order as too long (billing.address.line1) (0002-InvalidLength). Shorten it in the CS-Cart order, then retry the order.");
+  });
+
+  it("points refusals of what the order mapping names at the mapping", () => {
+    const payment = explainOrderError(remote("1403-InactivePaymentMethodId: Payment methods set for order is inactive"));
+    expect(payment.code).toBe("MAPPING_INVALID");
+    expect(payment.message).toMatch(/^Visma.net refused the payment method or terms .* Mappings → Orders .*then retry the order. Visma.net said: /);
+    expect(explainOrderError(remote("1809-InvalidQuantityForType: Quantity must be zero or positive")).message).toContain("needs a misc. charge item");
+    expect(explainOrderError(remote("1805-InvalidTaxCategoryId: Invalid TaxCategoryId")).message).toContain("tax categories in Mappings → Orders");
   });
 
   it("leaves other errors as they are", () => {

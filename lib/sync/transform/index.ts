@@ -33,5 +33,6 @@ export {
   type MappedProduct,
   type ItemImage,
 } from "./products";
-export { priceLineNet, netOfGross, includedVatRateForLine, includedVatRateForShipping, shippingCostNet } from "./vat";
+export { priceLine, netOfGross, netForGross, vatOn, vatRateForLine, vatRateForShipping, vatRateForSurcharge, amountsIncludeVat } from "./vat";
+export { priceOrder, vismaOrderTotal } from "./order-totals";
 export { Money, parseAmount, roundCents, spreadProportionally } from "./money";

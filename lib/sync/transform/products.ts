@@ -5,6 +5,7 @@ import { describeZodError, parseOrThrow } from "../../validation";
 import { CsCartProductPayloadSchema, type CsCartProductPayload } from "../../integrations/cscart/schemas";
 import type { VismaInventoryItem } from "../../integrations/visma/schemas";
 import type { WarehouseSelection } from "../../settings/update-settings.schema";
+import { waitsForMapping } from "../engine/waiting-for-keys";
 import { Money, roundCents } from "./money";
 
 /**
@@ -63,6 +64,11 @@ export const ProductMappingSchema = z.object({
   taxMapping: z.record(z.string(), z.array(cscartId)).default({}),
   /** Used for VAT codes missing from taxMapping; without it such an item is a mapping error. */
   defaultTaxIds: z.array(cscartId).optional(),
+  /**
+   * The item's other pictures become the product's additional images, in the item's order (sending
+   * them replaces all of the product's additional images, so they are sent only when they change).
+   */
+  additionalImages: z.boolean().default(true),
   /** Visma type or item class value → CS-Cart category id. */
   categoryMapping: z.record(z.string(), cscartId).default({}),
   defaultCategoryId: cscartId,
@@ -120,13 +126,21 @@ export interface ItemImage {
   key: string;
 }
 
-/** The first attachment that looks like a picture (or the first attachment when names say nothing). */
-export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): ItemImage | undefined {
+/**
+ * The item's pictures in its own order: the attachments that look like pictures, or the first
+ * attachment when names say nothing. The first is the main image.
+ */
+export function imagesOf(item: Pick<VismaInventoryItem, "attachments">): ItemImage[] {
   const attachments = item.attachments ?? [];
-  const chosen = attachments.find((attachment) => IMAGE_NAME.test(attachment.name ?? "")) ?? attachments[0];
-  if (!chosen) return undefined;
-  const revision = chosen.revision ?? 0;
-  return { attachmentId: chosen.id, revision, name: chosen.name ?? "", key: `${chosen.id}:${revision}` };
+  const pictures = attachments.filter((attachment) => IMAGE_NAME.test(attachment.name ?? ""));
+  return (pictures.length ? pictures : attachments.slice(0, 1)).map((chosen) => {
+    const revision = chosen.revision ?? 0;
+    return { attachmentId: chosen.id, revision, name: chosen.name ?? "", key: `${chosen.id}:${revision}` };
+  });
+}
+
+export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): ItemImage | undefined {
+  return imagesOf(item)[0];
 }
 
 // ---- field resolution ----
@@ -134,9 +148,15 @@ export function mainImageOf(item: Pick<VismaInventoryItem, "attachments">): Item
 type FieldName = keyof ProductMapping["fields"];
 type SourceValue = string | number | undefined;
 
-/** `params` word the problem in the reader's language (errors.MAPPING_INVALID.<variant>). */
+/**
+ * `params` word the problem in the reader's language (errors.MAPPING_INVALID.<variant>). The item
+ * waits for the mapping: the next import after the mapping changes tries it again.
+ */
 function mappingError(field: FieldName, problem: string, params: ErrorParams & { variant: string }): AppError {
-  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, { details: { field }, params: { ...params, field } });
+  return new AppError("MAPPING_INVALID", `Product mapping, field "${field}": ${problem}`, {
+    details: { field, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
+    params: { ...params, field },
+  });
 }
 
 function readVismaField(item: VismaInventoryItem, field: VismaSourceField, warehouses: WarehouseSelection): SourceValue {
@@ -245,14 +265,18 @@ export interface ProductMappingContext {
   imageUrlFor?: (image: ItemImage, item: VismaInventoryItem) => string;
   /** The image key written last time; the picture is sent only when it differs. */
   previousImageKey?: string | null;
+  /** The additional images' keys written last time, in order; they are sent (all of them) only when the list differs. */
+  previousAdditionalImageKeys?: readonly string[] | null;
 }
 
 export interface MappedProduct {
   payload: CsCartProductPayload;
-  /** sha256 of the canonical payload without the image URL, plus the image key. Unchanged hash → skip the write. */
+  /** sha256 of the canonical payload without the image URLs, plus the image keys. Unchanged hash → skip the write. */
   payloadHash: string;
   /** Current image key (attachment id + revision), to store after a successful write. */
   imageKey: string | null;
+  /** Current additional images' keys, in order, to store after a successful write. */
+  additionalImageKeys: string[];
 }
 
 /** Visma.net inventory item → CS-Cart product payload with a stable hash. */
@@ -280,21 +304,31 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
     tax_ids: taxIdsFor(resolve("tax_ids"), mapping),
   };
 
-  const image = mapping.fields.main_image ? mainImageOf(item) : undefined;
+  const images = mapping.fields.main_image ? imagesOf(item) : [];
+  const image = images[0];
   const imageKey = image?.key ?? null;
+  const additional = mapping.additionalImages ? images.slice(1) : [];
+  const additionalImageKeys = additional.map((extra) => extra.key);
   const sendImage = image !== undefined && ctx.imageUrlFor !== undefined && ctx.previousImageKey !== imageKey;
+  // Sending image_pairs replaces every additional image the product has (Products.php 4.13): only when
+  // the list changed, and an empty list only when there were images to remove.
+  const previousAdditional = ctx.previousAdditionalImageKeys ?? [];
+  const sendAdditional = ctx.imageUrlFor !== undefined && additionalImageKeys.join("|") !== previousAdditional.join("|") && (additional.length > 0 || previousAdditional.length > 0);
   const candidate = {
     ...withoutImage,
     ...(sendImage ? { main_pair: { detailed: { image_path: ctx.imageUrlFor!(image!, item), alt: withoutImage.product } } } : {}),
+    ...(sendAdditional
+      ? { image_pairs: additional.map((extra, index) => ({ detailed: { image_path: ctx.imageUrlFor!(extra, item), alt: withoutImage.product }, position: index + 1 })) }
+      : {}),
   };
   const parsed = CsCartProductPayloadSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new AppError("MAPPING_INVALID", `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`, {
       // The problem is the CS-Cart schema's own (English) wording of the fields.
       params: { variant: "invalidProduct", inventoryNumber: item.inventoryNumber, problem: describeZodError(parsed.error) },
-      details: { inventoryNumber: item.inventoryNumber },
+      details: { inventoryNumber: item.inventoryNumber, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
     });
   }
-  const payloadHash = createHash("sha256").update(canonicalJson({ product: withoutImage, imageKey })).digest("hex");
-  return { payload: parsed.data, payloadHash, imageKey };
+  const payloadHash = createHash("sha256").update(canonicalJson({ product: withoutImage, imageKey, ...(additionalImageKeys.length ? { additionalImageKeys } : {}) })).digest("hex");
+  return { payload: parsed.data, payloadHash, imageKey, additionalImageKeys };
 }

@@ -1,22 +1,19 @@
 import { z } from "zod";
 import { AppError } from "../../errors";
-import type { CsCartOrder, CsCartOrderLine } from "../../integrations/cscart/schemas";
-import type { NewSalesOrderCommand, NewSalesOrderLine, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
-import { Money, parseAmount, roundCents, spreadProportionally } from "./money";
-import { includedVatRateForLine, priceLineNet, shippingCostNet } from "./vat";
-import type { LogLine } from "../../logs/log-line";
+import type { CsCartOrder } from "../../integrations/cscart/schemas";
+import type { NewSalesOrderCommand, SalesOrderAddress, SalesOrderContact } from "../../integrations/visma/schemas";
+import type { CutField, LogLine } from "../../logs/log-line";
+import { OrderMappingSchema, type OrderMapping, type TextField } from "./order-mapping";
+import { priceOrder } from "./order-totals";
 import { countryIdOf, FieldWarnings, fitAddressLines, VISMA_LIMITS } from "./visma-limits";
 
 export const SalesOrderMappingContextSchema = z.object({
   pricesIncludeVat: z.boolean(),
   customerNumber: z.string().min(1),
-  orderType: z.string().min(1).default("SO"),
-  warehouseId: z.string().min(1).optional(),
-  currencyId: z.string().min(1).optional(),
   /** The branch ("administration") the order belongs to; see branchIdFor in customers.ts. */
   branchId: z.string().min(1).optional(),
-  /** CS-Cart shipping method id → Visma.net Ship via id (the tenant's order settings). */
-  shipViaByShippingId: z.record(z.string(), z.string().trim().min(1).max(VISMA_LIMITS.shipViaId)).default({}),
+  /** The tenant's order mapping (order type, Ship vias, payment methods, warehouse, texts, currency). */
+  mapping: OrderMappingSchema.default(OrderMappingSchema.parse({})),
 });
 export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSchema>;
 
@@ -35,59 +32,6 @@ export function customerOrderReference(orderId: string): string {
 export interface MappedSalesOrder {
   command: NewSalesOrderCommand;
   warnings: LogLine[];
-}
-
-interface ShopLine {
-  line: CsCartOrderLine;
-  label: string;
-  quantity: Money;
-  /** Unit price before the line discount, in the shop's terms. */
-  unit: Money;
-  /** Line discount total, in the shop's terms. */
-  lineDiscount: Money;
-}
-
-function readShopLines(order: CsCartOrder): ShopLine[] {
-  const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
-  return lines.map((line, index) => {
-    const sku = line.product_code.trim();
-    const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
-    if (!sku) {
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${label} has no SKU (product code), so it cannot be matched to a Visma.net item.`, {
-        details: { orderId: order.order_id, line: index + 1, productId: line.product_id },
-        params: { variant: "noSku", orderId: order.order_id, line: index + 1, product: line.product },
-      });
-    }
-    const quantity = parseAmount(line.amount, `quantity of ${label} in order ${order.order_id}`);
-    if (!quantity.greaterThan(0)) {
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the quantity of ${label} must be more than zero.`, {
-        params: { variant: "badQuantity", orderId: order.order_id, line: index + 1, sku },
-      });
-    }
-    const price = parseAmount(line.price, `price of ${label} in order ${order.order_id}`);
-    // CS-Cart's `price` is already reduced by the per-unit `discount`; send the undiscounted price and the discount apart.
-    const unitDiscount = parseAmount(line.discount, `discount of ${label} in order ${order.order_id}`, { optional: true });
-    return { line, label, quantity, unit: price.plus(unitDiscount), lineDiscount: unitDiscount.times(quantity) };
-  });
-}
-
-/**
- * The order-level discount (`subtotal_discount`) is spread over the lines in proportion to each
- * line's amount after its own discount, to the cent, so the parts add up to the order discount and
- * the Visma.net order total matches the shop's. Sending it as one negative line instead would need
- * a discount item in Visma.net and would hide which products were discounted.
- */
-function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
-  const orderDiscount = parseAmount(order.subtotal_discount, `order discount of order ${order.order_id}`, { optional: true });
-  const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
-  const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
-  if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`, {
-      params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
-    });
-  }
-  return spreadProportionally(orderDiscount, amounts);
 }
 
 type AddressPrefix = "b_" | "s_";
@@ -170,47 +114,77 @@ function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: F
   return distinct[0];
 }
 
+/** The shop value a text field of the sales order takes, with its prefix; "" when the shop has none. */
+export function shopTextFor(order: CsCartOrder, field: TextField): string {
+  const values: Record<TextField["source"], string> = {
+    none: "",
+    order_number: order.order_id,
+    customer_notes: order.notes,
+    staff_notes: order.details,
+    payment_method: order.payment_method?.payment ?? "",
+    shipping_method: order.shipping.map((method) => method.shipping).filter(Boolean).join(", "),
+  };
+  const value = values[field.source].trim();
+  return value ? `${field.prefix}${value}`.trim() : "";
+}
+
+/** The sales order's texts, each within its Visma.net limit (cuts are warnings). */
+function textsOf(order: CsCartOrder, mapping: OrderMapping, warnings: FieldWarnings) {
+  const text = (field: TextField, max: number, name: CutField) => warnings.cut(shopTextFor(order, field), max, name);
+  return {
+    description: text(mapping.texts.description, VISMA_LIMITS.description, "description"),
+    refNo: text(mapping.texts.refNo, VISMA_LIMITS.customerRefNo, "refNo"),
+    note: text(mapping.texts.note, VISMA_LIMITS.note, "note"),
+  };
+}
+
+/** Terms and payment method for the order's payment method, as the tenant mapped them. */
+function paymentFieldsFor(order: CsCartOrder, mapping: OrderMapping): Pick<NewSalesOrderCommand, "paymentSettings"> & { termsId?: string } {
+  const mapped = mapping.paymentMethods[order.payment_id];
+  if (!mapped) return {};
+  const paymentSettings = mapped.paymentMethodId ? { paymentMethodId: mapped.paymentMethodId, ...(mapped.cashAccountId ? { cashAccountId: mapped.cashAccountId } : {}) } : undefined;
+  return { ...(mapped.termsId ? { termsId: mapped.termsId } : {}), ...(paymentSettings ? { paymentSettings } : {}) };
+}
+
 /**
- * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits.
- * Throws ORDER_INVALID naming the problem; what had to be shortened comes back as warnings.
+ * The order's currency when it is not the company's base currency. CS-Cart keeps an order's
+ * amounts in the shop's primary currency (`secondary_currency` is only what the customer saw),
+ * so that is the order's currency; without it Visma.net uses the customer's currency, else the
+ * company's base currency (V3 `currencyId`).
+ */
+export function currencyIdFor(mapping: OrderMapping): string | undefined {
+  const { shopCurrency, companyBaseCurrency, vismaCurrencyByShopCurrency } = mapping.currency;
+  if (!shopCurrency || shopCurrency === companyBaseCurrency) return undefined;
+  return vismaCurrencyByShopCurrency[shopCurrency] ?? shopCurrency;
+}
+
+/**
+ * CS-Cart order detail → SalesOrder V3 NewSalesOrderCommand, within Visma.net's field limits, with
+ * a total equal to the shop's (order-totals.ts). Throws ORDER_INVALID naming the problem; what had
+ * to be shortened comes back as warnings.
  */
 export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrderMappingContext): MappedSalesOrder {
   const ctx = SalesOrderMappingContextSchema.parse(context);
+  const { mapping } = ctx;
   const warnings = new FieldWarnings({ subject: "order", orderId: order.order_id });
-  const shopLines = readShopLines(order);
-  const orderDiscountShares = spreadOrderDiscount(order, shopLines);
-
-  const orderLines: NewSalesOrderLine[] = shopLines.map((shopLine, index) => {
-    const rate = ctx.pricesIncludeVat ? includedVatRateForLine(order, shopLine.line, shopLine.label) : new Money(0);
-    const discount = shopLine.lineDiscount.plus(orderDiscountShares[index]!);
-    const pricing = priceLineNet(shopLine.unit, shopLine.quantity, discount, rate);
-    return {
-      inventoryId: shopLine.line.product_code.trim(),
-      quantity: shopLine.quantity.toNumber(),
-      unitPrice: pricing.unitPrice.toNumber(),
-      hasManualPrice: true,
-      discountAmount: pricing.discountAmount.toNumber(),
-      hasManualDiscount: true,
-      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, "lineDescription", { line: index + 1, sku: shopLine.line.product_code.trim() }),
-      ...(ctx.warehouseId ? { warehouseId: ctx.warehouseId } : {}),
-    };
-  });
-
-  const freightCost = shippingCostNet(order, ctx.pricesIncludeVat);
+  const { orderLines, freightCost, freightTaxCategoryId } = priceOrder(order, mapping, { pricesIncludeVat: ctx.pricesIncludeVat, warnings });
   const { billing, shipping } = addressesOf(order, warnings);
-  const shipViaId = shipViaFor(order, ctx.shipViaByShippingId, warnings);
-  const note = order.notes.trim() ? warnings.cut(order.notes, VISMA_LIMITS.note, "note") : "";
+  const shipViaId = shipViaFor(order, mapping.shipViaByShippingId, warnings);
+  const { description, refNo, note } = textsOf(order, mapping, warnings);
+  const { termsId, paymentSettings } = paymentFieldsFor(order, mapping);
+  const currencyId = currencyIdFor(mapping);
   const command: NewSalesOrderCommand = {
-    type: ctx.orderType,
-    customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id) },
+    type: mapping.orderType,
+    customer: { id: ctx.customerNumber, order: customerOrderReference(order.order_id), ...(refNo ? { refNo } : {}), ...(termsId ? { termsId } : {}) },
     date: new Date(order.timestamp * 1000).toISOString(),
-    description: `Web order CS-Cart #${order.order_id}`,
+    ...(description ? { description } : {}),
     ...(note ? { note } : {}),
-    ...(ctx.currencyId ? { currencyId: ctx.currencyId } : {}),
+    ...(currencyId ? { currencyId } : {}),
     ...(ctx.branchId ? { branchId: ctx.branchId } : {}),
+    ...(paymentSettings ? { paymentSettings } : {}),
     billing,
     shipping: { ...shipping, ...(shipViaId ? { shipViaId } : {}) },
-    ...(freightCost.greaterThan(0) ? { freight: { cost: roundCents(freightCost).toNumber() } } : {}),
+    ...(freightCost.greaterThan(0) ? { freight: { cost: freightCost.toNumber(), ...(freightTaxCategoryId ? { taxCategoryId: freightTaxCategoryId } : {}) } } : {}),
     orderLines,
   };
   return { command, warnings: warnings.lines };

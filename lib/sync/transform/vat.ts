@@ -3,12 +3,13 @@ import type { CsCartOrder, CsCartOrderLine, CsCartTax } from "../../integrations
 import { Money, parseAmount, roundCents } from "./money";
 
 /**
- * Every VAT conversion of shop prices happens in this file, so it can change in one place if
+ * Every VAT rule about shop amounts happens in this file, so it can change in one place if
  * Visma.net turns out to read V3 line prices as gross (docs/api-facts.md, "VAT": unconfirmed).
  *
- * Shop prices that include VAT are turned into net prices with the order's own tax data:
- * `taxes[id].rate_value` of the taxes with `price_includes_tax = "Y"`, applied to the lines and the
- * shipping that the tax's `applies` map names (`P_<item_id>`, `S_...`).
+ * The rate of each taxed part of an order comes from the order's own tax data: `taxes[id].rate_value`
+ * of the taxes whose `applies` map names the part (`P_<item_id>` a line, `S_...` the shipping,
+ * `PS_<payment_id>` the payment surcharge). Whether the shop's amounts include it is the taxes'
+ * `price_includes_tax`.
  */
 
 function isIncluded(tax: CsCartTax): boolean {
@@ -17,7 +18,7 @@ function isIncluded(tax: CsCartTax): boolean {
 
 function ratePercentOf(tax: CsCartTax, orderId: string): Money {
   if (tax.rate_type !== "" && tax.rate_type.toUpperCase() !== "P") {
-    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount VAT ("${tax.description}") included in its prices; only percentage VAT can be converted to net prices.`, {
+    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount tax ("${tax.description}"); Visma.net computes VAT as a percentage, so it cannot be sent.`, {
       params: { variant: "fixedVat", orderId, tax: tax.description },
     });
   }
@@ -32,47 +33,89 @@ function sumRates(taxes: CsCartTax[], orderId: string): Money {
   return taxes.reduce((sum, tax) => sum.plus(ratePercentOf(tax, orderId)), new Money(0));
 }
 
-/** The VAT rate (percent) included in a line's price, 0 when none applies. */
-export function includedVatRateForLine(order: CsCartOrder, line: CsCartOrderLine, lineLabel: string): Money {
-  const included = Object.values(order.taxes).filter(isIncluded);
-  if (included.length === 0) return new Money(0);
-  if (hasAppliesData(included)) {
-    const key = `P_${line.item_id ?? ""}`;
-    return sumRates(included.filter((tax) => tax.applies?.[key] !== undefined), order.order_id);
-  }
-  if (included.length === 1) return ratePercentOf(included[0]!, order.order_id);
-  return rateMatchingLineTax(order, line, included, lineLabel);
+/**
+ * Whether the order's amounts include its VAT: the taxes say so; an order without taxes follows the
+ * tenant's setting (then there is nothing to convert anyway). An order mixing both is refused.
+ */
+export function amountsIncludeVat(order: CsCartOrder, setting: boolean): boolean {
+  const taxes = Object.values(order.taxes);
+  if (!taxes.length) return setting;
+  const included = taxes.filter(isIncluded).length;
+  if (included === taxes.length) return true;
+  if (included === 0) return false;
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has taxes included in its prices and taxes added on top; Visma.net takes one or the other, so it cannot be sent.`, {
+    params: { variant: "mixedVatInclusion", orderId: order.order_id },
+  });
 }
 
-/** Without `applies`, picks the included rate whose VAT on the line matches the line's own tax_value. */
-function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, included: CsCartTax[], lineLabel: string): Money {
+/** The VAT rate (percent) of a line, 0 when no tax applies. */
+export function vatRateForLine(order: CsCartOrder, line: CsCartOrderLine, lineLabel: string): Money {
+  const taxes = Object.values(order.taxes);
+  if (taxes.length === 0) return new Money(0);
+  if (hasAppliesData(taxes)) {
+    const key = `P_${line.item_id ?? ""}`;
+    return sumRates(taxes.filter((tax) => tax.applies?.[key] !== undefined), order.order_id);
+  }
+  if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
+  return rateMatchingLineTax(order, line, taxes, lineLabel);
+}
+
+/** Without `applies`, picks the rate whose VAT on the line matches the line's own tax_value. */
+function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, taxes: CsCartTax[], lineLabel: string): Money {
   const lineTax = parseAmount(line.tax_value, `tax of ${lineLabel}`, { optional: true });
   if (lineTax.isZero()) return new Money(0);
-  const gross = parseAmount(line.price, `price of ${lineLabel}`).times(parseAmount(line.amount, `quantity of ${lineLabel}`));
-  for (const tax of included) {
+  const amount = parseAmount(line.price, `price of ${lineLabel}`).times(parseAmount(line.amount, `quantity of ${lineLabel}`));
+  for (const tax of taxes) {
     const rate = ratePercentOf(tax, order.order_id);
-    const expectedTax = gross.times(rate).dividedBy(rate.plus(100));
+    const expectedTax = isIncluded(tax) ? amount.times(rate).dividedBy(rate.plus(100)) : amount.times(rate).dividedBy(100);
     if (expectedTax.minus(lineTax).abs().lessThanOrEqualTo(0.05)) return rate;
   }
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate is included in the price of ${lineLabel}.`);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to ${lineLabel}.`, {
+    params: { variant: "lineVatUnknown", orderId: order.order_id, line: lineLabel },
+  });
 }
 
-/** The VAT rate (percent) included in the shipping cost, 0 when none applies. */
-export function includedVatRateForShipping(order: CsCartOrder): Money {
-  const included = Object.values(order.taxes).filter(isIncluded);
-  if (included.length === 0) return new Money(0);
-  if (hasAppliesData(included)) {
-    return sumRates(included.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith("S_"))), order.order_id);
-  }
-  if (included.length === 1) return ratePercentOf(included[0]!, order.order_id);
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate is included in the shipping cost.`, {
-    params: { variant: "shippingVatUnknown", orderId: order.order_id },
+/** The VAT rate (percent) of the part the `applies` keys starting with `prefix` name (S_ shipping, PS_ payment surcharge). */
+function vatRateForCharge(order: CsCartOrder, prefix: "S_" | "PS_", what: string): Money {
+  const taxes = Object.values(order.taxes);
+  if (taxes.length === 0) return new Money(0);
+  if (hasAppliesData(taxes)) return sumRates(taxes.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith(prefix))), order.order_id);
+  if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
+  throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to the ${what}.`, {
+    params: { variant: prefix === "S_" ? "shippingVatUnknown" : "surchargeVatUnknown", orderId: order.order_id },
   });
+}
+
+export function vatRateForShipping(order: CsCartOrder): Money {
+  return vatRateForCharge(order, "S_", "shipping cost");
+}
+
+export function vatRateForSurcharge(order: CsCartOrder): Money {
+  return vatRateForCharge(order, "PS_", "payment surcharge");
 }
 
 /** Net amount of a gross amount with `ratePercent` VAT included, unrounded. */
 export function netOfGross(gross: Money, ratePercent: Money): Money {
   return gross.times(100).dividedBy(ratePercent.plus(100));
+}
+
+/** VAT on a net amount, to the cent (how Visma.net taxes a document: see order-totals.ts). */
+export function vatOn(net: Money, ratePercent: Money): Money {
+  return roundCents(net.times(ratePercent).dividedBy(100));
+}
+
+/**
+ * The net amount of a VAT-rate group whose gross the shop charged: the amount that, with Visma.net's
+ * VAT added (rounded to the cent), gives the gross back. Rounding cannot always hit it (at 25 %,
+ * one gross value in five lies between two nets); then the nearest net, and the cent left is the
+ * caller's to account for.
+ */
+export function netForGross(gross: Money, ratePercent: Money): Money {
+  const nearest = roundCents(netOfGross(gross, ratePercent));
+  for (const candidate of [nearest, nearest.minus(0.01), nearest.plus(0.01)]) {
+    if (candidate.plus(vatOn(candidate, ratePercent)).equals(gross)) return candidate;
+  }
+  return nearest;
 }
 
 export interface LinePricing {
@@ -83,28 +126,19 @@ export interface LinePricing {
 }
 
 /**
- * Prices one line in net terms so that `unitPrice × quantity − discountAmount` is the line's net
- * amount rounded to the cent (at most 0.005 from the exact net). The cent left over by rounding the
- * unit price goes into the discount; the unit price is rounded up a cent where needed so the
- * discount never becomes negative.
- * @param unit unit price before discounts, in the shop's terms (gross when `ratePercent` > 0)
- * @param discount the line's total discount in the shop's terms
- * @param ratePercent VAT included in those amounts (0 when the shop's prices are net)
+ * Prices one line so that `unitPrice × quantity − discountAmount` is exactly `lineNet`. The unit
+ * price is the shop's unit price before discounts, net of VAT and rounded; the cent left by rounding
+ * goes into the discount, and the unit price is rounded up a cent where needed so the discount is
+ * never negative.
+ * @param unit unit price before discounts, in the shop's terms (gross when `ratePercent` is included)
+ * @param lineNet the line's net amount after all discounts, to the cent
  */
-export function priceLineNet(unit: Money, quantity: Money, discount: Money, ratePercent: Money): LinePricing {
-  const lineNet = roundCents(netOfGross(unit.times(quantity).minus(discount), ratePercent));
-  let unitPrice = roundCents(netOfGross(unit, ratePercent));
+export function priceLine(unit: Money, quantity: Money, lineNet: Money, includedRatePercent: Money): LinePricing {
+  let unitPrice = roundCents(netOfGross(unit, includedRatePercent));
   let discountAmount = unitPrice.times(quantity).minus(lineNet);
   if (discountAmount.isNegative()) {
-    unitPrice = unitPrice.plus(0.01);
+    unitPrice = roundCents(lineNet.dividedBy(quantity)).plus(0.01);
     discountAmount = unitPrice.times(quantity).minus(lineNet);
   }
   return { unitPrice, discountAmount: roundCents(discountAmount) };
-}
-
-/** Shipping cost in net terms, 2 decimals. */
-export function shippingCostNet(order: CsCartOrder, pricesIncludeVat: boolean): Money {
-  const cost = parseAmount(order.shipping_cost, `shipping cost of order ${order.order_id}`, { optional: true });
-  if (!pricesIncludeVat || cost.isZero()) return roundCents(cost);
-  return roundCents(netOfGross(cost, includedVatRateForShipping(order)));
 }

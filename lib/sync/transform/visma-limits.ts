@@ -20,6 +20,7 @@ export const VISMA_LIMITS = {
   email: 255,
   phone: 50,
   customerOrder: 40,
+  customerRefNo: 40,
   description: 255,
   note: 2048,
   lineDescription: 256,

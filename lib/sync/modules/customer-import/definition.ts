@@ -1,18 +1,22 @@
 /**
  * Customer import (Visma.net customers → CS-Cart users of type C), incremental by
- * lastModifiedDateTime. Matched on e-mail (ledger first, then the shop); unchanged customers are
- * not written again. Checkpoint ledger: a create happens only when neither the ledger nor the shop
+ * lastModifiedDateTime, mapped with the tenant's customer mapping (fields, addresses, customers
+ * without an e-mail). Matched on e-mail (ledger first, then the shop); unchanged customers are not
+ * written again. Checkpoint ledger: a create happens only when neither the ledger nor the shop
  * knows the e-mail address.
  */
 import { createHash } from "node:crypto";
 import type { VismaCustomer } from "../../../integrations/visma/schemas";
 import { loadConnectors } from "../../../connections/load-connectors";
 import { env } from "../../../env";
+import { logLine } from "../../../logs/log-line";
 import { passStartCursor } from "../../engine/cursor";
 import { defineSyncModule, type PlannedWrite } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
 import { unlessNotFound } from "../../engine/unless-not-found";
+import { getActiveMapping } from "../../../mappings/get-active-mapping";
 import { mapVismaCustomerToShopUser, type ShopUserFromCustomer } from "../../transform";
+import type { CustomerMapping } from "../../transform/customer-mapping";
 import { customerKey, shopIdOrThrow, shopUserIds, type ShopIdResult } from "../shop-id-lookup";
 
 export const customerImport = defineSyncModule({
@@ -22,7 +26,8 @@ export const customerImport = defineSyncModule({
   recordName: "customer",
   color: "#d97706",
   queue: "sync-customer-import",
-  defaultSchedule: { enabled: true, intervalMinutes: 60 },
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 60 },
   cursor: passStartCursor<VismaCustomer>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
@@ -32,8 +37,10 @@ export const customerImport = defineSyncModule({
   reimport: true,
   steps: {
     async open(ctx, { httpAttempts }) {
-      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
-      return { cscart, visma, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
+      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
+      const active = await getActiveMapping(ctx.tenantId, "customer");
+      ctx.log.info(active.version === null ? logLine("defaultMapping", { mapping: "customer" }) : logLine("mappingVersion", { mapping: "customer", version: active.version }));
+      return { cscart, visma, mapping: active.config, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
     readOne: (run, number) => unlessNotFound(run.visma.getCustomer(number)),
@@ -41,12 +48,13 @@ export const customerImport = defineSyncModule({
     async preparePage(run, customers, ledger) {
       const unknown = customers
         .filter((customer) => !ledger.get(customer.number)?.targetId)
-        .map((customer) => (customer.mainContact?.email ?? customer.invoiceContact?.email)?.trim())
+        .map((customer) => emailOf(customer, run.mapping))
         .filter((email): email is string => Boolean(email));
       for (const [email, result] of await run.shopUsers.lookup(unknown)) run.userIds.set(email.toLowerCase(), result);
     },
     async map(run, customer, previous, { force }) {
-      const user = mapVismaCustomerToShopUser(customer);
+      const user = mapVismaCustomerToShopUser(customer, run.mapping);
+      if (user.kind === "skip") return { action: "skip", reason: user.reason };
       const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
       if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: "unchanged" };
       const userId = previous?.targetId ?? shopIdOrThrow(run.userIds.get(user.payload.email.toLowerCase()), customerKey(user.payload.email));
@@ -68,3 +76,13 @@ export const customerImport = defineSyncModule({
 });
 
 type CustomerWrite = { userId: string | undefined; user: ShopUserFromCustomer["payload"] };
+
+/** The e-mail the mapping gives a customer (also a placeholder one), to find its shop user; undefined when it is skipped. */
+function emailOf(customer: VismaCustomer, mapping: CustomerMapping): string | undefined {
+  try {
+    const user = mapVismaCustomerToShopUser(customer, mapping);
+    return user.kind === "user" ? user.email : undefined;
+  } catch {
+    return undefined; // the map step reports it
+  }
+}

@@ -1,13 +1,16 @@
 /**
  * Order export (CS-Cart → Visma.net): every new shop order in the tenant's statuses becomes exactly
- * one Visma.net sales order. Claim ledger (exactly once), watermark cursor on the orders' update
- * time. The steps are in ./steps.ts.
+ * one Visma.net sales order. Claim ledger (exactly once, with proof of absence before every post),
+ * the shop order cursor of order-cursor.ts, and two steps after the export: ship the sales order in
+ * Visma.net (tenants that reduce stock by shipment) and set the shop order's status. The steps are
+ * in ./steps.ts.
  */
 import { env } from "../../../env";
-import { watermarkCursor } from "../../engine/cursor";
 import { defineSyncModule } from "../../engine/define-sync-module";
 import { connectionsReady } from "../../engine/prerequisites";
-import { OrderExportRun, type OrderPlan, type OrderRef } from "./steps";
+import { shopOrderCursor, type OrderRef } from "./order-cursor";
+import { debtorDefaultsValid, orderExportStartChosen } from "./prerequisites";
+import { OrderExportRun, type OrderPlan } from "./steps";
 
 export const orderExport = defineSyncModule({
   id: "ORDER_EXPORT",
@@ -16,11 +19,12 @@ export const orderExport = defineSyncModule({
   recordName: "order",
   color: "#1d4ed8",
   queue: "sync-order-export",
-  defaultSchedule: { enabled: true, intervalMinutes: 5 },
-  // Orders changed this long before the cursor are read again (clock skew, slow commits).
-  cursor: watermarkCursor<OrderRef>({ of: (order) => order.updatedAt, overlapSeconds: 300 }),
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 5 },
+  cursor: shopOrderCursor(),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
-  prerequisites: [connectionsReady],
+  prerequisites: [connectionsReady, orderExportStartChosen],
+  switchOn: [debtorDefaultsValid],
   vismaScopes: [
     "vismanet_erp_service_api:read",
     // New customers and shipments are v1 POSTs; sales orders are the V3 service's own.
@@ -28,18 +32,32 @@ export const orderExport = defineSyncModule({
     "visma.net.erp.salesorder:read",
     "visma.net.erp.salesorder:write",
   ],
-  ledger: { mode: "claim", recover: (run: OrderExportRun, orderId) => run.recover(orderId) },
+  ledger: { mode: "claim", recover: (run: OrderExportRun, _orderId, order: OrderRef) => run.recover(order) },
   concurrency: () => env().ORDER_EXPORT_CONCURRENCY,
   steps: {
     open: (ctx, options) => OrderExportRun.open(ctx, options),
-    read: (run, updatedFrom) => run.read(updatedFrom),
-    // A retried order is read in full by the map step; the ledger row's id is all it needs.
-    readOne: async (_run, orderId) => ({ orderId, updatedAt: 0 }),
+    read: (run, cursor) => run.read(cursor),
+    readOne: (run, orderId) => run.readOne(orderId),
     externalIdOf: (order) => order.orderId,
     select: (run, order) => run.selects(order),
     map: (run, order) => run.map(order),
     write: (run, plan, order) => run.write(plan, order),
+    followUps: [
+      {
+        id: "ship",
+        label: "ship the sales order in Visma.net",
+        applies: (run) => run.shipsOnExport(),
+        run: (run, order, written) => run.ship(order, written),
+      },
+      {
+        id: "shopStatus",
+        label: "set the shop order's status",
+        applies: (run) => run.setsShopStatus(),
+        run: (run, order) => run.setShopStatus(order),
+      },
+    ],
     onFailed: (run, orderId, error) => run.notifyFailed(orderId, error),
+    changedRemotely: (run, keys, since) => run.changedRemotely(keys, since),
   },
 });
 

@@ -1,7 +1,7 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../db";
-import { startSyncHarness, type SyncHarness } from "../../../../testing/sync-harness";
+import { startAfterOrder, startSyncHarness, type SyncHarness } from "../../../../testing/sync-harness";
 import { orderExport } from "./definition";
 
 // A real SMTP server catches the failure e-mails (set before anything reads the environment).
@@ -158,17 +158,17 @@ describe("order export", () => {
     expect(command.orderLines[0]!.unitPrice).toBe(80);
   });
 
-  it("leaves orders at or below the offset and in other statuses alone", async () => {
+  it("leaves orders up to the start point's order number and in other statuses alone", async () => {
     const [a] = sharedSkus(excl);
     const open = excl.cscart.createOrder({ status: "O", email: "open@example.no", lines: [{ productCode: a!.productCode }] });
     const paid = excl.cscart.createOrder({ status: "P", email: "paid@example.no", lines: [{ productCode: a!.productCode }] });
-    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { orderOffset: paid.orderId } });
+    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { orderExportStart: startAfterOrder(paid.orderId) } });
     await excl.run("ORDER_EXPORT");
     expect(salesOrderFor(excl, open.orderId)).toHaveLength(0);
     expect(salesOrderFor(excl, paid.orderId)).toHaveLength(0);
 
-    // Once the offset is lowered and the open order is paid, both go.
-    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { orderOffset: 0 } });
+    // Once the start point is moved back and the open order is paid, both go.
+    await db.settings.update({ where: { tenantId: excl.tenant.id }, data: { orderExportStart: startAfterOrder(0) } });
     excl.cscart.changeOrder(open.orderId, { status: "P" });
     await excl.run("ORDER_EXPORT");
     expect(salesOrderFor(excl, open.orderId)).toHaveLength(1);

@@ -23,7 +23,8 @@ export const stockSync = defineSyncModule({
   recordName: "item",
   color: "#7c3aed",
   queue: "sync-stock",
-  defaultSchedule: { enabled: true, intervalMinutes: 15 },
+  // Off for every new tenant: switched on once its setup holds (prerequisites.ts, switchOnPrerequisites).
+  defaultSchedule: { enabled: false, intervalMinutes: 15 },
   cursor: passStartCursor<VismaInventoryItem>({ overlapMs: 5 * 60_000 }),
   retry: { httpAttempts: 4, perRecordAttempts: 8, jobRetries: 5 },
   prerequisites: [connectionsReady],
@@ -32,7 +33,7 @@ export const stockSync = defineSyncModule({
   concurrency: () => env().IMPORT_CONCURRENCY,
   steps: {
     async open(ctx, { httpAttempts }) {
-      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts });
+      const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
       return { ctx, cscart, visma, shopIds: shopProductIds(cscart), productIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) =>

@@ -1,16 +1,16 @@
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
-import { getActiveProductMapping } from "@/lib/mappings/get-active-mapping";
-import { listProductMappingVersions } from "@/lib/mappings/list-mapping-versions";
-import { saveProductMappingVersion } from "@/lib/mappings/save-mapping-version";
+import { getActiveMapping } from "@/lib/mappings/get-active-mapping";
+import { listMappingVersions } from "@/lib/mappings/list-mapping-versions";
+import { saveMappingVersion } from "@/lib/mappings/save-mapping-version";
 import { DEFAULT_PRODUCT_MAPPING, ProductMappingSchema, VISMA_SOURCE_FIELDS } from "@/lib/sync/transform";
 
 /** GET: the mapping in force, the defaults, the Visma.net fields it can read and the saved versions. */
 export const GET = guardRoute({ role: "VIEWER" }, async (ctx) => {
-  const [active, versions] = await Promise.all([getActiveProductMapping(ctx.tenant.id), listProductMappingVersions(ctx.tenant.id)]);
+  const [active, versions] = await Promise.all([getActiveMapping(ctx.tenant.id, "product"), listMappingVersions(ctx.tenant.id, "product")]);
   return { ...active, defaults: DEFAULT_PRODUCT_MAPPING, sourceFields: VISMA_SOURCE_FIELDS, versions };
 });
 
 /** POST: save the edited mapping as a new version. */
 export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
-  saveProductMappingVersion(ctx, await readJsonBody(request, ProductMappingSchema, "product mapping", "MAPPING_INVALID")),
+  saveMappingVersion(ctx, "product", await readJsonBody(request, ProductMappingSchema, "product mapping", "MAPPING_INVALID")),
 );

@@ -1,8 +1,8 @@
 import { guardRoute, readJsonBody } from "@/lib/auth/guard";
-import { restoreProductMappingVersion } from "@/lib/mappings/restore-mapping-version";
+import { restoreMappingVersion } from "@/lib/mappings/restore-mapping-version";
 import { RestoreMappingInputSchema } from "@/lib/mappings/restore-mapping-version.schema";
 
 /** POST { version }: make an earlier version the newest again. */
 export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
-  restoreProductMappingVersion(ctx, await readJsonBody(request, RestoreMappingInputSchema, "restore request")),
+  restoreMappingVersion(ctx, "product", await readJsonBody(request, RestoreMappingInputSchema, "restore request")),
 );
