@@ -21,7 +21,7 @@ export type BoundInput = {
   vismaCallsPerSecond?: number;
 };
 
-export type Bound = { seconds: number; limitedBy: "latency" | "rate limit" };
+export type Bound = { seconds: number; limitedBy: "latency" | "rate limit" | "capacity" };
 
 export function meanLatencyMs(latencyMs: number, jitterMs: number): number {
   return latencyMs + jitterMs / 2;

@@ -6,6 +6,7 @@
 import type PgBoss from "pg-boss";
 import { startCscartSimulator, type CscartSimulator } from "../simulators/cscart/server";
 import { startVismaSimulator, type VismaSimulator } from "../simulators/visma/server";
+import type { CapacityConfigInput } from "../simulators/shared/capacity";
 import type { SeedScale } from "../simulators/shared/seed-data";
 import { createDemoMappings, DEMO_SETUP_SETTINGS } from "../prisma/seed";
 import { db, type Prisma, type SyncRun } from "../lib/db";
@@ -16,17 +17,26 @@ import { connectTenantToSimulators } from "../testing/sync-harness";
 import { startWorkerProcess, type WorkerProcess } from "../testing/worker-process";
 import type { BenchConfig } from "./config";
 import type { BenchContext } from "./scenarios/context";
-import { PeakRssTracker } from "./rss";
+import { createServer } from "node:net";
+import { findNodeProcess, PeakMemoryTracker, WORKER_SCRIPT, type MeasuredProcess, type PeakMemory } from "./rss";
 
 export type Simulators = { cscart: CscartSimulator; visma: VismaSimulator; close(): Promise<void> };
 
 /** Both simulators from one seed (so SKUs and e-mails agree), every request delayed by the latency. */
-export async function startSimulators(config: BenchConfig, seed: number, scale: Partial<SeedScale>): Promise<Simulators> {
+export async function startSimulators(
+  config: BenchConfig,
+  seed: number,
+  scale: Partial<SeedScale>,
+  capacity: { cscart?: CapacityConfigInput; visma?: CapacityConfigInput } = {},
+): Promise<Simulators> {
   const faults = { latencyMs: config.latencyMs, jitterMs: config.jitterMs };
   const common = { port: 0, seed, products: 0, customers: 0, orders: 0, ...scale, faults };
   // Visma.net's production budget (15,000/h) would end a 10,000-product run early; the rate-limited
   // scenario sets its own limit in front of the simulator.
-  const [cscart, visma] = await Promise.all([startCscartSimulator(common), startVismaSimulator({ ...common, rateLimitPerHour: 10_000_000 })]);
+  const [cscart, visma] = await Promise.all([
+    startCscartSimulator({ ...common, capacity: capacity.cscart ?? {} }),
+    startVismaSimulator({ ...common, capacity: capacity.visma ?? {}, rateLimitPerHour: 10_000_000 }),
+  ]);
   return { cscart, visma, close: async () => void (await Promise.all([cscart.close(), visma.close()])) };
 }
 
@@ -52,22 +62,38 @@ export async function createBenchTenant(
  * this process's ALLOWED_PRIVATE_HOSTS). So once a scenario's tenants exist, the main worker is
  * started again and inherits the addresses it must be allowed to call.
  */
-export async function restartMainWorker(ctx: BenchContext): Promise<void> {
+export async function restartMainWorker(ctx: BenchContext, env: Record<string, string> = {}): Promise<void> {
   await ctx.worker.stop();
-  ctx.worker = await startBenchWorkers(ctx.config, 1, "main");
+  ctx.worker = await startBenchWorkers(ctx.config, 1, "main", env);
 }
 
 export type BenchWorkers = {
   workers: WorkerProcess[];
-  /** The node processes that run the worker code (started by node itself, one process each). */
-  pids: number[];
+  /** The Node.js processes that run workers/main.ts (checked by command line), with their metrics ports. */
+  processes: MeasuredProcess[];
   stop(): Promise<void>;
 };
 
-export async function startBenchWorkers(config: BenchConfig, count: number, label: string): Promise<BenchWorkers> {
+/** A free loopback port (for a worker's metrics, the dashboard's server). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Only for the bench's own workers: their metrics carry the V8 heap figures. */
+const BENCH_METRICS_TOKEN = "bench-metrics-token-0123456789";
+
+/** `env` overrides the defaults below, e.g. a higher IMPORT_CONCURRENCY ceiling or WORKER_SCHEDULES=on. */
+export async function startBenchWorkers(config: BenchConfig, count: number, label: string, env: Record<string, string> = {}): Promise<BenchWorkers> {
+  const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const workers = await Promise.all(
-    Array.from({ length: count }, (_, i) =>
+    ports.map((port, i) =>
       startWorkerProcess(`bench-${label}-${i}`, {
+        WORKER_HTTP_PORT: String(port),
+        METRICS_TOKEN: BENCH_METRICS_TOKEN,
         WORKER_CONCURRENCY: String(config.workerConcurrency),
         IMPORT_CONCURRENCY: String(config.importConcurrency),
         ORDER_EXPORT_CONCURRENCY: String(config.orderExportConcurrency),
@@ -76,12 +102,19 @@ export async function startBenchWorkers(config: BenchConfig, count: number, labe
         PGBOSS_MAINTENANCE_SECONDS: "60",
         // Experiments on the worker alone, e.g. "--max-old-space-size=128" or "--require <profiler>".
         ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
+        ...env,
       }),
     ),
   );
+  // The process measured must be the worker itself: a wrong one (a launcher, tsx's esbuild
+  // service) would report a few MB and pass every memory target.
+  const processes = workers.map((worker, i) => ({
+    pid: findNodeProcess(worker.process.pid!, WORKER_SCRIPT),
+    metrics: { url: `http://127.0.0.1:${ports[i]}/api/metrics`, token: BENCH_METRICS_TOKEN },
+  }));
   return {
     workers,
-    pids: workers.map((worker) => worker.process.pid!),
+    processes,
     stop: async () => void (await Promise.all(workers.map((worker) => worker.stop("SIGTERM")))),
   };
 }
@@ -105,17 +138,17 @@ export async function enqueueRun(boss: PgBoss, tenantId: string, module: ModuleI
   return result.runId;
 }
 
-export type MeasuredRun = { run: SyncRun; wallSeconds: number; peakRssMb: number | null };
+export type MeasuredRun = { run: SyncRun; wallSeconds: number; memory: PeakMemory };
 
 /** Enqueues one module run and waits for it, sampling the workers' memory meanwhile. */
 export async function measureRun(boss: PgBoss, workers: BenchWorkers, tenantId: string, module: ModuleId, timeoutMs = 30 * 60_000): Promise<MeasuredRun> {
-  const memory = new PeakRssTracker(workers.pids);
+  const memory = new PeakMemoryTracker(workers.processes);
   try {
     const runId = await enqueueRun(boss, tenantId, module);
     const [run] = await waitForRuns([runId], timeoutMs);
-    return { run: run!, wallSeconds: wallSecondsOf(run!), peakRssMb: memory.stop() };
+    return { run: run!, wallSeconds: wallSecondsOf(run!), memory: await memory.stop() };
   } finally {
-    memory.stop();
+    await memory.stop();
   }
 }
 

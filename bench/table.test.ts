@@ -9,6 +9,7 @@ const row: ScenarioResult = {
   recordsPerSecond: 160,
   calls: { cscart: 2010, visma: 3 },
   peakRssMb: 180.4,
+  peakHeapMb: 61.2,
   needed: { cscart: 2008, visma: 2 },
   bound: { seconds: 9.4, limitedBy: "latency" },
   ratio: 0.752,
@@ -26,9 +27,9 @@ describe("table", () => {
   });
 
   it("renders one row per scenario with calls per record and the legacy multiple", () => {
-    expect(scenarioCells(row)).toEqual(["1", "Initial product import", "2000", "12.50", "160.0", "1.005", "0.002", "180", "9.40", "0.75", "×1,920 products"]);
+    expect(scenarioCells(row)).toEqual(["1", "Initial product import", "2000", "12.50", "160.0", "1.005", "0.002", "180", "61", "9.40", "0.75", "×1,920 products"]);
     expect(scenarioCells({ ...row, records: 0, bound: null, ratio: 0.1, throughput: false, legacy: null })).toEqual([
-      "1", "Initial product import", "0", "12.50", "160.0", "–", "–", "180", "–", "0.10*", "–",
+      "1", "Initial product import", "0", "12.50", "160.0", "–", "–", "180", "61", "–", "0.10*", "–",
     ]);
   });
 

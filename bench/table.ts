@@ -9,8 +9,10 @@ export type ScenarioResult = {
   recordsPerSecond: number;
   /** Calls actually made, per remote (null where the scenario makes none, e.g. the dashboard). */
   calls: CallSplit | null;
-  /** Worker process peak resident memory during the scenario. */
+  /** Peak resident memory of the Node.js worker process(es) during the scenario (8x: the web server's). */
   peakRssMb: number | null;
+  /** Peak V8 heap used in the worker process(es), from their metrics (null where not measured). */
+  peakHeapMb: number | null;
   /** Calls the job needs (the bound's input) and the bound itself; null where a bound makes no sense. */
   needed: CallSplit | null;
   bound: Bound | null;
@@ -25,7 +27,7 @@ export type ScenarioResult = {
 
 export type TargetCheck = { target: string; value: string; met: boolean | null };
 
-export const COLUMNS = ["#", "scenario", "records", "wall s", "rec/s", "CS-Cart/rec", "Visma/rec", "peak RSS MB", "bound s", "ratio", "vs legacy"] as const;
+export const COLUMNS = ["#", "scenario", "records", "wall s", "rec/s", "CS-Cart/rec", "Visma/rec", "peak RSS MB", "heap MB", "bound s", "ratio", "vs legacy"] as const;
 
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
@@ -44,7 +46,8 @@ export function scenarioCells(row: ScenarioResult): string[] {
     perRecord(row.calls?.cscart),
     perRecord(row.calls?.visma),
     formatNumber(row.peakRssMb, 0),
-    row.bound ? `${formatNumber(row.bound.seconds, 2)}${row.bound.limitedBy === "rate limit" ? " (rate)" : ""}` : "–",
+    formatNumber(row.peakHeapMb, 0),
+    row.bound ? `${formatNumber(row.bound.seconds, 2)}${{ latency: "", "rate limit": " (rate)", capacity: " (cap)" }[row.bound.limitedBy]}` : "–",
     row.ratio === null ? "–" : `${formatNumber(row.ratio, 2)}${row.throughput ? "" : "*"}`,
     row.legacy ? `×${formatNumber(row.legacy.multiple, 0)} ${row.legacy.kind}` : "–",
   ];

@@ -66,10 +66,17 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Sync engine and worker knobs.
-  /** Records written at once per import run (CS-Cart writes). */
-  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  /** Orders posted at once per order export run (Visma.net writes). */
-  ORDER_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * Records in progress at once per import run, at most: the remote's own limit, learned per host
+   * (lib/http/adaptive-concurrency.ts), decides how many of their requests go out at once.
+   */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(32),
+  /** Orders in progress at once per order export run, at most (the same holds for Visma.net). */
+  ORDER_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+  /** Finished runs are summed per tenant, module and day (RunSummary) and deleted after this many days. */
+  RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Runs that found nothing to do (succeeded, no records) go sooner: most scheduled runs are such. */
+  IDLE_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(2),
   /** How long a sync job may stay active before pg-boss assumes its worker died and retries it. */
   SYNC_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(15 * 60),
   PGBOSS_MAINTENANCE_SECONDS: z.coerce.number().min(1).default(60),

@@ -2,7 +2,8 @@
  * `npm run sim`: starts the CS-Cart and Visma.net simulators with seeded data.
  * Env: CSCART_SIM_PORT, VISMA_SIM_PORT, SIM_HOST, SIM_SEED, SIM_PRODUCTS, SIM_CUSTOMERS, SIM_ORDERS,
  * SIM_LATENCY_MS (+ SIM_JITTER_MS, SIM_ERROR_RATE, ...), VISMA_RATE_LIMIT_PER_HOUR, SIM_PRICES_INCLUDE_TAX,
- * SIM_CSCART_OLD_SHOP, SIM_VISMA_AUTO_SHIP_SECONDS, SIM_CONTROL_SECRET. Flags of the same meaning: --cscart-port,
+ * SIM_CSCART_OLD_SHOP, SIM_VISMA_AUTO_SHIP_SECONDS, SIM_CONTROL_SECRET, SIM_WORKERS + SIM_QUEUE_LIMIT +
+ * SIM_SERVICE_MS=read:write:imageWrite (capacity, both). Flags of the same meaning: --cscart-port,
  * --visma-port, --host, --seed,
  * --products, --customers, --orders, --latency-ms, --rate-limit-per-hour, --prices-include-tax=false,
  * --old-shop (a CS-Cart that ignores updated_at_from), --auto-ship-seconds (Visma.net ships open
@@ -10,6 +11,7 @@
  */
 import { parseArgs } from "node:util";
 import { startCscartSimulator } from "./cscart/server";
+import { capacityFromEnv } from "./shared/capacity";
 import { faultsFromEnv } from "./shared/faults";
 import { startVismaSimulator } from "./visma/server";
 
@@ -53,6 +55,7 @@ const scale = {
   orders: numberSetting(flags.orders, "SIM_ORDERS", 80),
 };
 const faults = { ...faultsFromEnv(process.env), ...(flags["latency-ms"] ? { latencyMs: Number(flags["latency-ms"]) } : {}) };
+const capacity = capacityFromEnv(process.env);
 const controlSecret = flags["control-secret"] ?? process.env.SIM_CONTROL_SECRET ?? undefined;
 const pricesIncludeTax = (flags["prices-include-tax"] ?? process.env.SIM_PRICES_INCLUDE_TAX ?? "true") !== "false";
 const oldShop = flags["old-shop"] ?? process.env.SIM_CSCART_OLD_SHOP === "true";
@@ -63,6 +66,7 @@ const cscart = await startCscartSimulator({
   seed,
   ...scale,
   faults,
+  capacity,
   pricesIncludeTax,
   oldShop,
   ...(controlSecret ? { controlSecret } : {}),
@@ -73,6 +77,7 @@ const visma = await startVismaSimulator({
   seed,
   ...scale,
   faults,
+  capacity,
   rateLimitPerHour: numberSetting(flags["rate-limit-per-hour"], "VISMA_RATE_LIMIT_PER_HOUR", 15_000),
   autoShipAfterSeconds: numberSetting(flags["auto-ship-seconds"], "SIM_VISMA_AUTO_SHIP_SECONDS", 0),
   ...(controlSecret ? { controlSecret } : {}),

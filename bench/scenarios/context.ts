@@ -1,8 +1,9 @@
 /** What every scenario gets, and the one way a measured run becomes a table row. */
 import type PgBoss from "pg-boss";
 import type { SyncRun } from "../../lib/db";
-import { computeBound, legacyMultiple, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
+import { computeBound, legacyMultiple, type Bound, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
 import type { BenchConfig } from "../config";
+import type { PeakMemory } from "../rss";
 import type { BenchWorkers, MeasuredRun } from "../stack";
 import type { ScenarioResult } from "../table";
 
@@ -27,6 +28,8 @@ export type RowSpec = {
   throughput: boolean;
   legacy?: LegacyKind;
   vismaCallsPerSecond?: number;
+  /** The bound when a server's capacity sets it (bench/capacity.ts), instead of latency ÷ concurrency. */
+  bound?: Bound;
   notes?: string[];
   details?: Record<string, unknown>;
 };
@@ -38,7 +41,7 @@ export function rowFromRun(ctx: BenchContext, measured: MeasuredRun, spec: RowSp
     records: measured.run.processed,
     wallSeconds: measured.wallSeconds,
     calls: splitCalls(measured.run.remoteCalls as RemoteCallsByRemote),
-    peakRssMb: measured.peakRssMb,
+    memory: measured.memory,
     notes: [...(spec.notes ?? []), ...runNotes(measured.run)],
     details: { ...spec.details, run: runDetails(measured.run) },
   });
@@ -46,9 +49,9 @@ export function rowFromRun(ctx: BenchContext, measured: MeasuredRun, spec: RowSp
 
 export function rowFromFigures(
   ctx: BenchContext,
-  spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; peakRssMb: number | null },
+  spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; memory: PeakMemory },
 ): ScenarioResult {
-  const bound = computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
+  const bound = spec.bound ?? computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
   const recordsPerSecond = spec.wallSeconds > 0 ? spec.records / spec.wallSeconds : 0;
   return {
     id: spec.id,
@@ -57,7 +60,8 @@ export function rowFromFigures(
     wallSeconds: spec.wallSeconds,
     recordsPerSecond,
     calls: spec.calls,
-    peakRssMb: spec.peakRssMb,
+    peakRssMb: spec.memory.rssMb,
+    peakHeapMb: spec.memory.heapMb,
     needed: spec.needed,
     bound,
     ratio: ratioToBound(bound.seconds, spec.wallSeconds),

@@ -6,14 +6,14 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { createTenant } from "../../lib/tenants/create-tenant";
 import { percentile } from "../percentile";
-import { PeakRssTracker, leafProcess } from "../rss";
+import { findNodeProcess, isNextServer, PeakMemoryTracker } from "../rss";
+import { freePort } from "../stack";
 import type { ScenarioResult } from "../table";
 import type { BenchContext } from "./context";
 
@@ -55,14 +55,6 @@ async function buildIfStale(webEnv: Record<string, string>, log: (line: string) 
     writeFileSync("tsconfig.json", `${JSON.stringify(tsconfig, null, 2)}\n`);
   }
   if (code !== 0) throw new Error(`next build failed:\n${output.join("").slice(-3000)}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -119,7 +111,7 @@ async function insertLogRows(tenantId: string, rows: number): Promise<void> {
   await db.$executeRawUnsafe(`analyze "LogEntry"`);
 }
 
-type Measured = { p50Ms: number; p95Ms: number; requests: number; seconds: number; non2xx: number; errors: number };
+export type Measured = { p50Ms: number; p95Ms: number; requests: number; seconds: number; non2xx: number; errors: number };
 
 async function load(url: string, cookie: string, ctx: BenchContext): Promise<Measured> {
   const { httpConnections, httpSeconds } = ctx.config;
@@ -134,10 +126,15 @@ async function load(url: string, cookie: string, ctx: BenchContext): Promise<Mea
   return { p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), requests: latencies.length, seconds: result.duration, non2xx, errors: result.errors };
 }
 
-export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
-  const { config } = ctx;
-  // The product tenant (runs, ledger) when scenario 1 ran; else an empty one.
-  const tenant = ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
+export type DashboardServer = {
+  baseUrl: string;
+  /** Loads one route for the configured seconds (after one request to warm it up), with the web server's peak RSS. */
+  measure(route: string): Promise<Measured & { rssMb: number | null }>;
+  stop(): Promise<void>;
+};
+
+/** The dashboard's production build served by `next start`, logged in as the bench owner. */
+export async function startDashboardServer(ctx: BenchContext, label: string, beforeStart: () => Promise<void> = async () => {}): Promise<DashboardServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const secrets = env();
@@ -155,16 +152,46 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     ALLOW_LOCALHOST_HTTP: "true",
   };
   await buildIfStale(webEnv, ctx.log);
-
-  ctx.log(`8. inserting ${config.logRows.toLocaleString("en-US")} log rows for ${tenant.slug}`);
-  const insertStarted = Date.now();
-  await insertLogRows(tenant.id, config.logRows);
-  ctx.log(`8. inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s; starting next start on ${baseUrl}`);
-
+  await beforeStart();
+  ctx.log(`${label}. next start on ${baseUrl}`);
   const web = run("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], webEnv);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (web.child.exitCode !== null) return resolve();
+      web.child.once("exit", () => resolve());
+      web.child.kill("SIGTERM");
+    });
   try {
     await waitForHttp(`${baseUrl}/login`, 60_000);
     const cookie = await logIn(baseUrl, ctx.owner.email, ctx.owner.password);
+    return {
+      baseUrl,
+      stop,
+      async measure(route) {
+        // One request first, so compiling and caches do not count against the route.
+        await fetch(`${baseUrl}${route}`, { headers: { cookie } });
+        const memory = new PeakMemoryTracker([{ pid: findNodeProcess(web.child.pid!, isNextServer) }]);
+        const measured = await load(`${baseUrl}${route}`, cookie, ctx);
+        return { ...measured, rssMb: (await memory.stop()).rssMb };
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { config } = ctx;
+  // The product tenant (runs, ledger) when scenario 1 ran; else an empty one.
+  const tenant = ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
+  const server = await startDashboardServer(ctx, "8", async () => {
+    ctx.log(`8. inserting ${config.logRows.toLocaleString("en-US")} log rows for ${tenant.slug}`);
+    const insertStarted = Date.now();
+    await insertLogRows(tenant.id, config.logRows);
+    ctx.log(`8. inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s`);
+  });
+  try {
     const targets: [string, string][] = [
       ["8a", `/${tenant.slug}`],
       ["8b", `/${tenant.slug}/runs`],
@@ -177,11 +204,7 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     ];
     const rows: ScenarioResult[] = [];
     for (const [id, route] of targets) {
-      // One request first, so compiling and caches do not count against the route.
-      await fetch(`${baseUrl}${route}`, { headers: { cookie } });
-      const memory = new PeakRssTracker([leafProcess(web.child.pid!)]);
-      const measured = await load(`${baseUrl}${route}`, cookie, ctx);
-      const peakRssMb = memory.stop();
+      const { rssMb, ...measured } = await server.measure(route);
       ctx.log(`8. GET ${route}: p50 ${measured.p50Ms.toFixed(0)} ms, p95 ${measured.p95Ms.toFixed(0)} ms over ${measured.requests} requests`);
       rows.push({
         id,
@@ -190,7 +213,8 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
         wallSeconds: measured.seconds,
         recordsPerSecond: measured.requests / Math.max(0.001, measured.seconds),
         calls: null,
-        peakRssMb,
+        peakRssMb: rssMb,
+        peakHeapMb: null,
         needed: null,
         bound: null,
         ratio: null,
@@ -204,10 +228,6 @@ export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioR
     }
     return rows;
   } finally {
-    await new Promise<void>((resolve) => {
-      if (web.child.exitCode !== null) return resolve();
-      web.child.once("exit", () => resolve());
-      web.child.kill("SIGTERM");
-    });
+    await server.stop();
   }
 }

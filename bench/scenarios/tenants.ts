@@ -7,7 +7,7 @@ import { SYNC_MODULES } from "../../lib/sync/modules";
 import { createBenchTenant, enqueueRun, restartMainWorker, startBenchWorkers, startSimulators, waitForRuns, type BenchWorkers, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 import { percentile } from "../percentile";
-import { PeakRssTracker } from "../rss";
+import { PeakMemoryTracker } from "../rss";
 import { rowFromFigures, type BenchContext } from "./context";
 
 export type Spread = { min: number; p50: number; p95: number; max: number; spread: number; maxOverMin: number };
@@ -35,12 +35,12 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
     await restartMainWorker(ctx);
     extra = await startBenchWorkers(config, config.tenantWorkers - 1, "tenants");
     ctx.log(`7. ${config.tenants} tenants × ${SYNC_MODULES.ids.length} modules on ${config.tenantWorkers} worker processes`);
-    const memory = new PeakRssTracker([...ctx.worker.pids, ...extra.pids]);
+    const memory = new PeakMemoryTracker([...ctx.worker.processes, ...extra.processes]);
     const started = Date.now();
     const runIds: string[] = [];
     for (const tenantId of tenantIds) for (const module of SYNC_MODULES.ids) runIds.push(await enqueueRun(ctx.boss, tenantId, module));
     const runs = await waitForRuns(runIds, 20 * 60_000);
-    const peakRssMb = memory.stop();
+    const peak = await memory.stop();
     const finishedAt = (tenantId: string) => Math.max(...runs.filter((run) => run.tenantId === tenantId).map((run) => run.finishedAt!.getTime()));
     const completion = tenantIds.map((tenantId) => (finishedAt(tenantId) - started) / 1000);
     const spread = spreadOf(completion);
@@ -64,7 +64,7 @@ export async function runTenantsScenario(ctx: BenchContext): Promise<ScenarioRes
         records: runs.reduce((sum, run) => sum + run.processed, 0),
         wallSeconds,
         calls,
-        peakRssMb,
+        memory: peak,
         // Expressed as calls at concurrency 1 so computeBound's division is already done.
         needed: { cscart: perSlotCalls / slots, visma: 0 },
         concurrency: 1,

@@ -7,6 +7,8 @@ const offset = Number(process.env.APICENTER_PORT_OFFSET ?? 0);
 export const PORTS = {
   devPostgres: 5499 + offset,
   testPostgres: 5498 + offset,
+  /** The benchmark's own server (bench/run.ts): the test server is stopped by whichever test run started it. */
+  benchPostgres: 5497 + offset,
   e2eWeb: 3100 + offset,
   e2eCscartSim: 4201 + offset,
   e2eVismaSim: 4202 + offset,

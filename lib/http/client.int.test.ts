@@ -294,3 +294,40 @@ describe("HttpClient limits", () => {
     expect(hits.get("/quota-for-an-hour")).toHaveLength(1);
   });
 });
+
+describe("HttpClient concurrency per remote", () => {
+  it("learns a server's capacity from its 503s: few are refused, none is lost, never more in flight than it serves", async () => {
+    // A server with two workers and no backlog: a third request at once is answered 503.
+    let active = 0;
+    let peakActive = 0;
+    let refused = 0;
+    routes.set("/two-workers", (_req, res) => {
+      if (active >= 2) {
+        refused += 1;
+        return json(res, 503, { message: "Service Unavailable" });
+      }
+      active += 1;
+      peakActive = Math.max(peakActive, active);
+      setTimeout(() => {
+        active -= 1;
+        json(res, 200, { ok: true });
+      }, 50);
+    });
+    const client = newClient();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => requestJson(OkSchema, client, { method: "GET", url: `${baseUrl}/two-workers?item=${i}` })));
+    expect(results).toHaveLength(40);
+    expect(peakActive).toBe(2);
+    // Without the limit, the first burst alone would meet 38 refusals; it starts at 4 and halves on the first.
+    expect(refused).toBeLessThanOrEqual(8);
+    expect(hits.get("/two-workers")).toHaveLength(40 + refused);
+  });
+
+  it("keeps each tenant's limit apart for the same host", async () => {
+    routes.set("/always-busy", (_req, res) => json(res, 503, { message: "busy" }));
+    const busyTenant = newClient(new CallMeter(), { maxAttempts: 1 });
+    await expect(busyTenant.send({ method: "GET", url: `${baseUrl}/always-busy` })).rejects.toMatchObject({ code: "REMOTE_UNAVAILABLE" });
+    const { adaptiveLimitFor } = await import("./adaptive-concurrency");
+    expect(adaptiveLimitFor(`${busyTenant.context.tenantId}:${baseUrl}`).limit).toBe(2);
+    expect(adaptiveLimitFor(`${randomUUID()}:${baseUrl}`).limit).toBe(4);
+  });
+});

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { recordRemoteAttempt } from "../metrics/metrics";
 import { describeZodError, fieldErrorsOf } from "../validation";
+import { adaptiveLimitFor, isOverloadStatus, requestClassOf, type LimitOutcome } from "./adaptive-concurrency";
 import type { CallMeter } from "./meter";
 import { outboundDispatcher, outboundRefusalOf } from "./outbound";
 import { RateLimitedUntil, rateLimiterFor, sleep, type KeyRateLimiter } from "./pacing";
@@ -38,7 +39,10 @@ import {
  * most MAX_REDIRECTS redirects by hand (each hop checked again), reads at most `maxBytes` of the
  * answer, and ends by a timeout per attempt and a deadline per request. On top: retries with
  * backoff for idempotent requests, Retry-After and X-RateLimit pacing per `${tenantId}:${remote}`,
- * call metering, and AppErrors with plain messages and masked details.
+ * a concurrency limit per `${tenantId}:${origin}` learned from the remote's latency and overload
+ * answers (./adaptive-concurrency.ts), call metering, and AppErrors with plain messages and masked
+ * details. A request first waits for its pacing slot (the budget), then for a concurrency permit
+ * (the remote's capacity), and holds the permit only while it is on the wire.
  */
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -167,6 +171,8 @@ export class HttpClient {
       policy === "idempotent" && (request.method === "GET" || request.method === "HEAD")
         ? `${this.context.tenantId}:${this.remote}:${request.method} ${url.toString()}${body === undefined ? "" : ` ${createHash("sha256").update(body).digest("hex")}`}`
         : undefined;
+    const concurrency = adaptiveLimitFor(`${this.context.tenantId}:${url.origin}`);
+    const requestClass = requestClassOf(request.method, url.pathname);
     const heldMs = repeatKey ? repeatedFailures.waitBeforeRepeatMs(repeatKey) : 0;
     if (heldMs > maxWaitMs) throw appErrorRepeatedFailure(info, Date.now() + heldMs);
     if (heldMs > 0) await sleep(heldMs, this.context.signal);
@@ -176,9 +182,18 @@ export class HttpClient {
       const attemptTimeoutMs = Math.max(1, Math.min(timeoutMs, deadlineAtMs - startedMs));
       const result = await this.limiter
         .schedule(
-          () => {
-            this.context.meter?.recordCall(this.remote);
-            return attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
+          async () => {
+            const permit = await concurrency.acquire(this.context.signal);
+            let outcome: LimitOutcome = { kind: "ignore" };
+            try {
+              this.context.meter?.recordCall(this.remote);
+              const sentMs = Date.now();
+              const attempt = await attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
+              outcome = limitOutcomeOf(attempt, requestClass, Date.now() - sentMs);
+              return attempt;
+            } finally {
+              permit.release(outcome);
+            }
           },
           this.context.signal,
           maxWaitMs,
@@ -271,6 +286,18 @@ export class HttpClient {
     recordRemoteAttempt(event);
     this.context.onEvent?.(event);
   }
+}
+
+/**
+ * What an attempt tells the concurrency limit: a latency sample, an overload, or nothing (429 is
+ * the pacing's; another 5xx is a failure whose timing says nothing about the remote's queue).
+ */
+function limitOutcomeOf(attempt: AttemptResult, requestClass: string, rttMs: number): LimitOutcome {
+  if (attempt.kind !== "response") return attempt.kind === "timeout" ? { kind: "overload" } : { kind: "ignore" };
+  const { status } = attempt.response;
+  if (isOverloadStatus(status)) return { kind: "overload" };
+  if (status === 429 || status >= 500) return { kind: "ignore" };
+  return { kind: "answer", requestClass, rttMs };
 }
 
 type AttemptResult =

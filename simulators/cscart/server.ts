@@ -3,7 +3,8 @@
  * writes, string-typed numbers, {"message","status"} errors. See simulators/README.md.
  */
 import type { RunningSimulator } from "../shared/control";
-import { header, json, type ApiFlavour, type SimRequest } from "../shared/http";
+import type { RequestKind } from "../shared/capacity";
+import { header, json, parseJsonBody, type ApiFlavour, type SimRequest } from "../shared/http";
 import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../shared/simulator";
 import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
@@ -50,6 +51,24 @@ export interface CscartSimulator extends RunningSimulator<CscartState> {
 /** Only versions the core maps to 2.1 are accepted; "/api/2/..." does not resolve (inferred). */
 const API_VERSION = /^\/api\/(2\.0|2\.1|4\.0)(\/.*)?$/;
 
+/**
+ * What a request costs the shop (shared/capacity.ts): a product write that names a picture by URL
+ * makes the shop download it (fn_update_image_pairs) before it answers, so it costs the most.
+ */
+export function cscartRequestKind(request: SimRequest): RequestKind {
+  if (request.method === "GET" || request.method === "HEAD") return "read";
+  if (!/^\/api(\/[\d.]+)?\/products\b/.test(request.path)) return "write";
+  const body = parseJsonBody(request);
+  if (!body.ok || typeof body.value !== "object" || body.value === null) return "write";
+  const { main_pair: mainPair, image_pairs: imagePairs } = body.value as { main_pair?: unknown; image_pairs?: unknown };
+  const pairs = [mainPair, ...(imagePairs && typeof imagePairs === "object" ? Object.values(imagePairs) : [])];
+  const namesUrl = (pair: unknown) => {
+    const { detailed, icon } = (pair ?? {}) as { detailed?: { image_path?: unknown }; icon?: { image_path?: unknown } };
+    return [detailed?.image_path, icon?.image_path].some((path) => typeof path === "string" && path.includes("://"));
+  };
+  return pairs.some(namesUrl) ? "imageWrite" : "write";
+}
+
 function unwrap<T>(result: ControlResult<T>): T {
   if (!result.ok) throw new Error(result.error);
   return result.value;
@@ -67,6 +86,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
       return /^\/api\/\d/.test(path) ? undefined : path;
     },
     exemptFromFaults: (path) => path.startsWith("/images/"),
+    requestKind: cscartRequestKind,
     guard: (request: SimRequest) => {
       if (request.path.startsWith("/images/")) return {};
       const credentials = /^Basic\s+(.+)$/i.exec(header(request, "authorization") ?? "");

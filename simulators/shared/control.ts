@@ -3,6 +3,7 @@
  * matching in-process methods on the RunningSimulator object.
  */
 import type { z } from "zod";
+import { capacityConfigSchema, type CapacityConfig, type CapacityConfigInput, type CapacityModel, type CapacityStats } from "./capacity";
 import { faultConfigSchema, type FaultConfig, type FaultConfigInput, type FaultInjector } from "./faults";
 import { json, parseJsonBody, type Handler, type RequestCounter, type RequestStats, type SimRequest, type SimResponse } from "./http";
 import { Router } from "./router";
@@ -23,7 +24,12 @@ export interface RunningSimulator<S> {
   setFaults(config: FaultConfigInput): FaultConfig;
   getFaults(): FaultConfig;
   requestStats(): RequestStats;
+  /** Clears the request counts and the capacity counts. */
   resetRequestStats(): void;
+  /** Replaces the capacity model's configuration (omitted knobs go back to their defaults). */
+  setCapacity(config: CapacityConfigInput): CapacityConfig;
+  getCapacity(): CapacityConfig;
+  capacityStats(): CapacityStats;
 }
 
 export interface ControlTarget {
@@ -31,7 +37,10 @@ export interface ControlTarget {
   snapshot(collection: string | undefined): unknown | undefined;
   /** Re-seeds the state and clears request counts. */
   reset(): void;
+  /** Clears the request and capacity counts. */
+  resetCounts(): void;
   faults: FaultInjector;
+  capacity: CapacityModel;
   counter: RequestCounter;
 }
 
@@ -56,8 +65,13 @@ export function createControlRouter(target: ControlTarget): Router<Handler> {
     })
     .get("/__control/requests", () => json(200, target.counter.snapshot()))
     .post("/__control/requests/reset", () => {
-      target.counter.reset();
+      target.resetCounts();
       return json(200, target.counter.snapshot());
+    })
+    .get("/__control/capacity", () => json(200, { config: target.capacity.config, stats: target.capacity.snapshot() }))
+    .post("/__control/capacity", (request) => {
+      const body = controlBody(request, capacityConfigSchema);
+      return body.ok ? json(200, { config: target.capacity.set(body.value), stats: target.capacity.snapshot() }) : body.response;
     })
     .get("/__control/faults", () => json(200, target.faults.config))
     .post("/__control/faults", (request) => {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { CapacityModel, RequestKind } from "./capacity";
 import { noFaultDecision, type FaultDecision, type FaultInjector } from "./faults";
 import type { RouteParams, Router } from "./router";
 
@@ -71,6 +72,12 @@ export interface ApiFlavour {
    * reject the request, and may add headers (e.g. X-RateLimit-*) to whatever answer follows.
    */
   guard?(request: SimRequest): GuardResult | Promise<GuardResult>;
+  /** What a request costs the server's capacity (./capacity.ts); default: GET and HEAD read, the rest write. */
+  requestKind?(request: SimRequest): RequestKind;
+}
+
+function defaultRequestKind(request: SimRequest): RequestKind {
+  return request.method === "GET" || request.method === "HEAD" ? "read" : "write";
 }
 
 export interface GuardResult {
@@ -130,6 +137,7 @@ export interface HttpServerOptions {
   controlRouter: Router<Handler>;
   controlSecret: () => string;
   faults: FaultInjector;
+  capacity: CapacityModel;
   flavour: ApiFlavour;
   counter: RequestCounter;
 }
@@ -183,7 +191,7 @@ function writeResponse(res: ServerResponse, response: SimResponse, malformed: bo
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<StartedHttpServer> {
-  const { router, controlRouter, faults, flavour, counter } = options;
+  const { router, controlRouter, faults, capacity, flavour, counter } = options;
 
   const handleControl = async (request: SimRequest): Promise<SimResponse> => {
     if (header(request, "x-control-secret") !== options.controlSecret()) {
@@ -217,20 +225,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Start
       return flavour.errorResponse(decision.serverErrorStatus, "Injected server error", request);
     }
     request.template = template;
-    const guard = (await flavour.guard?.(request)) ?? {};
-    if (guard.reject) return withHeaders(guard.reject, guard.headers);
-    if (match.kind === "not-found") return withHeaders(flavour.errorResponse(404, "Not Found", request), guard.headers);
-    if (match.kind === "method-not-allowed") {
-      const response = flavour.errorResponse(405, "Method Not Allowed", request);
-      return withHeaders(response, { ...guard.headers, Allow: match.allowed.join(", ") });
-    }
-    const response = await match.handler({ ...request, params: match.params, template: match.template });
+    // The server's own work (authentication included) needs one of its workers: past the network
+    // latency, a request waits for one, or is turned away when the queue is full.
+    const served = exempt
+      ? { admission: { outcome: "served" as const }, value: await answer(request) }
+      : await capacity.serve((flavour.requestKind ?? defaultRequestKind)(request), () => answer(request));
+    if (served.admission.outcome === "refused") return flavour.errorResponse(503, "Service Unavailable", request);
+    if (served.admission.outcome === "timed-out") return flavour.errorResponse(504, "Gateway Timeout", request);
+    const response = served.value!;
     if (decision.dropAfterCommit) {
       counter.countFault("dropped");
       res.socket?.destroy();
       return "hang";
     }
-    return withHeaders(response, guard.headers);
+    return response;
+
+    async function answer(request: SimRequest): Promise<SimResponse> {
+      const guard = (await flavour.guard?.(request)) ?? {};
+      if (guard.reject) return withHeaders(guard.reject, guard.headers);
+      if (match.kind === "not-found") return withHeaders(flavour.errorResponse(404, "Not Found", request), guard.headers);
+      if (match.kind === "method-not-allowed") {
+        const response = flavour.errorResponse(405, "Method Not Allowed", request);
+        return withHeaders(response, { ...guard.headers, Allow: match.allowed.join(", ") });
+      }
+      const response = await match.handler({ ...request, params: match.params, template: match.template });
+      return withHeaders(response, guard.headers);
+    }
   };
 
   const server = createServer((req, res) => {

@@ -2,6 +2,7 @@
  * Wiring both simulators share: seeded state that reset() rebuilds, fault injector, request counter,
  * control routes and the HTTP server, returned as a RunningSimulator.
  */
+import { CapacityModel, type CapacityConfigInput } from "./capacity";
 import { createControlRouter, DEFAULT_CONTROL_SECRET, type RunningSimulator } from "./control";
 import { FaultInjector, type FaultConfigInput } from "./faults";
 import { RequestCounter, startHttpServer, type ApiFlavour, type Handler } from "./http";
@@ -15,6 +16,8 @@ export interface CommonSimOptions extends SeedScale {
   port: number;
   seed: number;
   faults: FaultConfigInput;
+  /** Workers, service times and queue (./capacity.ts); by default no limit. */
+  capacity: CapacityConfigInput;
   controlSecret: string;
 }
 
@@ -23,6 +26,7 @@ export const COMMON_DEFAULTS: Omit<CommonSimOptions, "port"> = {
   seed: 1,
   ...normalizeScale(),
   faults: {},
+  capacity: {},
   controlSecret: DEFAULT_CONTROL_SECRET,
 };
 
@@ -31,6 +35,7 @@ export interface SimulatorSetup<S> {
   port: number;
   seed: number;
   faults: FaultConfigInput;
+  capacity?: CapacityConfigInput;
   controlSecret: string;
   buildState(): S;
   /** Named views for GET /__control/state[?collection=name]. */
@@ -46,11 +51,16 @@ export async function startSimulator<S>(setup: SimulatorSetup<S>): Promise<Runni
   let state = setup.buildState();
   const getState = () => state;
   const faults = new FaultInjector(setup.seed, setup.faults);
+  const capacity = new CapacityModel(setup.capacity);
   const counter = new RequestCounter();
+  const resetCounts = () => {
+    counter.reset();
+    capacity.resetStats();
+  };
   const reset = () => {
     state = setup.buildState();
     setup.onReset?.();
-    counter.reset();
+    resetCounts();
   };
   const snapshot = (collection: string | undefined): unknown => {
     const collections = setup.collections(state);
@@ -58,7 +68,7 @@ export async function startSimulator<S>(setup: SimulatorSetup<S>): Promise<Runni
     return Object.fromEntries(Object.entries(collections).map(([name, read]) => [name, read()]));
   };
   const router = new Router<Handler>();
-  const controlRouter = createControlRouter({ snapshot, reset, faults, counter });
+  const controlRouter = createControlRouter({ snapshot, reset, resetCounts, faults, capacity, counter });
   setup.registerRoutes(router, controlRouter, getState);
   const server = await startHttpServer({
     host: setup.host,
@@ -67,6 +77,7 @@ export async function startSimulator<S>(setup: SimulatorSetup<S>): Promise<Runni
     controlRouter,
     controlSecret: () => setup.controlSecret,
     faults,
+    capacity,
     flavour: setup.flavour,
     counter,
   });
@@ -82,6 +93,9 @@ export async function startSimulator<S>(setup: SimulatorSetup<S>): Promise<Runni
     setFaults: (config) => faults.set(config),
     getFaults: () => faults.config,
     requestStats: () => counter.snapshot(),
-    resetRequestStats: () => counter.reset(),
+    resetRequestStats: resetCounts,
+    setCapacity: (config) => capacity.set(config),
+    getCapacity: () => capacity.config,
+    capacityStats: () => capacity.snapshot(),
   };
 }

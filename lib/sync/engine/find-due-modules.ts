@@ -1,35 +1,31 @@
 /**
- * Which tenant modules are due, from each tenant's schedules and its last run, skipping those whose
- * prerequisites fail (otherwise every tick would log the same configuration error). A few queries
- * for all tenants together, so the per-minute tick stays cheap with thousands of tenants.
+ * Which tenant modules are due: the ModuleSchedule rows whose next run has come (one index range
+ * scan, however many tenants and runs there are), after bringing the rows of tenants whose
+ * settings changed in step (module-schedules.ts). Those whose prerequisites fail are skipped
+ * (otherwise every tick would log the same configuration error) and looked at again on the next
+ * tick, behind the rows due before them, so they start as soon as the tenant fixes them and never
+ * crowd out the others.
  */
 import { db } from "../../db";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
+import { postponeNextRuns, syncModuleSchedules } from "./module-schedules";
 import { unmetPrerequisites } from "./prerequisites";
 
-export async function findDueModules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<{ tenantId: string; module: string }[]> {
-  const [settings, lastRuns] = await Promise.all([
-    db.settings.findMany({ select: { tenantId: true, schedules: true } }),
-    // A dry run is not a run of the schedule: it neither delays nor replaces the next one.
-    db.syncRun.groupBy({ by: ["tenantId", "module"], where: { dryRun: false }, _max: { queuedAt: true } }),
-  ]);
-  const lastRunAt = new Map(lastRuns.map((row) => [`${row.tenantId}:${row.module}`, row._max.queuedAt]));
-  const unmet = await unmetPrerequisites(registry.modules.flatMap((module) => module.prerequisites), settings.map((row) => row.tenantId));
+/** Due rows taken per tick at most (the oldest first); the rest are taken by the next ticks. */
+export const MAX_DUE_PER_TICK = 10_000;
 
-  const due: { tenantId: string; module: string }[] = [];
-  for (const row of settings) {
-    const schedules = registry.schedulesSchema.safeParse(row.schedules);
-    if (!schedules.success) continue;
-    for (const module of registry.modules) {
-      const schedule = (schedules.data as Record<string, { enabled: boolean; intervalMinutes: number }>)[module.id]!;
-      if (!schedule.enabled) continue;
-      if (module.prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(row.tenantId))) continue;
-      const last = lastRunAt.get(`${row.tenantId}:${module.id}`);
-      if (!last || now.getTime() - last.getTime() >= schedule.intervalMinutes * 60_000) {
-        due.push({ tenantId: row.tenantId, module: module.id });
-      }
-    }
-  }
-  return due;
+export async function findDueModules(now = new Date(), registry: ModuleRegistry = SYNC_MODULES): Promise<{ tenantId: string; module: string }[]> {
+  await syncModuleSchedules(now, registry);
+  const rows = await db.moduleSchedule.findMany({
+    where: { enabled: true, nextRunAt: { lte: now }, module: { in: [...registry.ids] } },
+    select: { tenantId: true, module: true },
+    orderBy: { nextRunAt: "asc" },
+    take: MAX_DUE_PER_TICK,
+  });
+  if (!rows.length) return [];
+  const unmet = await unmetPrerequisites(registry.modules.flatMap((module) => module.prerequisites), [...new Set(rows.map((row) => row.tenantId))]);
+  const blocked = (row: (typeof rows)[number]) => registry.get(row.module).prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(row.tenantId));
+  await postponeNextRuns(rows.filter(blocked), new Date(now.getTime() + 60_000));
+  return rows.filter((row) => !blocked(row));
 }
