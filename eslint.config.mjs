@@ -45,6 +45,11 @@ export default defineConfig([
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "workers/**/*.ts"],
     ignores: ["**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noSimulators, { group: ["@/testing/**", "**/testing/**"], message: "Test support is not product code." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [noSimulators, { group: ["@/testing/**", "**/testing/**"], message: "Test support is not product code." }] },
+      ],
+    },
   },
 ]);

@@ -16,7 +16,9 @@ export default async function HomePage() {
     <main className="mx-auto max-w-lg p-8">
       <h1 className="text-xl font-semibold">{t("noShopTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("noShopBody")}</p>
-      <Link href="/tenants/new" className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">{t("newShop")}</Link>
+      <Link href="/tenants/new" className="mt-4 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        {t("newShop")}
+      </Link>
     </main>
   );
 }

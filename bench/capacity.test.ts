@@ -14,7 +14,12 @@ describe("the capacity bound", () => {
     expect(secondsForWork(40_000, 4, [{ atSeconds: 5, workers: 2 }])).toBe(15);
     // A change after the work is done changes nothing.
     expect(secondsForWork(40_000, 4, [{ atSeconds: 60, workers: 1 }])).toBe(10);
-    expect(secondsForWork(60_000, 4, [{ atSeconds: 5, workers: 2 }, { atSeconds: 10, workers: 4 }])).toBe(17.5);
+    expect(
+      secondsForWork(60_000, 4, [
+        { atSeconds: 5, workers: 2 },
+        { atSeconds: 10, workers: 4 },
+      ]),
+    ).toBe(17.5);
   });
 });
 

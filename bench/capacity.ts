@@ -44,7 +44,8 @@ export type CapacitySample = { atSeconds: number; busyMs: number; offeredMs: num
 
 /** Share of the offered capacity used between two times (from the samples nearest to them). */
 export function utilisationBetween(samples: readonly CapacitySample[], fromSeconds: number, toSeconds: number): number {
-  const nearest = (seconds: number) => samples.reduce((best, sample) => (Math.abs(sample.atSeconds - seconds) < Math.abs(best.atSeconds - seconds) ? sample : best));
+  const nearest = (seconds: number) =>
+    samples.reduce((best, sample) => (Math.abs(sample.atSeconds - seconds) < Math.abs(best.atSeconds - seconds) ? sample : best));
   const from = nearest(fromSeconds);
   const to = nearest(toSeconds);
   const offered = to.offeredMs - from.offeredMs;
@@ -55,7 +56,11 @@ export function utilisationBetween(samples: readonly CapacitySample[], fromSecon
  * Seconds from a capacity change until the client uses at least `threshold` of the new capacity
  * over `windowSeconds`; null when it never does before the run ends (the samples' end).
  */
-export function recoverySeconds(samples: readonly CapacitySample[], changeAtSeconds: number, options: { threshold: number; windowSeconds: number }): number | null {
+export function recoverySeconds(
+  samples: readonly CapacitySample[],
+  changeAtSeconds: number,
+  options: { threshold: number; windowSeconds: number },
+): number | null {
   if (!samples.length) return null;
   const end = samples[samples.length - 1]!.atSeconds;
   for (let at = changeAtSeconds; at + options.windowSeconds <= end; at += 0.5) {

@@ -3,20 +3,37 @@ import { describeMachine, formatComparison, type BenchResults } from "./compare"
 import type { ScenarioResult } from "./table";
 
 const row = (id: string, fields: Partial<ScenarioResult>): ScenarioResult => ({
-  id, name: `scenario ${id}`, records: 100, wallSeconds: 10, recordsPerSecond: 10, calls: null, peakRssMb: 180, peakHeapMb: 60,
-  needed: null, bound: null, ratio: null, throughput: false, legacy: null, notes: [], ...fields,
+  id,
+  name: `scenario ${id}`,
+  records: 100,
+  wallSeconds: 10,
+  recordsPerSecond: 10,
+  calls: null,
+  peakRssMb: 180,
+  peakHeapMb: 60,
+  needed: null,
+  bound: null,
+  ratio: null,
+  throughput: false,
+  legacy: null,
+  notes: [],
+  ...fields,
 });
 const machine = { cpus: 2, cpuModel: "Test CPU", memoryGb: 23, node: "v20.19.0", load: { start: 0.4, end: 1.2, max: 2.5 } };
 
 describe("formatComparison", () => {
   it("puts each figure beside the baseline's, and each target's verdict beside the baseline's", () => {
     const baseline: BenchResults = {
-      finishedAt: "2026-12-01T10:00:00.000Z", config: { mode: "full" }, machine,
+      finishedAt: "2026-12-01T10:00:00.000Z",
+      config: { mode: "full" },
+      machine,
       results: [row("9a", { ratio: 0.93, recordsPerSecond: 11 }), row("8a", { details: { p95Ms: 120 } })],
       targets: [{ target: "shop capacity ≥ 0.85", value: "9a 0.93", met: true }],
     };
     const current: BenchResults = {
-      finishedAt: "2026-12-02T10:00:00.000Z", config: { mode: "quick" }, machine,
+      finishedAt: "2026-12-02T10:00:00.000Z",
+      config: { mode: "quick" },
+      machine,
       results: [row("9a", { ratio: 0.81, recordsPerSecond: 9.5 }), row("8a", { details: { p95Ms: 140 } }), row("12", {})],
       targets: [{ target: "shop capacity ≥ 0.85", value: "9a 0.81", met: false }],
     };

@@ -55,6 +55,9 @@ export function formatComparison(current: BenchResults, baseline: BenchResults):
     formatTable(["#", "scenario", "rec/s", "base rec/s", "figure", "base figure", "RSS MB", "base RSS MB"], rows),
     "",
     "Targets now / in the baseline:",
-    ...current.targets.map((check) => `  [${verdict(check)} / ${verdict(baseTargets.get(check.target))}] ${check.target}: ${check.value}${baseTargets.get(check.target) ? ` (base: ${baseTargets.get(check.target)!.value})` : ""}`),
+    ...current.targets.map(
+      (check) =>
+        `  [${verdict(check)} / ${verdict(baseTargets.get(check.target))}] ${check.target}: ${check.value}${baseTargets.get(check.target) ? ` (base: ${baseTargets.get(check.target)!.value})` : ""}`,
+    ),
   ].join("\n");
 }

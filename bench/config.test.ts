@@ -4,7 +4,16 @@ import { isSelected, parseBenchArgs } from "./config";
 describe("parseBenchArgs", () => {
   it("runs the full sizes by default with 25 ms latency and the latency-bound scenarios' concurrency", () => {
     const config = parseBenchArgs([], {});
-    expect(config).toMatchObject({ mode: "full", products: 10_000, orders: 2_000, latencyMs: 25, importConcurrency: 8, orderExportConcurrency: 4, rateLimit: 600, rateWindowSeconds: 60 });
+    expect(config).toMatchObject({
+      mode: "full",
+      products: 10_000,
+      orders: 2_000,
+      latencyMs: 25,
+      importConcurrency: 8,
+      orderExportConcurrency: 4,
+      rateLimit: 600,
+      rateWindowSeconds: 60,
+    });
     expect(config).toMatchObject({ scaleTenants: 10_000, scaleHistoryRuns: 10_000_000, capacityChanges: [30, 60], writeBaseline: false, compare: false });
   });
 

@@ -62,27 +62,59 @@ const REMOTE_SERVICE = {
   vismaServiceMs: { read: 40, write: 150, imageWrite: 150 },
 };
 
-const SIZES: Record<BenchMode, Omit<BenchConfig, "mode" | "only" | "writeBaseline" | "compare" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency">> = {
+const SIZES: Record<
+  BenchMode,
+  Omit<
+    BenchConfig,
+    "mode" | "only" | "writeBaseline" | "compare" | "latencyMs" | "jitterMs" | "importConcurrency" | "orderExportConcurrency" | "workerConcurrency"
+  >
+> = {
   // Quick: the same scenarios, smaller, in under two minutes on two cores (once the dashboard is
   // built). The rate limit keeps its rate (600/min) over a 5 s window so it bites in a short run.
   quick: {
-    products: 2_000, customers: 500, orders: 500, ordersExistingCustomers: 150,
-    rateLimitedOrders: 120, rateLimit: 50, rateWindowSeconds: 5,
-    tenants: 10, tenantWorkers: 3, logRows: 200_000,
-    httpConnections: 4, httpSeconds: 2,
-    capacityProducts: { k4: 300, k16: 1_500, halved: 2_400 }, capacityChanges: [15, 30],
+    products: 2_000,
+    customers: 500,
+    orders: 500,
+    ordersExistingCustomers: 150,
+    rateLimitedOrders: 120,
+    rateLimit: 50,
+    rateWindowSeconds: 5,
+    tenants: 10,
+    tenantWorkers: 3,
+    logRows: 200_000,
+    httpConnections: 4,
+    httpSeconds: 2,
+    capacityProducts: { k4: 300, k16: 1_500, halved: 2_400 },
+    capacityChanges: [15, 30],
     vismaCapacityOrders: 600,
-    scaleTenants: 10_000, scaleHistoryRuns: 1_000_000, scaleMinutes: 3, scaleWorkers: 3, scaleRunsPerSecond: 4,
+    scaleTenants: 10_000,
+    scaleHistoryRuns: 1_000_000,
+    scaleMinutes: 3,
+    scaleWorkers: 3,
+    scaleRunsPerSecond: 4,
     ...REMOTE_SERVICE,
   },
   full: {
-    products: 10_000, customers: 5_000, orders: 2_000, ordersExistingCustomers: 1_000,
-    rateLimitedOrders: 1_000, rateLimit: 600, rateWindowSeconds: 60,
-    tenants: 50, tenantWorkers: 3, logRows: 1_000_000,
-    httpConnections: 4, httpSeconds: 8,
-    capacityProducts: { k4: 2_000, k16: 10_000, halved: 10_000 }, capacityChanges: [30, 60],
+    products: 10_000,
+    customers: 5_000,
+    orders: 2_000,
+    ordersExistingCustomers: 1_000,
+    rateLimitedOrders: 1_000,
+    rateLimit: 600,
+    rateWindowSeconds: 60,
+    tenants: 50,
+    tenantWorkers: 3,
+    logRows: 1_000_000,
+    httpConnections: 4,
+    httpSeconds: 8,
+    capacityProducts: { k4: 2_000, k16: 10_000, halved: 10_000 },
+    capacityChanges: [30, 60],
     vismaCapacityOrders: 1_000,
-    scaleTenants: 10_000, scaleHistoryRuns: 10_000_000, scaleMinutes: 5, scaleWorkers: 3, scaleRunsPerSecond: 4,
+    scaleTenants: 10_000,
+    scaleHistoryRuns: 10_000_000,
+    scaleMinutes: 5,
+    scaleWorkers: 3,
+    scaleRunsPerSecond: 4,
     ...REMOTE_SERVICE,
   },
 };
@@ -97,7 +129,10 @@ export function parseBenchArgs(argv: readonly string[], environment: Record<stri
   const mode: BenchMode = argv.includes("--quick") || environment.BENCH_MODE === "quick" ? "quick" : "full";
   return {
     mode,
-    only: (flag("only") ?? "").split(",").map((id) => id.trim()).filter(Boolean),
+    only: (flag("only") ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
     writeBaseline: argv.includes("--baseline"),
     compare: argv.includes("--compare"),
     latencyMs: numberFrom(flag("latency-ms") ?? environment.BENCH_LATENCY_MS, 25),

@@ -44,7 +44,9 @@ async function main() {
   const loadTimer = setInterval(() => (load.max = Math.max(load.max, os.loadavg()[0]!)), 5_000);
   loadTimer.unref();
   const log = (line: string) => console.log(`[bench +${((Date.now() - began) / 1000).toFixed(1)}s] ${line}`);
-  log(`${config.mode} mode, latency ${config.latencyMs} ms + jitter ${config.jitterMs} ms, import concurrency ${config.importConcurrency}, order export concurrency ${config.orderExportConcurrency}, ${config.workerConcurrency} jobs per queue per worker`);
+  log(
+    `${config.mode} mode, latency ${config.latencyMs} ms + jitter ${config.jitterMs} ms, import concurrency ${config.importConcurrency}, order export concurrency ${config.orderExportConcurrency}, ${config.workerConcurrency} jobs per queue per worker`,
+  );
 
   // The database comes first: lib/ reads DATABASE_URL when it first touches the database.
   const database = await prepareBenchDatabase();
@@ -121,7 +123,15 @@ async function main() {
     load,
     ...(process.env.BENCH_MACHINE_NOTE ? { note: process.env.BENCH_MACHINE_NOTE } : {}),
   };
-  const output: BenchResults & Record<string, unknown> = { finishedAt: new Date().toISOString(), totalSeconds: (Date.now() - began) / 1000, config, machine, results, targets, failures };
+  const output: BenchResults & Record<string, unknown> = {
+    finishedAt: new Date().toISOString(),
+    totalSeconds: (Date.now() - began) / 1000,
+    config,
+    machine,
+    results,
+    targets,
+    failures,
+  };
   const text = `${JSON.stringify(output, null, 2)}\n`;
   writeFileSync(RESULTS_FILE, text);
   console.log(`\nMachine: ${describeMachine(machine)}\nWrote ${RESULTS_FILE}`);

@@ -27,7 +27,20 @@ export type ScenarioResult = {
 
 export type TargetCheck = { target: string; value: string; met: boolean | null };
 
-export const COLUMNS = ["#", "scenario", "records", "wall s", "rec/s", "CS-Cart/rec", "Visma/rec", "peak RSS MB", "heap MB", "bound s", "ratio", "vs legacy"] as const;
+export const COLUMNS = [
+  "#",
+  "scenario",
+  "records",
+  "wall s",
+  "rec/s",
+  "CS-Cart/rec",
+  "Visma/rec",
+  "peak RSS MB",
+  "heap MB",
+  "bound s",
+  "ratio",
+  "vs legacy",
+] as const;
 
 export function formatNumber(value: number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";

@@ -25,11 +25,19 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
 
   const initial = row("1");
   const perThousand = initial ? (1000 * (initial.calls?.visma ?? 0)) / Math.max(1, initial.records) : 0;
-  checks.push({ target: "Visma.net calls per 1,000 imported products ≤ 2", value: initial ? `${fixed(perThousand)} (1)` : "not run", met: initial ? perThousand <= 2 : null });
+  checks.push({
+    target: "Visma.net calls per 1,000 imported products ≤ 2",
+    value: initial ? `${fixed(perThousand)} (1)` : "not run",
+    met: initial ? perThousand <= 2 : null,
+  });
 
   const unchanged = row("2b");
   const writes = Number(unchanged?.details?.cscartWrites ?? Number.NaN);
-  checks.push({ target: "zero CS-Cart writes in the no-change incremental run", value: unchanged ? `${writes} (2b)` : "not run", met: unchanged ? writes === 0 : null });
+  checks.push({
+    target: "zero CS-Cart writes in the no-change incremental run",
+    value: unchanged ? `${writes} (2b)` : "not run",
+    met: unchanged ? writes === 0 : null,
+  });
 
   const rssRows = rows.filter((result) => ["1", "5a", "5b"].includes(result.id) && result.peakRssMb !== null);
   const peak = Math.max(...rssRows.map((result) => result.peakRssMb!));
@@ -42,7 +50,11 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
   const limited = row("6");
   const proxy = limited?.details?.proxy as { calls: number; rateLimited: number } | undefined;
   const share429 = proxy ? proxy.rateLimited / Math.max(1, proxy.calls) : 0;
-  checks.push({ target: "rate-limited export: fewer than 1% of calls answered 429", value: proxy ? `${fixed(100 * share429)}% (6)` : "not run", met: proxy ? share429 < 0.01 : null });
+  checks.push({
+    target: "rate-limited export: fewer than 1% of calls answered 429",
+    value: proxy ? `${fixed(100 * share429)}% (6)` : "not run",
+    met: proxy ? share429 < 0.01 : null,
+  });
   checks.push({
     target: "rate-limited export: throughput ≥ 90% of the rate limit's bound",
     value: limited?.ratio != null ? `${fixed(100 * limited.ratio, 0)}% (6)` : "not run",
@@ -61,7 +73,10 @@ export function checkTargets(rows: ScenarioResult[]): TargetCheck[] {
   return checks;
 }
 
-type CapacityDetails = { overload: { share: number; overloaded: number; answered: number }; recoveries: { atSeconds: number; workers: number; seconds: number | null }[] };
+type CapacityDetails = {
+  overload: { share: number; overloaded: number; answered: number };
+  recoveries: { atSeconds: number; workers: number; seconds: number | null }[];
+};
 
 /** Scenarios 9–11: the remote's capacity used, its overload answers, recovery after a change, the tick and the dashboard at scale. */
 function capacityTargets(byId: Map<string, ScenarioResult>): TargetCheck[] {
@@ -89,7 +104,9 @@ function capacityTargets(byId: Map<string, ScenarioResult>): TargetCheck[] {
   const recoveries = changed ? (capacityOf(changed)?.recoveries ?? []) : [];
   checks.push({
     target: "back above 0.8 of the shop's capacity within 30 s of each change",
-    value: recoveries.length ? recoveries.map((recovery) => `→${recovery.workers}: ${recovery.seconds === null ? "never" : `${fixed(recovery.seconds, 1)} s`}`).join(", ") + " (9c)" : "not run",
+    value: recoveries.length
+      ? recoveries.map((recovery) => `→${recovery.workers}: ${recovery.seconds === null ? "never" : `${fixed(recovery.seconds, 1)} s`}`).join(", ") + " (9c)"
+      : "not run",
     met: recoveries.length ? recoveries.every((recovery) => recovery.seconds !== null && recovery.seconds <= 30) : null,
   });
 

@@ -39,8 +39,14 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(error?.message ?? `Request failed (HTTP ${response.status}).`, response.status, error?.code, error?.details?.fields,
-      asErrorParams(error?.params), fieldIssuesOf(error?.details?.fieldIssues));
+    throw new ApiError(
+      error?.message ?? `Request failed (HTTP ${response.status}).`,
+      response.status,
+      error?.code,
+      error?.details?.fields,
+      asErrorParams(error?.params),
+      fieldIssuesOf(error?.details?.fieldIssues),
+    );
   }
   return body as T;
 }

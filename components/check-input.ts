@@ -9,6 +9,7 @@ import { ApiError } from "./api-client";
 
 export function checkInput<T>(schema: z.ZodType, value: T): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError(describeZodError(result.error), 400, "VALIDATION_FAILED", fieldErrorsOf(result.error), undefined, fieldIssuesOf(result.error));
+  if (!result.success)
+    throw new ApiError(describeZodError(result.error), 400, "VALIDATION_FAILED", fieldErrorsOf(result.error), undefined, fieldIssuesOf(result.error));
   return value;
 }

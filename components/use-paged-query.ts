@@ -21,10 +21,15 @@ export function usePagedQuery<T extends { nextCursor: string | null }>(
     setCursors([]);
   }
   const cursor = cursors[cursors.length - 1];
-  const query = useTenantQuery<T>(tenantSlug, path, { ...filters, cursor }, {
-    placeholderData: keepPreviousData,
-    refetchInterval: options.refetchInterval ? (current) => options.refetchInterval!(current.state.data) : undefined,
-  });
+  const query = useTenantQuery<T>(
+    tenantSlug,
+    path,
+    { ...filters, cursor },
+    {
+      placeholderData: keepPreviousData,
+      refetchInterval: options.refetchInterval ? (current) => options.refetchInterval!(current.state.data) : undefined,
+    },
+  );
   return {
     query,
     pager: {

@@ -42,13 +42,24 @@ test("a run a rate limit paused says until when, on the overview, the run and it
   // Only a module that is on runs on its schedule (and has a card on the overview of a shop still setting up).
   const { schedules } = await db.settings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
   const customers = (schedules as Record<string, object>).CUSTOMER_IMPORT;
-  await db.settings.update({ where: { tenantId: tenant.id }, data: { schedules: { ...(schedules as object), CUSTOMER_IMPORT: { ...customers, enabled: true } } } });
+  await db.settings.update({
+    where: { tenantId: tenant.id },
+    data: { schedules: { ...(schedules as object), CUSTOMER_IMPORT: { ...customers, enabled: true } } },
+  });
   const until = new Date(Date.now() + 40 * 60_000);
   const refused = appErrorRateLimitedUntil({ remote: "visma", remoteLabel: "Visma.net", endpoint: "GET /api/v1/customer" }, until.getTime());
   const paused = await db.syncRun.create({
     data: {
-      tenantId: tenant.id, module: "CUSTOMER_IMPORT", trigger: "SCHEDULE", status: "RATE_LIMITED", startedAt: new Date(), finishedAt: new Date(),
-      rateLimitedUntil: until, error: refused.message, errorCode: refused.code, errorParams: refused.params,
+      tenantId: tenant.id,
+      module: "CUSTOMER_IMPORT",
+      trigger: "SCHEDULE",
+      status: "RATE_LIMITED",
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      rateLimitedUntil: until,
+      error: refused.message,
+      errorCode: refused.code,
+      errorParams: refused.params,
     },
   });
   // The job handler queues the next run for the time the remote named.

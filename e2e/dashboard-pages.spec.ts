@@ -140,7 +140,14 @@ test("logs: filters and search page through entries; delete all asks first", asy
 test("outbox: e-mails sent or kept", async ({ page }) => {
   const { tenant, users } = await createTestTenant("outbox-e2e");
   await db.outboundEmail.create({
-    data: { tenantId: tenant.id, dedupeKey: "order-failed:1042", recipients: ["ops@example.com"], subject: "Order 1042 could not be sent to Visma.net", body: "SKU ABC-9 is unknown in Visma.net.\nFix it, then retry the order.", status: "KEPT" },
+    data: {
+      tenantId: tenant.id,
+      dedupeKey: "order-failed:1042",
+      recipients: ["ops@example.com"],
+      subject: "Order 1042 could not be sent to Visma.net",
+      body: "SKU ABC-9 is unknown in Visma.net.\nFix it, then retry the order.",
+      status: "KEPT",
+    },
   });
   await logIn(page, { email: users.OWNER.email, password: TEST_PASSWORD });
   await page.goto(`/${tenant.slug}/outbox`);

@@ -99,13 +99,29 @@ test("connections, mappings, team: Dutch labels and Dutch validation messages", 
 test("run detail and logs: a failed order's reason in Dutch, counts and retention in Dutch", async ({ page }) => {
   const { tenant, users } = await createTestTenant("nl-runs");
   const run = await db.syncRun.create({
-    data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "MANUAL", status: "PARTIAL", created: 1234, failed: 1, startedAt: new Date(), finishedAt: new Date() },
+    data: {
+      tenantId: tenant.id,
+      module: "ORDER_EXPORT",
+      trigger: "MANUAL",
+      status: "PARTIAL",
+      created: 1234,
+      failed: 1,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    },
   });
   await db.syncItem.create({
     data: {
-      tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "1042", state: "FAILED", attempts: 1, lastRunId: run.id,
+      tenantId: tenant.id,
+      module: "ORDER_EXPORT",
+      externalId: "1042",
+      state: "FAILED",
+      attempts: 1,
+      lastRunId: run.id,
       lastError: 'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.',
-      errorCode: "SKU_NOT_FOUND", errorKind: "data", errorParams: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
+      errorCode: "SKU_NOT_FOUND",
+      errorKind: "data",
+      errorParams: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
     },
   });
   await logInDutch(page, { email: users.OWNER.email, password: TEST_PASSWORD });
@@ -116,7 +132,9 @@ test("run detail and logs: a failed order's reason in Dutch, counts and retentio
   await expect(page.getByRole("heading", { name: "Bestellingen exporteren: synchronisatie" })).toBeVisible();
   await expect(page.getByText("Aanleiding: handmatig")).toBeVisible();
   const item = page.locator('[data-testid="run-item"][data-external-id="1042"]');
-  await expect(item).toContainText('Artikel "KJK-15" bestaat niet in Visma.net. Maak het daar aan (of corrigeer de SKU in CS-Cart) en probeer de bestelling daarna opnieuw.');
+  await expect(item).toContainText(
+    'Artikel "KJK-15" bestaat niet in Visma.net. Maak het daar aan (of corrigeer de SKU in CS-Cart) en probeer de bestelling daarna opnieuw.',
+  );
   await expect(item).toContainText("(gegevens)");
   await expect(item.getByRole("button", { name: "1042 opnieuw proberen" })).toBeVisible();
   await saveScreenshot(page, "nl-run-detail");
@@ -130,15 +148,26 @@ test("run logs: every line and a run's error in Dutch, a line without a code in 
   const { tenant, users } = await createTestTenant("nl-logs");
   const run = await db.syncRun.create({
     data: {
-      tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", startedAt: new Date(), finishedAt: new Date(),
-      error: "The Visma.net connection is not set up yet: fill it in under Connections.", errorCode: "CONNECTION_MISSING", errorParams: { kind: "VISMA" },
+      tenantId: tenant.id,
+      module: "ORDER_EXPORT",
+      trigger: "SCHEDULE",
+      status: "FAILED",
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      error: "The Visma.net connection is not set up yet: fill it in under Connections.",
+      errorCode: "CONNECTION_MISSING",
+      errorParams: { kind: "VISMA" },
     },
   });
   // Written by the run logger itself, as the engine writes them: English text, code and params.
   const log = createRunLogger({ tenantId: tenant.id, runId: run.id, module: "ORDER_EXPORT", storeLogs: true, retentionDays: 30 });
-  const missing = new AppError("SKU_NOT_FOUND", 'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.', {
-    params: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
-  });
+  const missing = new AppError(
+    "SKU_NOT_FOUND",
+    'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.',
+    {
+      params: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
+    },
+  );
   log.info(logLine("runStarted", { trigger: "SCHEDULE" }));
   log.info(logLine("orderExported", { orderId: "1041", salesOrder: "SO-000123" }));
   log.warn(logLine("fieldCut", { subject: "order", orderId: "1041", field: "billingCity", max: 50, leftOut: "(ved Tindeveien)" }));

@@ -20,7 +20,9 @@ let demoSchedules: unknown;
 test.beforeAll(async () => {
   const demo = await db.settings.findFirstOrThrow({ where: { tenant: { slug: "demo" } } });
   demoSchedules = demo.schedules;
-  const paused = Object.fromEntries(Object.entries(demo.schedules as Record<string, object>).map(([module, schedule]) => [module, { ...schedule, enabled: false }]));
+  const paused = Object.fromEntries(
+    Object.entries(demo.schedules as Record<string, object>).map(([module, schedule]) => [module, { ...schedule, enabled: false }]),
+  );
   await db.settings.update({ where: { tenantId: demo.tenantId }, data: { schedules: paused } });
 });
 test.afterAll(async () => {
@@ -43,7 +45,9 @@ async function dryRun(page: Page, slug: string, label: string) {
   await expect(page.getByTestId("dry-run-result")).toBeVisible();
 }
 
-test("a new customer's first hour: shop, connections, start point, mapping from pick-lists, dry run, modules on, the run the dry run predicted", async ({ page }) => {
+test("a new customer's first hour: shop, connections, start point, mapping from pick-lists, dry run, modules on, the run the dry run predicted", async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   // Shop data before the start point: an order placed now, then edited after the start is chosen.
   const products = await simControl<ShopProduct[]>("cscart", "/state?collection=products");
@@ -53,7 +57,11 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
       .map((item) => item.inventoryNumber),
   );
   const sellable = products.filter((product) => inventory.has(product.productCode));
-  const oldOrder = await simControl<ShopOrder>("cscart", "/orders", { email: `old-${uniqueSuffix()}@example.com`, status: "P", lines: [{ productId: sellable[0]!.productId }] });
+  const oldOrder = await simControl<ShopOrder>("cscart", "/orders", {
+    email: `old-${uniqueSuffix()}@example.com`,
+    status: "P",
+    lines: [{ productId: sellable[0]!.productId }],
+  });
 
   // A login without a shop creates one; it starts with every module off.
   const user = await createTestUser("first-contact");
@@ -70,7 +78,8 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
   const checklist = page.getByTestId("setup-checklist");
   await expect(checklist).toBeVisible();
   await expect(page.getByTestId("module-order-export")).toHaveCount(0);
-  for (const step of ["cscart", "visma", "orderStart", "mapping", "dryRun", "modules"]) await expect(page.getByTestId(`setup-step-${step}`)).toHaveAttribute("data-done", "false");
+  for (const step of ["cscart", "visma", "orderStart", "mapping", "dryRun", "modules"])
+    await expect(page.getByTestId(`setup-step-${step}`)).toHaveAttribute("data-done", "false");
   const tenant = await db.tenant.findUniqueOrThrow({ where: { slug } });
 
   const { visma } = await connectSimulators(page, slug);
@@ -84,8 +93,16 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
   // After the choice: the old order is edited (CS-Cart lists it again) and two new orders come in.
   await simControl("cscart", `/orders/${oldOrder.order_id}`, { status: "C" });
   const newOrders = [
-    await simControl<ShopOrder>("cscart", "/orders", { email: `new-a-${uniqueSuffix()}@example.com`, status: "P", lines: [{ productId: sellable[1]!.productId }] }),
-    await simControl<ShopOrder>("cscart", "/orders", { email: `new-b-${uniqueSuffix()}@example.com`, status: "P", lines: [{ productId: sellable[2]!.productId, amount: 2 }] }),
+    await simControl<ShopOrder>("cscart", "/orders", {
+      email: `new-a-${uniqueSuffix()}@example.com`,
+      status: "P",
+      lines: [{ productId: sellable[1]!.productId }],
+    }),
+    await simControl<ShopOrder>("cscart", "/orders", {
+      email: `new-b-${uniqueSuffix()}@example.com`,
+      status: "P",
+      lines: [{ productId: sellable[2]!.productId, amount: 2 }],
+    }),
   ].map((order) => order.order_id);
 
   // Taxes and categories, mapped from the remotes' own lists.
@@ -98,13 +115,24 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
   const category = page.getByTestId("mapping-field-category");
   await category.getByLabel("Category: Visma.net field").selectOption("itemClass.id");
   // VAT code 0 (the company's items without VAT) gets no shop tax: its row has no tax ids.
-  for (const [row, [vatCode, taxId]] of [["3", "6"], ["31", "7"], ["33", "8"], ["0", ""]].entries()) {
+  for (const [row, [vatCode, taxId]] of [
+    ["3", "6"],
+    ["31", "7"],
+    ["33", "8"],
+    ["0", ""],
+  ].entries()) {
     await page.getByRole("button", { name: "Add VAT code" }).click();
     await page.getByLabel(`VAT code (row ${row + 1})`).selectOption(vatCode!);
     if (taxId) await page.getByLabel(`CS-Cart tax ids (row ${row + 1})`).selectOption(taxId);
   }
   await expect(page.getByTestId("vat-codes-in-use").locator('[data-mark="unmapped"]')).toHaveCount(0);
-  for (const [row, [itemClass, categoryId]] of [["TEXTIL", "2"], ["KITCHEN", "4"], ["FOOD", "5"], ["OUTDOOR", "6"], ["SERVICE", "7"]].entries()) {
+  for (const [row, [itemClass, categoryId]] of [
+    ["TEXTIL", "2"],
+    ["KITCHEN", "4"],
+    ["FOOD", "5"],
+    ["OUTDOOR", "6"],
+    ["SERVICE", "7"],
+  ].entries()) {
     await page.getByRole("button", { name: "Add category" }).click();
     await page.getByLabel(`Visma.net value (row ${row + 1})`).selectOption(itemClass!);
     await page.getByLabel(`CS-Cart category id (row ${row + 1})`).selectOption(categoryId!);
@@ -156,12 +184,19 @@ test("a new customer's first hour: shop, connections, start point, mapping from 
 
   // The first real runs do what the dry runs said: the same orders, the same number of products. A
   // module just switched on may already be queued by the schedule; "Run now" then says so.
-  for (const [label, module, prediction] of [["Order export", "ORDER_EXPORT", orderDryRun], ["Product import", "PRODUCT_IMPORT", productDryRun]] as const) {
+  for (const [label, module, prediction] of [
+    ["Order export", "ORDER_EXPORT", orderDryRun],
+    ["Product import", "PRODUCT_IMPORT", productDryRun],
+  ] as const) {
     await page.getByRole("button", { name: `Run ${label} now` }).click();
     const firstRun = () => db.syncRun.findFirst({ where: { tenantId: tenant.id, module, dryRun: false }, orderBy: { queuedAt: "asc" } });
     await expect.poll(async () => (await firstRun())?.status, { timeout: 120_000 }).toMatch(/SUCCEEDED|PARTIAL/);
     const real = (await firstRun())!;
-    expect({ created: real.created, updated: real.updated, failed: real.failed }).toEqual({ created: prediction.created, updated: prediction.updated, failed: prediction.failed });
+    expect({ created: real.created, updated: real.updated, failed: real.failed }).toEqual({
+      created: prediction.created,
+      updated: prediction.updated,
+      failed: prediction.failed,
+    });
   }
   const exported = await db.syncItem.findMany({ where: { tenantId: tenant.id, module: "ORDER_EXPORT" } });
   expect(exported.map((row) => row.externalId).sort()).toEqual([...newOrders].sort());

@@ -44,7 +44,9 @@ test("edit a mapping, run the import, and see the changed field in the CS-Cart s
   await waitForIdle("PRODUCT_IMPORT");
   await runNow(page, "Product import");
   await expect
-    .poll(async () => (await simControl<ShopProduct[]>("cscart", "/state?collection=products")).find((p) => p.productCode === sku)?.product, { timeout: 120_000 })
+    .poll(async () => (await simControl<ShopProduct[]>("cscart", "/state?collection=products")).find((p) => p.productCode === sku)?.product, {
+      timeout: 120_000,
+    })
     .toBe("E2E MAPPED WIDGET");
   await expect(page.getByTestId("module-product-import").getByTestId("last-run-counts")).toBeVisible();
   await saveScreenshots(page, "flow-mapping-imported");
@@ -118,7 +120,11 @@ test("retry a failed order after fixing the SKU", async ({ page }) => {
   const sku = `E2E-SKU-${uniqueSuffix()}`.toUpperCase();
   const [product] = await simControl<ShopProduct[]>("cscart", "/state?collection=products");
   await simControl("cscart", `/products/${product!.productId}`, { productCode: sku });
-  const order = await simControl<{ order_id: string }>("cscart", "/orders", { email: `retry-${sku.toLowerCase()}@example.com`, status: "P", lines: [{ productId: product!.productId, amount: 1 }] });
+  const order = await simControl<{ order_id: string }>("cscart", "/orders", {
+    email: `retry-${sku.toLowerCase()}@example.com`,
+    status: "P",
+    lines: [{ productId: product!.productId, amount: 1 }],
+  });
   const tenantId = await demoTenantId();
 
   await logIn(page, OWNER);

@@ -25,14 +25,22 @@ async function waitForIdle(module: "ORDER_EXPORT" | "ORDER_PROGRESS") {
 /** A product both the shop and Visma.net know (the seed keeps most codes in both). */
 async function sharedProduct(): Promise<ShopProduct> {
   const products = await simControl<ShopProduct[]>("cscart", "/state?collection=products");
-  const items = new Set((await simControl<{ inventoryNumber: string; status: string }[]>("visma", "/state?collection=inventory")).filter((item) => item.status === "Active").map((item) => item.inventoryNumber));
+  const items = new Set(
+    (await simControl<{ inventoryNumber: string; status: string }[]>("visma", "/state?collection=inventory"))
+      .filter((item) => item.status === "Active")
+      .map((item) => item.inventoryNumber),
+  );
   return products.find((product) => items.has(product.productCode))!;
 }
 
 test("edit the order mapping with a live preview on a real shop order, save it, and set the status after export", async ({ page }) => {
   const product = await sharedProduct();
   const order = await simControl<{ order_id: string }>("cscart", "/orders", {
-    email: `preview-${uniqueSuffix()}@example.com`, status: "P", shippingMethod: "PostNord", shippingCost: 49, lines: [{ productId: product.productId, amount: 2 }],
+    email: `preview-${uniqueSuffix()}@example.com`,
+    status: "P",
+    shippingMethod: "PostNord",
+    shippingCost: 49,
+    lines: [{ productId: product.productId, amount: 2 }],
   });
 
   await logIn(page, OWNER);
@@ -68,7 +76,11 @@ test("edit the order mapping with a live preview on a real shop order, save it, 
   await saveScreenshots(page, "order-mapping-saved");
 
   // Put the demo's mapping back (the newest version before this test), through "Restore".
-  await page.getByTestId("mapping-versions").getByRole("button", { name: /^Restore version/ }).first().click();
+  await page
+    .getByTestId("mapping-versions")
+    .getByRole("button", { name: /^Restore version/ })
+    .first()
+    .click();
   await page.getByTestId("confirm-dialog").getByRole("button", { name: "Restore" }).click();
   await expect(page.getByTestId("mapping-versions").getByTestId("form-success")).toContainText("Restored as version");
   await expect(shipVias.getByLabel("Visma.net Ship via (row 2)")).toHaveValue("POSTNORD");
@@ -76,18 +88,35 @@ test("edit the order mapping with a live preview on a real shop order, save it, 
 
 test("an exported order's shipment comes back to the shop with its tracking number, shown on the order progress card", async ({ page }) => {
   const product = await sharedProduct();
-  const order = await simControl<{ order_id: string }>("cscart", "/orders", { email: `progress-${uniqueSuffix()}@example.com`, status: "P", shippingMethod: "Posten", lines: [{ productId: product.productId }] });
+  const order = await simControl<{ order_id: string }>("cscart", "/orders", {
+    email: `progress-${uniqueSuffix()}@example.com`,
+    status: "P",
+    shippingMethod: "Posten",
+    lines: [{ productId: product.productId }],
+  });
   await logIn(page, OWNER);
 
   await waitForIdle("ORDER_EXPORT");
   await page.goto("/demo");
   await page.getByRole("button", { name: "Run Order export now" }).click();
   const salesOrder = await expect
-    .poll(async () => (await simControl<SalesOrder[]>("visma", "/state?collection=salesOrders")).find((candidate) => candidate.customerOrder === `CSCART-${order.order_id}`), { timeout: 120_000 })
+    .poll(
+      async () =>
+        (await simControl<SalesOrder[]>("visma", "/state?collection=salesOrders")).find((candidate) => candidate.customerOrder === `CSCART-${order.order_id}`),
+      { timeout: 120_000 },
+    )
     .toBeTruthy()
-    .then(async () => (await simControl<SalesOrder[]>("visma", "/state?collection=salesOrders")).find((candidate) => candidate.customerOrder === `CSCART-${order.order_id}`)!);
+    .then(async () =>
+      (await simControl<SalesOrder[]>("visma", "/state?collection=salesOrders")).find((candidate) => candidate.customerOrder === `CSCART-${order.order_id}`)!,
+    );
   // The status after export (the shop's own "In Visma.net", E) is set in the shop.
-  await expect.poll(async () => (await simControl<ShopOrder[]>("cscart", "/state?collection=orders")).find((candidate) => candidate.orderId === Number(order.order_id))?.status, { timeout: 60_000 }).toBe("E");
+  await expect
+    .poll(
+      async () =>
+        (await simControl<ShopOrder[]>("cscart", "/state?collection=orders")).find((candidate) => candidate.orderId === Number(order.order_id))?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("E");
 
   // A warehouse worker ships it in Visma.net.
   await simControl("visma", `/salesorders/${salesOrder.type}/${salesOrder.orderId}`, { ship: { trackingNumber: "70700000000000001NO" } });
@@ -97,9 +126,20 @@ test("an exported order's shipment comes back to the shop with its tracking numb
   await expect(card).toContainText("Order progress");
   await card.getByRole("button", { name: "Run Order progress now" }).click();
   await expect
-    .poll(async () => (await simControl<ShopShipment[]>("cscart", "/state?collection=shipments")).find((shipment) => shipment.orderId === Number(order.order_id))?.trackingNumber, { timeout: 120_000 })
+    .poll(
+      async () =>
+        (await simControl<ShopShipment[]>("cscart", "/state?collection=shipments")).find((shipment) => shipment.orderId === Number(order.order_id))
+          ?.trackingNumber,
+      { timeout: 120_000 },
+    )
     .toBe("70700000000000001NO");
-  await expect.poll(async () => (await simControl<ShopOrder[]>("cscart", "/state?collection=orders")).find((candidate) => candidate.orderId === Number(order.order_id))?.status, { timeout: 60_000 }).toBe("C");
+  await expect
+    .poll(
+      async () =>
+        (await simControl<ShopOrder[]>("cscart", "/state?collection=orders")).find((candidate) => candidate.orderId === Number(order.order_id))?.status,
+      { timeout: 60_000 },
+    )
+    .toBe("C");
   await expect(card.getByTestId("last-run-counts")).toContainText("created", { timeout: 60_000 });
   await saveScreenshots(page, "order-progress-card");
 });

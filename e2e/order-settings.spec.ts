@@ -18,7 +18,13 @@ test("a default the Visma.net company lacks turns its Settings field red; a ship
     data: {
       tenantId: tenant.id,
       kind: "VISMA",
-      config: { clientId: "apicenter-demo", tenantId: "demo-company-1", tokenUrl: `${SIMULATORS.visma}/connect/token`, erpBaseUrl: SIMULATORS.visma, salesOrderBaseUrl: SIMULATORS.visma },
+      config: {
+        clientId: "apicenter-demo",
+        tenantId: "demo-company-1",
+        tokenUrl: `${SIMULATORS.visma}/connect/token`,
+        erpBaseUrl: SIMULATORS.visma,
+        salesOrderBaseUrl: SIMULATORS.visma,
+      },
       encryptedSecret: encryptSecret("visma-demo-secret", { tenantId: tenant.id, kind: "VISMA" }),
     },
   });
@@ -32,7 +38,10 @@ test("a default the Visma.net company lacks turns its Settings field red; a ship
   // Shipping methods → Ship via live in the order mapping (Mappings → Orders).
   await page.goto(`/${tenant.slug}/mappings/orders`);
   const shipVias = page.getByTestId("ship-vias");
-  for (const [row, [shippingId, shipVia]] of [["1", "POSTEN"], ["3", "PICKUP"]].entries()) {
+  for (const [row, [shippingId, shipVia]] of [
+    ["1", "POSTEN"],
+    ["3", "PICKUP"],
+  ].entries()) {
     await shipVias.getByRole("button", { name: "Add shipping method" }).click();
     await shipVias.getByLabel(`CS-Cart shipping method id (row ${row + 1})`).fill(shippingId!);
     await shipVias.getByLabel(`Visma.net Ship via (row ${row + 1})`).fill(shipVia!);
@@ -43,7 +52,9 @@ test("a default the Visma.net company lacks turns its Settings field red; a ship
   await page.goto(`/${tenant.slug}/connections`);
   const visma = page.getByTestId("connection-form-VISMA");
   await expect(visma.getByLabel("Scopes")).toHaveValue("");
-  await expect(visma).toContainText("vismanet_erp_service_api:read vismanet_erp_service_api:create visma.net.erp.salesorder:read visma.net.erp.salesorder:write");
+  await expect(visma).toContainText(
+    "vismanet_erp_service_api:read vismanet_erp_service_api:create visma.net.erp.salesorder:read visma.net.erp.salesorder:write",
+  );
   await visma.getByRole("button", { name: "Test connection" }).click();
   await expect(visma.getByTestId("test-result")).toContainText('Visma.net has no credit terms "45"');
   await expect(visma.locator('[data-status="OK"]')).toBeVisible();

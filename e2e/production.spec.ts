@@ -152,11 +152,15 @@ test("web and worker start together on an empty database: migrations once, healt
 
   const migrations = readdirSync(path.join("prisma", "migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory());
   expect(await query("select name from app_migrations")).toHaveLength(migrations.length);
-  const [counts] = await query<{ tenants: number; users: number }>(`select (select count(*) from "Tenant")::int as tenants, (select count(*) from "User")::int as users`);
+  const [counts] = await query<{ tenants: number; users: number }>(
+    `select (select count(*) from "Tenant")::int as tenants, (select count(*) from "User")::int as users`,
+  );
   expect(counts).toEqual({ tenants: 0, users: 0 });
   // Each process logged its migration work as JSON, on stdout.
   expect(logRecords(web).some((record) => record.msg === "web process ready to serve")).toBe(true);
-  expect(logRecords(worker).some((record) => typeof record.msg === "string" && record.msg.startsWith("ready") && typeof record.workerId === "string")).toBe(true);
+  expect(logRecords(worker).some((record) => typeof record.msg === "string" && record.msg.startsWith("ready") && typeof record.workerId === "string")).toBe(
+    true,
+  );
 });
 
 test("metrics need the bearer token", async () => {
@@ -182,7 +186,10 @@ async function logInAs(browser: Browser, login: { email: string; password: strin
 
 test("an operator creates the first tenant; its owner logs in, connects the shop and Visma.net, and a sync runs on the worker", async ({ browser }) => {
   // No SMTP here: the CLI prints the owner's invitation link for the operator to hand over.
-  const create = start([...packageScriptArgv("tenant"), "create", "prod-shop", "--name", "Production Shop", "--owner", "owner@prod-shop.example"], productionEnv);
+  const create = start(
+    [...packageScriptArgv("tenant"), "create", "prod-shop", "--name", "Production Shop", "--owner", "owner@prod-shop.example"],
+    productionEnv,
+  );
   expect(await create.exited).toBe(0);
   const created = JSON.parse(create.lines.filter((line) => !line.startsWith('{"level"')).join("\n")) as { owner: string; invitationLink: string };
   expect(created.owner).toBe("owner@prod-shop.example");
@@ -207,9 +214,10 @@ test("an operator creates the first tenant; its owner logs in, connects the shop
   await expect.poll(stockRuns, { timeout: 120_000 }).toEqual([{ status: "SUCCEEDED", dryRun: true }]);
   await page.getByRole("button", { name: "Turn on Stock sync" }).click();
   await page.getByRole("button", { name: "Run Stock sync now" }).click();
-  await expect
-    .poll(stockRuns, { timeout: 120_000 })
-    .toEqual([{ status: "SUCCEEDED", dryRun: true }, { status: "SUCCEEDED", dryRun: false }]);
+  await expect.poll(stockRuns, { timeout: 120_000 }).toEqual([
+    { status: "SUCCEEDED", dryRun: true },
+    { status: "SUCCEEDED", dryRun: false },
+  ]);
   await context.close();
 
   const text = await metricsText(WORKER_URL);
@@ -218,7 +226,13 @@ test("an operator creates the first tenant; its owner logs in, connects the shop
   expect(seriesValue(text, 'apicenter_job_duration_seconds_count{queue="sync-stock",outcome="completed"}')).toBe(2);
   expect(seriesValue(text, 'apicenter_remote_requests_total{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
   expect(seriesValue(text, 'apicenter_remote_request_duration_seconds_count{remote="visma",outcome="ok"}')).toBeGreaterThan(0);
-  test.info().annotations.push({ type: "metrics after one sync (worker)", description: text.split("\n").filter((line) => /^apicenter_(sync|remote|job|queue)/.test(line)).join("\n") });
+  test.info().annotations.push({
+    type: "metrics after one sync (worker)",
+    description: text
+      .split("\n")
+      .filter((line) => /^apicenter_(sync|remote|job|queue)/.test(line))
+      .join("\n"),
+  });
 
   // The worker's lines for that job name the job and the tenant.
   const [tenant] = await query<{ id: string }>(`select id from "Tenant" where slug = 'prod-shop'`);

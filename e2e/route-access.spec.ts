@@ -21,9 +21,16 @@ test.beforeAll(async ({ browser }) => {
   const outsider = await createTestTenant("outsider");
   tenantSlug = tenant.slug;
   const run = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "MANUAL", status: "PARTIAL", finishedAt: new Date() } });
-  const item = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "9001", state: "FAILED", lastRunId: run.id, lastError: "SKU X not found" } });
+  const item = await db.syncItem.create({
+    data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "9001", state: "FAILED", lastRunId: run.id, lastError: "SKU X not found" },
+  });
   ids = { runId: run.id, itemId: item.id, userId: users.VIEWER.id };
-  const logins: Record<Caller, string> = { OUTSIDER: outsider.users.OWNER.email, VIEWER: users.VIEWER.email, ADMIN: users.ADMIN.email, OWNER: users.OWNER.email };
+  const logins: Record<Caller, string> = {
+    OUTSIDER: outsider.users.OWNER.email,
+    VIEWER: users.VIEWER.email,
+    ADMIN: users.ADMIN.email,
+    OWNER: users.OWNER.email,
+  };
   for (const [caller, email] of Object.entries(logins) as [Caller, string][]) {
     callers[caller] = (await loggedInContext(browser, { email, password: TEST_PASSWORD })).request;
   }
@@ -74,7 +81,11 @@ test("without a session every route answers 401", async ({ playwright }) => {
 });
 
 test("a body that is not JSON is a 400 that says so", async () => {
-  const response = await callers.OWNER.fetch(`/api/t/${tenantSlug}/settings`, { method: "PATCH", data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+  const response = await callers.OWNER.fetch(`/api/t/${tenantSlug}/settings`, {
+    method: "PATCH",
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect(response.status()).toBe(400);
   expect((await response.json()).error.message).toMatch(/not valid JSON/);
 });

@@ -47,10 +47,14 @@ export function encryptWithKeys(plaintext: string, binding: SecretBinding, keys:
 }
 
 const decryptFailed = (cause?: unknown) =>
-  new AppError("SECRET_DECRYPT_FAILED", "A stored secret could not be decrypted (wrong key, altered data, or it belongs to another connection); enter it again.", {
-    params: { variant: "undecryptable" },
-    ...(cause ? { cause } : {}),
-  });
+  new AppError(
+    "SECRET_DECRYPT_FAILED",
+    "A stored secret could not be decrypted (wrong key, altered data, or it belongs to another connection); enter it again.",
+    {
+      params: { variant: "undecryptable" },
+      ...(cause ? { cause } : {}),
+    },
+  );
 
 function open(key: Buffer, parts: { iv: string; tag: string; ciphertext: string }, aad: Buffer | undefined): string {
   const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(parts.iv, "base64"));

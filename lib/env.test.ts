@@ -28,9 +28,7 @@ describe("environment schema", () => {
   });
 
   it("refuses a key of the wrong length", () => {
-    expect(() => parseEnv({ ...valid, APP_ENCRYPTION_KEY: randomBytes(24).toString("base64") })).toThrowError(
-      /APP_ENCRYPTION_KEY: must be 32 bytes/,
-    );
+    expect(() => parseEnv({ ...valid, APP_ENCRYPTION_KEY: randomBytes(24).toString("base64") })).toThrowError(/APP_ENCRYPTION_KEY: must be 32 bytes/);
   });
 
   it("names a database URL that is not PostgreSQL", () => {
@@ -62,7 +60,9 @@ describe("environment schema", () => {
     expect(parseEnv({ ...local, ALLOW_LOCALHOST_HTTP: "true" }).NEXTAUTH_URL).toBe("http://localhost:3000");
     expect(parseEnv({ ...local, NEXTAUTH_URL: "http://127.0.0.1:3000", ALLOW_LOCALHOST_HTTP: "true" }).ALLOW_LOCALHOST_HTTP).toBe(true);
     // The flag opens http for this machine's own names only.
-    expect(() => parseEnv({ ...valid, NEXTAUTH_URL: "http://apicenter.example.com", ALLOW_LOCALHOST_HTTP: "true" })).toThrowError(/NEXTAUTH_URL: must start with https/);
+    expect(() => parseEnv({ ...valid, NEXTAUTH_URL: "http://apicenter.example.com", ALLOW_LOCALHOST_HTTP: "true" })).toThrowError(
+      /NEXTAUTH_URL: must start with https/,
+    );
     expect(() => parseEnv({ ...local, ALLOW_LOCALHOST_HTTP: "sure" })).toThrowError(/ALLOW_LOCALHOST_HTTP: must be true or false/);
   });
 

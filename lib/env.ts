@@ -26,7 +26,10 @@ export const AllowedPrivateHostsSchema = z
   .default("")
   .transform((text, context) => {
     const entries: string[] = [];
-    for (const raw of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+    for (const raw of text
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(raw);
       const port = Number(match?.[2]);
       const bracketed = match?.[1]?.startsWith("[");
@@ -52,9 +55,7 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
   /** AES-256-GCM key for connection secrets. */
   APP_ENCRYPTION_KEY: base64Key32,
-  NEXTAUTH_SECRET: z
-    .string({ error: "is required: at least 32 random characters (openssl rand -base64 32)" })
-    .min(32, "must be at least 32 characters"),
+  NEXTAUTH_SECRET: z.string({ error: "is required: at least 32 random characters (openssl rand -base64 32)" }).min(32, "must be at least 32 characters"),
   /** During a key rotation only: the key being replaced, still used to decrypt (docs/security.md). */
   APP_ENCRYPTION_KEY_PREVIOUS: base64Key32.optional(),
   /** The public address of the web server; required (https) in production. */
@@ -62,7 +63,10 @@ export const EnvSchema = z.object({
   /** Where the shop can fetch signed image URLs from (the web server's public address; defaults to NEXTAUTH_URL). */
   PUBLIC_BASE_URL: z.url().default("http://localhost:3000"),
   /** smtp://user:pass@host:port — without it, failure e-mails are kept in the outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().default("APIcenter <noreply@apicenter.local>"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // Sync engine and worker knobs.
@@ -78,11 +82,18 @@ export const EnvSchema = z.object({
   /** Runs that found nothing to do (succeeded, no records) go sooner: most scheduled runs are such. */
   IDLE_RUN_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(2),
   /** How long a sync job may stay active before pg-boss assumes its worker died and retries it. */
-  SYNC_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).default(15 * 60),
+  SYNC_JOB_EXPIRE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(15 * 60),
   PGBOSS_MAINTENANCE_SECONDS: z.coerce.number().min(1).default(60),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5, "pg-boss polls at most every 0.5 s").default(2),
   /** Prefix of the worker's id in logs and on the dashboard. */
-  WORKER_NAME: z.string().regex(/^[\w.-]{1,40}$/, "letters, digits, dots and dashes, at most 40").default("worker"),
+  WORKER_NAME: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, "letters, digits, dots and dashes, at most 40")
+    .default("worker"),
   /** "off": no cron schedules (tests drive the queues themselves). */
   WORKER_SCHEDULES: z.enum(["on", "off"]).default("on"),
   /** How long a stopping worker lets running jobs finish. */
@@ -222,7 +233,10 @@ export function allowedPrivateHosts(): ReadonlySet<string> {
  * the start scripts and tests that run local simulators (an operator's own entries stay).
  */
 export function appendAllowedPrivateHosts(current: string | undefined, urls: readonly string[]): string {
-  const entries = (current ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (current ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const text of urls) {
     const url = new URL(text);
     const entry = `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;

@@ -36,7 +36,9 @@ describe("errors at the edge", () => {
   it("pass known errors on as they are, with their own status", async () => {
     const response = errorResponse(new AppError("CONNECTION_MISSING", "The Visma.net connection is not set up yet."));
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: { code: "CONNECTION_MISSING", kind: "configuration", message: "The Visma.net connection is not set up yet." } });
+    expect(await response.json()).toEqual({
+      error: { code: "CONNECTION_MISSING", kind: "configuration", message: "The Visma.net connection is not set up yet." },
+    });
     expect(toAppError(new AppError("NOT_FOUND", "x")).code).toBe("NOT_FOUND");
   });
 });

@@ -41,7 +41,12 @@ describe("process logger", () => {
     log.info({ password: "hunter2", headers: { authorization: "Bearer abc.def" }, email: "kari@example.no" }, "token=abc123 for kari@example.no");
     log.error({ err: new Error("POST https://user:pw@visma.example/token failed: client_secret=s3cr3t") }, "remote failed");
     const [first, second] = lines;
-    expect(first).toMatchObject({ password: "[redacted]", headers: { authorization: "[redacted]" }, email: "k***@example.no", msg: "token=[redacted] for k***@example.no" });
+    expect(first).toMatchObject({
+      password: "[redacted]",
+      headers: { authorization: "[redacted]" },
+      email: "k***@example.no",
+      msg: "token=[redacted] for k***@example.no",
+    });
     const err = second!.err as Record<string, string>;
     expect(err.type).toBe("Error");
     expect(err.message).toBe("POST https://[redacted]@visma.example/token failed: client_secret=[redacted]");

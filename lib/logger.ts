@@ -30,9 +30,7 @@ function maskArgument(argument: unknown): unknown {
   if (typeof argument === "string") return redactText(argument);
   if (argument instanceof Error) return redact({ err: serializeError(argument) });
   if (argument === null || typeof argument !== "object") return argument;
-  const withErrors = Object.fromEntries(
-    Object.entries(argument).map(([key, value]) => [key, value instanceof Error ? serializeError(value) : value]),
-  );
+  const withErrors = Object.fromEntries(Object.entries(argument).map(([key, value]) => [key, value instanceof Error ? serializeError(value) : value]));
   return redact(withErrors);
 }
 

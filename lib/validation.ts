@@ -90,12 +90,7 @@ export function fieldDetails(fields: Record<string, { message: string } & FieldI
  * Parses a value at a boundary (route input, job payload, remote response) and throws an AppError
  * that says what was being parsed and which fields are wrong.
  */
-export function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  what: string,
-  code: ErrorCode = "VALIDATION_FAILED",
-): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string, code: ErrorCode = "VALIDATION_FAILED"): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new AppError(code, `Invalid ${what}: ${describeZodError(result.error)}`, {

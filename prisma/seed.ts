@@ -126,7 +126,12 @@ export async function seedDemo(options: { cscartUrl: string; vismaUrl: string })
   };
   await db.connection.upsert({
     where: { tenantId_kind: { tenantId: tenant.id, kind: "VISMA" } },
-    create: { tenantId: tenant.id, kind: "VISMA", config: vismaConfig, encryptedSecret: encryptSecret("visma-demo-secret", { tenantId: tenant.id, kind: "VISMA" }) },
+    create: {
+      tenantId: tenant.id,
+      kind: "VISMA",
+      config: vismaConfig,
+      encryptedSecret: encryptSecret("visma-demo-secret", { tenantId: tenant.id, kind: "VISMA" }),
+    },
     update: { config: vismaConfig },
   });
   if (isNew) await setUpDemo(tenant.slug, owner.id);

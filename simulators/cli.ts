@@ -35,7 +35,9 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log("Usage: npm run sim -- [--cscart-port 4101] [--visma-port 4102] [--seed 1] [--products 200] [--customers 60] [--orders 80] [--latency-ms 0] [--rate-limit-per-hour 15000]");
+  console.log(
+    "Usage: npm run sim -- [--cscart-port 4101] [--visma-port 4102] [--seed 1] [--products 200] [--customers 60] [--orders 80] [--latency-ms 0] [--rate-limit-per-hour 15000]",
+  );
   process.exit(0);
 }
 

@@ -34,7 +34,12 @@ export async function vismaToken(sim: VismaSimulator, fields: Record<string, str
 }
 
 /** Calls the Visma simulator with a bearer token and, when a body is given, JSON. */
-export function vismaFetch(sim: VismaSimulator, token: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+export function vismaFetch(
+  sim: VismaSimulator,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return fetch(`${sim.url}${path}`, {
     method: init.method ?? "GET",
     headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },

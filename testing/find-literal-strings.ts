@@ -11,8 +11,23 @@ export const ALLOWED = new Set(["APIcenter", "CS-Cart", "Visma.net"]);
 
 /** Props and object keys whose string values are shown to people. */
 export const USER_FACING = new Set([
-  "label", "title", "hint", "placeholder", "description", "alt", "aria-label", "aria-description", "aria-valuetext",
-  "message", "successMessage", "confirmLabel", "addLabel", "keyLabel", "valueLabel", "loadingLabel", "emptyText",
+  "label",
+  "title",
+  "hint",
+  "placeholder",
+  "description",
+  "alt",
+  "aria-label",
+  "aria-description",
+  "aria-valuetext",
+  "message",
+  "successMessage",
+  "confirmLabel",
+  "addLabel",
+  "keyLabel",
+  "valueLabel",
+  "loadingLabel",
+  "emptyText",
 ]);
 
 export type LiteralString = { file: string; line: number; text: string; where: string };
@@ -34,7 +49,10 @@ function textsOf(node: ts.Node): { node: ts.Node; text: string }[] {
   if (ts.isTemplateExpression(node)) return [{ node, text: [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ") }];
   if (ts.isParenthesizedExpression(node)) return textsOf(node.expression);
   if (ts.isConditionalExpression(node)) return [...textsOf(node.whenTrue), ...textsOf(node.whenFalse)];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+  if (
+    ts.isBinaryExpression(node) &&
+    [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)
+  ) {
     return textsOf(node.right);
   }
   return [];

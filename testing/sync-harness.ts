@@ -23,15 +23,17 @@ import type PgBoss from "pg-boss";
 
 export type SyncHarness = Awaited<ReturnType<typeof startSyncHarness>>;
 
-export async function startSyncHarness(options: {
-  seed?: number;
-  cscart?: Partial<CscartSimOptions>;
-  visma?: Partial<VismaSimOptions>;
-  settings?: Parameters<typeof db.settings.update>[0]["data"];
-  /** Also a started pg-boss with every queue, for tests that send and take jobs as the workers do. */
-  boss?: boolean;
-  setUp?: boolean;
-} = {}) {
+export async function startSyncHarness(
+  options: {
+    seed?: number;
+    cscart?: Partial<CscartSimOptions>;
+    visma?: Partial<VismaSimOptions>;
+    settings?: Parameters<typeof db.settings.update>[0]["data"];
+    /** Also a started pg-boss with every queue, for tests that send and take jobs as the workers do. */
+    boss?: boolean;
+    setUp?: boolean;
+  } = {},
+) {
   const seed = options.seed ?? 7;
   const [cscart, visma] = await Promise.all([
     startCscartSimulator({ port: 0, seed, products: 40, customers: 20, orders: 30, ...options.cscart }),
@@ -55,7 +57,14 @@ export async function startSyncHarness(options: {
     cscart,
     visma,
     run: (module: ModuleId, trigger: RunTrigger = "MANUAL", itemIds?: string[], options: { dryRun?: boolean; reimportFrom?: Date } = {}) =>
-      runSyncModule({ tenantId: tenant.id, module, trigger, itemIds, ...(options.dryRun ? { dryRun: true } : {}), ...(options.reimportFrom ? { reimportFrom: options.reimportFrom.toISOString() } : {}) }),
+      runSyncModule({
+        tenantId: tenant.id,
+        module,
+        trigger,
+        itemIds,
+        ...(options.dryRun ? { dryRun: true } : {}),
+        ...(options.reimportFrom ? { reimportFrom: options.reimportFrom.toISOString() } : {}),
+      }),
     ledger: (module: ModuleId) => db.syncItem.findMany({ where: { tenantId: tenant.id, module }, orderBy: { externalId: "asc" } }),
     /** Only with `boss: true`. */
     get boss(): PgBoss {

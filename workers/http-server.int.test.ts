@@ -36,13 +36,22 @@ describe("the worker's HTTP port", () => {
   it("answers liveness with the worker's heartbeat", async () => {
     const live = await get("/api/health/live");
     expect(live.status).toBe(200);
-    expect(live.body).toEqual({ status: "ok", worker: { id: "worker-test", startedAt: status.startedAt.toISOString(), lastHeartbeatAt: lastBeatAt!.toISOString(), activeJobs: 1 } });
+    expect(live.body).toEqual({
+      status: "ok",
+      worker: { id: "worker-test", startedAt: status.startedAt.toISOString(), lastHeartbeatAt: lastBeatAt!.toISOString(), activeJobs: 1 },
+    });
   });
 
   it("is ready with a fresh heartbeat, and not when the heartbeat is stale or the worker is stopping", async () => {
     const ready = await get("/api/health/ready");
     expect(ready.status).toBe(200);
-    expect(ready.body!.checks).toEqual({ database: { ok: true }, migrations: { ok: true }, jobQueue: { ok: true }, heartbeat: { ok: true }, accepting: { ok: true } });
+    expect(ready.body!.checks).toEqual({
+      database: { ok: true },
+      migrations: { ok: true },
+      jobQueue: { ok: true },
+      heartbeat: { ok: true },
+      accepting: { ok: true },
+    });
 
     lastBeatAt = new Date(Date.now() - 60_000);
     const stale = await get("/api/health/ready");

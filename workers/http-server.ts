@@ -19,7 +19,15 @@ function heartbeatOf(status: WorkerStatus) {
   const last = status.heartbeat.lastBeatAt();
   // Three missed beats in a row: the database is not taking this worker's writes.
   const fresh = last !== undefined && Date.now() - last.getTime() < 3 * status.heartbeat.intervalMs;
-  return { fresh, body: { id: status.workerId, startedAt: status.startedAt.toISOString(), lastHeartbeatAt: last?.toISOString() ?? null, activeJobs: status.activeJobs().length } };
+  return {
+    fresh,
+    body: {
+      id: status.workerId,
+      startedAt: status.startedAt.toISOString(),
+      lastHeartbeatAt: last?.toISOString() ?? null,
+      activeJobs: status.activeJobs().length,
+    },
+  };
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

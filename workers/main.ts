@@ -78,8 +78,12 @@ async function main() {
   await boss.work(SCHEDULE_TICK_QUEUE, { pollingIntervalSeconds }, async () => handleScheduleTickJob(boss));
   await boss.work(PURGE_LOGS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handlePurgeLogsJob());
   await boss.work(EVALUATE_ALERTS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handleEvaluateAlertsJob(boss));
-  await boss.work(ALERT_WEBHOOK_QUEUE, { pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) => (job ? track(ALERT_WEBHOOK_QUEUE, job.id, () => handleDeliverWebhookJob(job)) : undefined));
-  await boss.work(DELETE_TENANT_QUEUE, { pollingIntervalSeconds: 30 }, async ([job]: PgBoss.Job<unknown>[]) => (job ? track(DELETE_TENANT_QUEUE, job.id, () => handleDeleteTenantJob(job)) : undefined));
+  await boss.work(ALERT_WEBHOOK_QUEUE, { pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
+    job ? track(ALERT_WEBHOOK_QUEUE, job.id, () => handleDeliverWebhookJob(job)) : undefined,
+  );
+  await boss.work(DELETE_TENANT_QUEUE, { pollingIntervalSeconds: 30 }, async ([job]: PgBoss.Job<unknown>[]) =>
+    job ? track(DELETE_TENANT_QUEUE, job.id, () => handleDeleteTenantJob(job)) : undefined,
+  );
   if (config.WORKER_SCHEDULES === "on") {
     await boss.schedule(SCHEDULE_TICK_QUEUE, "* * * * *");
     await boss.schedule(PURGE_LOGS_QUEUE, "17 * * * *");

@@ -48,7 +48,10 @@ async function create(args: string[]) {
       ...(invited.invitation
         ? sent
           ? { note: "The owner was e-mailed a link to choose a password (it works once, for 7 days)." }
-          : { invitationLink: invited.invitation.link, note: "The invitation e-mail could not be sent (no SMTP_URL, or the server refused it): give the owner this link (it works once, for 7 days)." }
+          : {
+              invitationLink: invited.invitation.link,
+              note: "The invitation e-mail could not be sent (no SMTP_URL, or the server refused it): give the owner this link (it works once, for 7 days).",
+            }
         : { note: "The owner already had a login; it now owns this tenant too, and was told by e-mail." }),
     };
   } catch (error) {

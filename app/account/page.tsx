@@ -15,7 +15,11 @@ export default async function AccountPage() {
   return (
     <AuthCard title={t("title")} description={t("description", { email: user.email })}>
       <ChangePasswordForm email={user.email} />
-      <p className="mt-4 text-center text-sm"><Link href="/" className="text-brand-700 hover:underline">{t("back")}</Link></p>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/" className="text-brand-700 hover:underline">
+          {t("back")}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

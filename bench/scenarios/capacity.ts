@@ -6,7 +6,16 @@
  * HTTP layer's learned limit stands between the engine and the remote.
  */
 import { pagesFor } from "../bound";
-import { neededWorkMs, recoverySeconds, secondsForWork, splitNeededWrites, utilisationBetween, type CapacityChange, type CapacitySample, type ServiceMs } from "../capacity";
+import {
+  neededWorkMs,
+  recoverySeconds,
+  secondsForWork,
+  splitNeededWrites,
+  utilisationBetween,
+  type CapacityChange,
+  type CapacitySample,
+  type ServiceMs,
+} from "../capacity";
 import { isSelected } from "../config";
 import { createBenchTenant, measureRun, restartMainWorker, startSimulators, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
@@ -27,14 +36,24 @@ type CapacityRemote = { setCapacity(config: CapacityConfigInput): unknown; capac
  * Runs the module against a remote with a capacity model, changing its workers at the given times
  * (seconds from the enqueue), and samples its counts every half second meanwhile.
  */
-async function measureAgainstCapacity(ctx: BenchContext, remote: CapacityRemote, capacity: CapacityConfigInput, tenantId: string, module: ModuleId, changes: readonly CapacityChange[]) {
+async function measureAgainstCapacity(
+  ctx: BenchContext,
+  remote: CapacityRemote,
+  capacity: CapacityConfigInput,
+  tenantId: string,
+  module: ModuleId,
+  changes: readonly CapacityChange[],
+) {
   const samples: CapacitySample[] = [];
   const startedAt = Date.now();
   const take = () => {
     const stats = remote.capacityStats();
     samples.push({ atSeconds: (Date.now() - startedAt) / 1000, busyMs: stats.busyMs, offeredMs: stats.offeredMs, overloaded: stats.refused + stats.timedOut });
   };
-  const timers = [setInterval(take, 500), ...changes.map((change) => setTimeout(() => remote.setCapacity({ ...capacity, workers: change.workers }), change.atSeconds * 1000))];
+  const timers = [
+    setInterval(take, 500),
+    ...changes.map((change) => setTimeout(() => remote.setCapacity({ ...capacity, workers: change.workers }), change.atSeconds * 1000)),
+  ];
   try {
     const measured = await measureRun(ctx.boss, ctx.worker, tenantId, module);
     take();
@@ -75,7 +94,9 @@ async function shopScenario(ctx: BenchContext, shop: Shop): Promise<ScenarioResu
     await restartMainWorker(ctx, CEILINGS);
     const shopProductsBefore = sims.cscart.state.products.size;
     sims.cscart.resetRequestStats();
-    ctx.log(`${shop.id}. initial product import into a shop with ${shop.workers} PHP workers${shop.changes.length ? `, then ${shop.changes.map((change) => `${change.workers} at ${change.atSeconds} s`).join(", ")}` : ""}: ${shop.products} items`);
+    ctx.log(
+      `${shop.id}. initial product import into a shop with ${shop.workers} PHP workers${shop.changes.length ? `, then ${shop.changes.map((change) => `${change.workers} at ${change.atSeconds} s`).join(", ")}` : ""}: ${shop.products} items`,
+    );
     const { measured, samples, stats } = await measureAgainstCapacity(ctx, sims.cscart, capacity, tenant.id, "PRODUCT_IMPORT", shop.changes);
     const { run } = measured;
     // A write per created or updated product (with its picture where the data has one), and one
@@ -95,7 +116,10 @@ async function shopScenario(ctx: BenchContext, shop: Shop): Promise<ScenarioResu
       notes: [
         `shop: ${shop.workers} workers, service ms read ${service.read} / write ${service.write} / picture write ${service.imageWrite}, backlog ${shop.workers}; served ${stats.served.read} reads, ${stats.served.write} writes, ${stats.served.imageWrite} picture writes; ${overload.overloaded} of ${overload.answered} answered 503/504 (${(100 * overload.share).toFixed(2)}%), longest queue ${stats.peakQueue}`,
         `capacity used: ${phaseNotes(samples, shop.changes)}`,
-        ...recoveries.map((recovery) => `capacity → ${recovery.workers} at ${recovery.atSeconds} s: above ${RECOVERY.threshold} of it ${recovery.seconds === null ? "not again before the run ended" : `after ${recovery.seconds.toFixed(1)} s`}`),
+        ...recoveries.map(
+          (recovery) =>
+            `capacity → ${recovery.workers} at ${recovery.atSeconds} s: above ${RECOVERY.threshold} of it ${recovery.seconds === null ? "not again before the run ended" : `after ${recovery.seconds.toFixed(1)} s`}`,
+        ),
       ],
       details: { capacity: { server: "cscart", workers: shop.workers, changes: shop.changes, serviceMs: service, stats, overload, recoveries, samples } },
     });
@@ -111,7 +135,12 @@ async function vismaScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const workers = config.vismaWorkers;
   const capacity = { workers, serviceMs: service, queueLimit: workers, queueTimeoutMs: 30_000 };
   const seeded = Math.round((config.vismaCapacityOrders * 37) / 36);
-  const sims: Simulators = await startSimulators(config, 37, { products: 200, customers: Math.round(config.vismaCapacityOrders / 2), orders: seeded }, { visma: capacity });
+  const sims: Simulators = await startSimulators(
+    config,
+    37,
+    { products: 200, customers: Math.round(config.vismaCapacityOrders / 2), orders: seeded },
+    { visma: capacity },
+  );
   try {
     const tenant = await createBenchTenant("capacity-visma", ctx.owner.id, sims, { settings: { exportStatuses: ["P", "C", "O", "F", "I"] } });
     await restartMainWorker(ctx, CEILINGS);
@@ -137,7 +166,11 @@ async function vismaScenario(ctx: BenchContext): Promise<ScenarioResult> {
       legacy: "orders",
       notes: [
         `Visma.net: ${workers} at once, service ms read ${service.read} / write ${service.write}; ${customersCreated} customer(s) created; ${overload.overloaded} of ${overload.answered} answered 503/504 (${(100 * overload.share).toFixed(2)}%), longest queue ${stats.peakQueue}`,
-        `capacity used: ${phaseNotes(samples, [])}; by second: ${samples.filter((_, index) => index % 2 === 0).map((sample, index, even) => (index ? (100 * utilisationBetween(samples, even[index - 1]!.atSeconds, sample.atSeconds)).toFixed(0) : "")).filter(Boolean).join(" ")}`,
+        `capacity used: ${phaseNotes(samples, [])}; by second: ${samples
+          .filter((_, index) => index % 2 === 0)
+          .map((sample, index, even) => (index ? (100 * utilisationBetween(samples, even[index - 1]!.atSeconds, sample.atSeconds)).toFixed(0) : ""))
+          .filter(Boolean)
+          .join(" ")}`,
       ],
       details: { capacity: { server: "visma", workers, changes: [], serviceMs: service, stats, overload, recoveries: [], samples } },
     });
@@ -152,7 +185,12 @@ export async function runCapacityScenarios(ctx: BenchContext): Promise<ScenarioR
   const shops: Shop[] = [
     { id: "9a", workers: 4, products: config.capacityProducts.k4, changes: [] },
     { id: "9b", workers: 16, products: config.capacityProducts.k16, changes: [] },
-    { id: "9c", workers: 16, products: config.capacityProducts.halved, changes: config.capacityChanges.map((atSeconds, index) => ({ atSeconds, workers: index % 2 === 0 ? 8 : 16 })) },
+    {
+      id: "9c",
+      workers: 16,
+      products: config.capacityProducts.halved,
+      changes: config.capacityChanges.map((atSeconds, index) => ({ atSeconds, workers: index % 2 === 0 ? 8 : 16 })),
+    },
   ];
   for (const shop of shops) if (isSelected(config, shop.id)) rows.push(await shopScenario(ctx, shop));
   if (isSelected(config, "10")) rows.push(await vismaScenario(ctx));

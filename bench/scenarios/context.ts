@@ -51,7 +51,9 @@ export function rowFromFigures(
   ctx: BenchContext,
   spec: RowSpec & { records: number; wallSeconds: number; calls: CallSplit; memory: PeakMemory },
 ): ScenarioResult {
-  const bound = spec.bound ?? computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
+  const bound =
+    spec.bound ??
+    computeBound({ needed: spec.needed, concurrency: spec.concurrency, meanLatencyMs: ctx.meanLatencyMs, vismaCallsPerSecond: spec.vismaCallsPerSecond });
   const recordsPerSecond = spec.wallSeconds > 0 ? spec.records / spec.wallSeconds : 0;
   return {
     id: spec.id,

@@ -19,7 +19,10 @@ export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioRe
         name: `Customer import (${config.customers.toLocaleString("en-US")})`,
         // A write per customer, the customers at 1,000 a page, and one listing of the shop's
         // users to match e-mails.
-        needed: { cscart: measured.run.created + measured.run.updated + pagesFor(shopUsers, MAX_PAGE.cscart), visma: pagesFor(sims.visma.state.customers.size, MAX_PAGE.vismaCustomers) },
+        needed: {
+          cscart: measured.run.created + measured.run.updated + pagesFor(shopUsers, MAX_PAGE.cscart),
+          visma: pagesFor(sims.visma.state.customers.size, MAX_PAGE.vismaCustomers),
+        },
         concurrency: config.importConcurrency,
         throughput: true,
       }),

@@ -123,7 +123,14 @@ async function load(url: string, cookie: string, ctx: BenchContext): Promise<Mea
     if (statusCode < 200 || statusCode >= 300) non2xx++;
   });
   const result = await instance;
-  return { p50Ms: percentile(latencies, 0.5), p95Ms: percentile(latencies, 0.95), requests: latencies.length, seconds: result.duration, non2xx, errors: result.errors };
+  return {
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    requests: latencies.length,
+    seconds: result.duration,
+    non2xx,
+    errors: result.errors,
+  };
 }
 
 export type DashboardServer = {
@@ -184,7 +191,8 @@ export async function startDashboardServer(ctx: BenchContext, label: string, bef
 export async function runDashboardScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { config } = ctx;
   // The product tenant (runs, ledger) when scenario 1 ran; else an empty one.
-  const tenant = ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
+  const tenant =
+    ctx.dashboardTenant ?? (await createTenant({ slug: `bench-dashboard-${Date.now().toString(36)}`, name: "Bench dashboard", ownerUserId: ctx.owner.id }));
   const server = await startDashboardServer(ctx, "8", async () => {
     ctx.log(`8. inserting ${config.logRows.toLocaleString("en-US")} log rows for ${tenant.slug}`);
     const insertStarted = Date.now();

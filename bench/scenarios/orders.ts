@@ -77,7 +77,11 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
   }
 
   if (isSelected(config, "6")) {
-    const sims = await startSimulators(config, 19, { products: 400, customers: Math.round(config.rateLimitedOrders / 2), orders: seededOrdersFor(config.rateLimitedOrders) });
+    const sims = await startSimulators(config, 19, {
+      products: 400,
+      customers: Math.round(config.rateLimitedOrders / 2),
+      orders: seededOrdersFor(config.rateLimitedOrders),
+    });
     const proxy = await startRateLimitProxy({ target: sims.visma.url, limit: config.rateLimit, windowMs: config.rateWindowSeconds * 1000 });
     try {
       const tenant = await createBenchTenant("ratelimited", ctx.owner.id, sims, { settings, vismaUrl: proxy.url });
@@ -95,7 +99,9 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
           throughput: true,
           legacy: "orders",
           vismaCallsPerSecond: config.rateLimit / config.rateWindowSeconds,
-          notes: [`${rateLimited} of ${calls} metered Visma.net calls answered 429 (${((100 * rateLimited) / Math.max(1, calls)).toFixed(2)}%); window ${config.rateLimit} per ${config.rateWindowSeconds} s`],
+          notes: [
+            `${rateLimited} of ${calls} metered Visma.net calls answered 429 (${((100 * rateLimited) / Math.max(1, calls)).toFixed(2)}%); window ${config.rateLimit} per ${config.rateWindowSeconds} s`,
+          ],
           details: { proxy: { calls, rateLimited, limit: config.rateLimit, windowSeconds: config.rateWindowSeconds } },
         }),
       );
@@ -109,14 +115,21 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
 
 /** New paid orders in the shop, each by a customer Visma.net has (by main contact e-mail). */
 function placeOrdersOfExistingCustomers(sims: Simulators, count: number): number {
-  const emails = [...sims.visma.state.customers.values()].filter((customer) => customer.status === "Active" && customer.mainContact.email).map((customer) => customer.mainContact.email);
+  const emails = [...sims.visma.state.customers.values()]
+    .filter((customer) => customer.status === "Active" && customer.mainContact.email)
+    .map((customer) => customer.mainContact.email);
   const sellable = new Set([...sims.visma.state.inventory.values()].filter((item) => item.status === "Active").map((item) => item.inventoryNumber));
-  const codes = [...sims.cscart.state.products.values()].filter((product) => product.status === "A" && sellable.has(product.productCode)).map((product) => product.productCode);
+  const codes = [...sims.cscart.state.products.values()]
+    .filter((product) => product.status === "A" && sellable.has(product.productCode))
+    .map((product) => product.productCode);
   for (let i = 0; i < count; i++) {
     sims.cscart.createOrder({
       email: emails[i % emails.length]!,
       status: "P",
-      lines: [{ productCode: codes[i % codes.length]!, amount: 1 + (i % 3) }, { productCode: codes[(i * 7 + 3) % codes.length]!, amount: 1 }],
+      lines: [
+        { productCode: codes[i % codes.length]!, amount: 1 + (i % 3) },
+        { productCode: codes[(i * 7 + 3) % codes.length]!, amount: 1 },
+      ],
     });
   }
   return count;

@@ -29,7 +29,10 @@ export async function runProductScenarios(ctx: BenchContext): Promise<ScenarioRe
           name: `Initial product import (${config.products.toLocaleString("en-US")} seeded)`,
           // A write per created or updated product, the inventory at 5,000 a page, and one listing
           // of the shop to learn the ids of products it already has.
-          needed: { cscart: initial.run.created + initial.run.updated + pagesFor(shopProductsBefore, MAX_PAGE.cscart), visma: pagesFor(vismaItems.length, MAX_PAGE.vismaInventory) },
+          needed: {
+            cscart: initial.run.created + initial.run.updated + pagesFor(shopProductsBefore, MAX_PAGE.cscart),
+            visma: pagesFor(vismaItems.length, MAX_PAGE.vismaInventory),
+          },
           concurrency,
           throughput: true,
           legacy: "products",

@@ -41,11 +41,22 @@ async function createScaleTenants(ctx: BenchContext, sims: Simulators, count: nu
     await db.settings.createMany({ data: part.map((tenant) => ({ tenantId: tenant.id, ...DEFAULT_SETTINGS, schedules, orderExportStart })) });
     await db.connection.createMany({
       data: part.flatMap((tenant) => [
-        { tenantId: tenant.id, kind: "CSCART" as const, config: { shopUrl: sims.cscart.url, adminEmail: sims.cscart.options.adminEmail }, encryptedSecret: encryptSecret(sims.cscart.options.apiKey, { tenantId: tenant.id, kind: "CSCART" }) },
+        {
+          tenantId: tenant.id,
+          kind: "CSCART" as const,
+          config: { shopUrl: sims.cscart.url, adminEmail: sims.cscart.options.adminEmail },
+          encryptedSecret: encryptSecret(sims.cscart.options.apiKey, { tenantId: tenant.id, kind: "CSCART" }),
+        },
         {
           tenantId: tenant.id,
           kind: "VISMA" as const,
-          config: { clientId: sims.visma.options.clientId, tenantId: sims.visma.options.tenantId, tokenUrl: `${sims.visma.url}/connect/token`, erpBaseUrl: sims.visma.url, salesOrderBaseUrl: sims.visma.url },
+          config: {
+            clientId: sims.visma.options.clientId,
+            tenantId: sims.visma.options.tenantId,
+            tokenUrl: `${sims.visma.url}/connect/token`,
+            erpBaseUrl: sims.visma.url,
+            salesOrderBaseUrl: sims.visma.url,
+          },
           encryptedSecret: encryptSecret(sims.visma.options.clientSecret, { tenantId: tenant.id, kind: "VISMA" }),
         },
       ]),
@@ -87,7 +98,10 @@ async function insertRunHistory(tenantIds: string[], rows: number, now: Date): P
 /** What the tick did before ModuleSchedule: every tenant's settings and the last run of every tenant module. */
 async function timeOldTickQueries(): Promise<number> {
   const started = Date.now();
-  await Promise.all([db.settings.findMany({ select: { tenantId: true, schedules: true } }), db.syncRun.groupBy({ by: ["tenantId", "module"], _max: { queuedAt: true } })]);
+  await Promise.all([
+    db.settings.findMany({ select: { tenantId: true, schedules: true } }),
+    db.syncRun.groupBy({ by: ["tenantId", "module"], _max: { queuedAt: true } }),
+  ]);
   return Date.now() - started;
 }
 
@@ -173,7 +187,11 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
     const now = new Date();
     ctx.log(`11. inserting ${config.scaleHistoryRuns.toLocaleString("en-US")} past runs`);
     const historyStarted = Date.now();
-    await insertRunHistory(tenants.map((tenant) => tenant.id), config.scaleHistoryRuns, now);
+    await insertRunHistory(
+      tenants.map((tenant) => tenant.id),
+      config.scaleHistoryRuns,
+      now,
+    );
     ctx.log(`11. history inserted in ${((Date.now() - historyStarted) / 1000).toFixed(0)} s`);
     const oldTickMs = await timeOldTickQueries();
 
@@ -183,7 +201,9 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
     const firstSyncMs = Date.now() - firstSyncStarted;
     await db.$executeRawUnsafe(`analyze "ModuleSchedule"`);
     const defaultRunsPerMinute = count * SYNC_MODULES.modules.reduce((sum, module) => sum + 1 / module.defaultSchedule.intervalMinutes, 0);
-    ctx.log(`11. ${scheduled} tenants scheduled in ${firstSyncMs} ms; old tick queries ${oldTickMs} ms; the default schedules ask for ${(defaultRunsPerMinute / 60).toFixed(1)} runs/s`);
+    ctx.log(
+      `11. ${scheduled} tenants scheduled in ${firstSyncMs} ms; old tick queries ${oldTickMs} ms; the default schedules ask for ${(defaultRunsPerMinute / 60).toFixed(1)} runs/s`,
+    );
 
     // 1. The tick at the default schedules: each tenant module last ran somewhere within its
     // interval, so a minute's worth of them is due. The runs it queues are removed again.
@@ -202,7 +222,9 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
     // schedules ask for about scaleRunsPerSecond runs (every tenant's settings change: the tick
     // follows them, timed).
     const stretch = Math.max(1, Math.ceil(defaultRunsPerMinute / 60 / config.scaleRunsPerSecond));
-    const stretched = Object.fromEntries(SYNC_MODULES.modules.map((module) => [module.id, { enabled: true, intervalMinutes: module.defaultSchedule.intervalMinutes * stretch }]));
+    const stretched = Object.fromEntries(
+      SYNC_MODULES.modules.map((module) => [module.id, { enabled: true, intervalMinutes: module.defaultSchedule.intervalMinutes * stretch }]),
+    );
     await db.$executeRaw`update "Settings" set schedules = ${JSON.stringify(stretched)}::jsonb, "updatedAt" = ${new Date()}::timestamp where "tenantId" = any(${tenantIds}::uuid[])`;
     const resyncStarted = Date.now();
     await syncModuleSchedules();
@@ -260,8 +282,25 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
     const historyBytes = sizesBefore.SyncRun ?? 0;
 
     const fullTickMs = fullTicks.map((tick) => tick.durationMs);
-    const tick = { p50Ms: percentile(fullTickMs, 0.5), p95Ms: percentile(fullTickMs, 0.95), maxMs: Math.max(...fullTickMs), ticks: fullTicks.length, duePerTick: percentile(fullTicks.map((t) => t.due), 0.5) };
-    const workerTick = { p50Ms: percentile(tickMs, 0.5), p95Ms: percentile(tickMs, 0.95), ticks: ticks.length, duePerTick: percentile(ticks.map((t) => t.due), 0.5) };
+    const tick = {
+      p50Ms: percentile(fullTickMs, 0.5),
+      p95Ms: percentile(fullTickMs, 0.95),
+      maxMs: Math.max(...fullTickMs),
+      ticks: fullTicks.length,
+      duePerTick: percentile(
+        fullTicks.map((t) => t.due),
+        0.5,
+      ),
+    };
+    const workerTick = {
+      p50Ms: percentile(tickMs, 0.5),
+      p95Ms: percentile(tickMs, 0.95),
+      ticks: ticks.length,
+      duePerTick: percentile(
+        ticks.map((t) => t.due),
+        0.5,
+      ),
+    };
     const finishedInWindow = Math.max(1, finished);
     const bytesPerRun = PER_RUN.reduce((sum, table) => sum + Math.max(0, grown[table] ?? 0), 0) / finishedInWindow;
     const pickupStats = { p50Seconds: percentile(pickup, 0.5), p95Seconds: percentile(pickup, 0.95), started: pickup.length, stillWaiting: waiting };
@@ -280,9 +319,32 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
         notes: [
           `tick at the default schedules: ${fullTicks.map((t) => `${t.durationMs} ms for ${t.due} due`).join(", ")} (finding and enqueueing them all); in the workers at ${stretch}× the intervals: p50 ${workerTick.p50Ms.toFixed(0)} ms, p95 ${workerTick.p95Ms.toFixed(0)} ms over ${workerTick.ticks} ticks, ~${workerTick.duePerTick} due each`,
           `finding the due modules alone: p50 ${percentile(dueSamples, 0.5)} ms; the old tick's two queries on the same data: ${oldTickMs} ms; ${config.scaleHistoryRuns.toLocaleString("en-US")} past runs (${(historyBytes / 2 ** 30).toFixed(2)} GiB with indexes); first sync of every tenant's schedule rows: ${firstSyncMs} ms, after every tenant's settings changed: ${resyncMs} ms`,
-          `database growth with every run: ${(bytesPerRun / 1024).toFixed(1)} KiB per run (SyncRun, LogEntry, RunSummary, pg-boss), so ${((bytesPerRun * defaultRunsPerMinute * 1440) / count / 2 ** 20).toFixed(2)} MiB per tenant per day at the default schedules before retention; tenant state written by first runs: ${(oneTimeBytes / 1024).toFixed(0)} KiB per tenant per day at this window's pace (${Object.entries(grown).filter(([, bytes]) => bytes > 0).map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`).join(", ")} in ${(windowSeconds / 60).toFixed(1)} min)`,
+          `database growth with every run: ${(bytesPerRun / 1024).toFixed(1)} KiB per run (SyncRun, LogEntry, RunSummary, pg-boss), so ${((bytesPerRun * defaultRunsPerMinute * 1440) / count / 2 ** 20).toFixed(2)} MiB per tenant per day at the default schedules before retention; tenant state written by first runs: ${(oneTimeBytes / 1024).toFixed(0)} KiB per tenant per day at this window's pace (${Object.entries(
+            grown,
+          )
+            .filter(([, bytes]) => bytes > 0)
+            .map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`)
+            .join(", ")} in ${(windowSeconds / 60).toFixed(1)} min)`,
         ],
-        details: { tick, fullTicks, workerTick, ticks, stretch, dueSamples, oldTickMs, firstSyncMs, resyncMs, historyRuns: config.scaleHistoryRuns, sizesBefore, sizesAfter, bytesPerRun, perTenantDayBytes, oneTimeBytes, windowSeconds, plans },
+        details: {
+          tick,
+          fullTicks,
+          workerTick,
+          ticks,
+          stretch,
+          dueSamples,
+          oldTickMs,
+          firstSyncMs,
+          resyncMs,
+          historyRuns: config.scaleHistoryRuns,
+          sizesBefore,
+          sizesAfter,
+          bytesPerRun,
+          perTenantDayBytes,
+          oneTimeBytes,
+          windowSeconds,
+          plans,
+        },
       },
       {
         ...base,
@@ -305,11 +367,22 @@ export async function runScaleScenario(ctx: BenchContext): Promise<ScenarioResul
         name: "Dashboard of one tenant while the others run",
         records: pages.reduce((sum, page) => sum + page.requests, 0),
         wallSeconds: pages.reduce((sum, page) => sum + page.seconds, 0),
-        recordsPerSecond: pages.reduce((sum, page) => sum + page.requests, 0) / Math.max(0.001, pages.reduce((sum, page) => sum + page.seconds, 0)),
+        recordsPerSecond:
+          pages.reduce((sum, page) => sum + page.requests, 0) /
+          Math.max(
+            0.001,
+            pages.reduce((sum, page) => sum + page.seconds, 0),
+          ),
         peakRssMb: Math.max(...pages.map((page) => page.rssMb ?? 0)) || null,
         peakHeapMb: null,
-        notes: pages.map((page) => `GET ${page.route.replace(measuredTenant.slug, "<t>")}: p50 ${page.p50Ms.toFixed(0)} ms, p95 ${page.p95Ms.toFixed(0)} ms over ${page.requests} requests${page.non2xx || page.errors ? `; ${page.non2xx} non-2xx, ${page.errors} errors` : ""}`),
-        details: { pages: pages.map(({ route, ...figures }) => ({ route: route.replace(measuredTenant.slug, "<t>"), ...figures })), p95Ms: round(worstPage.p95Ms) },
+        notes: pages.map(
+          (page) =>
+            `GET ${page.route.replace(measuredTenant.slug, "<t>")}: p50 ${page.p50Ms.toFixed(0)} ms, p95 ${page.p95Ms.toFixed(0)} ms over ${page.requests} requests${page.non2xx || page.errors ? `; ${page.non2xx} non-2xx, ${page.errors} errors` : ""}`,
+        ),
+        details: {
+          pages: pages.map(({ route, ...figures }) => ({ route: route.replace(measuredTenant.slug, "<t>"), ...figures })),
+          p95Ms: round(worstPage.p95Ms),
+        },
       },
     ];
   } finally {

@@ -4,7 +4,16 @@
  */
 import { addCalls, splitCalls, type RemoteCallsByRemote } from "../bound";
 import { SYNC_MODULES } from "../../lib/sync/modules";
-import { createBenchTenant, enqueueRun, restartMainWorker, startBenchWorkers, startSimulators, waitForRuns, type BenchWorkers, type Simulators } from "../stack";
+import {
+  createBenchTenant,
+  enqueueRun,
+  restartMainWorker,
+  startBenchWorkers,
+  startSimulators,
+  waitForRuns,
+  type BenchWorkers,
+  type Simulators,
+} from "../stack";
 import type { ScenarioResult } from "../table";
 import { percentile } from "../percentile";
 import { PeakMemoryTracker } from "../rss";

@@ -38,11 +38,34 @@ export function ChangePasswordForm({ email }: { email: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label={t("current")} type="password" autoComplete="current-password" value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} error={change.fieldErrors.currentPassword} />
-      <TextField label={t("password")} type="password" autoComplete="new-password" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} error={change.fieldErrors.newPassword} />
-      <TextField label={t("confirm")} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? t("mismatch") : undefined} />
+      <TextField
+        label={t("current")}
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(event) => setCurrentPassword(event.target.value)}
+        error={change.fieldErrors.currentPassword}
+      />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={(event) => setNewPassword(event.target.value)}
+        error={change.fieldErrors.newPassword}
+      />
+      <TextField
+        label={t("confirm")}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(event) => setConfirm(event.target.value)}
+        error={mismatch ? t("mismatch") : undefined}
+      />
       <FormMessage error={change.formError} success={change.success} />
-      <Button type="submit" className="w-full" disabled={change.isPending}>{change.isPending ? t("saving") : t("submit")}</Button>
+      <Button type="submit" className="w-full" disabled={change.isPending}>
+        {change.isPending ? t("saving") : t("submit")}
+      </Button>
     </form>
   );
 }

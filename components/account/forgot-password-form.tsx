@@ -21,10 +21,23 @@ export function ForgotPasswordForm() {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
-      <TextField label={t("email")} type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} error={request.fieldErrors.email} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={request.fieldErrors.email}
+      />
       <FormMessage error={request.formError} success={request.success} />
-      <Button type="submit" className="w-full" disabled={request.isPending}>{request.isPending ? t("sending") : t("submit")}</Button>
-      <p className="text-center text-sm"><Link href="/login" className="text-brand-700 hover:underline">{t("backToLogin")}</Link></p>
+      <Button type="submit" className="w-full" disabled={request.isPending}>
+        {request.isPending ? t("sending") : t("submit")}
+      </Button>
+      <p className="text-center text-sm">
+        <Link href="/login" className="text-brand-700 hover:underline">
+          {t("backToLogin")}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -27,7 +27,8 @@ export function SetPasswordForm() {
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
   const save = useApiMutation({
-    mutationFn: () => apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", { method: "POST", json: { token, password } }),
+    mutationFn: () =>
+      apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", { method: "POST", json: { token, password } }),
     // A sign-up link also created the shop (lib/accounts/sign-up.ts).
     successMessage: (result) => (result.tenant ? t("shopCreated", { name: result.tenant.name }) : t("done")),
   });
@@ -38,21 +39,47 @@ export function SetPasswordForm() {
   };
   // A used or expired link: the whole advice (ask for a new one); an incomplete one: what is wrong with it.
   const tokenProblem = save.fieldErrors.token && (save.error instanceof ApiError && save.error.params ? errorText(save.error) : save.fieldErrors.token);
-  if (token === "") return <div className="mt-6"><FormMessage error={t("noToken")} /></div>;
+  if (token === "")
+    return (
+      <div className="mt-6">
+        <FormMessage error={t("noToken")} />
+      </div>
+    );
   if (save.data) {
     return (
       <div className="mt-6 space-y-4">
         <FormMessage success={save.success} />
-        <Link href={`/login?email=${encodeURIComponent(save.data.email)}`} className="block rounded-md bg-brand-600 px-3 py-2 text-center font-medium text-white hover:bg-brand-700">{t("logIn")}</Link>
+        <Link
+          href={`/login?email=${encodeURIComponent(save.data.email)}`}
+          className="block rounded-md bg-brand-600 px-3 py-2 text-center font-medium text-white hover:bg-brand-700"
+        >
+          {t("logIn")}
+        </Link>
       </div>
     );
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
-      <TextField label={t("password")} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} error={save.fieldErrors.password} />
-      <TextField label={t("confirm")} type="password" autoComplete="new-password" value={confirm} onChange={(event) => setConfirm(event.target.value)} error={mismatch ? t("mismatch") : undefined} />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={save.fieldErrors.password}
+      />
+      <TextField
+        label={t("confirm")}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(event) => setConfirm(event.target.value)}
+        error={mismatch ? t("mismatch") : undefined}
+      />
       <FormMessage error={tokenProblem ?? save.formError} />
-      <Button type="submit" className="w-full" disabled={save.isPending || token === null}>{save.isPending ? t("saving") : t("submit")}</Button>
+      <Button type="submit" className="w-full" disabled={save.isPending || token === null}>
+        {save.isPending ? t("saving") : t("submit")}
+      </Button>
     </form>
   );
 }

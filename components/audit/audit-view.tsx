@@ -45,24 +45,40 @@ export function AuditView({ tenantSlug }: PageProps) {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-4 max-w-xs">
         <SelectField label={t("area")} value={area} onChange={(event) => setArea(event.target.value)}>
-          {AREAS.map((value) => <option key={value} value={value}>{t(`areas.${value || "all"}`)}</option>)}
+          {AREAS.map((value) => (
+            <option key={value} value={value}>
+              {t(`areas.${value || "all"}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
-      <PagedTable query={query} pager={pager} rowsOf={(data) => data.events} label={t("tableLabel")} testId="audit-table"
+      <PagedTable
+        query={query}
+        pager={pager}
+        rowsOf={(data) => data.events}
+        label={t("tableLabel")}
+        testId="audit-table"
         empty={<EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>}
         columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.details")]}
         renderRow={(event) => (
           <tr key={event.id} data-testid="audit-row" data-action={event.action}>
             <Td className="whitespace-nowrap">{format.dateTime(event.createdAt)}</Td>
             <Td className="break-all">{event.userEmail ?? NONE}</Td>
-            <Td className="whitespace-nowrap">{actionWords(event.action)} <span className="text-xs text-slate-500">({event.target})</span></Td>
+            <Td className="whitespace-nowrap">
+              {actionWords(event.action)} <span className="text-xs text-slate-500">({event.target})</span>
+            </Td>
             <Td className="min-w-64 max-w-xl">
               <ul className="space-y-0.5 break-all font-mono text-xs text-slate-700">
-                {describeDetail(event.detail).slice(0, 8).map((line, index) => <li key={index}>{line}</li>)}
+                {describeDetail(event.detail)
+                  .slice(0, 8)
+                  .map((line, index) => (
+                    <li key={index}>{line}</li>
+                  ))}
               </ul>
             </Td>
           </tr>
-        )} />
+        )}
+      />
     </div>
   );
 }

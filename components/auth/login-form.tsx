@@ -40,7 +40,9 @@ function LoginFormInner() {
     const error = parseLoginError(raw);
     if (!error.fields) return errorText(error);
     const texts = fieldErrorTexts(error.fields, error.fieldIssues);
-    return Object.entries(texts).map(([path, problem]) => t("fieldError", { field: path === "password" ? t("password") : t("email"), problem })).join(" ");
+    return Object.entries(texts)
+      .map(([path, problem]) => t("fieldError", { field: path === "password" ? t("password") : t("email"), problem }))
+      .join(" ");
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -65,22 +67,42 @@ function LoginFormInner() {
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">{t("email")}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={searchParams.get("email") ?? ""}
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <label htmlFor="email" className="block text-sm font-medium">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={searchParams.get("email") ?? ""}
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">{t("password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
+        />
       </div>
       {error && (
         <p data-testid="login-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -26,11 +26,30 @@ export function SignUpForm() {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
-      <TextField label={t("email")} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} error={request.fieldErrors.email} />
-      <TextField label={t("companyName")} hint={t("companyHint")} value={companyName} onChange={(event) => setCompanyName(event.target.value)} error={request.fieldErrors.companyName} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={request.fieldErrors.email}
+      />
+      <TextField
+        label={t("companyName")}
+        hint={t("companyHint")}
+        value={companyName}
+        onChange={(event) => setCompanyName(event.target.value)}
+        error={request.fieldErrors.companyName}
+      />
       <FormMessage error={request.formError} success={request.success} />
-      <Button type="submit" className="w-full" disabled={request.isPending || Boolean(request.success)}>{request.isPending ? t("sending") : t("submit")}</Button>
-      <p className="text-center text-sm"><Link href="/login" className="text-brand-700 hover:underline">{t("haveLogin")}</Link></p>
+      <Button type="submit" className="w-full" disabled={request.isPending || Boolean(request.success)}>
+        {request.isPending ? t("sending") : t("submit")}
+      </Button>
+      <p className="text-center text-sm">
+        <Link href="/login" className="text-brand-700 hover:underline">
+          {t("haveLogin")}
+        </Link>
+      </p>
     </form>
   );
 }

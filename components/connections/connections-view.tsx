@@ -23,7 +23,10 @@ type FieldSpec = { name: keyof Messages["connections"]["fields"]; type?: string;
 
 /** Labels are in messages at connections.fields.<name>, hints at connections.hints.<name>. */
 const FIELDS: Record<Connection["kind"], FieldSpec[]> = {
-  CSCART: [{ name: "shopUrl", type: "url", hintKey: "shopUrl" }, { name: "adminEmail", type: "email", hintKey: "adminEmail" }],
+  CSCART: [
+    { name: "shopUrl", type: "url", hintKey: "shopUrl" },
+    { name: "adminEmail", type: "email", hintKey: "adminEmail" },
+  ],
   VISMA: [
     { name: "clientId", hintKey: "clientId" },
     { name: "tenantId", hintKey: "tenantId" },
@@ -72,7 +75,9 @@ function useTestResultText(): (result: TestResult) => string {
     if (result.status !== "OK") return errorText({ code: result.code, message: result.message, params: result.params });
     // Without params the message is all there is (and already holds the debtor sentence).
     if (!result.params) return result.message;
-    return [successText({ message: result.message, params: result.params }), result.debtorDefaults && debtorText(result.debtorDefaults)].filter(Boolean).join(" ");
+    return [successText({ message: result.message, params: result.params }), result.debtorDefaults && debtorText(result.debtorDefaults)]
+      .filter(Boolean)
+      .join(" ");
   };
 }
 
@@ -85,7 +90,10 @@ function ConnectionForm({ connection, tenantSlug, canEdit }: { connection: Conne
   const kindSlug = connection.kind.toLowerCase();
   const [values, setValues] = useState<Record<string, string>>(connection.config);
   const [secret, setSecret] = useState("");
-  const invalidate = [[tenantSlug, "connections"], [tenantSlug, "overview"]];
+  const invalidate = [
+    [tenantSlug, "connections"],
+    [tenantSlug, "overview"],
+  ];
   const save = useApiMutation({
     mutationFn: () => apiFetch<{ statusReset: boolean }>(tenantApi(tenantSlug, `connections/${kindSlug}`), { method: "PUT", json: { ...values, secret } }),
     invalidate,
@@ -115,26 +123,47 @@ function ConnectionForm({ connection, tenantSlug, canEdit }: { connection: Conne
       <form onSubmit={onSubmit} noValidate aria-label={t("formLabel", { connection: title })}>
         <fieldset disabled={!canEdit} className="space-y-3">
           {FIELDS[connection.kind].map((field) => (
-            <TextField key={field.name} label={t(`fields.${field.name}`)} type={field.type ?? "text"} name={field.name}
+            <TextField
+              key={field.name}
+              label={t(`fields.${field.name}`)}
+              type={field.type ?? "text"}
+              name={field.name}
               hint={field.hintKey && t(`hints.${field.hintKey}`, { suggested: connection.suggestedScopes ?? "vismanet_erp_service_api:read" })}
-              value={values[field.name] ?? ""} error={save.fieldErrors[field.name]}
-              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })} />
+              value={values[field.name] ?? ""}
+              error={save.fieldErrors[field.name]}
+              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+            />
           ))}
-          <TextField label={secretLabel} type="password" name="secret" autoComplete="new-password"
-            value={secret} onChange={(event) => setSecret(event.target.value)} error={save.fieldErrors.secret}
+          <TextField
+            label={secretLabel}
+            type="password"
+            name="secret"
+            autoComplete="new-password"
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+            error={save.fieldErrors.secret}
             placeholder={connection.secretSet ? t("secretPlaceholderSet") : t("secretPlaceholderUnset")}
-            hint={connection.secretSet ? t("secretHintSet") : t("secretHintUnset")} />
-          <p className="text-xs text-slate-600" data-testid="secret-state">{connection.secretSet ? t("secretSet", { secret: secretLabel }) : t("secretUnset", { secret: secretLabel })}</p>
+            hint={connection.secretSet ? t("secretHintSet") : t("secretHintUnset")}
+          />
+          <p className="text-xs text-slate-600" data-testid="secret-state">
+            {connection.secretSet ? t("secretSet", { secret: secretLabel }) : t("secretUnset", { secret: secretLabel })}
+          </p>
           <FormMessage error={save.formError} success={save.success} />
           {test.data && (
-            <p role="status" className={`rounded-md px-3 py-2 text-sm ${test.data.status === "OK" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`} data-testid="test-result">
+            <p
+              role="status"
+              className={`rounded-md px-3 py-2 text-sm ${test.data.status === "OK" ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}
+              data-testid="test-result"
+            >
               {testResultText(test.data)}
             </p>
           )}
           {test.formError && <FormMessage error={test.formError} />}
           {canEdit && (
             <div className="flex flex-wrap gap-2">
-              <Button type="submit" disabled={save.isPending}>{save.isPending ? tAll("common.saving") : t("save", { connection: title })}</Button>
+              <Button type="submit" disabled={save.isPending}>
+                {save.isPending ? tAll("common.saving") : t("save", { connection: title })}
+              </Button>
               <Button variant="secondary" onClick={() => test.mutate(undefined)} disabled={test.isPending || !connection.secretSet}>
                 {test.isPending ? t("testing") : t("test")}
               </Button>

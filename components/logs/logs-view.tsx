@@ -44,40 +44,77 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
   const retention = query.data?.retention;
   return (
     <div>
-      <PageHeader title={t("title")} description={
-        retention ? (
-          <span data-testid="retention">
-            {retention.storeLogs ? t("retention", { days: retention.days }) : t("storingOff")}
-          </span>
-        ) : undefined
-      } actions={canEdit && <Button variant="danger" onClick={() => setConfirming(true)}>{t("deleteAll")}</Button>} />
-      <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6" aria-label={t("filterLabel")} onSubmit={(event) => { event.preventDefault(); set("q", search); }}>
+      <PageHeader
+        title={t("title")}
+        description={
+          retention ? <span data-testid="retention">{retention.storeLogs ? t("retention", { days: retention.days }) : t("storingOff")}</span> : undefined
+        }
+        actions={
+          canEdit && (
+            <Button variant="danger" onClick={() => setConfirming(true)}>
+              {t("deleteAll")}
+            </Button>
+          )
+        }
+      />
+      <form
+        className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6"
+        aria-label={t("filterLabel")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          set("q", search);
+        }}
+      >
         <SelectField label={t("level")} value={filters.level} onChange={(event) => set("level", event.target.value)} hint={t("levelHint")}>
           <option value="">{t("anyLevel")}</option>
-          {Object.values(LogLevel).map((level) => <option key={level} value={level}>{tStatus(level)}</option>)}
+          {Object.values(LogLevel).map((level) => (
+            <option key={level} value={level}>
+              {tStatus(level)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("module")} value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">{t("allModules")}</option>
-          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{moduleLabel(module.id)}</option>)}
+          {catalog.modules.map((module) => (
+            <option key={module.id} value={module.id}>
+              {moduleLabel(module.id)}
+            </option>
+          ))}
         </SelectField>
         <TextField label={t("from")} type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
         <TextField label={t("to")} type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
         <div className="col-span-2 flex items-end gap-2">
           <TextField className="flex-1" label={t("search")} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-          <Button type="submit" variant="secondary">{t("searchButton")}</Button>
+          <Button type="submit" variant="secondary">
+            {t("searchButton")}
+          </Button>
         </div>
       </form>
       {filters.runId && (
-        <p className="mb-3 text-sm text-slate-600">{t("oneRun")} <button type="button" className="text-brand-700 underline" onClick={() => set("runId", "")}>{t("showAll")}</button></p>
+        <p className="mb-3 text-sm text-slate-600">
+          {t("oneRun")}{" "}
+          <button type="button" className="text-brand-700 underline" onClick={() => set("runId", "")}>
+            {t("showAll")}
+          </button>
+        </p>
       )}
-      <div className="mb-3"><FormMessage error={deleteAll.formError} success={deleteAll.success} /></div>
-      <PagedTable query={query} pager={pager} rowsOf={(data) => data.entries} label={t("tableLabel")} testId="log-table"
+      <div className="mb-3">
+        <FormMessage error={deleteAll.formError} success={deleteAll.success} />
+      </div>
+      <PagedTable
+        query={query}
+        pager={pager}
+        rowsOf={(data) => data.entries}
+        label={t("tableLabel")}
+        testId="log-table"
         empty={<EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>}
         columns={[t("columns.time"), t("columns.level"), t("columns.module"), t("columns.message")]}
         renderRow={(entry) => (
           <tr key={entry.id} data-testid="log-row">
             <Td className="whitespace-nowrap">{format.dateTime(entry.createdAt)}</Td>
-            <Td><StatusBadge status={entry.level} /></Td>
+            <Td>
+              <StatusBadge status={entry.level} />
+            </Td>
             <Td className="whitespace-nowrap">{entry.module ? moduleLabel(entry.module) : NONE}</Td>
             <Td className="min-w-64">
               <div>{runLogText(entry)}</div>
@@ -89,9 +126,16 @@ export function LogsView({ tenantSlug, canEdit, runId }: PageProps & { runId?: s
               )}
             </Td>
           </tr>
-        )} />
-      <ConfirmDialog open={confirming} title={t("confirmTitle")} confirmLabel={t("confirmButton")} busy={deleteAll.isPending}
-        onCancel={() => setConfirming(false)} onConfirm={() => deleteAll.mutate(undefined)}>
+        )}
+      />
+      <ConfirmDialog
+        open={confirming}
+        title={t("confirmTitle")}
+        confirmLabel={t("confirmButton")}
+        busy={deleteAll.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => deleteAll.mutate(undefined)}
+      >
         <p>{t("confirmBody")}</p>
         <p>{t("confirmKeeps")}</p>
       </ConfirmDialog>

@@ -32,14 +32,30 @@ export function ExportStatusesCard({ tenantSlug, canEdit }: { tenantSlug: string
     <Card title={t("title")} description={t("description")} testId="export-statuses">
       <QueryView query={query}>
         {(settings) => (
-          <StatusesForm key={shopStatuses.map((status) => status.id).join()} tenantSlug={tenantSlug} canEdit={canEdit} initial={settings} shopStatuses={shopStatuses} />
+          <StatusesForm
+            key={shopStatuses.map((status) => status.id).join()}
+            tenantSlug={tenantSlug}
+            canEdit={canEdit}
+            initial={settings}
+            shopStatuses={shopStatuses}
+          />
         )}
       </QueryView>
     </Card>
   );
 }
 
-function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSlug: string; canEdit: boolean; initial: StatusSettings; shopStatuses: readonly PickOption[] }) {
+function StatusesForm({
+  tenantSlug,
+  canEdit,
+  initial,
+  shopStatuses,
+}: {
+  tenantSlug: string;
+  canEdit: boolean;
+  initial: StatusSettings;
+  shopStatuses: readonly PickOption[];
+}) {
   const t = useTranslations("mappings.statuses");
   const tCommon = useTranslations("common");
   const offered: { code: string; label: string }[] = shopStatuses.length
@@ -50,7 +66,13 @@ function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSl
   const [custom, setCustom] = useState(() => initial.exportStatuses.filter((code) => !known.has(code)).join(", "));
   const [afterExport, setAfterExport] = useState(initial.statusAfterExport ?? "");
   const [notify, setNotify] = useState(initial.notifyCustomerOfStatus);
-  const statuses = () => [...chosen, ...custom.split(/[\s,]+/).map((code) => code.trim()).filter(Boolean)];
+  const statuses = () => [
+    ...chosen,
+    ...custom
+      .split(/[\s,]+/)
+      .map((code) => code.trim())
+      .filter(Boolean),
+  ];
   const save = useApiMutation({
     mutationFn: () =>
       apiFetch(tenantApi(tenantSlug, "settings"), {
@@ -71,16 +93,31 @@ function StatusesForm({ tenantSlug, canEdit, initial, shopStatuses }: { tenantSl
         <legend className="sr-only">{t("legend")}</legend>
         <div className="grid grid-cols-2 gap-2">
           {offered.map(({ code, label }) => (
-            <CheckboxField key={code} label={t("option", { label, code })} checked={chosen.includes(code)}
-              onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))} />
+            <CheckboxField
+              key={code}
+              label={t("option", { label, code })}
+              checked={chosen.includes(code)}
+              onChange={(event) => setChosen(event.target.checked ? [...chosen, code] : chosen.filter((c) => c !== code))}
+            />
           ))}
         </div>
         <TextField label={t("other")} hint={t("otherHint")} value={custom} onChange={(event) => setCustom(event.target.value)} error={statusError} />
-        <TextField label={t("afterExport")} hint={t("afterExportHint")} value={afterExport} maxLength={1} className="max-w-xs"
-          onChange={(event) => setAfterExport(event.target.value)} error={save.fieldErrors.statusAfterExport} />
+        <TextField
+          label={t("afterExport")}
+          hint={t("afterExportHint")}
+          value={afterExport}
+          maxLength={1}
+          className="max-w-xs"
+          onChange={(event) => setAfterExport(event.target.value)}
+          error={save.fieldErrors.statusAfterExport}
+        />
         <CheckboxField label={t("notifyCustomer")} hint={t("notifyCustomerHint")} checked={notify} onChange={(event) => setNotify(event.target.checked)} />
         <FormMessage error={save.formError} success={save.success} />
-        {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>}
+        {canEdit && (
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? tCommon("saving") : t("save")}
+          </Button>
+        )}
       </fieldset>
     </form>
   );

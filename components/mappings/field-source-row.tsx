@@ -9,7 +9,14 @@ import type { ShopFieldName, SourceDraft, SourceKind } from "./mapping-draft";
 const SOURCES: SourceKind[] = ["visma", "attribute", "fixed", "none"];
 
 /** One shop field: where its value comes from, and the transforms applied on the way. */
-export function FieldSourceRow({ name, draft, sourceFields, nullable, errors, onChange }: {
+export function FieldSourceRow({
+  name,
+  draft,
+  sourceFields,
+  nullable,
+  errors,
+  onChange,
+}: {
   name: ShopFieldName;
   draft: SourceDraft;
   sourceFields: readonly string[];
@@ -37,30 +44,64 @@ export function FieldSourceRow({ name, draft, sourceFields, nullable, errors, on
           {hint && <div className="mt-1 text-xs text-slate-500">{hint}</div>}
         </div>
         <SelectField label={t("fieldSource", { field: label })} value={draft.from} onChange={(event) => set({ from: event.target.value as SourceKind })}>
-          {sources.map((from) => <option key={from} value={from}>{t(`sources.${from}`)}</option>)}
+          {sources.map((from) => (
+            <option key={from} value={from}>
+              {t(`sources.${from}`)}
+            </option>
+          ))}
         </SelectField>
         <div className="space-y-2">
           {draft.from === "visma" && (
-            <SelectField label={t("fieldVisma", { field: label })} value={draft.field} onChange={(event) => set({ field: event.target.value })} error={errorAt("field")}>
-              {sourceFields.map((field) => <option key={field} value={field}>{field}</option>)}
+            <SelectField
+              label={t("fieldVisma", { field: label })}
+              value={draft.field}
+              onChange={(event) => set({ field: event.target.value })}
+              error={errorAt("field")}
+            >
+              {sourceFields.map((field) => (
+                <option key={field} value={field}>
+                  {field}
+                </option>
+              ))}
             </SelectField>
           )}
           {draft.from === "attribute" && (
-            <TextField label={t("fieldAttribute", { field: label })} value={draft.attributeId} onChange={(event) => set({ attributeId: event.target.value })} error={errorAt("attributeId")} />
+            <TextField
+              label={t("fieldAttribute", { field: label })}
+              value={draft.attributeId}
+              onChange={(event) => set({ attributeId: event.target.value })}
+              error={errorAt("attributeId")}
+            />
           )}
           {draft.from === "fixed" && (
-            <TextField label={t("fieldFixed", { field: label })} value={draft.value} onChange={(event) => set({ value: event.target.value })} error={errorAt("value")} />
+            <TextField
+              label={t("fieldFixed", { field: label })}
+              value={draft.value}
+              onChange={(event) => set({ value: event.target.value })}
+              error={errorAt("value")}
+            />
           )}
           {(draft.from === "visma" || draft.from === "attribute") && (
             <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
               <CheckboxField label={t("trim")} checked={draft.trim} onChange={(event) => set({ trim: event.target.checked })} />
               <CheckboxField label={t("uppercase")} checked={draft.uppercase} onChange={(event) => set({ uppercase: event.target.checked })} />
               <CheckboxField label={t("round2")} checked={draft.round2} onChange={(event) => set({ round2: event.target.checked })} />
-              <TextField className="w-36" label={t("fieldMultiply", { field: label })} inputMode="decimal" placeholder={t("multiplyPlaceholder")} value={draft.multiply}
-                onChange={(event) => set({ multiply: event.target.value })} error={errorAt("multiply")} />
+              <TextField
+                className="w-36"
+                label={t("fieldMultiply", { field: label })}
+                inputMode="decimal"
+                placeholder={t("multiplyPlaceholder")}
+                value={draft.multiply}
+                onChange={(event) => set({ multiply: event.target.value })}
+                error={errorAt("multiply")}
+              />
             </div>
           )}
-          {otherError && <p className="text-xs text-red-700" data-testid="field-error">{otherError}</p>}
+          {otherError && (
+            <p className="text-xs text-red-700" data-testid="field-error">
+              {otherError}
+            </p>
+          )}
         </div>
       </div>
     </div>

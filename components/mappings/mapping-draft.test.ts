@@ -35,7 +35,10 @@ describe("mapping draft", () => {
 
   it("names each field the browser can tell is wrong", () => {
     const draft = draftFromMapping(DEFAULT_PRODUCT_MAPPING);
-    draft.taxRows = [{ vatCode: "", taxIds: "x" }, { vatCode: "2", taxIds: "" }];
+    draft.taxRows = [
+      { vatCode: "", taxIds: "x" },
+      { vatCode: "2", taxIds: "" },
+    ];
     draft.defaultCategoryId = "abc";
     draft.fields.price = { ...draft.fields.price, multiply: "lots" };
     const { errors } = mappingFromDraft(draft);

@@ -70,7 +70,10 @@ const WHOLE = /^\d+$/;
 type Issues = Record<string, FieldIssue>;
 
 function idList(text: string, key: string, errors: Issues): number[] {
-  const parts = text.split(",").map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const bad = parts.find((part) => !WHOLE.test(part) || Number(part) === 0);
   if (bad !== undefined) errors[key] = { code: "notAnId", params: { value: bad } };
   return parts.map(Number);

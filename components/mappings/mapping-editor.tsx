@@ -21,7 +21,13 @@ import { categoryTree } from "@/lib/pick-lists/pick-list-kinds";
 
 const TRACKING = ["B", "D"] as const;
 
-export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFields }: {
+export function MappingEditor({
+  tenantSlug,
+  canEdit,
+  config,
+  defaults,
+  sourceFields,
+}: {
   tenantSlug: string;
   canEdit: boolean;
   config: ProductMapping;
@@ -44,7 +50,12 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
   const categories = categoryTree(pick.options("cscart.categories"));
   const categorySource = draft.fields.category;
   const categoryField = categorySource.from === "visma" ? `visma:${categorySource.field}` : categorySource.from;
-  const categoryValueOptions = categoryField === "visma:itemClass.id" ? pick.options("visma.itemClassesInUse") : categoryField === "visma:type" ? pick.options("visma.itemTypesInUse") : [];
+  const categoryValueOptions =
+    categoryField === "visma:itemClass.id"
+      ? pick.options("visma.itemClassesInUse")
+      : categoryField === "visma:type"
+        ? pick.options("visma.itemTypesInUse")
+        : [];
   const taxesByDefault = draft.defaultTaxIds.trim() !== "" || draft.fields.tax_ids.from === "fixed";
 
   /** Checks what the browser can; returns the mapping to send, or null with the errors shown. */
@@ -65,55 +76,119 @@ export function MappingEditor({ tenantSlug, canEdit, config, defaults, sourceFie
       <fieldset disabled={!canEdit} className="space-y-4">
         <Card title={t("productFields")} description={t("productFieldsDescription")}>
           {SHOP_FIELDS.map((field) => (
-            <FieldSourceRow key={field} name={field} draft={draft.fields[field]} sourceFields={sourceFields} nullable={field === "main_image"} errors={errors}
-              onChange={(next) => set("fields", { ...draft.fields, [field]: next })} />
+            <FieldSourceRow
+              key={field}
+              name={field}
+              draft={draft.fields[field]}
+              sourceFields={sourceFields}
+              nullable={field === "main_image"}
+              errors={errors}
+              onChange={(next) => set("fields", { ...draft.fields, [field]: next })}
+            />
           ))}
         </Card>
         <div className="grid gap-4 lg:grid-cols-2">
           <Card title={t("taxTitle")} description={t("taxDescription")}>
-            <KeyValueRows rows={draft.taxRows} keyField="vatCode" valueField="taxIds" keyLabel={t("vatCode")} valueLabel={t("taxIds")}
-              keyOptions={pick.options("visma.vatCategories")} valueOptions={pick.options("cscart.taxes")}
-              blank={{ vatCode: "", taxIds: "" }} addLabel={t("addVatCode")} onChange={(rows) => set("taxRows", rows)}
+            <KeyValueRows
+              rows={draft.taxRows}
+              keyField="vatCode"
+              valueField="taxIds"
+              keyLabel={t("vatCode")}
+              valueLabel={t("taxIds")}
+              keyOptions={pick.options("visma.vatCategories")}
+              valueOptions={pick.options("cscart.taxes")}
+              blank={{ vatCode: "", taxIds: "" }}
+              addLabel={t("addVatCode")}
+              onChange={(rows) => set("taxRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`taxRows.${index}.vatCode`],
                 value: errors[`taxRows.${index}.taxIds`] ?? errorUnder(errors, `taxMapping.${row.vatCode.trim()}`),
-              })} />
-            <PickField className="mt-3" label={t("defaultTaxIds")} hint={t("defaultTaxIdsHint")} value={draft.defaultTaxIds} options={pick.options("cscart.taxes")}
-              onChange={(value) => set("defaultTaxIds", value)} error={errorUnder(errors, "defaultTaxIds")} />
+              })}
+            />
+            <PickField
+              className="mt-3"
+              label={t("defaultTaxIds")}
+              hint={t("defaultTaxIdsHint")}
+              value={draft.defaultTaxIds}
+              options={pick.options("cscart.taxes")}
+              onChange={(value) => set("defaultTaxIds", value)}
+              error={errorUnder(errors, "defaultTaxIds")}
+            />
           </Card>
           <Card title={t("categoryTitle")} description={t("categoryDescription")}>
-            <KeyValueRows rows={draft.categoryRows} keyField="value" valueField="categoryId" keyLabel={t("vismaValue")} valueLabel={t("categoryId")}
-              keyOptions={categoryValueOptions} valueOptions={categories}
-              blank={{ value: "", categoryId: "" }} addLabel={t("addCategory")} onChange={(rows) => set("categoryRows", rows)}
+            <KeyValueRows
+              rows={draft.categoryRows}
+              keyField="value"
+              valueField="categoryId"
+              keyLabel={t("vismaValue")}
+              valueLabel={t("categoryId")}
+              keyOptions={categoryValueOptions}
+              valueOptions={categories}
+              blank={{ value: "", categoryId: "" }}
+              addLabel={t("addCategory")}
+              onChange={(rows) => set("categoryRows", rows)}
               errorsFor={(row, index) => ({
                 key: errors[`categoryRows.${index}.value`],
                 value: errors[`categoryRows.${index}.categoryId`] ?? errorUnder(errors, `categoryMapping.${row.value.trim()}`),
-              })} />
-            <PickField className="mt-3" label={t("defaultCategoryId")} value={draft.defaultCategoryId} options={categories}
-              onChange={(value) => set("defaultCategoryId", value)} error={errors.defaultCategoryId} />
+              })}
+            />
+            <PickField
+              className="mt-3"
+              label={t("defaultCategoryId")}
+              value={draft.defaultCategoryId}
+              options={categories}
+              onChange={(value) => set("defaultCategoryId", value)}
+              error={errors.defaultCategoryId}
+            />
           </Card>
-          <ValuesInUse read={pick.lists["visma.vatCodesInUse"] !== undefined} vatCodes={pick.options("visma.vatCodesInUse")}
-            itemClasses={pick.options("visma.itemClassesInUse")} itemTypes={pick.options("visma.itemTypesInUse")} categoryField={categoryField}
+          <ValuesInUse
+            read={pick.lists["visma.vatCodesInUse"] !== undefined}
+            vatCodes={pick.options("visma.vatCodesInUse")}
+            itemClasses={pick.options("visma.itemClassesInUse")}
+            itemTypes={pick.options("visma.itemTypesInUse")}
+            categoryField={categoryField}
             // A row without tax ids is mapped too: that VAT code's items carry no shop tax (VAT code 0).
             taxMark={(code) => (draft.taxRows.some((row) => row.vatCode.trim() === code) ? "mapped" : taxesByDefault ? "byDefault" : "unmapped")}
-            categoryMark={(value) => (draft.categoryRows.some((row) => row.value.trim() === value && row.categoryId.trim()) ? "mapped" : "byDefault")} />
+            categoryMark={(value) => (draft.categoryRows.some((row) => row.value.trim() === value && row.categoryId.trim()) ? "mapped" : "byDefault")}
+          />
           <Card title={t("stockTitle")}>
             <div className="grid gap-3 sm:grid-cols-2">
               {/* One place decides which warehouses count, so product import and stock sync agree. */}
               <p className="text-sm text-slate-600">
-                {t.rich("stockSource", { link: (chunks) => <a className="text-brand-700 underline" href={`/${tenantSlug}/settings`}>{chunks}</a> })}
+                {t.rich("stockSource", {
+                  link: (chunks) => (
+                    <a className="text-brand-700 underline" href={`/${tenantSlug}/settings`}>
+                      {chunks}
+                    </a>
+                  ),
+                })}
               </p>
               <SelectField label={t("tracking")} value={draft.tracking} onChange={(event) => set("tracking", event.target.value as MappingDraft["tracking"])}>
-                {TRACKING.map((option) => <option key={option} value={option}>{t(`trackingOptions.${option}`)}</option>)}
+                {TRACKING.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`trackingOptions.${option}`)}
+                  </option>
+                ))}
               </SelectField>
             </div>
           </Card>
         </div>
       </fieldset>
       <MappingPreview tenantSlug={tenantSlug} canEdit={canEdit} buildMapping={buildMapping} />
-      <MappingFormActions canEdit={canEdit} save={save} hasErrors={hasErrors}
-        onUndo={() => { setDraft(draftFromMapping(config)); setLocalErrors({}); save.reset(); }}
-        onDefaults={() => { setDraft(draftFromMapping(defaults)); setLocalErrors({}); }} />
+      <MappingFormActions
+        canEdit={canEdit}
+        save={save}
+        hasErrors={hasErrors}
+        onUndo={() => {
+          setDraft(draftFromMapping(config));
+          setLocalErrors({});
+          save.reset();
+        }}
+        onDefaults={() => {
+          setDraft(draftFromMapping(defaults));
+          setLocalErrors({});
+        }}
+      />
     </form>
   );
 }

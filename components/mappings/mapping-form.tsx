@@ -15,7 +15,14 @@ import type { MappingKind } from "./mapping-page";
  * The draft of a mapping checked with the route's own schema: in the browser before a preview (errors
  * beside the fields), and by the route when saved as a new version.
  */
-export function useSchemaMappingForm<Draft, Mapping>({ tenantSlug, kind, schema, initial, toMapping, savedMessage }: {
+export function useSchemaMappingForm<Draft, Mapping>({
+  tenantSlug,
+  kind,
+  schema,
+  initial,
+  toMapping,
+  savedMessage,
+}: {
   tenantSlug: string;
   kind: MappingKind;
   schema: z.ZodType;
@@ -28,7 +35,8 @@ export function useSchemaMappingForm<Draft, Mapping>({ tenantSlug, kind, schema,
   /** Field errors the browser found when building the preview's mapping. */
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const save = useApiMutation({
-    mutationFn: async () => apiFetch<{ version: number }>(tenantApi(tenantSlug, `mappings/${kind}`), { method: "POST", json: checkInput(schema, toMapping(draft)) }),
+    mutationFn: async () =>
+      apiFetch<{ version: number }>(tenantApi(tenantSlug, `mappings/${kind}`), { method: "POST", json: checkInput(schema, toMapping(draft)) }),
     invalidate: [[tenantSlug, `mappings/${kind}`]],
     successMessage: (result) => savedMessage(result.version),
   });
@@ -65,7 +73,13 @@ export function useSchemaMappingForm<Draft, Mapping>({ tenantSlug, kind, schema,
 }
 
 /** The bar under every mapping editor: the outcome, then save as a new version, undo, start from the defaults. */
-export function MappingFormActions({ canEdit, save, hasErrors, onUndo, onDefaults }: {
+export function MappingFormActions({
+  canEdit,
+  save,
+  hasErrors,
+  onUndo,
+  onDefaults,
+}: {
   canEdit: boolean;
   save: { formError: string | null; success: string | null; isPending: boolean };
   hasErrors: boolean;
@@ -79,9 +93,15 @@ export function MappingFormActions({ canEdit, save, hasErrors, onUndo, onDefault
       <FormMessage error={save.formError ?? (hasErrors ? tCommon("fieldsNeedAttention") : null)} success={save.success} />
       {canEdit && (
         <div className="mt-2 flex flex-wrap gap-2">
-          <Button type="submit" disabled={save.isPending}>{save.isPending ? tCommon("saving") : t("save")}</Button>
-          <Button variant="secondary" onClick={onUndo}>{t("undo")}</Button>
-          <Button variant="ghost" onClick={onDefaults}>{t("defaults")}</Button>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? tCommon("saving") : t("save")}
+          </Button>
+          <Button variant="secondary" onClick={onUndo}>
+            {t("undo")}
+          </Button>
+          <Button variant="ghost" onClick={onDefaults}>
+            {t("defaults")}
+          </Button>
         </div>
       )}
     </div>

@@ -25,7 +25,13 @@ export type MappingResponse<Config, Extra = object> = Extra & {
  * else the tab shows there). A restore replaces the editor's starting point, so the editor is keyed
  * by a generation that a restore moves on: it starts over from the restored version.
  */
-export function MappingPage<Config, Extra = object>({ tenantSlug, canEdit, kind, aside, editor }: {
+export function MappingPage<Config, Extra = object>({
+  tenantSlug,
+  canEdit,
+  kind,
+  aside,
+  editor,
+}: {
   tenantSlug: string;
   canEdit: boolean;
   kind: MappingKind;
@@ -60,8 +66,14 @@ export function MappingPage<Config, Extra = object>({ tenantSlug, canEdit, kind,
             </div>
             <div className="min-w-0 space-y-4">
               {aside}
-              <MappingVersions tenantSlug={tenantSlug} kind={kind} canEdit={canEdit} versions={data.versions} activeVersion={data.version}
-                onRestored={() => setEditorGeneration((n) => n + 1)} />
+              <MappingVersions
+                tenantSlug={tenantSlug}
+                kind={kind}
+                canEdit={canEdit}
+                versions={data.versions}
+                activeVersion={data.version}
+                onRestored={() => setEditorGeneration((n) => n + 1)}
+              />
             </div>
           </div>
         )}

@@ -10,7 +10,14 @@ type Preview = Awaited<ReturnType<typeof previewProductMapping>>;
 export function MappingPreview({ tenantSlug, canEdit, buildMapping }: { tenantSlug: string; canEdit: boolean; buildMapping: () => unknown | null }) {
   const t = useTranslations("mappings.preview");
   return (
-    <PreviewCard<Preview> tenantSlug={tenantSlug} canEdit={canEdit} kind="product" namespace="mappings.preview" inputKey="inventoryNumber" buildMapping={buildMapping}>
+    <PreviewCard<Preview>
+      tenantSlug={tenantSlug}
+      canEdit={canEdit}
+      kind="product"
+      namespace="mappings.preview"
+      inputKey="inventoryNumber"
+      buildMapping={buildMapping}
+    >
       {(data) => (
         <div className="grid gap-4 md:grid-cols-2">
           <div>

@@ -20,8 +20,12 @@ export function MappingTabs({ tenantSlug }: { tenantSlug: string }) {
         const href = `/${tenantSlug}/mappings${segment}`;
         const active = pathname === href;
         return (
-          <Link key={name} href={href} aria-current={active ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+          <Link
+            key={name}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
             {t(name)}
           </Link>
         );

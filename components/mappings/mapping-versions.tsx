@@ -14,7 +14,14 @@ import { tenantApi, useApiMutation } from "@/components/use-api-mutation";
 
 type Version = { version: number; createdBy: string | null; createdAt: string };
 
-export function MappingVersions({ tenantSlug, kind, canEdit, versions, activeVersion, onRestored }: {
+export function MappingVersions({
+  tenantSlug,
+  kind,
+  canEdit,
+  versions,
+  activeVersion,
+  onRestored,
+}: {
   tenantSlug: string;
   /** Which mapping: its routes are mappings/<kind> and mappings/<kind>/restore. */
   kind: "product" | "order" | "customer";
@@ -45,7 +52,12 @@ export function MappingVersions({ tenantSlug, kind, canEdit, versions, activeVer
         <Table label={t("tableLabel")}>
           <thead>
             <tr>
-              <Th>{t("columns.version")}</Th><Th>{t("columns.savedBy")}</Th><Th>{t("columns.when")}</Th><Th><span className="sr-only">{tCommon("actions")}</span></Th>
+              <Th>{t("columns.version")}</Th>
+              <Th>{t("columns.savedBy")}</Th>
+              <Th>{t("columns.when")}</Th>
+              <Th>
+                <span className="sr-only">{tCommon("actions")}</span>
+              </Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -59,7 +71,14 @@ export function MappingVersions({ tenantSlug, kind, canEdit, versions, activeVer
                 <Td className="whitespace-nowrap">{format.dateTime(version.createdAt)}</Td>
                 <Td className="text-right">
                   {canEdit && version.version !== activeVersion && (
-                    <Button variant="ghost" size="sm" onClick={() => setRestoring(version.version)} aria-label={t("restoreVersion", { version: version.version })}>{tCommon("restore")}</Button>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setRestoring(version.version)}
+                      aria-label={t("restoreVersion", { version: version.version })}
+                    >
+                      {tCommon("restore")}
+                    </Button>
                   )}
                 </Td>
               </tr>
@@ -67,8 +86,15 @@ export function MappingVersions({ tenantSlug, kind, canEdit, versions, activeVer
           </tbody>
         </Table>
       )}
-      <ConfirmDialog open={restoring !== null} title={t("confirmTitle", { version: restoring ?? 0 })} confirmLabel={tCommon("restore")} confirmVariant="primary"
-        busy={restore.isPending} onCancel={() => setRestoring(null)} onConfirm={() => restoring !== null && restore.mutate(restoring)}>
+      <ConfirmDialog
+        open={restoring !== null}
+        title={t("confirmTitle", { version: restoring ?? 0 })}
+        confirmLabel={tCommon("restore")}
+        confirmVariant="primary"
+        busy={restore.isPending}
+        onCancel={() => setRestoring(null)}
+        onConfirm={() => restoring !== null && restore.mutate(restoring)}
+      >
         <p>{t("confirmBody", { version: restoring ?? 0, kind })}</p>
       </ConfirmDialog>
     </Card>

@@ -58,14 +58,19 @@ export function draftFromOrderMapping(mapping: OrderMapping): OrderMappingDraft 
 
 /** Blank inputs are "not set" (null), not an empty value the schema would refuse. */
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
-const toRecord = <R, V>(list: R[], key: (row: R) => string, value: (row: R) => V): Record<string, V> => Object.fromEntries(list.map((row) => [key(row).trim(), value(row)]));
+const toRecord = <R, V>(list: R[], key: (row: R) => string, value: (row: R) => V): Record<string, V> =>
+  Object.fromEntries(list.map((row) => [key(row).trim(), value(row)]));
 
 export function orderMappingFromDraft(draft: OrderMappingDraft): OrderMappingInput {
   return {
     orderType: draft.orderType.trim(),
     warehouseId: orNull(draft.warehouseId),
     newCustomerClassId: orNull(draft.newCustomerClassId),
-    shipViaByShippingId: toRecord(draft.shipVias, (row) => row.shippingId, (row) => row.shipViaId),
+    shipViaByShippingId: toRecord(
+      draft.shipVias,
+      (row) => row.shippingId,
+      (row) => row.shipViaId,
+    ),
     paymentMethods: toRecord(
       draft.payments,
       (row) => row.paymentId,
@@ -76,17 +81,37 @@ export function orderMappingFromDraft(draft: OrderMappingDraft): OrderMappingInp
       }),
     ),
     texts: draft.texts,
-    items: { paymentSurcharge: orNull(draft.items.paymentSurcharge), giftCertificate: orNull(draft.items.giftCertificate), rounding: orNull(draft.items.rounding) },
-    taxCategoryByRate: toRecord(draft.taxCategories, (row) => row.rate, (row) => row.category),
+    items: {
+      paymentSurcharge: orNull(draft.items.paymentSurcharge),
+      giftCertificate: orNull(draft.items.giftCertificate),
+      rounding: orNull(draft.items.rounding),
+    },
+    taxCategoryByRate: toRecord(
+      draft.taxCategories,
+      (row) => row.rate,
+      (row) => row.category,
+    ),
     currency: {
       shopCurrency: orNull(draft.shopCurrency),
       companyBaseCurrency: orNull(draft.companyBaseCurrency),
-      vismaCurrencyByShopCurrency: toRecord(draft.currencies, (row) => row.shopCurrency.toUpperCase(), (row) => row.vismaCurrency),
+      vismaCurrencyByShopCurrency: toRecord(
+        draft.currencies,
+        (row) => row.shopCurrency.toUpperCase(),
+        (row) => row.vismaCurrency,
+      ),
     },
     progress: {
-      shopStatusByVismaStatus: toRecord(draft.progressStatuses, (row) => row.vismaStatus, (row) => row.shopStatus.trim().toUpperCase()),
+      shopStatusByVismaStatus: toRecord(
+        draft.progressStatuses,
+        (row) => row.vismaStatus,
+        (row) => row.shopStatus.trim().toUpperCase(),
+      ),
       createShopShipments: draft.createShopShipments,
-      carrierByShipVia: toRecord(draft.carriers, (row) => row.shipVia, (row) => row.carrier),
+      carrierByShipVia: toRecord(
+        draft.carriers,
+        (row) => row.shipVia,
+        (row) => row.carrier,
+      ),
     },
   };
 }

@@ -9,8 +9,12 @@ import { OrderMappingEditor } from "./order-mapping-editor";
 /** Mappings → Orders: the statuses (settings), the versioned order mapping with its preview, and its versions. */
 export function OrderMappingView({ tenantSlug, canEdit }: PageProps) {
   return (
-    <MappingPage<OrderMapping> tenantSlug={tenantSlug} canEdit={canEdit} kind="order"
+    <MappingPage<OrderMapping>
+      tenantSlug={tenantSlug}
+      canEdit={canEdit}
+      kind="order"
       aside={<ExportStatusesCard tenantSlug={tenantSlug} canEdit={canEdit} />}
-      editor={(data, key) => <OrderMappingEditor key={key} tenantSlug={tenantSlug} canEdit={canEdit} config={data.config} defaults={data.defaults} />} />
+      editor={(data, key) => <OrderMappingEditor key={key} tenantSlug={tenantSlug} canEdit={canEdit} config={data.config} defaults={data.defaults} />}
+    />
   );
 }

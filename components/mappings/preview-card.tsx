@@ -17,7 +17,9 @@ export function Pairs({ values, testId }: { values: Record<string, unknown>; tes
       {Object.entries(values).map(([key, value]) => (
         <div key={key} className="contents">
           <dt className="font-mono text-xs text-slate-500">{key}</dt>
-          <dd className="break-all" data-field={key}>{typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? NONE)}</dd>
+          <dd className="break-all" data-field={key}>
+            {typeof value === "object" && value !== null ? JSON.stringify(value) : String(value ?? NONE)}
+          </dd>
         </div>
       ))}
     </dl>
@@ -27,7 +29,11 @@ export function Pairs({ values, testId }: { values: Record<string, unknown>; tes
 /** Why a record cannot be mapped, in the reader's language. */
 export function PreviewProblem({ problem }: { problem: unknown }) {
   const errorText = useErrorText();
-  return <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="preview-problem">{errorText(problem)}</p>;
+  return (
+    <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="preview-problem">
+      {errorText(problem)}
+    </p>
+  );
 }
 
 /**
@@ -35,7 +41,15 @@ export function PreviewProblem({ problem }: { problem: unknown }) {
  * mapped on the server with the draft (checked in the browser first), shown by `children`.
  * `namespace` holds the texts: title, description, needsAdmin, input, inputPlaceholder, run, running.
  */
-export function PreviewCard<R>({ tenantSlug, canEdit, kind, namespace, inputKey, buildMapping, children }: {
+export function PreviewCard<R>({
+  tenantSlug,
+  canEdit,
+  kind,
+  namespace,
+  inputKey,
+  buildMapping,
+  children,
+}: {
   tenantSlug: string;
   canEdit: boolean;
   kind: "product" | "order" | "customer";
@@ -48,7 +62,8 @@ export function PreviewCard<R>({ tenantSlug, canEdit, kind, namespace, inputKey,
   const t = useTranslations(namespace);
   const [value, setValue] = useState("");
   const preview = useApiMutation({
-    mutationFn: (mapping: unknown) => apiFetch<R>(tenantApi(tenantSlug, `mappings/${kind}/preview`), { method: "POST", json: { mapping, [inputKey]: value.trim() || undefined } }),
+    mutationFn: (mapping: unknown) =>
+      apiFetch<R>(tenantApi(tenantSlug, `mappings/${kind}/preview`), { method: "POST", json: { mapping, [inputKey]: value.trim() || undefined } }),
   });
   const run = () => {
     const mapping = buildMapping();
@@ -61,9 +76,17 @@ export function PreviewCard<R>({ tenantSlug, canEdit, kind, namespace, inputKey,
       ) : (
         <div className="space-y-3">
           <div className="flex flex-wrap items-end gap-2">
-            <TextField className="min-w-48 flex-1" label={t("input")} placeholder={t("inputPlaceholder")}
-              value={value} onChange={(event) => setValue(event.target.value)} error={preview.fieldErrors[inputKey]} />
-            <Button variant="secondary" onClick={run} disabled={preview.isPending}>{preview.isPending ? t("running") : t("run")}</Button>
+            <TextField
+              className="min-w-48 flex-1"
+              label={t("input")}
+              placeholder={t("inputPlaceholder")}
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              error={preview.fieldErrors[inputKey]}
+            />
+            <Button variant="secondary" onClick={run} disabled={preview.isPending}>
+              {preview.isPending ? t("running") : t("run")}
+            </Button>
           </div>
           <FormMessage error={preview.formError} />
           {preview.data && children(preview.data)}

@@ -22,10 +22,12 @@ function Values({ title, values, markOf, testId }: { title: string; values: read
           return (
             <li key={value.id} className="flex flex-wrap items-center justify-between gap-2" data-value={value.id} data-mark={mark}>
               <span>
-                <span className="font-mono text-xs">{value.id}</span>{value.label !== value.id && ` ${value.label}`}{" "}
-                <span className="text-xs text-slate-500">· {t("items", { count: value.count ?? 0 })}</span>
+                <span className="font-mono text-xs">{value.id}</span>
+                {value.label !== value.id && ` ${value.label}`} <span className="text-xs text-slate-500">· {t("items", { count: value.count ?? 0 })}</span>
               </span>
-              <span className={`rounded-full px-2 py-0.5 text-xs ${mark === "unmapped" ? "bg-red-100 text-red-800" : mark === "byDefault" ? "bg-amber-100 text-amber-800" : "bg-green-100 text-green-800"}`}>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs ${mark === "unmapped" ? "bg-red-100 text-red-800" : mark === "byDefault" ? "bg-amber-100 text-amber-800" : "bg-green-100 text-green-800"}`}
+              >
                 {t(mark)}
               </span>
             </li>
@@ -36,7 +38,15 @@ function Values({ title, values, markOf, testId }: { title: string; values: read
   );
 }
 
-export function ValuesInUse({ vatCodes, itemClasses, itemTypes, categoryField, taxMark, categoryMark, read }: {
+export function ValuesInUse({
+  vatCodes,
+  itemClasses,
+  itemTypes,
+  categoryField,
+  taxMark,
+  categoryMark,
+  read,
+}: {
   vatCodes: readonly PickOption[];
   itemClasses: readonly PickOption[];
   itemTypes: readonly PickOption[];
@@ -56,7 +66,12 @@ export function ValuesInUse({ vatCodes, itemClasses, itemTypes, categoryField, t
         <div className="space-y-4">
           <Values title={t("vatCodes")} values={vatCodes} markOf={taxMark} testId="vat-codes-in-use" />
           {categoryValues ? (
-            <Values title={t("categoryValues", { field: categoryField.replace("visma:", "") })} values={categoryValues} markOf={categoryMark} testId="category-values-in-use" />
+            <Values
+              title={t("categoryValues", { field: categoryField.replace("visma:", "") })}
+              values={categoryValues}
+              markOf={categoryMark}
+              testId="category-values-in-use"
+            />
           ) : (
             <p className="text-sm text-slate-600">{categoryField === "fixed" ? t("categoryFixed") : t("categoryOther")}</p>
           )}

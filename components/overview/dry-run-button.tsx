@@ -14,7 +14,11 @@ export function DryRunButton({ tenantSlug, moduleSlug, label }: { tenantSlug: st
   const enqueueText = useEnqueueText();
   const mutation = useApiMutation({
     mutationFn: () => apiFetch<EnqueueResult>(tenantApi(tenantSlug, `sync/${moduleSlug}/dry-run`), { method: "POST" }),
-    invalidate: [[tenantSlug, "overview"], [tenantSlug, "runs"], [tenantSlug, "setup"]],
+    invalidate: [
+      [tenantSlug, "overview"],
+      [tenantSlug, "runs"],
+      [tenantSlug, "setup"],
+    ],
   });
   const result = mutation.data;
   return (
@@ -22,7 +26,11 @@ export function DryRunButton({ tenantSlug, moduleSlug, label }: { tenantSlug: st
       <Button variant="secondary" onClick={() => mutation.mutate(undefined)} disabled={mutation.isPending} aria-label={t("ariaLabel", { module: label })}>
         {mutation.isPending ? t("queuing") : t("button")}
       </Button>
-      {result?.queued && <Link href={`/${tenantSlug}/runs/${result.runId}`} className="text-xs text-brand-700 hover:underline" data-testid="dry-run-link">{t("follow")}</Link>}
+      {result?.queued && (
+        <Link href={`/${tenantSlug}/runs/${result.runId}`} className="text-xs text-brand-700 hover:underline" data-testid="dry-run-link">
+          {t("follow")}
+        </Link>
+      )}
       {result && !result.queued && <span className="text-xs text-slate-600">{enqueueText(result)}</span>}
       {mutation.formError && <span className="text-xs text-red-700">{mutation.formError}</span>}
     </div>

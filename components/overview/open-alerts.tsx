@@ -43,13 +43,20 @@ export function OpenAlerts({ tenantSlug, alerts, receivesAlerts }: { tenantSlug:
     <section aria-labelledby="alerts-heading" className="space-y-2" data-testid="open-alerts">
       {alerts.length > 0 && (
         <>
-          <h2 id="alerts-heading" className="text-lg font-medium">{t("heading")}</h2>
+          <h2 id="alerts-heading" className="text-lg font-medium">
+            {t("heading")}
+          </h2>
           <ul className="space-y-2">
             {alerts.map((alert) => {
               const detail = alert.detail as Record<string, unknown>;
               const error = alertError(words, detail);
               return (
-                <li key={alert.id} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="open-alert" data-kind={alert.kind}>
+                <li
+                  key={alert.id}
+                  className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+                  data-testid="open-alert"
+                  data-kind={alert.kind}
+                >
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <span className="font-medium">{alertTitle(words, alert.kind, detail)}</span>
                     <span className="text-xs text-amber-800">{t("since", { when: format.dateTime(alert.startedAt) })}</span>

@@ -42,7 +42,9 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
           <>
             <OpenAlerts tenantSlug={tenantSlug} alerts={overview.alerts} receivesAlerts={canEdit} />
             <section aria-labelledby="connections-heading">
-              <h2 id="connections-heading" className="mb-2 text-lg font-medium">{t("connectionsHeading")}</h2>
+              <h2 id="connections-heading" className="mb-2 text-lg font-medium">
+                {t("connectionsHeading")}
+              </h2>
               <div className="grid gap-3 md:grid-cols-2">
                 {overview.connections.map((connection) => (
                   <Card key={connection.kind} testId={`connection-${connection.kind}`}>
@@ -51,7 +53,11 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
                       <StatusBadge status={connection.status} />
                     </div>
                     <p className="mt-1 text-sm text-slate-600">
-                      {!connection.configured ? t("notSetUp") : connection.lastCheckedAt ? t("lastChecked", { when: format.dateTime(connection.lastCheckedAt) }) : t("notChecked")}
+                      {!connection.configured
+                        ? t("notSetUp")
+                        : connection.lastCheckedAt
+                          ? t("lastChecked", { when: format.dateTime(connection.lastCheckedAt) })
+                          : t("notChecked")}
                     </p>
                     {connection.lastError && (
                       <p className="mt-1 text-sm text-red-700" data-testid="connection-error">
@@ -66,17 +72,21 @@ export function OverviewView({ tenantSlug, tenantName, canEdit }: PageProps & { 
               </div>
             </section>
             {setup.data && !setUp && <SetupChecklist tenantSlug={tenantSlug} canEdit={canEdit} />}
-            {setup.data && cardsOf(overview.modules).length > 0 && <section aria-labelledby="modules-heading">
-              <h2 id="modules-heading" className="mb-1 text-lg font-medium">{t("modulesHeading")}</h2>
-              <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
-                {overview.workersOnline > 0 ? t("workersOnline", { count: overview.workersOnline }) : t("noWorker")}
-              </p>
-              <div className="grid gap-3 md:grid-cols-2">
-                {cardsOf(overview.modules).map((status) => (
-                  <ModuleCard key={status.module} status={status} tenantSlug={tenantSlug} canEdit={canEdit} />
-                ))}
-              </div>
-            </section>}
+            {setup.data && cardsOf(overview.modules).length > 0 && (
+              <section aria-labelledby="modules-heading">
+                <h2 id="modules-heading" className="mb-1 text-lg font-medium">
+                  {t("modulesHeading")}
+                </h2>
+                <p className="mb-2 text-sm text-slate-600" data-testid="workers-online">
+                  {overview.workersOnline > 0 ? t("workersOnline", { count: overview.workersOnline }) : t("noWorker")}
+                </p>
+                <div className="grid gap-3 md:grid-cols-2">
+                  {cardsOf(overview.modules).map((status) => (
+                    <ModuleCard key={status.module} status={status} tenantSlug={tenantSlug} canEdit={canEdit} />
+                  ))}
+                </div>
+              </section>
+            )}
             <Card title={t("chartTitle")} description={t("chartDescription")}>
               <ThroughputChart buckets={overview.hourly} />
             </Card>
@@ -106,7 +116,9 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
             {lastRun ? (
               <>
                 <StatusBadge status={lastRun.status} />
-                <Link href={`/${tenantSlug}/runs/${lastRun.id}`} className="text-brand-700 hover:underline">{format.dateTime(lastRun.finishedAt)}</Link>
+                <Link href={`/${tenantSlug}/runs/${lastRun.id}`} className="text-brand-700 hover:underline">
+                  {format.dateTime(lastRun.finishedAt)}
+                </Link>
               </>
             ) : (
               <span>{t("noneYet")}</span>
@@ -117,9 +129,15 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
               {t("counts", { created: lastRun.created, updated: lastRun.updated, skipped: lastRun.skipped, failed: lastRun.failed })}
             </div>
           )}
-          {lastRun?.error && <div className="text-xs text-red-700" data-testid="last-run-error">{errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}</div>}
+          {lastRun?.error && (
+            <div className="text-xs text-red-700" data-testid="last-run-error">
+              {errorText({ code: lastRun.errorCode, message: lastRun.error, params: lastRun.errorParams })}
+            </div>
+          )}
           {activeRun?.rateLimitedUntil && (
-            <div className="text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(activeRun.rateLimitedUntil) })}</div>
+            <div className="text-xs text-amber-800" data-testid="rate-limited-until">
+              {tAll("runs.rateLimitedUntil", { when: format.dateTime(activeRun.rateLimitedUntil) })}
+            </div>
           )}
           <div className="text-slate-600" data-testid="next-run">
             {schedule.enabled ? t("nextRun", { when: format.relative(nextRunAt), minutes: schedule.intervalMinutes }) : t("nextRunOff")}
@@ -140,9 +158,13 @@ function ModuleCard({ status, tenantSlug, canEdit }: { status: ModuleStatus; ten
       {activeRun && (
         <div className="mt-3 space-y-1 rounded-md bg-blue-50 p-2 text-xs text-blue-900" data-testid="active-run">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <span className="flex items-center gap-2"><StatusBadge status={activeRun.status} /> {t("since", { when: format.dateTime(activeRun.startedAt ?? activeRun.queuedAt) })}</span>
+            <span className="flex items-center gap-2">
+              <StatusBadge status={activeRun.status} /> {t("since", { when: format.dateTime(activeRun.startedAt ?? activeRun.queuedAt) })}
+            </span>
             <span>
-              {activeRun.progress.total ? t("progressOf", { processed: activeRun.progress.processed, total: activeRun.progress.total }) : t("progressDone", { processed: activeRun.progress.processed })}
+              {activeRun.progress.total
+                ? t("progressOf", { processed: activeRun.progress.processed, total: activeRun.progress.total })
+                : t("progressDone", { processed: activeRun.progress.processed })}
               {activeRun.progress.etaSeconds !== null && t("eta", { duration: format.duration(activeRun.progress.etaSeconds * 1000) })}
             </span>
           </div>

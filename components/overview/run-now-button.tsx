@@ -12,7 +12,10 @@ export function RunNowButton({ tenantSlug, moduleSlug, label }: { tenantSlug: st
   const enqueueText = useEnqueueText();
   const mutation = useApiMutation({
     mutationFn: () => apiFetch<EnqueueResult>(tenantApi(tenantSlug, `sync/${moduleSlug}`), { method: "POST" }),
-    invalidate: [[tenantSlug, "overview"], [tenantSlug, "runs"]],
+    invalidate: [
+      [tenantSlug, "overview"],
+      [tenantSlug, "runs"],
+    ],
   });
   return (
     <div className="flex shrink-0 flex-col items-end gap-1">

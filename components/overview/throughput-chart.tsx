@@ -23,7 +23,14 @@ export function ThroughputChart({ buckets }: { buckets: HourBucket[] }) {
   const dayMarks = buckets.map((bucket, index) => ({ index, date: new Date(bucket.hour) })).filter(({ date }) => date.getHours() === 0);
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${HEIGHT + 14}`} preserveAspectRatio="none" className="h-40 w-full" role="img" aria-label={summary} data-testid="throughput-chart">
+      <svg
+        viewBox={`0 0 ${width} ${HEIGHT + 14}`}
+        preserveAspectRatio="none"
+        className="h-40 w-full"
+        role="img"
+        aria-label={summary}
+        data-testid="throughput-chart"
+      >
         <line x1={0} x2={width} y1={HEIGHT} y2={HEIGHT} stroke="#cbd5e1" strokeWidth={0.5} />
         {buckets.map((bucket, index) => {
           let y = HEIGHT;

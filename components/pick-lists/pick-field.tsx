@@ -12,7 +12,17 @@ import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
 const TYPED = "__typed__";
 
-export function PickField({ label, value, onChange, options, error, hint, placeholder, className, testId }: {
+export function PickField({
+  label,
+  value,
+  onChange,
+  options,
+  error,
+  hint,
+  placeholder,
+  className,
+  testId,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -33,7 +43,14 @@ export function PickField({ label, value, onChange, options, error, hint, placeh
       <div className={className} data-testid={testId}>
         <TextField label={label} value={value} onChange={(event) => onChange(event.target.value)} error={error} hint={hint} placeholder={placeholder} />
         {options.length > 0 && (
-          <button type="button" className="mt-1 text-xs text-brand-700 hover:underline" onClick={() => { setTyped(false); if (!known) onChange(""); }}>
+          <button
+            type="button"
+            className="mt-1 text-xs text-brand-700 hover:underline"
+            onClick={() => {
+              setTyped(false);
+              if (!known) onChange("");
+            }}
+          >
             {t("backToList")}
           </button>
         )}
@@ -41,12 +58,20 @@ export function PickField({ label, value, onChange, options, error, hint, placeh
     );
   }
   return (
-    <SelectField className={className} label={label} value={known ? value : ""} error={error} hint={hint} data-testid={testId}
-      onChange={(event) => (event.target.value === TYPED ? setTyped(true) : onChange(event.target.value))}>
+    <SelectField
+      className={className}
+      label={label}
+      value={known ? value : ""}
+      error={error}
+      hint={hint}
+      data-testid={testId}
+      onChange={(event) => (event.target.value === TYPED ? setTyped(true) : onChange(event.target.value))}
+    >
       <option value="">{t("choose")}</option>
       {options.map((option) => (
         <option key={option.id} value={option.id}>
-          {option.label === option.id ? option.id : t("option", { label: option.label, id: option.id })}{option.inactive ? ` ${t("inactive")}` : ""}
+          {option.label === option.id ? option.id : t("option", { label: option.label, id: option.id })}
+          {option.inactive ? ` ${t("inactive")}` : ""}
         </option>
       ))}
       <option value={TYPED}>{t("typeAnId")}</option>

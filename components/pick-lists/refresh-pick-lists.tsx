@@ -13,7 +13,10 @@ export function RefreshPickLists({ tenantSlug, source, lists, canEdit }: { tenan
   const format = useFormat();
   const refresh = useApiMutation({
     mutationFn: () => apiFetch<PickLists>(tenantApi(tenantSlug, `pick-lists/${source}`), { method: "POST" }),
-    invalidate: [[tenantSlug, "pick-lists"], [tenantSlug, "setup"]],
+    invalidate: [
+      [tenantSlug, "pick-lists"],
+      [tenantSlug, "setup"],
+    ],
   });
   const read = PICK_LIST_SOURCES[source].map((kind) => lists[kind]).filter((list) => list !== undefined);
   const error = read.find((list) => list.error)?.error;
@@ -24,7 +27,9 @@ export function RefreshPickLists({ tenantSlug, source, lists, canEdit }: { tenan
           {refresh.isPending ? t("refreshing") : source === "cscart" ? t("refreshCscart") : t("refreshVisma")}
         </Button>
       )}
-      <span data-testid="pick-lists-read" data-read={read.length > 0}>{read.length ? t("readAt", { when: format.dateTime(read[0]!.fetchedAt) }) : t("neverRead")}</span>
+      <span data-testid="pick-lists-read" data-read={read.length > 0}>
+        {read.length ? t("readAt", { when: format.dateTime(read[0]!.fetchedAt) }) : t("neverRead")}
+      </span>
       {/* Stored in English by the server (a remote's error); the refresh's own error below is translated. */}
       {error && <span className="text-red-700">{t("failed", { error })}</span>}
       {refresh.formError && <span className="text-red-700">{refresh.formError}</span>}

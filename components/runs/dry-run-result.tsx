@@ -41,8 +41,15 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
             <h3 className="text-sm font-semibold">{action === "create" ? t("writesCreate") : t("writesUpdate")}</h3>
             <ul className="mt-2 space-y-2">
               {writes.map((write) => (
-                <li key={write.externalId} className="rounded-md border border-slate-200 p-2 text-sm" data-testid="dry-run-write" data-external-id={write.externalId}>
-                  <div><span className="font-mono text-xs">{write.externalId}</span> → {targetText({ message: write.target, params: write.targetParams })}</div>
+                <li
+                  key={write.externalId}
+                  className="rounded-md border border-slate-200 p-2 text-sm"
+                  data-testid="dry-run-write"
+                  data-external-id={write.externalId}
+                >
+                  <div>
+                    <span className="font-mono text-xs">{write.externalId}</span> → {targetText({ message: write.target, params: write.targetParams })}
+                  </div>
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-brand-700">{t("payload")}</summary>
                     <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(write.payload, null, 2)}</pre>
@@ -57,7 +64,11 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
         <section className="mt-4">
           <h3 className="text-sm font-semibold">{t("skipsTitle")}</h3>
           <ul className="mt-1 list-disc pl-5 text-sm text-slate-700">
-            {result.skips.map((skip) => <li key={skip.externalId}><span className="font-mono text-xs">{skip.externalId}</span>: {skipText({ message: skip.reason, params: skip.reasonParams })}</li>)}
+            {result.skips.map((skip) => (
+              <li key={skip.externalId}>
+                <span className="font-mono text-xs">{skip.externalId}</span>: {skipText({ message: skip.reason, params: skip.reasonParams })}
+              </li>
+            ))}
           </ul>
         </section>
       )}
@@ -67,7 +78,8 @@ export function DryRunResultView({ result }: { result: Jsonify<DryRunResult> }) 
           <ul className="mt-1 space-y-1 text-sm" data-testid="dry-run-failures">
             {result.failures.map((failure) => (
               <li key={failure.externalId} className="rounded-md bg-red-50 px-2 py-1 text-red-900" data-testid="dry-run-failure">
-                <span className="font-mono text-xs">{failure.externalId}</span>: {errorText({ code: failure.code, message: failure.message, params: failure.params })}
+                <span className="font-mono text-xs">{failure.externalId}</span>:{" "}
+                {errorText({ code: failure.code, message: failure.message, params: failure.params })}
                 {failure.kind === "transient" && <span className="ml-1 text-xs">{t("transient")}</span>}
                 {failure.waitingFor && <div className="text-xs text-red-800">{t("waitsFor", { what: waitingForText(failure.waitingFor) })}</div>}
               </li>

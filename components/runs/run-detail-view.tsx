@@ -40,10 +40,19 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
   const errorText = useErrorText();
   const enqueueText = useEnqueueText();
   const [state, setState] = useState("");
-  const { query, pager } = usePagedQuery<RunDetail>(tenantSlug, `runs/${runId}`, { state }, {
-    refetchInterval: (data) => (data && ["QUEUED", "RUNNING"].includes(data.run.status) ? 2_000 : false),
-  });
-  const invalidate = [[tenantSlug, `runs/${runId}`], [tenantSlug, "runs"], [tenantSlug, "overview"]];
+  const { query, pager } = usePagedQuery<RunDetail>(
+    tenantSlug,
+    `runs/${runId}`,
+    { state },
+    {
+      refetchInterval: (data) => (data && ["QUEUED", "RUNNING"].includes(data.run.status) ? 2_000 : false),
+    },
+  );
+  const invalidate = [
+    [tenantSlug, `runs/${runId}`],
+    [tenantSlug, "runs"],
+    [tenantSlug, "overview"],
+  ];
   const describe = (result: EnqueueResult) => (result.queued ? t("retryQueued") : enqueueText(result));
   const retryOne = useApiMutation({
     mutationFn: (itemIds: string[]) => apiFetch<EnqueueResult>(tenantApi(tenantSlug, "items/retry"), { method: "POST", json: { itemIds } }),
@@ -59,15 +68,22 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
   });
   return (
     <div>
-      <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">{t("back")}</Link>
+      <Link href={`/${tenantSlug}/runs`} className="text-sm text-brand-700 hover:underline">
+        {t("back")}
+      </Link>
       <QueryView query={query}>
         {({ run, dryRun, items, itemCounts }) => {
           const failed = itemCounts.FAILED ?? 0;
           return (
             <div className="mt-2 space-y-4">
-              <PageHeader title={run.dryRun ? t("dryRunTitle", { module: moduleLabel(run.module) }) : t("title", { module: moduleLabel(run.module) })}
-                description={[t("description", { trigger: tAll(`triggers.${run.trigger}`), when: format.dateTime(run.queuedAt) }), ...(run.dryRun ? [t("dryRunNote")] : [])].join(" · ")}
-                actions={<StatusBadge status={run.status} />} />
+              <PageHeader
+                title={run.dryRun ? t("dryRunTitle", { module: moduleLabel(run.module) }) : t("title", { module: moduleLabel(run.module) })}
+                description={[
+                  t("description", { trigger: tAll(`triggers.${run.trigger}`), when: format.dateTime(run.queuedAt) }),
+                  ...(run.dryRun ? [t("dryRunNote")] : []),
+                ].join(" · ")}
+                actions={<StatusBadge status={run.status} />}
+              />
               <Card testId="run-summary">
                 <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
                   <Fact label={t("started")}>{format.dateTime(run.startedAt)}</Fact>
@@ -82,77 +98,134 @@ export function RunDetailView({ tenantSlug, canEdit, runId }: PageProps & { runI
                 </dl>
                 {run.status === "RUNNING" && (
                   <div className="mt-3 space-y-1 text-xs text-slate-600">
-                    <span>{run.total ? t("progressOf", { processed: run.processed, total: run.total }) : t("progressSoFar", { processed: run.processed })}</span>
+                    <span>
+                      {run.total ? t("progressOf", { processed: run.processed, total: run.total }) : t("progressSoFar", { processed: run.processed })}
+                    </span>
                     <ProgressBar percent={run.total ? Math.round((run.processed / run.total) * 100) : null} label={t("progressLabel")} />
                   </div>
                 )}
                 {run.rateLimitedUntil && (
-                  <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}</p>
+                  <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rate-limited-until">
+                    {tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}
+                  </p>
                 )}
-                {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">{errorText({ code: run.errorCode, message: run.error, params: run.errorParams })}</p>}
+                {run.error && (
+                  <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="run-error">
+                    {errorText({ code: run.errorCode, message: run.error, params: run.errorParams })}
+                  </p>
+                )}
                 <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-                  <Link href={`/${tenantSlug}/logs?runId=${run.id}`} className="text-brand-700 hover:underline">{t("runLog")}</Link>
-                  {canEdit && failed > 0 && <Button variant="secondary" onClick={() => setConfirmAll(true)}>{t("retryAll", { count: failed })}</Button>}
+                  <Link href={`/${tenantSlug}/logs?runId=${run.id}`} className="text-brand-700 hover:underline">
+                    {t("runLog")}
+                  </Link>
+                  {canEdit && failed > 0 && (
+                    <Button variant="secondary" onClick={() => setConfirmAll(true)}>
+                      {t("retryAll", { count: failed })}
+                    </Button>
+                  )}
                 </div>
-                <div className="mt-2"><FormMessage error={retryAll.formError ?? retryOne.formError} success={retryAll.success ?? retryOne.success} /></div>
+                <div className="mt-2">
+                  <FormMessage error={retryAll.formError ?? retryOne.formError} success={retryAll.success ?? retryOne.success} />
+                </div>
               </Card>
               {dryRun && <DryRunResultView result={dryRun} />}
               {/* A dry run touched no ledger row: its findings above are all there is. */}
-              {!run.dryRun && <>
-              <div role="tablist" aria-label={t("outcomeLabel")} className="flex flex-wrap gap-1">
-                {(["", ...STATES] as const).map((value) => (
-                  <button key={value} role="tab" type="button" aria-selected={state === value} onClick={() => setState(value)}
-                    className={`rounded-full border px-3 py-1 text-sm ${state === value ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}>
-                    {value ? t("stateCount", { state: t(`states.${value}`), count: itemCounts[value] ?? 0 }) : t("states.all")}
-                  </button>
-                ))}
-              </div>
-              {items.length === 0 ? (
-                <EmptyState title={t("emptyTitle")}>{state ? t("emptyFiltered") : t("emptyAll")}</EmptyState>
-              ) : (
+              {!run.dryRun && (
                 <>
-                  <Table label={t("tableLabel")} testId="run-items">
-                    <thead>
-                      <tr>
-                        <Th>{t("columns.record")}</Th><Th>{t("columns.outcome")}</Th><Th>{t("columns.attempts")}</Th><Th>{t("columns.reason")}</Th>
-                        <Th>{t("columns.target")}</Th><Th>{t("columns.updated")}</Th><Th><span className="sr-only">{tAll("common.actions")}</span></Th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {items.map((item) => (
-                        <tr key={item.id} data-testid="run-item" data-external-id={item.externalId} data-state={item.state}>
-                          <Td className="font-mono text-xs">{item.externalId}</Td>
-                          <Td><StatusBadge status={item.state} /></Td>
-                          <Td>{item.attempts}</Td>
-                          <Td className="min-w-56 max-w-md">
-                            {item.lastError ? <span className="text-red-800">{errorText({ code: item.errorCode, message: item.lastError, params: item.errorParams })}</span> : NONE}
-                            {item.errorKind && (
-                              <span className="ml-1 text-xs text-slate-500">
-                                ({hasMessage(tAll, `runDetail.errorKinds.${item.errorKind}`) ? tAll(`runDetail.errorKinds.${item.errorKind}`) : item.errorKind})
-                              </span>
-                            )}
-                            {item.state === "FAILED" && item.waitingFor && (
-                              <div className="mt-0.5 text-xs text-slate-600" data-testid="waiting-for">{t("waitsFor", { what: waitingForText(item.waitingFor) })}</div>
-                            )}
-                          </Td>
-                          <Td className="font-mono text-xs">{item.targetId ?? NONE}</Td>
-                          <Td className="whitespace-nowrap">{format.dateTime(item.updatedAt)}</Td>
-                          <Td className="text-right">
-                            {canEdit && item.state === "FAILED" && (
-                              <Button variant="ghost" size="sm" onClick={() => retryOne.mutate([item.id])} disabled={retryOne.isPending}
-                                aria-label={t("retryOne", { record: item.externalId })}>{tAll("common.retry")}</Button>
-                            )}
-                          </Td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </Table>
-                  <Pager {...pager} />
+                  <div role="tablist" aria-label={t("outcomeLabel")} className="flex flex-wrap gap-1">
+                    {(["", ...STATES] as const).map((value) => (
+                      <button
+                        key={value}
+                        role="tab"
+                        type="button"
+                        aria-selected={state === value}
+                        onClick={() => setState(value)}
+                        className={`rounded-full border px-3 py-1 text-sm ${state === value ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}
+                      >
+                        {value ? t("stateCount", { state: t(`states.${value}`), count: itemCounts[value] ?? 0 }) : t("states.all")}
+                      </button>
+                    ))}
+                  </div>
+                  {items.length === 0 ? (
+                    <EmptyState title={t("emptyTitle")}>{state ? t("emptyFiltered") : t("emptyAll")}</EmptyState>
+                  ) : (
+                    <>
+                      <Table label={t("tableLabel")} testId="run-items">
+                        <thead>
+                          <tr>
+                            <Th>{t("columns.record")}</Th>
+                            <Th>{t("columns.outcome")}</Th>
+                            <Th>{t("columns.attempts")}</Th>
+                            <Th>{t("columns.reason")}</Th>
+                            <Th>{t("columns.target")}</Th>
+                            <Th>{t("columns.updated")}</Th>
+                            <Th>
+                              <span className="sr-only">{tAll("common.actions")}</span>
+                            </Th>
+                          </tr>
+                        </thead>
+                        <tbody className="divide-y divide-slate-100">
+                          {items.map((item) => (
+                            <tr key={item.id} data-testid="run-item" data-external-id={item.externalId} data-state={item.state}>
+                              <Td className="font-mono text-xs">{item.externalId}</Td>
+                              <Td>
+                                <StatusBadge status={item.state} />
+                              </Td>
+                              <Td>{item.attempts}</Td>
+                              <Td className="min-w-56 max-w-md">
+                                {item.lastError ? (
+                                  <span className="text-red-800">{errorText({ code: item.errorCode, message: item.lastError, params: item.errorParams })}</span>
+                                ) : (
+                                  NONE
+                                )}
+                                {item.errorKind && (
+                                  <span className="ml-1 text-xs text-slate-500">
+                                    (
+                                    {hasMessage(tAll, `runDetail.errorKinds.${item.errorKind}`)
+                                      ? tAll(`runDetail.errorKinds.${item.errorKind}`)
+                                      : item.errorKind}
+                                    )
+                                  </span>
+                                )}
+                                {item.state === "FAILED" && item.waitingFor && (
+                                  <div className="mt-0.5 text-xs text-slate-600" data-testid="waiting-for">
+                                    {t("waitsFor", { what: waitingForText(item.waitingFor) })}
+                                  </div>
+                                )}
+                              </Td>
+                              <Td className="font-mono text-xs">{item.targetId ?? NONE}</Td>
+                              <Td className="whitespace-nowrap">{format.dateTime(item.updatedAt)}</Td>
+                              <Td className="text-right">
+                                {canEdit && item.state === "FAILED" && (
+                                  <Button
+                                    variant="ghost"
+                                    size="sm"
+                                    onClick={() => retryOne.mutate([item.id])}
+                                    disabled={retryOne.isPending}
+                                    aria-label={t("retryOne", { record: item.externalId })}
+                                  >
+                                    {tAll("common.retry")}
+                                  </Button>
+                                )}
+                              </Td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </Table>
+                      <Pager {...pager} />
+                    </>
+                  )}
                 </>
               )}
-              </>}
-              <ConfirmDialog open={confirmAll} title={t("confirmTitle")} confirmLabel={t("confirmButton", { count: failed })} confirmVariant="primary"
-                busy={retryAll.isPending} onCancel={() => setConfirmAll(false)} onConfirm={() => retryAll.mutate(undefined)}>
+              <ConfirmDialog
+                open={confirmAll}
+                title={t("confirmTitle")}
+                confirmLabel={t("confirmButton", { count: failed })}
+                confirmVariant="primary"
+                busy={retryAll.isPending}
+                onCancel={() => setConfirmAll(false)}
+                onConfirm={() => retryAll.mutate(undefined)}
+              >
                 <p>{t("confirmBody", { module: moduleLabel(run.module), count: failed })}</p>
               </ConfirmDialog>
             </div>

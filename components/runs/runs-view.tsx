@@ -68,38 +68,77 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="waiting-for-fix">
           {t("waiting", { count: query.data.waiting.total })}{" "}
           {query.data.waiting.byModule
-            .flatMap((entry) => entry.reasons.map((reason) => t("waitingEntry", { module: moduleLabel(entry.module), count: reason.count, what: waitingForText(reason.waitingFor) })))
+            .flatMap((entry) =>
+              entry.reasons.map((reason) =>
+                t("waitingEntry", { module: moduleLabel(entry.module), count: reason.count, what: waitingForText(reason.waitingFor) }),
+              ),
+            )
             .join("; ")}
         </p>
       )}
       <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" aria-label={t("filterLabel")} onSubmit={(event) => event.preventDefault()}>
         <SelectField label={t("module")} value={filters.module} onChange={(event) => set("module", event.target.value)}>
           <option value="">{t("allModules")}</option>
-          {catalog.modules.map((module) => <option key={module.id} value={module.id}>{moduleLabel(module.id)}</option>)}
+          {catalog.modules.map((module) => (
+            <option key={module.id} value={module.id}>
+              {moduleLabel(module.id)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("status")} value={filters.status} onChange={(event) => set("status", event.target.value)}>
           <option value="">{t("anyStatus")}</option>
-          {Object.values(RunStatus).map((status) => <option key={status} value={status}>{tAll(`status.${status}`)}</option>)}
+          {Object.values(RunStatus).map((status) => (
+            <option key={status} value={status}>
+              {tAll(`status.${status}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("startedBy")} value={filters.trigger} onChange={(event) => set("trigger", event.target.value)}>
           <option value="">{t("anything")}</option>
-          {Object.values(RunTrigger).map((trigger) => <option key={trigger} value={trigger}>{tAll(`triggers.${trigger}`)}</option>)}
+          {Object.values(RunTrigger).map((trigger) => (
+            <option key={trigger} value={trigger}>
+              {tAll(`triggers.${trigger}`)}
+            </option>
+          ))}
         </SelectField>
         <TextField label={t("from")} type="date" value={filters.from} onChange={(event) => set("from", event.target.value)} />
         <TextField label={t("to")} type="date" value={filters.to} onChange={(event) => set("to", event.target.value)} />
       </form>
-      <PagedTable query={query} pager={pager} rowsOf={(data) => data.runs} label={t("tableLabel")} testId="runs-table"
+      <PagedTable
+        query={query}
+        pager={pager}
+        rowsOf={(data) => data.runs}
+        label={t("tableLabel")}
+        testId="runs-table"
         empty={<EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>}
-        columns={[t("columns.module"), t("columns.status"), t("columns.startedBy"), t("columns.queued"), t("columns.duration"), t("columns.records"), t("columns.remoteCalls")]}
+        columns={[
+          t("columns.module"),
+          t("columns.status"),
+          t("columns.startedBy"),
+          t("columns.queued"),
+          t("columns.duration"),
+          t("columns.records"),
+          t("columns.remoteCalls"),
+        ]}
         renderRow={(run) => (
           <tr key={run.id} className="hover:bg-slate-50" data-testid="run-row" data-run-id={run.id}>
             <Td>
-              <Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">{moduleLabel(run.module)}</Link>
-              {run.dryRun && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700" data-testid="dry-run-marker">{t("dryRunMarker")}</span>}
+              <Link href={`/${tenantSlug}/runs/${run.id}`} className="font-medium text-brand-700 hover:underline">
+                {moduleLabel(run.module)}
+              </Link>
+              {run.dryRun && (
+                <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-700" data-testid="dry-run-marker">
+                  {t("dryRunMarker")}
+                </span>
+              )}
             </Td>
             <Td>
               <StatusBadge status={run.status} />
-              {run.rateLimitedUntil && <div className="mt-1 text-xs text-amber-800" data-testid="rate-limited-until">{tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}</div>}
+              {run.rateLimitedUntil && (
+                <div className="mt-1 text-xs text-amber-800" data-testid="rate-limited-until">
+                  {tAll("runs.rateLimitedUntil", { when: format.dateTime(run.rateLimitedUntil) })}
+                </div>
+              )}
             </Td>
             <Td>{tAll(`triggers.${run.trigger}`)}</Td>
             <Td className="whitespace-nowrap">{format.dateTime(run.queuedAt)}</Td>
@@ -110,7 +149,8 @@ export function RunsView({ tenantSlug, initialFilters }: PageProps & { initialFi
             </Td>
             <Td className="whitespace-nowrap text-xs">{facts.remoteCalls(run)}</Td>
           </tr>
-        )} />
+        )}
+      />
     </div>
   );
 }

@@ -41,13 +41,21 @@ export function OrderStartCard({ tenantSlug, canEdit, current }: { tenantSlug: s
   const [afterOrderId, setAfterOrderId] = useState(current?.kind === "afterOrder" ? String(current.afterOrderId) : "");
   const save = useApiMutation({
     mutationFn: () => {
-      const choice = kind === "newOrders" ? { kind } : kind === "fromDate" ? { kind, date } : { kind, afterOrderId: afterOrderId.trim() === "" ? null : Number(afterOrderId) };
+      const choice =
+        kind === "newOrders"
+          ? { kind }
+          : kind === "fromDate"
+            ? { kind, date }
+            : { kind, afterOrderId: afterOrderId.trim() === "" ? null : Number(afterOrderId) };
       return apiFetch<{ orderExportStart: Jsonify<OrderExportStart>; note: string | null }>(tenantApi(tenantSlug, "settings/order-start"), {
         method: "PUT",
         json: checkInput(OrderExportStartChoiceSchema, choice),
       });
     },
-    invalidate: [[tenantSlug, "settings"], [tenantSlug, "setup"]],
+    invalidate: [
+      [tenantSlug, "settings"],
+      [tenantSlug, "setup"],
+    ],
     successMessage: (result) => t("saved", { description: [describe(result.orderExportStart), result.note ? t("byTime") : ""].filter(Boolean).join(" ") }),
   });
   const onSubmit = (event: FormEvent) => {
@@ -57,7 +65,9 @@ export function OrderStartCard({ tenantSlug, canEdit, current }: { tenantSlug: s
   return (
     <Card title={t("title")} description={t("description")} testId="order-start">
       <div id="order-start" />
-      <p className="mb-3 text-sm" data-testid="order-start-current"><span className="font-medium">{t("current")}</span> {describe(current)}</p>
+      <p className="mb-3 text-sm" data-testid="order-start-current">
+        <span className="font-medium">{t("current")}</span> {describe(current)}
+      </p>
       <form onSubmit={onSubmit} noValidate aria-label={t("title")}>
         <fieldset disabled={!canEdit} className="space-y-3">
           <legend className="sr-only">{t("title")}</legend>
@@ -71,15 +81,33 @@ export function OrderStartCard({ tenantSlug, canEdit, current }: { tenantSlug: s
                 </span>
               </label>
               {choice === "fromDate" && kind === "fromDate" && (
-                <TextField className="ml-6 mt-2 max-w-xs" label={t("date")} type="date" value={date} onChange={(event) => setDate(event.target.value)} error={save.fieldErrors.date} />
+                <TextField
+                  className="ml-6 mt-2 max-w-xs"
+                  label={t("date")}
+                  type="date"
+                  value={date}
+                  onChange={(event) => setDate(event.target.value)}
+                  error={save.fieldErrors.date}
+                />
               )}
               {choice === "afterOrder" && kind === "afterOrder" && (
-                <TextField className="ml-6 mt-2 max-w-xs" label={t("orderNumber")} inputMode="numeric" value={afterOrderId} onChange={(event) => setAfterOrderId(event.target.value)} error={save.fieldErrors.afterOrderId} />
+                <TextField
+                  className="ml-6 mt-2 max-w-xs"
+                  label={t("orderNumber")}
+                  inputMode="numeric"
+                  value={afterOrderId}
+                  onChange={(event) => setAfterOrderId(event.target.value)}
+                  error={save.fieldErrors.afterOrderId}
+                />
               )}
             </div>
           ))}
           <FormMessage error={save.formError} success={save.success} />
-          {canEdit && <Button type="submit" disabled={save.isPending}>{save.isPending ? t("saving") : t("save")}</Button>}
+          {canEdit && (
+            <Button type="submit" disabled={save.isPending}>
+              {save.isPending ? t("saving") : t("save")}
+            </Button>
+          )}
         </fieldset>
       </form>
     </Card>

@@ -35,7 +35,11 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
   const reimport = useApiMutation({
     mutationFn: async () =>
       apiFetch<{ results: EnqueueResult[] }>(tenantApi(tenantSlug, "settings/reimport"), { method: "POST", json: checkInput(schema, { from, modules }) }),
-    invalidate: [[tenantSlug, "settings"], [tenantSlug, "overview"], [tenantSlug, "runs"]],
+    invalidate: [
+      [tenantSlug, "settings"],
+      [tenantSlug, "overview"],
+      [tenantSlug, "runs"],
+    ],
     onSuccess: () => setConfirming(false),
   });
   const fieldsWrong = Object.keys(reimport.fieldErrors).length > 0;
@@ -46,13 +50,29 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
     <Card title={t("title")} description={t("description")} testId="reimport-card">
       <fieldset disabled={!canEdit} className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-[12rem_1fr] sm:items-start">
-          <TextField label={t("from")} type="date" max={today()} value={from} onChange={(event) => setFrom(event.target.value)} error={reimport.fieldErrors.from} />
+          <TextField
+            label={t("from")}
+            type="date"
+            max={today()}
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            error={reimport.fieldErrors.from}
+          />
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-800">{t("what")}</legend>
             {offered.map((module) => (
-              <CheckboxField key={module.id} label={moduleLabel(module.id)} checked={modules.includes(module.id)} onChange={(event) => toggle(module.id, event.target.checked)} />
+              <CheckboxField
+                key={module.id}
+                label={moduleLabel(module.id)}
+                checked={modules.includes(module.id)}
+                onChange={(event) => toggle(module.id, event.target.checked)}
+              />
             ))}
-            {reimport.fieldErrors.modules && <p className="text-xs text-red-700" data-testid="field-error">{reimport.fieldErrors.modules}</p>}
+            {reimport.fieldErrors.modules && (
+              <p className="text-xs text-red-700" data-testid="field-error">
+                {reimport.fieldErrors.modules}
+              </p>
+            )}
           </fieldset>
         </div>
         {reimportFrom && <p className="text-sm text-slate-600">{t("lastRequested", { when: format.dateTime(reimportFrom) })}</p>}
@@ -62,16 +82,40 @@ export function ReimportCard({ tenantSlug, canEdit, reimportFrom }: { tenantSlug
             {reimport.data.results.map((result, index) => (
               <li key={index} className={result.queued ? "text-green-800" : "text-slate-700"}>
                 {result.queued
-                  ? t.rich("queued", { link: (chunks) => <Link className="text-brand-700 underline" href={`/${tenantSlug}/runs/${result.runId}`}>{chunks}</Link> })
+                  ? t.rich("queued", {
+                      link: (chunks) => (
+                        <Link className="text-brand-700 underline" href={`/${tenantSlug}/runs/${result.runId}`}>
+                          {chunks}
+                        </Link>
+                      ),
+                    })
                   : enqueueText(result)}
               </li>
             ))}
           </ul>
         )}
-        {canEdit && <Button variant="secondary" onClick={() => { reimport.reset(); setConfirming(true); }} disabled={reimport.isPending}>{t("button")}</Button>}
+        {canEdit && (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              reimport.reset();
+              setConfirming(true);
+            }}
+            disabled={reimport.isPending}
+          >
+            {t("button")}
+          </Button>
+        )}
       </fieldset>
-      <ConfirmDialog open={confirming && !fieldsWrong} title={t("confirmTitle")} confirmLabel={t("confirmButton")} confirmVariant="primary"
-        busy={reimport.isPending} onCancel={() => setConfirming(false)} onConfirm={() => reimport.mutate(undefined)}>
+      <ConfirmDialog
+        open={confirming && !fieldsWrong}
+        title={t("confirmTitle")}
+        confirmLabel={t("confirmButton")}
+        confirmVariant="primary"
+        busy={reimport.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => reimport.mutate(undefined)}
+      >
         {from && modules.length ? (
           <>
             <p>{t.rich("confirmBody", { date: format.longDate(from), what, strong: (chunks) => <strong>{chunks}</strong> })}</p>

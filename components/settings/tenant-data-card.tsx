@@ -25,19 +25,45 @@ export function TenantDataCard({ tenantSlug, tenantName }: { tenantSlug: string;
     <Card title={t("title")} description={t("description")} testId="tenant-data-card">
       <div className="space-y-3 text-sm">
         <div>
-          <a className="inline-flex rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700" href={tenantApi(tenantSlug, "export")} download data-testid="download-data">
+          <a
+            className="inline-flex rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700"
+            href={tenantApi(tenantSlug, "export")}
+            download
+            data-testid="download-data"
+          >
             {t("download")}
           </a>
           <p className="mt-1 text-xs text-slate-600">{t("downloadHint")}</p>
         </div>
-        <Button variant="danger" onClick={() => { remove.reset(); setTyped(""); setConfirming(true); }}>{t("delete")}</Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            remove.reset();
+            setTyped("");
+            setConfirming(true);
+          }}
+        >
+          {t("delete")}
+        </Button>
       </div>
       {/* Mounted only while asked, so the page holds one confirmation dialog at a time. */}
       {confirming && (
-        <ConfirmDialog open title={t("deleteTitle", { tenant: tenantName })} confirmLabel={t("confirm")} busy={remove.isPending}
-          onCancel={() => setConfirming(false)} onConfirm={() => remove.mutate(undefined)}>
+        <ConfirmDialog
+          open
+          title={t("deleteTitle", { tenant: tenantName })}
+          confirmLabel={t("confirm")}
+          busy={remove.isPending}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => remove.mutate(undefined)}
+        >
           <p>{t("deleteWarning")}</p>
-          <TextField label={t("confirmLabel", { slug: tenantSlug })} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" error={remove.fieldErrors.confirm} />
+          <TextField
+            label={t("confirmLabel", { slug: tenantSlug })}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            error={remove.fieldErrors.confirm}
+          />
           <FormMessage error={remove.formError} success={remove.isSuccess ? t("deleted") : null} />
         </ConfirmDialog>
       )}

@@ -4,7 +4,14 @@ import { SelectField } from "@/components/ui/field";
 import type { PickOption } from "@/lib/pick-lists/pick-list-kinds";
 
 /** "Sum of all warehouses" or "one warehouse" + its id; used for stock sync and the mapping's amount. */
-export function WarehouseFields({ label, mode, warehouseId, error, onChange, warehouses = [] }: {
+export function WarehouseFields({
+  label,
+  mode,
+  warehouseId,
+  error,
+  onChange,
+  warehouses = [],
+}: {
   label: string;
   mode: "sum" | "one";
   warehouseId: string;
@@ -20,7 +27,9 @@ export function WarehouseFields({ label, mode, warehouseId, error, onChange, war
         <option value="sum">{t("warehouseSum")}</option>
         <option value="one">{t("warehouseOne")}</option>
       </SelectField>
-      {mode === "one" && <PickField label={t("warehouseId")} value={warehouseId} options={warehouses} onChange={(value) => onChange({ warehouseId: value })} error={error} />}
+      {mode === "one" && (
+        <PickField label={t("warehouseId")} value={warehouseId} options={warehouses} onChange={(value) => onChange({ warehouseId: value })} error={error} />
+      )}
     </>
   );
 }

@@ -34,7 +34,17 @@ function useCheckText() {
   };
 }
 
-export function ModuleSetupRow({ tenantSlug, canEdit, status, part }: { tenantSlug: string; canEdit: boolean; status: SetupData["modules"][number]; part: "dryRun" | "switch" }) {
+export function ModuleSetupRow({
+  tenantSlug,
+  canEdit,
+  status,
+  part,
+}: {
+  tenantSlug: string;
+  canEdit: boolean;
+  status: SetupData["modules"][number];
+  part: "dryRun" | "switch";
+}) {
   const t = useTranslations("setup.module");
   const format = useFormat();
   const checkText = useCheckText();
@@ -42,7 +52,11 @@ export function ModuleSetupRow({ tenantSlug, canEdit, status, part }: { tenantSl
   const entry = useModuleCatalog().byId(status.module)!;
   const toggle = useApiMutation({
     mutationFn: (enabled: boolean) => apiFetch(tenantApi(tenantSlug, `modules/${entry.slug}`), { method: "PUT", json: { enabled } }),
-    invalidate: [[tenantSlug, "setup"], [tenantSlug, "overview"], [tenantSlug, "settings"]],
+    invalidate: [
+      [tenantSlug, "setup"],
+      [tenantSlug, "overview"],
+      [tenantSlug, "settings"],
+    ],
   });
   const missing = status.switchOnChecks.filter((check) => !check.met);
   const dryRun = status.lastDryRun;
@@ -56,28 +70,44 @@ export function ModuleSetupRow({ tenantSlug, canEdit, status, part }: { tenantSl
               <span>{t("lastDryRun", { when: format.dateTime(dryRun.finishedAt) })}</span>
               <StatusBadge status={dryRun.status} />
               {dryRun.finishedAt && <span>{t("wouldDo", { create: dryRun.created, update: dryRun.updated, failed: dryRun.failed })}</span>}
-              <Link href={`/${tenantSlug}/runs/${dryRun.id}`} className="text-brand-700 hover:underline">{t("readIt")}</Link>
+              <Link href={`/${tenantSlug}/runs/${dryRun.id}`} className="text-brand-700 hover:underline">
+                {t("readIt")}
+              </Link>
             </div>
           ) : (
             <div className="text-slate-600">{t("noDryRun")}</div>
           )
         ) : (
           <>
-            <div className="text-slate-600" data-testid="module-switch-state">{status.enabled ? t("on") : t("off")}</div>
+            <div className="text-slate-600" data-testid="module-switch-state">
+              {status.enabled ? t("on") : t("off")}
+            </div>
             {!status.enabled && missing.length > 0 && (
               <div className="text-xs text-slate-600" data-testid="switch-on-missing">
                 {t("needs")}
-                <ul className="ml-4 list-disc">{missing.map((check) => <li key={check.id}>{checkText(check)}</li>)}</ul>
+                <ul className="ml-4 list-disc">
+                  {missing.map((check) => (
+                    <li key={check.id}>{checkText(check)}</li>
+                  ))}
+                </ul>
               </div>
             )}
-            {toggle.formError && <p className="text-xs text-red-700" role="alert">{toggle.formError}</p>}
+            {toggle.formError && (
+              <p className="text-xs text-red-700" role="alert">
+                {toggle.formError}
+              </p>
+            )}
           </>
         )}
       </div>
       {canEdit && part === "dryRun" && <DryRunButton tenantSlug={tenantSlug} moduleSlug={entry.slug} label={label} />}
       {canEdit && part === "switch" && (
-        <Button variant={status.enabled ? "secondary" : "primary"} disabled={toggle.isPending || (!status.enabled && missing.length > 0)}
-          aria-label={status.enabled ? t("turnOff", { module: label }) : t("turnOn", { module: label })} onClick={() => toggle.mutate(!status.enabled)}>
+        <Button
+          variant={status.enabled ? "secondary" : "primary"}
+          disabled={toggle.isPending || (!status.enabled && missing.length > 0)}
+          aria-label={status.enabled ? t("turnOff", { module: label }) : t("turnOn", { module: label })}
+          onClick={() => toggle.mutate(!status.enabled)}
+        >
           {status.enabled ? t("turnOffShort") : t("turnOnShort")}
         </Button>
       )}

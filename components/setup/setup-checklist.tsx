@@ -53,27 +53,45 @@ export function SetupChecklist({ tenantSlug, canEdit }: { tenantSlug: string; ca
         {(setup) => (
           <ol className="space-y-3">
             {setup.steps.map((step, index) => (
-              <li key={step.id} id={step.id === "dryRun" ? "dry-run" : step.id} data-testid={`setup-step-${step.id}`} data-done={step.done}
-                className={`rounded-md border p-3 ${step.done ? "border-green-200 bg-green-50/50" : "border-slate-200"}`}>
+              <li
+                key={step.id}
+                id={step.id === "dryRun" ? "dry-run" : step.id}
+                data-testid={`setup-step-${step.id}`}
+                data-done={step.done}
+                className={`rounded-md border p-3 ${step.done ? "border-green-200 bg-green-50/50" : "border-slate-200"}`}
+              >
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
                     <div className="flex items-center gap-2 font-medium">
-                      <span aria-hidden className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-600 text-white" : "bg-slate-200 text-slate-700"}`}>
+                      <span
+                        aria-hidden
+                        className={`inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs ${step.done ? "bg-green-600 text-white" : "bg-slate-200 text-slate-700"}`}
+                      >
                         {step.done ? "✓" : index + 1}
                       </span>
                       {t(`steps.${step.id}`)}
                       <span className="sr-only">({step.done ? t("done") : t("open")})</span>
                     </div>
-                    <p className="ml-8 mt-1 text-sm text-slate-600" data-testid="setup-step-detail">{detail(step)}</p>
+                    <p className="ml-8 mt-1 text-sm text-slate-600" data-testid="setup-step-detail">
+                      {detail(step)}
+                    </p>
                   </div>
                   {step.id !== "dryRun" && step.id !== "modules" && (
-                    <Link href={step.href} className="text-sm text-brand-700 hover:underline">{t("go")}</Link>
+                    <Link href={step.href} className="text-sm text-brand-700 hover:underline">
+                      {t("go")}
+                    </Link>
                   )}
                 </div>
                 {(step.id === "dryRun" || step.id === "modules") && (
                   <div className="ml-8 mt-2 divide-y divide-slate-100">
                     {setup.modules.map((module) => (
-                      <ModuleSetupRow key={module.module} tenantSlug={tenantSlug} canEdit={canEdit} status={module} part={step.id === "dryRun" ? "dryRun" : "switch"} />
+                      <ModuleSetupRow
+                        key={module.module}
+                        tenantSlug={tenantSlug}
+                        canEdit={canEdit}
+                        status={module}
+                        part={step.id === "dryRun" ? "dryRun" : "switch"}
+                      />
                     ))}
                   </div>
                 )}

@@ -20,20 +20,29 @@ export function DashboardShell(props: {
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
-          <Link href={`/${props.tenant.slug}`} className="text-lg font-semibold text-brand-700">{t("shell.home")}</Link>
+          <Link href={`/${props.tenant.slug}`} className="text-lg font-semibold text-brand-700">
+            {t("shell.home")}
+          </Link>
           <TenantSwitcher current={props.tenant.slug} tenants={props.tenants} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="hidden text-slate-600 sm:inline" data-testid="current-user">
-              {props.user.name} · <span data-testid="current-role" data-role={props.role}>{t(`roles.${props.role}`)}</span>
+              {props.user.name} ·{" "}
+              <span data-testid="current-role" data-role={props.role}>
+                {t(`roles.${props.role}`)}
+              </span>
             </span>
             <LanguageMenu chosen={props.user.locale} />
-            <Link href="/account" className="text-brand-700 hover:underline">{t("shell.account")}</Link>
+            <Link href="/account" className="text-brand-700 hover:underline">
+              {t("shell.account")}
+            </Link>
             <LogoutButton />
           </div>
         </div>
         <NavLinks tenantSlug={props.tenant.slug} />
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6" data-role={props.role}>{props.children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6" data-role={props.role}>
+        {props.children}
+      </main>
     </div>
   );
 }

@@ -24,15 +24,31 @@ export function LanguageMenu({ chosen }: { chosen: Locale | null }) {
     <div className="flex items-center gap-2">
       <label className="text-sm">
         <span className="sr-only">{t("label")}</span>
-        <select value={chosen ?? AUTO} disabled={busy} data-testid="language-menu"
+        <select
+          value={chosen ?? AUTO}
+          disabled={busy}
+          data-testid="language-menu"
           onChange={(event) => save.mutate(event.target.value === AUTO ? null : (event.target.value as Locale))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1">
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        >
           <option value={AUTO}>{t("auto")}</option>
-          {LOCALES.map((locale) => <option key={locale} value={locale}>{t(locale)}</option>)}
+          {LOCALES.map((locale) => (
+            <option key={locale} value={locale}>
+              {t(locale)}
+            </option>
+          ))}
         </select>
       </label>
-      {busy && <span className="sr-only" role="status">{t("saving")}</span>}
-      {save.formError && <span className="text-xs text-red-700" role="alert">{save.formError}</span>}
+      {busy && (
+        <span className="sr-only" role="status">
+          {t("saving")}
+        </span>
+      )}
+      {save.formError && (
+        <span className="text-xs text-red-700" role="alert">
+          {save.formError}
+        </span>
+      )}
     </div>
   );
 }

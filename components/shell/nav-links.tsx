@@ -25,8 +25,12 @@ export function NavLinks({ tenantSlug }: { tenantSlug: string }) {
         const href = segment ? `/${tenantSlug}/${segment}` : `/${tenantSlug}`;
         const active = segment ? pathname.startsWith(href) : pathname === href;
         return (
-          <Link key={name} href={href} aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}>
+          <Link
+            key={name}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm ${active ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
             {t(`nav.${name}`)}
           </Link>
         );

@@ -40,7 +40,11 @@ export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { c
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} description={t("description")} />
-      {!canManage && <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-notice">{t("ownersOnly")}</p>}
+      {!canManage && (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-notice">
+          {t("ownersOnly")}
+        </p>
+      )}
       {canManage && <AddMemberForm tenantSlug={tenantSlug} />}
       <FormMessage error={changeRole.formError ?? (removing ? null : remove.formError)} success={changeRole.success ?? remove.success} />
       <QueryView query={query}>
@@ -48,23 +52,41 @@ export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { c
           <Table label={t("tableLabel")} testId="team-table">
             <thead>
               <tr>
-                <Th>{t("columns.name")}</Th><Th>{t("columns.email")}</Th><Th>{t("columns.role")}</Th><Th>{t("columns.since")}</Th>
-                <Th><span className="sr-only">{tCommon("actions")}</span></Th>
+                <Th>{t("columns.name")}</Th>
+                <Th>{t("columns.email")}</Th>
+                <Th>{t("columns.role")}</Th>
+                <Th>{t("columns.since")}</Th>
+                <Th>
+                  <span className="sr-only">{tCommon("actions")}</span>
+                </Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {members.map((member) => (
                 <tr key={member.userId} data-testid="team-row" data-email={member.email}>
-                  <Td>{member.name}{member.email === currentUserEmail && <span className="ml-1 text-xs text-slate-500">{t("you")}</span>}</Td>
+                  <Td>
+                    {member.name}
+                    {member.email === currentUserEmail && <span className="ml-1 text-xs text-slate-500">{t("you")}</span>}
+                  </Td>
                   <Td className="break-all">{member.email}</Td>
                   <Td>
                     {canManage ? (
                       <>
-                        <label className="sr-only" htmlFor={`role-${member.userId}`}>{t("roleOf", { email: member.email })}</label>
-                        <select id={`role-${member.userId}`} value={member.role} disabled={changeRole.isPending}
+                        <label className="sr-only" htmlFor={`role-${member.userId}`}>
+                          {t("roleOf", { email: member.email })}
+                        </label>
+                        <select
+                          id={`role-${member.userId}`}
+                          value={member.role}
+                          disabled={changeRole.isPending}
                           onChange={(event) => changeRole.mutate({ userId: member.userId, role: event.target.value })}
-                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
-                          {Object.values(Role).map((option) => <option key={option} value={option}>{tRoles(option)}</option>)}
+                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                        >
+                          {Object.values(Role).map((option) => (
+                            <option key={option} value={option}>
+                              {tRoles(option)}
+                            </option>
+                          ))}
                         </select>
                       </>
                     ) : (
@@ -74,7 +96,9 @@ export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { c
                   <Td className="whitespace-nowrap">{format.dateTime(member.since)}</Td>
                   <Td className="text-right">
                     {canManage && (
-                      <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} aria-label={t("removeMember", { email: member.email })}>{tCommon("remove")}</Button>
+                      <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} aria-label={t("removeMember", { email: member.email })}>
+                        {tCommon("remove")}
+                      </Button>
                     )}
                   </Td>
                 </tr>
@@ -83,8 +107,14 @@ export function TeamView({ tenantSlug, role, currentUserEmail }: PageProps & { c
           </Table>
         )}
       </QueryView>
-      <ConfirmDialog open={removing !== null} title={t("confirmTitle", { email: removing?.email ?? "" })} confirmLabel={tCommon("remove")} busy={remove.isPending}
-        onCancel={() => setRemoving(null)} onConfirm={() => removing && remove.mutate(removing.userId)}>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t("confirmTitle", { email: removing?.email ?? "" })}
+        confirmLabel={tCommon("remove")}
+        busy={remove.isPending}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => removing && remove.mutate(removing.userId)}
+      >
         <p>{t("confirmBody", { email: removing?.email ?? "" })}</p>
         {removing && remove.formError && <FormMessage error={remove.formError} />}
       </ConfirmDialog>
@@ -110,9 +140,15 @@ function AddMemberForm({ tenantSlug }: { tenantSlug: string }) {
       <form onSubmit={onSubmit} noValidate aria-label={t("addLabel")} className="grid gap-3 sm:grid-cols-[1fr_16rem_auto] sm:items-start">
         <TextField label={t("email")} type="email" value={email} onChange={(event) => setEmail(event.target.value)} error={add.fieldErrors.email} />
         <SelectField label={t("role")} value={role} onChange={(event) => setRole(event.target.value)} error={add.fieldErrors.role}>
-          {Object.values(Role).map((option) => <option key={option} value={option}>{t(`roleWords.${option}`)}</option>)}
+          {Object.values(Role).map((option) => (
+            <option key={option} value={option}>
+              {t(`roleWords.${option}`)}
+            </option>
+          ))}
         </SelectField>
-        <Button type="submit" className="sm:mt-6" disabled={add.isPending}>{add.isPending ? t("adding") : t("add")}</Button>
+        <Button type="submit" className="sm:mt-6" disabled={add.isPending}>
+          {add.isPending ? t("adding") : t("add")}
+        </Button>
       </form>
       <div className="mt-3">
         <FormMessage error={add.formError} />

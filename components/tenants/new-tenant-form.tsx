@@ -27,13 +27,34 @@ export function NewTenantForm() {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
-      <TextField label={t("name")} value={name} error={create.fieldErrors.name}
-        onChange={(event) => { setName(event.target.value); if (!slugTouched) setSlug(slugFromName(event.target.value)); }} />
-      <TextField label={t("slug")} value={slug} hint={t("slugHint", { slug })} error={create.fieldErrors.slug}
-        onChange={(event) => { setSlug(event.target.value); setSlugTouched(true); }} />
+      <TextField
+        label={t("name")}
+        value={name}
+        error={create.fieldErrors.name}
+        onChange={(event) => {
+          setName(event.target.value);
+          if (!slugTouched) setSlug(slugFromName(event.target.value));
+        }}
+      />
+      <TextField
+        label={t("slug")}
+        value={slug}
+        hint={t("slugHint", { slug })}
+        error={create.fieldErrors.slug}
+        onChange={(event) => {
+          setSlug(event.target.value);
+          setSlugTouched(true);
+        }}
+      />
       <FormMessage error={create.formError} />
-      <Button type="submit" className="w-full" disabled={create.isPending}>{create.isPending ? t("creating") : t("submit")}</Button>
-      <p className="text-center text-sm"><button type="button" className="text-brand-700 hover:underline" onClick={() => router.back()}>{t("back")}</button></p>
+      <Button type="submit" className="w-full" disabled={create.isPending}>
+        {create.isPending ? t("creating") : t("submit")}
+      </Button>
+      <p className="text-center text-sm">
+        <button type="button" className="text-brand-700 hover:underline" onClick={() => router.back()}>
+          {t("back")}
+        </button>
+      </p>
     </form>
   );
 }

@@ -15,10 +15,20 @@ type FieldChrome = { label: ReactNode; hint?: ReactNode; error?: string; classNa
 function FieldFrame({ id, label, hint, error, className = "", children }: FieldChrome & { id: string; children: ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-xs text-red-700" data-testid="field-error">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700" data-testid="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -31,8 +41,13 @@ export function TextField({ label, hint, error, className, ...input }: FieldChro
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
-        className={`${INPUT} ${borderFor(error)}`} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={`${INPUT} ${borderFor(error)}`}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -41,8 +56,13 @@ export function SelectField({ label, hint, error, className, children, ...select
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
-        className={`${INPUT} bg-white ${borderFor(error)}`} {...select}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={`${INPUT} bg-white ${borderFor(error)}`}
+        {...select}
+      >
         {children}
       </select>
     </FieldFrame>
@@ -53,8 +73,13 @@ export function TextAreaField({ label, hint, error, className, ...textarea }: Fi
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
-        className={`${INPUT} ${borderFor(error)}`} {...textarea} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={`${INPUT} ${borderFor(error)}`}
+        {...textarea}
+      />
     </FieldFrame>
   );
 }
@@ -64,19 +89,44 @@ export function CheckboxField({ label, hint, error, className = "", ...input }: 
   return (
     <div className={className}>
       <div className="flex items-start gap-2">
-        <input id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)}
-          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600" {...input} />
-        <label htmlFor={id} className="text-sm text-slate-800">{label}</label>
+        <input
+          id={id}
+          type="checkbox"
+          aria-describedby={describedBy(id, hint, error)}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-brand-600"
+          {...input}
+        />
+        <label htmlFor={id} className="text-sm text-slate-800">
+          {label}
+        </label>
       </div>
-      {hint && !error && <p id={`${id}-hint`} className="ml-6 mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="ml-6 mt-1 text-xs text-red-700" data-testid="field-error">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="ml-6 mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="ml-6 mt-1 text-xs text-red-700" data-testid="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A form-level message: what went wrong as a whole, or that the save worked. */
 export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
-  if (error) return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">{error}</p>;
-  if (success) return <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="form-success">{success}</p>;
+  if (error)
+    return (
+      <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">
+        {error}
+      </p>
+    );
+  if (success)
+    return (
+      <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="form-success">
+        {success}
+      </p>
+    );
   return null;
 }

@@ -13,7 +13,14 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, description, children, className = "", actions, testId }: {
+export function Card({
+  title,
+  description,
+  children,
+  className = "",
+  actions,
+  testId,
+}: {
   title?: ReactNode;
   description?: ReactNode;
   children: ReactNode;

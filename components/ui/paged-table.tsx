@@ -4,7 +4,16 @@ import type { ReactNode } from "react";
 import { QueryView } from "./states";
 import { Pager, Table, Th } from "./table";
 
-export function PagedTable<T, R>({ query, pager, rowsOf, empty, label, testId, columns, renderRow }: {
+export function PagedTable<T, R>({
+  query,
+  pager,
+  rowsOf,
+  empty,
+  label,
+  testId,
+  columns,
+  renderRow,
+}: {
   query: UseQueryResult<T>;
   pager: Parameters<typeof Pager>[0];
   rowsOf: (data: T) => R[];
@@ -22,7 +31,13 @@ export function PagedTable<T, R>({ query, pager, rowsOf, empty, label, testId, c
         return (
           <>
             <Table label={label} testId={testId}>
-              <thead><tr>{columns.map((column, index) => <Th key={index}>{column}</Th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {columns.map((column, index) => (
+                    <Th key={index}>{column}</Th>
+                  ))}
+                </tr>
+              </thead>
               <tbody className="divide-y divide-slate-100">{rows.map(renderRow)}</tbody>
             </Table>
             <Pager {...pager} />

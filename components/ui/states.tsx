@@ -8,7 +8,12 @@ import { Button } from "./button";
 export function LoadingState({ label }: { label?: string }) {
   const t = useTranslations("common");
   return (
-    <div role="status" aria-live="polite" className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600" data-testid="loading-state">
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600"
+      data-testid="loading-state"
+    >
       <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" aria-hidden />
       {label ?? t("loading")}
     </div>
@@ -31,7 +36,11 @@ export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => v
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800" data-testid="error-state">
       <p className="font-medium">{t("couldNotLoad")}</p>
       <p className="mt-1">{errorText(error)}</p>
-      {onRetry && <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry}>{t("tryAgain")}</Button>}
+      {onRetry && (
+        <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry}>
+          {t("tryAgain")}
+        </Button>
+      )}
     </div>
   );
 }

@@ -39,7 +39,10 @@ function isStatus(status: string): status is Status {
 export function StatusBadge({ status }: { status: string }) {
   const t = useTranslations("status");
   return (
-    <span data-status={status} className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${isStatus(status) ? STYLES[status] : QUIET}`}>
+    <span
+      data-status={status}
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${isStatus(status) ? STYLES[status] : QUIET}`}
+    >
       {isStatus(status) ? t(status) : status}
     </span>
   );

@@ -17,7 +17,11 @@ export function hashAccountToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export async function issueAccountToken(userId: string, purpose: AccountTokenPurpose, tx: Prisma.TransactionClient = db): Promise<{ id: string; link: string }> {
+export async function issueAccountToken(
+  userId: string,
+  purpose: AccountTokenPurpose,
+  tx: Prisma.TransactionClient = db,
+): Promise<{ id: string; link: string }> {
   const token = randomBytes(32).toString("base64url");
   const record = await tx.accountToken.create({
     data: { userId, purpose, tokenHash: hashAccountToken(token), expiresAt: new Date(Date.now() + ACCOUNT_TOKEN_LIFETIME_MS[purpose]) },

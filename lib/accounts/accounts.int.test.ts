@@ -48,7 +48,9 @@ describe("accounts", () => {
     await expect(authenticateUser({ email, password: NEW_PASSWORD, address: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(setPasswordWithToken({ token: tokenOf(link), password: NEW_PASSWORD })).resolves.toMatchObject({ passwordSet: true, email });
     await expect(authenticateUser({ email, password: NEW_PASSWORD, address: undefined })).resolves.toMatchObject({ email });
-    await expect(setPasswordWithToken({ token: tokenOf(link), password: "another-password-1" })).rejects.toMatchObject({ details: { fields: { token: "used or expired" } } });
+    await expect(setPasswordWithToken({ token: tokenOf(link), password: "another-password-1" })).rejects.toMatchObject({
+      details: { fields: { token: "used or expired" } },
+    });
 
     const stored = await db.outboundEmail.findFirstOrThrow({ where: { recipients: { has: email } } });
     expect(stored).toMatchObject({ tenantId: null, status: "SENT" });
@@ -95,7 +97,9 @@ describe("accounts", () => {
     await expect(changePassword(user.id, { currentPassword: "wrong-password", newPassword: NEW_PASSWORD })).rejects.toMatchObject({
       details: { fields: { currentPassword: "this is not your current password" } },
     });
-    await expect(changePassword(user.id, { currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({ details: { fields: { newPassword: "at least 10 characters" } } });
+    await expect(changePassword(user.id, { currentPassword: TEST_PASSWORD, newPassword: "short" })).rejects.toMatchObject({
+      details: { fields: { newPassword: "at least 10 characters" } },
+    });
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     await changePassword(user.id, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(before.sessionVersion + 1);

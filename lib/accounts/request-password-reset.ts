@@ -30,11 +30,17 @@ export async function requestPasswordReset(
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true } });
   if (user) {
     await later(async () => {
-      const recent = await db.accountToken.count({ where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: new Date(Date.now() - 60 * 60_000) } } });
+      const recent = await db.accountToken.count({
+        where: { userId: user.id, purpose: "PASSWORD_RESET", createdAt: { gt: new Date(Date.now() - 60 * 60_000) } },
+      });
       if (recent >= RESETS_PER_HOUR) return;
       const { id, link } = await issueAccountToken(user.id, "PASSWORD_RESET");
       const tenants = await db.settings.findMany({ where: { tenant: { memberships: { some: { userId: user.id } } } }, select: { emailLocale: true }, take: 2 });
-      const locale = emailLocale({ userLocale: user.locale, browserLocale: context.browserLocale, tenantLocale: tenants.length === 1 ? tenants[0]!.emailLocale : null });
+      const locale = emailLocale({
+        userLocale: user.locale,
+        browserLocale: context.browserLocale,
+        tenantLocale: tenants.length === 1 ? tenants[0]!.emailLocale : null,
+      });
       await sendPasswordResetEmail({ to: user.email, locale, tokenId: id, link });
     });
   }

@@ -28,12 +28,19 @@ export async function setPasswordWithToken(input: unknown) {
   const claimed = await db.$transaction(async (tx) => {
     const claimed = await tx.accountToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) {
-      throw new AppError("VALIDATION_FAILED", "This link no longer works: it was used already or it has expired. Ask for a new one with \"Forgot your password?\" on the login page.", {
-        params: { variant: "linkUsed" },
-        details: fieldDetails({ token: { message: "used or expired", code: "linkUsed" } }),
-      });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        'This link no longer works: it was used already or it has expired. Ask for a new one with "Forgot your password?" on the login page.',
+        {
+          params: { variant: "linkUsed" },
+          details: fieldDetails({ token: { message: "used or expired", code: "linkUsed" } }),
+        },
+      );
     }
-    const { userId, purpose, payload } = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true, purpose: true, payload: true } });
+    const { userId, purpose, payload } = await tx.accountToken.findUniqueOrThrow({
+      where: { tokenHash },
+      select: { userId: true, purpose: true, payload: true },
+    });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
     await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     const tenant = purpose === "SIGNUP" ? await createSignedUpTenant(tx, userId, payload) : null;

@@ -27,7 +27,8 @@ export const SIGNUPS_PER_HOUR = 100;
 
 export { SignUpInputSchema, type SignUpInput } from "./sign-up.schema";
 
-export const SIGN_UP_REQUESTED_MESSAGE = "Check your inbox: we sent a link to confirm your e-mail address and choose a password. Your shop is created when you follow it (within 24 hours).";
+export const SIGN_UP_REQUESTED_MESSAGE =
+  "Check your inbox: we sent a link to confirm your e-mail address and choose a password. Your shop is created when you follow it (within 24 hours).";
 
 /** The sign-up route and page exist only when the operator opened sign-up. */
 export function assertSignUpOpen(): void {
@@ -85,6 +86,15 @@ export async function createSignedUpTenant(tx: Prisma.TransactionClient, userId:
   const { tenantName } = parseOrThrow(SignUpPayloadSchema, payload, "sign-up link");
   const tenant = await insertTenant(tx, { slug: await freeSlugFor(tenantName, tx), name: tenantName }, userId);
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
-  await tx.auditEvent.create({ data: { tenantId: tenant.id, userId: user.id, userEmail: user.email, action: "tenant.create", target: `tenant:${tenant.slug}`, detail: { slug: tenant.slug, name: tenant.name, via: "sign-up" } } });
+  await tx.auditEvent.create({
+    data: {
+      tenantId: tenant.id,
+      userId: user.id,
+      userEmail: user.email,
+      action: "tenant.create",
+      target: `tenant:${tenant.slug}`,
+      detail: { slug: tenant.slug, name: tenant.name, via: "sign-up" },
+    },
+  });
   return { slug: tenant.slug, name: tenant.name };
 }

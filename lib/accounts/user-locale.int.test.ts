@@ -17,7 +17,10 @@ describe("a user's own language", () => {
     const user = await createTestUser("locale-bad");
     const error = await caughtAppError(setUserLocale(user.id, { locale: "fr" }));
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.details).toMatchObject({ fields: { locale: "choose a language: en or nl" }, fieldIssues: { locale: { code: "choice", params: { values: ["en", "nl"] } } } });
+    expect(error.details).toMatchObject({
+      fields: { locale: "choose a language: en or nl" },
+      fieldIssues: { locale: { code: "choice", params: { values: ["en", "nl"] } } },
+    });
     expect(await getUserLocale(user.id)).toBeNull();
   });
 

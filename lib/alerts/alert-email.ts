@@ -22,14 +22,20 @@ function wordsFor(locale: Locale): AlertWords {
   };
 }
 
-export function alertEmail(locale: Locale, input: { condition: AlertCondition; notice: AlertNoticeKind; tenantName: string; reminderHours: number; dashboardUrl: string }) {
+export function alertEmail(
+  locale: Locale,
+  input: { condition: AlertCondition; notice: AlertNoticeKind; tenantName: string; reminderHours: number; dashboardUrl: string },
+) {
   const { condition, notice, tenantName } = input;
   const words = wordsFor(locale);
   const { t } = words;
   const detail = condition.detail as Record<string, unknown>;
   const title = alertTitle(words, condition.kind, detail);
   const since = utcTime(condition.startedAt, locale);
-  const subject = t(notice === "started" ? "email.alert.subject" : notice === "reminder" ? "email.alert.subjectReminder" : "email.alert.subjectResolved", { tenant: tenantName, title });
+  const subject = t(notice === "started" ? "email.alert.subject" : notice === "reminder" ? "email.alert.subjectReminder" : "email.alert.subjectResolved", {
+    tenant: tenantName,
+    title,
+  });
   const opening =
     notice === "resolved"
       ? t("email.alert.resolved", { tenant: tenantName, since, until: utcTime(condition.resolvedAt ?? new Date(), locale) })

@@ -39,6 +39,10 @@ export function alertAdvice(words: AlertWords, kind: AlertKind): string {
 /** The error the condition quotes, if any (a connection's or the last run's), in the reader's language when it has a code and params. */
 export function alertError(words: AlertWords, detail: Record<string, unknown>): string | null {
   if (typeof detail.error !== "string" || !detail.error) return null;
-  const error = translateError(words.t, words.locale, { code: typeof detail.errorCode === "string" ? detail.errorCode : null, message: detail.error, params: detail.errorParams });
+  const error = translateError(words.t, words.locale, {
+    code: typeof detail.errorCode === "string" ? detail.errorCode : null,
+    message: detail.error,
+    params: detail.errorParams,
+  });
   return words.t("alerts.lastError", { error });
 }

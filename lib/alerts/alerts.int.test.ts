@@ -65,7 +65,9 @@ async function alertTenant(label: string, enabled: string[] = ["ORDER_EXPORT"]) 
   const schedules = Object.fromEntries(SYNC_MODULES.ids.map((id) => [id, { enabled: enabled.includes(id), intervalMinutes: 15 }]));
   await db.settings.update({ where: { tenantId: fixture.tenant.id }, data: { schedules, failureEmailRecipients: [listed], alertReminderHours: 24 } });
   for (const kind of ["CSCART", "VISMA"] as const) {
-    await db.connection.create({ data: { tenantId: fixture.tenant.id, kind, config: {}, status: "OK", encryptedSecret: encryptSecret("secret", { tenantId: fixture.tenant.id, kind }) } });
+    await db.connection.create({
+      data: { tenantId: fixture.tenant.id, kind, config: {}, status: "OK", encryptedSecret: encryptSecret("secret", { tenantId: fixture.tenant.id, kind }) },
+    });
   }
   const evaluate = (now = new Date()) => evaluateAlerts({ now, tenantIds: [fixture.tenant.id], boss });
   const mailsTo = (email: string) => mailbox.messages().filter((mail) => mail.to.includes(email.toLowerCase()));
@@ -127,7 +129,10 @@ async function finishedRun(tenantId: string, module: string, status: RunStatus, 
 describe("alert conditions", () => {
   it("a connection that fails: start, reminder, resolved", async () => {
     const t = await alertTenant("alert-conn");
-    await db.connection.updateMany({ where: { tenantId: t.tenant.id, kind: "VISMA" }, data: { status: "FAILING", lastError: "Visma.net did not accept the login." } });
+    await db.connection.updateMany({
+      where: { tenantId: t.tenant.id, kind: "VISMA" },
+      data: { status: "FAILING", lastError: "Visma.net did not accept the login." },
+    });
     await checkLifecycle(t, "CONNECTION_FAILING", /The Visma\.net connection is failing/, async () => {
       await db.connection.updateMany({ where: { tenantId: t.tenant.id }, data: { status: "OK", lastError: null } });
     });
@@ -160,10 +165,14 @@ describe("alert conditions", () => {
   it("orders pending longer than X hours", async () => {
     const t = await alertTenant("alert-pending");
     await db.settings.update({ where: { tenantId: t.tenant.id }, data: { alertPendingOrderHours: 2 } });
-    const early = await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "1001", state: "PENDING", createdAt: new Date(Date.now() - HOUR) } });
+    const early = await db.syncItem.create({
+      data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "1001", state: "PENDING", createdAt: new Date(Date.now() - HOUR) },
+    });
     await t.evaluate();
     expect(await openKinds(t.tenant.id)).toEqual([]); // one hour is not two
-    const late = await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "1002", state: "PENDING", createdAt: new Date(Date.now() - 3 * HOUR) } });
+    const late = await db.syncItem.create({
+      data: { tenantId: t.tenant.id, module: "ORDER_EXPORT", externalId: "1002", state: "PENDING", createdAt: new Date(Date.now() - 3 * HOUR) },
+    });
     await checkLifecycle(t, "ORDERS_PENDING", /not in Visma\.net after 2 hours/, async () => {
       await db.syncItem.updateMany({ where: { id: { in: [early.id, late.id] } }, data: { state: "DONE" } });
     });
@@ -186,7 +195,9 @@ describe("alert conditions", () => {
 
   it("records that failed and wait for a fix", async () => {
     const t = await alertTenant("alert-records", ["CUSTOMER_IMPORT"]);
-    const failed = await db.syncItem.create({ data: { tenantId: t.tenant.id, module: "CUSTOMER_IMPORT", externalId: "C-7", state: "FAILED", lastError: "invalid e-mail" } });
+    const failed = await db.syncItem.create({
+      data: { tenantId: t.tenant.id, module: "CUSTOMER_IMPORT", externalId: "C-7", state: "FAILED", lastError: "invalid e-mail" },
+    });
     await checkLifecycle(t, "RECORDS_FAILED", /1 record of Customer import failed and waits for a fix/, async () => {
       await db.syncItem.update({ where: { id: failed.id }, data: { state: "DONE", lastError: null } });
     });
@@ -195,7 +206,10 @@ describe("alert conditions", () => {
   it("a rate limit that lasts", async () => {
     const t = await alertTenant("alert-limit", ["ORDER_EXPORT"]);
     const first = Date.now() - 20 * 60_000;
-    await finishedRun(t.tenant.id, "ORDER_EXPORT", "RATE_LIMITED", new Date(first), { rateLimitedUntil: new Date(first + 5 * 60_000), error: "Visma.net allows no more requests until 10:00 UTC." });
+    await finishedRun(t.tenant.id, "ORDER_EXPORT", "RATE_LIMITED", new Date(first), {
+      rateLimitedUntil: new Date(first + 5 * 60_000),
+      error: "Visma.net allows no more requests until 10:00 UTC.",
+    });
     await t.evaluate();
     expect(await openKinds(t.tenant.id)).toEqual([]); // five minutes is not long
     expect(LONG_RATE_LIMIT_MS).toBeGreaterThan(5 * 60_000);
@@ -249,7 +263,8 @@ describe("alert notices", () => {
       where: { tenantId: t.tenant.id, kind: "CSCART" },
       data: {
         status: "FAILING",
-        lastError: "The CS-Cart shop is at 10.0.0.7, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.",
+        lastError:
+          "The CS-Cart shop is at 10.0.0.7, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.",
         lastErrorCode: "REMOTE_ADDRESS_REFUSED",
         lastErrorParams: { remote: "cscart", host: "10.0.0.7" },
       },
@@ -293,7 +308,11 @@ describe("alert notices", () => {
     const delivered = webhookCalls.at(-1)!;
     expect(verifyWebhookSignature(secret!, delivered.body, String(delivered.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
     expect(verifyWebhookSignature("whsec_wrong", delivered.body, String(delivered.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(false);
-    expect(JSON.parse(delivered.body)).toMatchObject({ type: "alert.started", tenant: { slug: t.tenant.slug }, alert: { kind: "RECORDS_FAILED", key: "ORDER_EXPORT", detail: { count: 1 } } });
+    expect(JSON.parse(delivered.body)).toMatchObject({
+      type: "alert.started",
+      tenant: { slug: t.tenant.slug },
+      alert: { kind: "RECORDS_FAILED", key: "ORDER_EXPORT", detail: { count: 1 } },
+    });
     const lines = await db.logEntry.findMany({ where: { tenantId: t.tenant.id }, orderBy: { id: "asc" } });
     expect(lines.map((line) => [line.code, line.message])).toEqual([
       ["webhookFailed", expect.stringMatching(/^Alert webhook not delivered: .* It is tried again later\.$/)],

@@ -62,10 +62,14 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
   if (!settings.length) return [];
   const tenantIds = settings.map((row) => row.tenantId);
   const parsed = new Map(settings.map((row) => [row.tenantId, { row, settings: settingsFromRow(row) }]));
-  const enabled = (tenantId: string, module: string) => (parsed.get(tenantId)!.settings.schedules as Record<string, { enabled: boolean; intervalMinutes: number }>)[module];
+  const enabled = (tenantId: string, module: string) =>
+    (parsed.get(tenantId)!.settings.schedules as Record<string, { enabled: boolean; intervalMinutes: number }>)[module];
 
   const [connections, runs, pendingOrders, failedRecords, unmet] = await Promise.all([
-    db.connection.findMany({ where: { tenantId: { in: tenantIds }, status: "FAILING", encryptedSecret: { not: null } }, select: { tenantId: true, kind: true, lastError: true, lastErrorCode: true, lastErrorParams: true, lastCheckedAt: true } }),
+    db.connection.findMany({
+      where: { tenantId: { in: tenantIds }, status: "FAILING", encryptedSecret: { not: null } },
+      select: { tenantId: true, kind: true, lastError: true, lastErrorCode: true, lastErrorParams: true, lastCheckedAt: true },
+    }),
     recentRuns(tenantIds, now),
     db.$queryRaw<{ tenantId: string; count: number; oldest: Date }[]>`
       select i."tenantId"::text as "tenantId", count(*)::int as count, min(i."createdAt") as oldest
@@ -77,7 +81,10 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
       select "tenantId"::text as "tenantId", module, count(*)::int as count, max("updatedAt") as latest
       from "SyncItem" where "tenantId" = any(${tenantIds}::uuid[]) and state = 'FAILED'
       group by 1, 2`,
-    unmetPrerequisites(SYNC_MODULES.modules.flatMap((module) => module.prerequisites), tenantIds),
+    unmetPrerequisites(
+      SYNC_MODULES.modules.flatMap((module) => module.prerequisites),
+      tenantIds,
+    ),
   ]);
 
   const observed: ObservedCondition[] = [];
@@ -107,7 +114,12 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
   }
   for (const row of failedRecords) {
     if (!SYNC_MODULES.has(row.module)) continue;
-    observed.push({ tenantId: row.tenantId, kind: "RECORDS_FAILED", key: row.module, detail: { module: row.module, count: row.count, latest: row.latest.toISOString() } });
+    observed.push({
+      tenantId: row.tenantId,
+      kind: "RECORDS_FAILED",
+      key: row.module,
+      detail: { module: row.module, count: row.count, latest: row.latest.toISOString() },
+    });
   }
 
   const runsOf = new Map<string, RecentRun[]>();
@@ -121,13 +133,27 @@ export async function observeConditions(options: { now?: Date; tenantIds?: reado
       const rateLimit = rateLimitStreak(recent);
       const failing = failureStreak(recent, row.alertFailedRuns);
       if (failing) observed.push({ tenantId, kind: "RUNS_FAILING", key: module.id, detail: { module: module.id, ...failing } });
-      if (rateLimit && rateLimit.until.getTime() - rateLimit.since.getTime() >= LONG_RATE_LIMIT_MS && rateLimit.until.getTime() + RATE_LIMIT_GRACE_MS > now.getTime()) {
-        observed.push({ tenantId, kind: "RATE_LIMITED", key: module.id, detail: { module: module.id, since: rateLimit.since.toISOString(), until: rateLimit.until.toISOString(), ...rateLimit.error } });
+      if (
+        rateLimit &&
+        rateLimit.until.getTime() - rateLimit.since.getTime() >= LONG_RATE_LIMIT_MS &&
+        rateLimit.until.getTime() + RATE_LIMIT_GRACE_MS > now.getTime()
+      ) {
+        observed.push({
+          tenantId,
+          kind: "RATE_LIMITED",
+          key: module.id,
+          detail: { module: module.id, since: rateLimit.since.toISOString(), until: rateLimit.until.toISOString(), ...rateLimit.error },
+        });
       }
       if (module.prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(tenantId))) continue;
       const idleSince = notRunningSince(recent, row.updatedAt, rateLimit?.until, now);
       if (idleSince && now.getTime() - idleSince.getTime() > MISSED_INTERVALS * schedule.intervalMinutes * 60_000) {
-        observed.push({ tenantId, kind: "MODULE_NOT_RUNNING", key: module.id, detail: { module: module.id, since: idleSince.toISOString(), intervalMinutes: schedule.intervalMinutes } });
+        observed.push({
+          tenantId,
+          kind: "MODULE_NOT_RUNNING",
+          key: module.id,
+          detail: { module: module.id, since: idleSince.toISOString(), intervalMinutes: schedule.intervalMinutes },
+        });
       }
     }
   }
@@ -187,4 +213,3 @@ function notRunningSince(runs: RecentRun[], settingsChangedAt: Date, rateLimited
   const last = times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : settingsChangedAt;
   return rateLimitedUntil && rateLimitedUntil > last ? rateLimitedUntil : last;
 }
-

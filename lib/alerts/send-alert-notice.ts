@@ -33,8 +33,20 @@ export async function sendAlertNotice(input: { condition: AlertCondition; notice
   // Without anyone to tell, the notice is still kept in the outbox, in the tenant's language.
   if (!byLocale.size) byLocale.set(emailLocale({ tenantLocale: tenant.settings?.emailLocale }), []);
   for (const [locale, recipients] of byLocale) {
-    const email = alertEmail(locale, { condition, notice, tenantName: tenant.name, reminderHours: tenant.settings?.alertReminderHours ?? 0, dashboardUrl: `${appUrl()}/${tenant.slug}` });
-    await sendEmail({ tenantId: condition.tenantId, dedupeKey: `alert:${condition.id}:${notice}:${number}:${locale}`, recipients, subject: email.subject, body: email.body });
+    const email = alertEmail(locale, {
+      condition,
+      notice,
+      tenantName: tenant.name,
+      reminderHours: tenant.settings?.alertReminderHours ?? 0,
+      dashboardUrl: `${appUrl()}/${tenant.slug}`,
+    });
+    await sendEmail({
+      tenantId: condition.tenantId,
+      dedupeKey: `alert:${condition.id}:${notice}:${number}:${locale}`,
+      recipients,
+      subject: email.subject,
+      body: email.body,
+    });
   }
   if (tenant.settings?.webhookUrl) {
     const job: WebhookJob = { tenantId: condition.tenantId, conditionId: condition.id, notice, number };

@@ -27,7 +27,9 @@ describe("login", () => {
   });
 
   it("names invalid input", async () => {
-    await expect(authenticateUser({ email: "not-an-email", password: "", address: undefined })).rejects.toThrow(/email: enter a valid e-mail address; password: enter your password/);
+    await expect(authenticateUser({ email: "not-an-email", password: "", address: undefined })).rejects.toThrow(
+      /email: enter a valid e-mail address; password: enter your password/,
+    );
   });
 });
 
@@ -35,7 +37,9 @@ describe("login throttling", () => {
   it("lets exactly one attempt past the free ones when many arrive at once, even with the right password among them", async () => {
     const user = await createTestUser("parallel");
     const attempts = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => authenticateUser({ email: user.email, password: i === 19 ? TEST_PASSWORD : `guess-${i}`, address: randomAddress() })),
+      Array.from({ length: 20 }, (_, i) =>
+        authenticateUser({ email: user.email, password: i === 19 ? TEST_PASSWORD : `guess-${i}`, address: randomAddress() }),
+      ),
     );
     const codes = attempts.map((attempt) => (attempt.status === "rejected" ? (attempt.reason as { code: string }).code : "OK"));
     // Each attempt is counted before its password is checked, under the row lock: the free five
@@ -74,7 +78,9 @@ describe("login throttling", () => {
     const address = randomAddress();
     const own = await createTestUser("sprayer");
     for (let i = 0; i < FREE_ATTEMPTS.address; i++) {
-      await expect(authenticateUser({ email: `guess-${i}-${uniqueSuffix()}@x.test`, password: "x", address })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(authenticateUser({ email: `guess-${i}-${uniqueSuffix()}@x.test`, password: "x", address })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
       if (i === 10) await authenticateUser({ email: own.email, password: TEST_PASSWORD, address });
     }
     await expect(authenticateUser({ email: `guess-last-${uniqueSuffix()}@x.test`, password: "x", address })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });

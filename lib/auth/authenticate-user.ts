@@ -29,7 +29,8 @@ export async function authenticateUser(input: { email?: unknown; password?: unkn
   const keys = loginThrottleKeys(email, input.address);
   await reserveLoginAttempt(keys);
   const user = await db.user.findUnique({ where: { email } });
-  if (!(await checkPassword(user?.passwordHash, password)) || !user) throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.", { params: { variant: "wrongCredentials" } });
+  if (!(await checkPassword(user?.passwordHash, password)) || !user)
+    throw new AppError("UNAUTHENTICATED", "Wrong e-mail or password.", { params: { variant: "wrongCredentials" } });
   await recordLoginSuccess(keys);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -117,7 +117,12 @@ export function publicRoute(handler: (request: NextRequest) => Promise<unknown>)
 }
 
 /** Reads and checks a JSON request body; bad JSON or bad fields give a 400 that names them. */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, what = "request", code: ErrorCode = "VALIDATION_FAILED"): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  what = "request",
+  code: ErrorCode = "VALIDATION_FAILED",
+): Promise<z.output<S>> {
   let body: unknown;
   try {
     body = await request.json();

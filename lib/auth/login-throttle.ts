@@ -23,10 +23,7 @@ export type ThrottleKey = { key: string; free: number };
 
 /** The keys an attempt counts on: its address (when known) first, then the account. */
 export function loginThrottleKeys(email: string, address: string | undefined): ThrottleKey[] {
-  return [
-    ...(address ? [{ key: `address:${address}`, free: FREE_ATTEMPTS.address }] : []),
-    { key: `account:${email}`, free: FREE_ATTEMPTS.account },
-  ];
+  return [...(address ? [{ key: `address:${address}`, free: FREE_ATTEMPTS.address }] : []), { key: `account:${email}`, free: FREE_ATTEMPTS.account }];
 }
 
 /** The wait in words, and as params for its translation (errors.TOO_MANY_ATTEMPTS.<variant>). */
@@ -61,7 +58,10 @@ export async function reserveLoginAttempt(keys: ThrottleKey[], now = new Date())
       const row = await db.loginThrottle.findUnique({ where: { key }, select: { blockedUntil: true } });
       const waitMs = (row?.blockedUntil?.getTime() ?? now.getTime()) - now.getTime();
       const wait = waitOf(waitMs);
-      throw new AppError("TOO_MANY_ATTEMPTS", `Too many failed logins. Wait ${wait.words} and try again.`, { params: wait.params, details: { retryAfterMs: Math.max(0, waitMs) } });
+      throw new AppError("TOO_MANY_ATTEMPTS", `Too many failed logins. Wait ${wait.words} and try again.`, {
+        params: wait.params,
+        details: { retryAfterMs: Math.max(0, waitMs) },
+      });
     }
   }
 }
@@ -88,7 +88,9 @@ export async function clearAccountThrottle(email: string): Promise<void> {
 /** Counters whose streak is over and whose wait has passed; run hourly. */
 export async function purgeLoginThrottles(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - STREAK_MEMORY_MS);
-  const { count } = await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: before }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] } });
+  const { count } = await db.loginThrottle.deleteMany({
+    where: { lastFailureAt: { lt: before }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+  });
   return count;
 }
 
@@ -99,6 +101,9 @@ export async function purgeLoginThrottles(now = new Date()): Promise<number> {
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number): string | undefined {
   if (trustedProxies <= 0 || !forwardedFor) return undefined;
-  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : undefined;
 }

@@ -14,11 +14,7 @@ export type TenantContext = {
   role: RoleName;
 };
 
-export async function resolveTenantAccess(
-  userId: string | undefined,
-  tenantSlug: string,
-  requiredRole: RoleName,
-): Promise<TenantContext> {
+export async function resolveTenantAccess(userId: string | undefined, tenantSlug: string, requiredRole: RoleName): Promise<TenantContext> {
   if (!userId) throw new AppError("UNAUTHENTICATED", "Log in to continue.", { params: { variant: "loginRequired" } });
   const membership = await db.membership.findFirst({
     where: { userId, tenant: { slug: tenantSlug } },
@@ -26,7 +22,9 @@ export async function resolveTenantAccess(
   });
   if (!membership) throw new AppError("NOT_FOUND", "This page does not exist.", { params: { variant: "page" } });
   if (!roleAllows(membership.role, requiredRole)) {
-    throw new AppError("FORBIDDEN", `This needs the ${requiredRole} role; you are ${membership.role}.`, { params: { required: requiredRole, role: membership.role } });
+    throw new AppError("FORBIDDEN", `This needs the ${requiredRole} role; you are ${membership.role}.`, {
+      params: { required: requiredRole, role: membership.role },
+    });
   }
   return {
     tenant: { id: membership.tenant.id, slug: membership.tenant.slug, name: membership.tenant.name },

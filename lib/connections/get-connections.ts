@@ -25,7 +25,17 @@ export async function getConnections(tenantId: string) {
   const suggestedScopes = await moduleScopes(tenantId);
   const rows = await db.connection.findMany({
     where: { tenantId },
-    select: { kind: true, config: true, encryptedSecret: true, status: true, lastCheckedAt: true, lastError: true, lastErrorCode: true, lastErrorParams: true, updatedAt: true },
+    select: {
+      kind: true,
+      config: true,
+      encryptedSecret: true,
+      status: true,
+      lastCheckedAt: true,
+      lastError: true,
+      lastErrorCode: true,
+      lastErrorParams: true,
+      updatedAt: true,
+    },
   });
   return CONNECTION_KINDS.map((kind) => {
     const row = rows.find((candidate) => candidate.kind === kind);

@@ -17,14 +17,23 @@ function connectionKindOf(remote: unknown): ConnectionKind | undefined {
 
 export async function recordConnectionHealth(tenantId: string, runError: AppError | undefined, now = new Date()): Promise<void> {
   if (!runError) {
-    await db.connection.updateMany({ where: { tenantId }, data: { status: "OK", lastCheckedAt: now, lastError: null, lastErrorCode: null, lastErrorParams: Prisma.DbNull } });
+    await db.connection.updateMany({
+      where: { tenantId },
+      data: { status: "OK", lastCheckedAt: now, lastError: null, lastErrorCode: null, lastErrorParams: Prisma.DbNull },
+    });
     return;
   }
   const kind = connectionKindOf(runError.details?.remote);
   if (kind && CREDENTIAL_ERRORS.has(runError.code)) {
     await db.connection.updateMany({
       where: { tenantId, kind },
-      data: { status: "FAILING", lastCheckedAt: now, lastError: runError.message, lastErrorCode: runError.code, lastErrorParams: runError.params ?? Prisma.DbNull },
+      data: {
+        status: "FAILING",
+        lastCheckedAt: now,
+        lastError: runError.message,
+        lastErrorCode: runError.code,
+        lastErrorParams: runError.params ?? Prisma.DbNull,
+      },
     });
   }
 }

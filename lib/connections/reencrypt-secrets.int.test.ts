@@ -35,7 +35,12 @@ describe("stored secrets", () => {
     await db.connection.createMany({
       data: [
         { tenantId: tenant.id, kind: "CSCART", config: cscartConfig, encryptedSecret: legacyV1("legacy-api-key", current) },
-        { tenantId: tenant.id, kind: "VISMA", config: {}, encryptedSecret: encryptWithKeys("old-key-secret", { tenantId: tenant.id, kind: "VISMA" }, { current: oldKey, previous: [] }) },
+        {
+          tenantId: tenant.id,
+          kind: "VISMA",
+          config: {},
+          encryptedSecret: encryptWithKeys("old-key-secret", { tenantId: tenant.id, kind: "VISMA" }, { current: oldKey, previous: [] }),
+        },
       ],
     });
     const rotating = { current, previous: [oldKey] };

@@ -15,20 +15,25 @@ type StoredSecret = { tenantId: string; kind: string; payload: string; replace(f
 
 export async function reencryptSecrets(keys: Keyring = configuredKeys()): Promise<ReencryptSummary> {
   const summary: ReencryptSummary = { checked: 0, reencrypted: 0, alreadyCurrent: 0, failed: [] };
-  const connections = await db.connection.findMany({ where: { encryptedSecret: { not: null } }, select: { id: true, tenantId: true, kind: true, encryptedSecret: true } });
+  const connections = await db.connection.findMany({
+    where: { encryptedSecret: { not: null } },
+    select: { id: true, tenantId: true, kind: true, encryptedSecret: true },
+  });
   const webhooks = await db.settings.findMany({ where: { webhookSecret: { not: null } }, select: { tenantId: true, webhookSecret: true } });
   const secrets: StoredSecret[] = [
     ...connections.map((row) => ({
       tenantId: row.tenantId,
       kind: row.kind as string,
       payload: row.encryptedSecret!,
-      replace: async (fresh: string) => (await db.connection.updateMany({ where: { id: row.id, encryptedSecret: row.encryptedSecret }, data: { encryptedSecret: fresh } })).count === 1,
+      replace: async (fresh: string) =>
+        (await db.connection.updateMany({ where: { id: row.id, encryptedSecret: row.encryptedSecret }, data: { encryptedSecret: fresh } })).count === 1,
     })),
     ...webhooks.map((row) => ({
       tenantId: row.tenantId,
       kind: WEBHOOK_SECRET_KIND,
       payload: row.webhookSecret!,
-      replace: async (fresh: string) => (await db.settings.updateMany({ where: { tenantId: row.tenantId, webhookSecret: row.webhookSecret }, data: { webhookSecret: fresh } })).count === 1,
+      replace: async (fresh: string) =>
+        (await db.settings.updateMany({ where: { tenantId: row.tenantId, webhookSecret: row.webhookSecret }, data: { webhookSecret: fresh } })).count === 1,
     })),
   ];
   for (const secret of secrets) {

@@ -65,10 +65,18 @@ describe("saving and testing connections", () => {
       message: expect.stringContaining("Enter the API key again: shopUrl changed"),
       details: { fields: { secret: "type the API key again when an address changes" } },
     });
-    const visma = { clientId: "c", tenantId: "t", tokenUrl: "https://connect.visma.com/connect/token", erpBaseUrl: "https://api.finance.visma.net", salesOrderBaseUrl: "https://salesorder.visma.net" };
+    const visma = {
+      clientId: "c",
+      tenantId: "t",
+      tokenUrl: "https://connect.visma.com/connect/token",
+      erpBaseUrl: "https://api.finance.visma.net",
+      salesOrderBaseUrl: "https://salesorder.visma.net",
+    };
     await saveConnection(actor, "VISMA", { ...visma, secret: "visma-secret" });
     for (const field of ["tokenUrl", "erpBaseUrl", "salesOrderBaseUrl"] as const) {
-      await expect(saveConnection(actor, "VISMA", { ...visma, [field]: "https://attacker.example/x", secret: "" })).rejects.toMatchObject({ details: { fields: { secret: expect.any(String) } } });
+      await expect(saveConnection(actor, "VISMA", { ...visma, [field]: "https://attacker.example/x", secret: "" })).rejects.toMatchObject({
+        details: { fields: { secret: expect.any(String) } },
+      });
     }
     const rows = await db.connection.findMany({ where: { tenantId: actor.tenant.id }, orderBy: { kind: "asc" } });
     expect(rows.map((row) => row.config)).toEqual([{ shopUrl: "https://a.example.com", adminEmail: "a@example.com" }, visma]);

@@ -15,7 +15,10 @@ import { VismaConfigSchema } from "../integrations/visma/config";
 import { SecretSchema } from "./connection-config";
 import { CONNECTION_KINDS, configSchemaFor, type ConnectionKindName } from "./get-connections";
 
-const optionalSecret = z.union([z.literal(""), SecretSchema]).optional().transform((value) => value || undefined);
+const optionalSecret = z
+  .union([z.literal(""), SecretSchema])
+  .optional()
+  .transform((value) => value || undefined);
 
 export const SaveConnectionInputSchemas = {
   CSCART: CscartConfigSchema.extend({ secret: optionalSecret }),
@@ -52,9 +55,13 @@ export async function saveConnection(actor: AuditActor, kind: ConnectionKindName
   const changes = changedFields<Record<string, unknown>>(previous?.success ? previous.data : {}, config);
   const movedTo = DESTINATION_FIELDS[kind].filter((field) => field in changes);
   if (!secret && movedTo.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `Enter the ${SECRET_LABELS[kind]} again: ${movedTo.join(" and ")} changed, and the stored one is only ever sent to the address it was entered for.`, {
-      details: fieldDetails({ secret: { message: `type the ${SECRET_LABELS[kind]} again when an address changes`, code: "retypeSecret" } }),
-    });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `Enter the ${SECRET_LABELS[kind]} again: ${movedTo.join(" and ")} changed, and the stored one is only ever sent to the address it was entered for.`,
+      {
+        details: fieldDetails({ secret: { message: `type the ${SECRET_LABELS[kind]} again when an address changes`, code: "retypeSecret" } }),
+      },
+    );
   }
   const resetStatus = Object.keys(changes).length > 0 || Boolean(secret);
   const data = {

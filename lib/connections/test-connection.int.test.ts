@@ -46,19 +46,25 @@ describe("Visma.net connection test", () => {
     await updateSettings(actor, { debtorPaymentTerms: "30", debtorAdministration: "2" });
     const fixed = await testConnection(actor, "VISMA");
     expect(fixed.message).toContain("The new-customer defaults (payment terms, collection account, administration) exist in the company.");
-    expect(debtorDefaultProblems((await getSettings(h.tenant.id)).debtorDefaultsCheck, { ...current, debtorPaymentTerms: "30", debtorAdministration: "2" })).toEqual({});
+    expect(
+      debtorDefaultProblems((await getSettings(h.tenant.id)).debtorDefaultsCheck, { ...current, debtorPaymentTerms: "30", debtorAdministration: "2" }),
+    ).toEqual({});
   });
 
   it("requests what the enabled modules need, or the scopes the connection names, and says what to grant when refused", async () => {
     const actor = await admin();
     const [, visma] = await getConnections(h.tenant.id);
-    expect(visma).toMatchObject({ suggestedScopes: "vismanet_erp_service_api:read vismanet_erp_service_api:create visma.net.erp.salesorder:read visma.net.erp.salesorder:write" });
+    expect(visma).toMatchObject({
+      suggestedScopes: "vismanet_erp_service_api:read vismanet_erp_service_api:create visma.net.erp.salesorder:read visma.net.erp.salesorder:write",
+    });
     const config = (await db.connection.findFirstOrThrow({ where: { tenantId: h.tenant.id, kind: "VISMA" } })).config as Record<string, string>;
 
     await saveConnection(actor, "VISMA", { ...config, scopes: "vismanet_erp_service_api:read, vismanet_erp_service_api:delete" });
     const refused = await testConnection(actor, "VISMA");
     expect(refused.status).toBe("FAILING");
-    expect(refused.message).toContain("Grant these scopes to the integration in the Visma Developer Portal: vismanet_erp_service_api:read, vismanet_erp_service_api:delete");
+    expect(refused.message).toContain(
+      "Grant these scopes to the integration in the Visma Developer Portal: vismanet_erp_service_api:read, vismanet_erp_service_api:delete",
+    );
 
     await expect(saveConnection(actor, "VISMA", { ...config, scopes: "everything:all" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     await saveConnection(actor, "VISMA", { ...config, scopes: "" });

@@ -22,14 +22,13 @@ const TEST_OPTIONS = { ...INTERACTIVE_LIMITS, maxAttempts: 1 };
 
 /** The debtor defaults check of a Visma.net test: all there, which need attention, or why it could not run. */
 export type DebtorDefaultsSummary =
-  | { state: "ok" }
-  | { state: "attention"; problems: TestMessage[] }
-  | { state: "unchecked"; error: { code: string; message: string; params?: ErrorParams } };
+  { state: "ok" } | { state: "attention"; problems: TestMessage[] } | { state: "unchecked"; error: { code: string; message: string; params?: ErrorParams } };
 
 /** The summary in an English sentence (the dashboard words it from the summary itself: connectionTest.debtorDefaults). */
 function summarySentence(summary: DebtorDefaultsSummary): string {
   if (summary.state === "ok") return "The new-customer defaults (payment terms, collection account, administration) exist in the company.";
-  if (summary.state === "attention") return `But the new-customer defaults need attention (marked in Settings): ${summary.problems.map((problem) => problem.message).join(" ")}`;
+  if (summary.state === "attention")
+    return `But the new-customer defaults need attention (marked in Settings): ${summary.problems.map((problem) => problem.message).join(" ")}`;
   return `The new-customer defaults could not be checked: ${summary.error.message}`;
 }
 

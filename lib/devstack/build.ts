@@ -82,12 +82,17 @@ async function bundleEntries(outdir: string): Promise<void> {
 export async function buildProduction(distDir = process.env.NEXT_DIST_DIR || ".next"): Promise<void> {
   await runNextBuild({ ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   const standalone = path.join(distDir, "standalone");
-  if (!existsSync(path.join(standalone, "server.js"))) throw new Error(`next build left no ${standalone}/server.js (is output: "standalone" set in next.config.js?)`);
+  if (!existsSync(path.join(standalone, "server.js")))
+    throw new Error(`next build left no ${standalone}/server.js (is output: "standalone" set in next.config.js?)`);
   cpSync(path.join(distDir, "static"), path.join(standalone, distDir, "static"), { recursive: true });
   if (existsSync("public")) cpSync("public", path.join(standalone, "public"), { recursive: true });
   cpSync(path.join("prisma", "migrations"), path.join(standalone, "prisma", "migrations"), { recursive: true });
   await bundleEntries(path.join(distDir, "bin"));
-  console.log(`Built ${standalone}/server.js and ${Object.keys(BUNDLED_ENTRIES).map((name) => `${distDir}/bin/${name}.mjs`).join(", ")}`);
+  console.log(
+    `Built ${standalone}/server.js and ${Object.keys(BUNDLED_ENTRIES)
+      .map((name) => `${distDir}/bin/${name}.mjs`)
+      .join(", ")}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve("lib/devstack/build.ts")) {

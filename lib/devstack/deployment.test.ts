@@ -20,8 +20,13 @@ const runs = (stage: (typeof dockerfile)[number]) => stage.instructions.filter((
 
 describe("Dockerfile reader", () => {
   it("joins continued lines, drops comments, names stages and follows WORKDIR", () => {
-    const stages = parseDockerfile("# comment\nFROM node:20 AS build\nWORKDIR /app\nRUN echo a \\\n  b\nFROM node:20\nWORKDIR /srv\nWORKDIR data\nENV A=1 B=\"two words\"\n");
-    expect(stages.map((stage) => [stage.name, stage.workdir])).toEqual([["build", "/app"], ["1", "/srv/data"]]);
+    const stages = parseDockerfile(
+      '# comment\nFROM node:20 AS build\nWORKDIR /app\nRUN echo a \\\n  b\nFROM node:20\nWORKDIR /srv\nWORKDIR data\nENV A=1 B="two words"\n',
+    );
+    expect(stages.map((stage) => [stage.name, stage.workdir])).toEqual([
+      ["build", "/app"],
+      ["1", "/srv/data"],
+    ]);
     expect(stages[0]!.instructions.at(-1)).toEqual({ keyword: "RUN", args: "echo a    b" });
     expect(parseEnvInstruction('A=1 B="two words" C=x=y')).toEqual({ A: "1", B: "two words", C: "x=y" });
   });

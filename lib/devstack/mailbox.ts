@@ -70,7 +70,12 @@ export async function startMailbox(options: { smtpPort?: number; httpPort?: numb
 }
 
 /** The newest message to `to` whose text matches `pattern`, waiting for it up to `timeoutMs`. */
-export async function waitForMail(read: () => Promise<ReceivedMail[]> | ReceivedMail[], to: string, pattern: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
+export async function waitForMail(
+  read: () => Promise<ReceivedMail[]> | ReceivedMail[],
+  to: string,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<ReceivedMail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await read()).filter((mail) => mail.to.includes(to.toLowerCase()) && pattern.test(mail.text)).at(-1);

@@ -28,7 +28,20 @@ describe("migrations", () => {
     );
     await client.end();
     const names = tables.rows.map((row) => row.table_name);
-    for (const table of ["Tenant", "User", "Membership", "Connection", "Settings", "Mapping", "SyncCursor", "SyncRun", "SyncItem", "LogEntry", "AuditEvent", "OutboundEmail"]) {
+    for (const table of [
+      "Tenant",
+      "User",
+      "Membership",
+      "Connection",
+      "Settings",
+      "Mapping",
+      "SyncCursor",
+      "SyncRun",
+      "SyncItem",
+      "LogEntry",
+      "AuditEvent",
+      "OutboundEmail",
+    ]) {
       expect(names).toContain(table);
     }
   });

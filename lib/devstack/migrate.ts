@@ -32,9 +32,7 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
   const applied: string[] = [];
   try {
     await client.query("select pg_advisory_lock($1)", [LOCK_ID]);
-    await client.query(
-      `create table if not exists app_migrations (name text primary key, applied_at timestamptz not null default now())`,
-    );
+    await client.query(`create table if not exists app_migrations (name text primary key, applied_at timestamptz not null default now())`);
     const done = new Set((await client.query<{ name: string }>("select name from app_migrations")).rows.map((r) => r.name));
     for (const name of migrationNames()) {
       if (done.has(name)) continue;

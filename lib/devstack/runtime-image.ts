@@ -151,7 +151,10 @@ async function runInImage(command: string, dir: string, env: NodeJS.ProcessEnv, 
   mkdirSync(dir, { recursive: true });
   if (!isNpmCi(command)) return runShell(command, dir, env, log);
   const marker = path.join(dir, "node_modules", ".installed-by-replay");
-  const stamp = createHash("sha256").update(command).update(readFileSync(path.join(dir, "package-lock.json"))).digest("hex");
+  const stamp = createHash("sha256")
+    .update(command)
+    .update(readFileSync(path.join(dir, "package-lock.json")))
+    .digest("hex");
   if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return log(`RUN ${command}  (unchanged lockfile: kept)`);
   await runShell(command, dir, env, log);
   writeFileSync(marker, stamp);

@@ -145,7 +145,10 @@ export async function startStack(profile: StackProfile) {
     : await startMailbox({
         smtpPort: profile.mailSmtpPort,
         httpPort: profile.mailboxHttpPort,
-        onMail: profile.name === "dev" ? (mail) => console.log(`[mail] to ${mail.to.join(", ")}: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`) : undefined,
+        onMail:
+          profile.name === "dev"
+            ? (mail) => console.log(`[mail] to ${mail.to.join(", ")}: ${mail.subject}\n${mail.text.replace(/^/gm, "[mail]   ")}`)
+            : undefined,
       });
 
   const cscartUrl = `http://127.0.0.1:${profile.cscartSimPort}`;

@@ -35,7 +35,11 @@ describe("readiness", () => {
   it("names what is missing, step by step, until the database is migrated and pg-boss's schema exists", async () => {
     expect(await checkReadiness(client)).toEqual({
       ready: false,
-      checks: { database: { ok: true }, migrations: { ok: false, detail: "no migrations applied yet" }, jobQueue: { ok: false, detail: "pg-boss schema missing" } },
+      checks: {
+        database: { ok: true },
+        migrations: { ok: false, detail: "no migrations applied yet" },
+        jobQueue: { ok: false, detail: "pg-boss schema missing" },
+      },
     });
 
     await applyMigrations(url);

@@ -51,7 +51,11 @@ export async function checkReadiness(database: Database = db): Promise<Readiness
     return { ok: true };
   });
   const checks: Record<string, CheckResult> = reachable.ok
-    ? { database: reachable, migrations: await check("migrations", () => migrationsApplied(database)), jobQueue: await check("jobQueue", () => jobQueueSchema(database)) }
+    ? {
+        database: reachable,
+        migrations: await check("migrations", () => migrationsApplied(database)),
+        jobQueue: await check("jobQueue", () => jobQueueSchema(database)),
+      }
     : { database: reachable, migrations: { ok: false, detail: "database unreachable" }, jobQueue: { ok: false, detail: "database unreachable" } };
   return { ready: Object.values(checks).every((result) => result.ok), checks };
 }

@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../simulators/shared/prng";
 import { AdaptiveConcurrencyLimit, isOverloadStatus, requestClassOf, type Permit } from "./adaptive-concurrency";
 
-
 type RemoteModel = {
   workers: number;
   queueLimit: number;
@@ -139,7 +138,13 @@ describe("AdaptiveConcurrencyLimit against a simulated shop", () => {
   it("backs off when the capacity is halved and grows again when it comes back, above 80 % within seconds each time", () => {
     const result = drive(
       { workers: 16, queueLimit: 16, serviceMs: uniformService(60), latencyMs: 30, jitterMs: 10 },
-      { durationMs: 90_000, changes: [{ atMs: 30_000, workers: 8 }, { atMs: 60_000, workers: 16 }] },
+      {
+        durationMs: 90_000,
+        changes: [
+          { atMs: 30_000, workers: 8 },
+          { atMs: 60_000, workers: 16 },
+        ],
+      },
     );
     const recoveredBy = (changeSecond: number) => {
       for (let second = changeSecond; second < changeSecond + 30; second++) if (result.utilisation(second, second + 3) >= 0.8) return second - changeSecond;

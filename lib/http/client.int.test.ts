@@ -46,9 +46,12 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function newClient(meter = new CallMeter(), extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   // A fresh tenant per client so the shared per-key limiter starts clean.
-  return new HttpClient({ tenantId: randomUUID(), meter, timeoutMs: 5000, backoff: { baseDelayMs: 10, maxDelayMs: 5000 }, ...extra }, "test", "the test remote");
+  return new HttpClient(
+    { tenantId: randomUUID(), meter, timeoutMs: 5000, backoff: { baseDelayMs: 10, maxDelayMs: 5000 }, ...extra },
+    "test",
+    "the test remote",
+  );
 }
-
 
 const OkSchema = z.object({ ok: z.literal(true) });
 
@@ -73,9 +76,7 @@ describe("HttpClient against a real HTTP server", () => {
   });
 
   it("honours Retry-After on 429 before trying again", async () => {
-    routes.set("/throttled", (_req, res, hit) =>
-      hit === 1 ? json(res, 429, { message: "slow down" }, { "retry-after": "1" }) : json(res, 200, { ok: true }),
-    );
+    routes.set("/throttled", (_req, res, hit) => (hit === 1 ? json(res, 429, { message: "slow down" }, { "retry-after": "1" }) : json(res, 200, { ok: true })));
     const meter = new CallMeter();
     await requestJson(OkSchema, newClient(meter), { method: "GET", url: `${baseUrl}/throttled` });
     const [first, second] = hits.get("/throttled") ?? [];
@@ -126,7 +127,9 @@ describe("HttpClient against a real HTTP server", () => {
   });
 
   it("does not wait for a rate-limit window that resets in half an hour either", async () => {
-    routes.set("/spent", (_req, res) => json(res, 200, { ok: true }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800", "x-ratelimit-limit": "500" }));
+    routes.set("/spent", (_req, res) =>
+      json(res, 200, { ok: true }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1800", "x-ratelimit-limit": "500" }),
+    );
     const client = newClient();
     await client.send({ method: "GET", url: `${baseUrl}/spent` });
     const error = await caughtAppError(client.send({ method: "GET", url: `${baseUrl}/spent` }));
@@ -226,7 +229,12 @@ describe("HttpClient limits", () => {
   });
 
   it("follows up to 3 redirects for a GET, and refuses a 4th", async () => {
-    for (const [from, to] of [["/r1", "/r2"], ["/r2", "/r3"], ["/r3", "/r4"], ["/r4", "/ok"]]) {
+    for (const [from, to] of [
+      ["/r1", "/r2"],
+      ["/r2", "/r3"],
+      ["/r3", "/r4"],
+      ["/r4", "/ok"],
+    ]) {
       routes.set(from!, (_req, res) => res.writeHead(302, { location: to! }).end());
     }
     routes.set("/ok", (_req, res) => json(res, 200, { ok: true }));
@@ -314,7 +322,9 @@ describe("HttpClient concurrency per remote", () => {
       }, 50);
     });
     const client = newClient();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => requestJson(OkSchema, client, { method: "GET", url: `${baseUrl}/two-workers?item=${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => requestJson(OkSchema, client, { method: "GET", url: `${baseUrl}/two-workers?item=${i}` })),
+    );
     expect(results).toHaveLength(40);
     expect(peakActive).toBe(2);
     // Without the limit, the first burst alone would meet 38 refusals; it starts at 4 and halves on the first.

@@ -188,7 +188,13 @@ export class HttpClient {
             try {
               this.context.meter?.recordCall(this.remote);
               const sentMs = Date.now();
-              const attempt = await attemptOnce(info, url, { method: request.method, headers, body }, { timeoutMs: attemptTimeoutMs, maxBytes }, this.context.signal);
+              const attempt = await attemptOnce(
+                info,
+                url,
+                { method: request.method, headers, body },
+                { timeoutMs: attemptTimeoutMs, maxBytes },
+                this.context.signal,
+              );
               outcome = limitOutcomeOf(attempt, requestClass, Date.now() - sentMs);
               return attempt;
             } finally {
@@ -300,9 +306,7 @@ function limitOutcomeOf(attempt: AttemptResult, requestClass: string, rttMs: num
   return { kind: "answer", requestClass, rttMs };
 }
 
-type AttemptResult =
-  | { kind: "response"; response: Omit<RemoteResponse, "endpoint"> }
-  | { kind: "timeout" | "network"; sent: boolean; error: unknown };
+type AttemptResult = { kind: "response"; response: Omit<RemoteResponse, "endpoint"> } | { kind: "timeout" | "network"; sent: boolean; error: unknown };
 
 type SendInit = { method: HttpMethod; headers: Record<string, string>; body: string | undefined };
 
@@ -321,7 +325,13 @@ async function attemptOnce(
     const body = await readBodyCapped(info, response, limits.maxBytes);
     return {
       kind: "response",
-      response: { status: response.status, headers: new Headers([...response.headers]), url: finalUrl.toString(), body, text: () => new TextDecoder().decode(body) },
+      response: {
+        status: response.status,
+        headers: new Headers([...response.headers]),
+        url: finalUrl.toString(),
+        body,
+        text: () => new TextDecoder().decode(body),
+      },
     };
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -343,22 +353,36 @@ async function fetchFollowingRedirects(info: RemoteCallInfo, url: URL, init: Sen
   let current = url;
   let headers = init.headers;
   for (let hop = 0; ; hop += 1) {
-    const response = await undiciFetch(current, { method: init.method, headers, body: init.body, signal, redirect: "manual", dispatcher: outboundDispatcher() });
+    const response = await undiciFetch(current, {
+      method: init.method,
+      headers,
+      body: init.body,
+      signal,
+      redirect: "manual",
+      dispatcher: outboundDispatcher(),
+    });
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get("location") : null;
     if (location === null) return { response, finalUrl: current };
     await response.body?.cancel();
     const who = capitalized(info.remoteLabel);
     if (init.method !== "GET" && init.method !== "HEAD") {
-      throw new AppError("REMOTE_BAD_RESPONSE", `${who} answered ${info.endpoint} with a redirect (HTTP ${response.status}); APIcenter does not send a ${init.method} on to another address. Check the address in the connection settings.`, {
-        params: { variant: "redirectedWrite", remote: info.remote, endpoint: info.endpoint, redirectStatus: response.status, method: init.method },
-        details: { remote: info.remote, endpoint: info.endpoint, status: response.status },
-      });
+      throw new AppError(
+        "REMOTE_BAD_RESPONSE",
+        `${who} answered ${info.endpoint} with a redirect (HTTP ${response.status}); APIcenter does not send a ${init.method} on to another address. Check the address in the connection settings.`,
+        {
+          params: { variant: "redirectedWrite", remote: info.remote, endpoint: info.endpoint, redirectStatus: response.status, method: init.method },
+          details: { remote: info.remote, endpoint: info.endpoint, status: response.status },
+        },
+      );
     }
     const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
     if (!next || (next.protocol !== "http:" && next.protocol !== "https:") || hop >= MAX_REDIRECTS) {
       const why = next && hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} times` : "to an address that is not http(s)";
       throw new AppError("REMOTE_BAD_RESPONSE", `${who} redirected ${info.endpoint} ${why}. Check the address in the connection settings.`, {
-        params: next && hop >= MAX_REDIRECTS ? { variant: "tooManyRedirects", remote: info.remote, endpoint: info.endpoint, max: MAX_REDIRECTS } : { variant: "redirectNotHttp", remote: info.remote, endpoint: info.endpoint },
+        params:
+          next && hop >= MAX_REDIRECTS
+            ? { variant: "tooManyRedirects", remote: info.remote, endpoint: info.endpoint, max: MAX_REDIRECTS }
+            : { variant: "redirectNotHttp", remote: info.remote, endpoint: info.endpoint },
         details: { remote: info.remote, endpoint: info.endpoint, status: response.status, redirects: hop + 1 },
       });
     }
@@ -380,10 +404,14 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
 /** Reads the body, refusing (and cancelling) it as soon as it passes `maxBytes`. */
 async function readBodyCapped(info: RemoteCallInfo, response: Awaited<ReturnType<typeof undiciFetch>>, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
-    new AppError("REMOTE_BAD_RESPONSE", `${capitalized(info.remoteLabel)} sent more than ${formatBytes(maxBytes)} in answer to ${info.endpoint}; APIcenter stopped reading there.`, {
-      params: { variant: "tooLarge", remote: info.remote, endpoint: info.endpoint, size: formatBytes(maxBytes) },
-      details: { remote: info.remote, endpoint: info.endpoint, status: response.status, maxBytes },
-    });
+    new AppError(
+      "REMOTE_BAD_RESPONSE",
+      `${capitalized(info.remoteLabel)} sent more than ${formatBytes(maxBytes)} in answer to ${info.endpoint}; APIcenter stopped reading there.`,
+      {
+        params: { variant: "tooLarge", remote: info.remote, endpoint: info.endpoint, size: formatBytes(maxBytes) },
+        details: { remote: info.remote, endpoint: info.endpoint, status: response.status, maxBytes },
+      },
+    );
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();

@@ -64,7 +64,9 @@ describe("redactText / maskEmail", () => {
   });
 
   it("masks secrets inside JSON text, such as a cut-off token response", () => {
-    expect(redactText('{"access_token":"eyJabc.def","token_type":"Bearer","expires_in":36')).toBe('{"access_token":"[redacted]","token_type":"Bearer","expires_in":36');
+    expect(redactText('{"access_token":"eyJabc.def","token_type":"Bearer","expires_in":36')).toBe(
+      '{"access_token":"[redacted]","token_type":"Bearer","expires_in":36',
+    );
     expect(redactText('{"client_secret" : "s3cret"}')).toBe('{"client_secret" : "[redacted]"}');
     expect(redactText('{"token_type":"Bearer","access_token":"eyJab')).toBe('{"token_type":"Bearer","access_token":"[redacted]"');
   });

@@ -9,9 +9,10 @@ describe("extractRemoteErrorText", () => {
       message: "Bad Request: product_code is empty",
       code: "400",
     });
-    expect(
-      extractRemoteErrorText('{"ExceptionType":"IPPException","ExceptionMessage":"No license for this company","ExceptionFaultCode":"12027"}'),
-    ).toEqual({ message: "No license for this company", code: "12027" });
+    expect(extractRemoteErrorText('{"ExceptionType":"IPPException","ExceptionMessage":"No license for this company","ExceptionFaultCode":"12027"}')).toEqual({
+      message: "No license for this company",
+      code: "12027",
+    });
     expect(
       extractRemoteErrorText(
         JSON.stringify({
@@ -20,9 +21,17 @@ describe("extractRemoteErrorText", () => {
           details: [{ code: "1804-InventoryIdNotFound", message: "Inventory item SOCK-XL was not found" }],
         }),
       ),
-    ).toEqual({ message: "One or more validation errors occurred.; 1804-InventoryIdNotFound: Inventory item SOCK-XL was not found", code: "1804-InventoryIdNotFound" });
+    ).toEqual({
+      message: "One or more validation errors occurred.; 1804-InventoryIdNotFound: Inventory item SOCK-XL was not found",
+      code: "1804-InventoryIdNotFound",
+    });
     expect(
-      extractRemoteErrorText(JSON.stringify({ title: "Bad", details: [{ code: "0002-InvalidLength", message: "Invalid length", parameters: { property: "billing.address.line1" } }] })),
+      extractRemoteErrorText(
+        JSON.stringify({
+          title: "Bad",
+          details: [{ code: "0002-InvalidLength", message: "Invalid length", parameters: { property: "billing.address.line1" } }],
+        }),
+      ),
     ).toEqual({ message: "Bad; 0002-InvalidLength: Invalid length (billing.address.line1)", code: "0002-InvalidLength" });
     expect(extractRemoteErrorText('{"error":"invalid_client"}')).toEqual({ message: "invalid_client", code: "invalid_client" });
     expect(extractRemoteErrorText("<html>502 Bad Gateway</html>")).toEqual({});

@@ -102,13 +102,17 @@ export function capitalized(text: string): string {
 /** `variant` names the advice's translation (messages: errors.<code>.<variant>). */
 function codeAndAdviceFor(status: number, info: RemoteCallInfo): { code: ErrorCode; advice: string; variant: string } {
   const who = capitalized(info.remoteLabel);
-  if (status === 401) return { code: "REMOTE_AUTH_FAILED", variant: "status", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
-  if (status === 403) return { code: "REMOTE_FORBIDDEN", variant: "status", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
+  if (status === 401)
+    return { code: "REMOTE_AUTH_FAILED", variant: "status", advice: `${who} did not accept the login. Check the credentials in the connection settings.` };
+  if (status === 403)
+    return { code: "REMOTE_FORBIDDEN", variant: "status", advice: `${who} refused access. The API user may lack a permission, or the shop only allows HTTPS.` };
   if (status === 404) return { code: "REMOTE_NOT_FOUND", variant: "status", advice: `${who} could not find what was asked for.` };
   if (status === 400 || status === 422) return { code: "REMOTE_VALIDATION", variant: "status", advice: `${who} rejected the data that was sent.` };
   if (status === 409) return { code: "REMOTE_CONFLICT", variant: "status", advice: `${who} reported a conflict: the record may already exist.` };
-  if (status === 412) return { code: "REMOTE_CONFLICT", variant: "changed", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
-  if (status === 429) return { code: "REMOTE_RATE_LIMITED", variant: "status", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
+  if (status === 412)
+    return { code: "REMOTE_CONFLICT", variant: "changed", advice: `The record was changed in ${info.remoteLabel} by someone else in the meantime.` };
+  if (status === 429)
+    return { code: "REMOTE_RATE_LIMITED", variant: "status", advice: `${who} asked us to slow down (too many requests). The sync will continue later.` };
   if (status >= 500) return { code: "REMOTE_UNAVAILABLE", variant: "status", advice: `${who} had an internal problem. This is usually temporary.` };
   return { code: "REMOTE_VALIDATION", variant: "unexpected", advice: `${who} answered with an unexpected status.` };
 }
@@ -136,7 +140,9 @@ export function appErrorFromResponse(
       status: response.status,
       ...(remoteText.code ? { remoteCode: remoteText.code } : {}),
       ...(remoteText.message ? { remoteMessage: remoteText.message.slice(0, MAX_QUOTED_LENGTH) } : {}),
-      ...(response.retryAfterMs !== undefined ? { retryAfterMs: response.retryAfterMs, retryAt: new Date(Date.now() + response.retryAfterMs).toISOString() } : {}),
+      ...(response.retryAfterMs !== undefined
+        ? { retryAfterMs: response.retryAfterMs, retryAt: new Date(Date.now() + response.retryAfterMs).toISOString() }
+        : {}),
       ...(response.status === 412 ? { preconditionFailed: true, ...(response.ifMatch ? { ifMatch: response.ifMatch } : {}) } : {}),
       ...(response.outcomeUnknown ? { outcomeUnknown: true } : {}),
     }),
@@ -157,7 +163,13 @@ export function appErrorRateLimitedUntil(info: RemoteCallInfo, untilMs: number):
     `${capitalized(info.remoteLabel)} allows no more requests until ${clockTime(untilMs)} (rate limit); nothing was sent (${info.endpoint}). The sync continues then.`,
     {
       params: { variant: "until", remote: info.remote, time: clockTime(untilMs), endpoint: info.endpoint },
-      details: { remote: info.remote, endpoint: info.endpoint, retryAt: new Date(untilMs).toISOString(), retryAfterMs: Math.max(0, untilMs - Date.now()), notSent: true },
+      details: {
+        remote: info.remote,
+        endpoint: info.endpoint,
+        retryAt: new Date(untilMs).toISOString(),
+        retryAfterMs: Math.max(0, untilMs - Date.now()),
+        notSent: true,
+      },
     },
   );
 }
@@ -179,9 +191,7 @@ export function appErrorFromTransportFailure(
   info: RemoteCallInfo,
   failure: { kind: "timeout" | "network"; outcomeUnknown: boolean; timeoutMs?: number; cause?: unknown },
 ): AppError {
-  const unknownNote = failure.outcomeUnknown
-    ? " The request may have reached it; the result is unknown and must be checked before sending it again."
-    : "";
+  const unknownNote = failure.outcomeUnknown ? " The request may have reached it; the result is unknown and must be checked before sending it again." : "";
   const shared = { remote: info.remote, endpoint: info.endpoint, outcomeUnknown: failure.outcomeUnknown };
   const described = failure.kind === "timeout" ? undefined : describeNetworkError(failure.cause);
   if (described) {
@@ -210,7 +220,11 @@ export function appErrorFromRefusal(info: RemoteCallInfo, refusal: OutboundRefus
   return new AppError(
     "REMOTE_ADDRESS_REFUSED",
     `${capitalized(info.remoteLabel)} is at ${refusal.hostname}, which is not a public internet address. APIcenter only connects to public addresses: check the address in the connection settings.`,
-    { params: { remote: info.remote, host: refusal.hostname }, details: { remote: info.remote, endpoint: info.endpoint, host: refusal.hostname }, cause: refusal },
+    {
+      params: { remote: info.remote, host: refusal.hostname },
+      details: { remote: info.remote, endpoint: info.endpoint, host: refusal.hostname },
+      cause: refusal,
+    },
   );
 }
 
@@ -226,7 +240,18 @@ export function networkErrorCode(error: unknown): string | undefined {
 }
 
 /** Codes that prove the request never reached the remote, so sending it again is safe. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL", "EHOSTUNREACH", "ENETUNREACH", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_INVALID_URL",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
 
 export function wasNeverSent(error: unknown): boolean {
   const code = networkErrorCode(error);

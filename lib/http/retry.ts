@@ -11,9 +11,7 @@ export type RetryPolicy = "never" | "idempotent";
 
 /** What happened to one attempt. `sent: false` means the request provably never left this machine. */
 export type AttemptOutcome =
-  | { kind: "response"; status: number; retryAfterMs?: number }
-  | { kind: "timeout"; sent: boolean }
-  | { kind: "network"; sent: boolean };
+  { kind: "response"; status: number; retryAfterMs?: number } | { kind: "timeout"; sent: boolean } | { kind: "network"; sent: boolean };
 
 export interface BackoffOptions {
   /** First retry waits up to this long (full jitter: a random time between 0 and the cap). */

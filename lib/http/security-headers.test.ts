@@ -16,7 +16,9 @@ describe("security headers", () => {
 
   it("allow nothing on API routes, images and static files", () => {
     for (const pathname of ["/api/t/demo/overview", "/api/images/abc", "/_next/static/chunks/app.js"]) {
-      expect(securityHeaders({ ...base, pathname })["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(securityHeaders({ ...base, pathname })["content-security-policy"]).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
     }
   });
 

@@ -38,7 +38,9 @@ describe("errors in the reader's language", () => {
   it("words a network failure by its kind", () => {
     const cause = Object.assign(new Error("getaddrinfo ENOTFOUND shop.invalid"), { code: "ENOTFOUND" });
     const error = appErrorFromTransportFailure(cscart, { kind: "network", outcomeUnknown: false, cause });
-    expect(translateError(nl, "nl", error)).toBe("De CS-Cart-webshop is niet bereikbaar (GET /api/2.0/orders): de hostnaam is niet gevonden (controleer het adres).");
+    expect(translateError(nl, "nl", error)).toBe(
+      "De CS-Cart-webshop is niet bereikbaar (GET /api/2.0/orders): de hostnaam is niet gevonden (controleer het adres).",
+    );
   });
 
   it("names the missing and the inactive articles of a failed order", () => {
@@ -58,7 +60,10 @@ describe("errors in the reader's language", () => {
     const timeout = appErrorFromTransportFailure(cscart, { kind: "timeout", outcomeUnknown: true, timeoutMs: 30_000 });
     const addressRefused = appErrorFromRefusal(cscart, new OutboundRefusedError("127.0.0.1", "loopback"));
     const rejected = (remoteMessage: string) => new AppError("REMOTE_VALIDATION", "rejected", { details: { remoteMessage } });
-    const freight = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), { shippingMethods: [{ id: "1", name: "Posten" }], shipViaId: "POSTEN" });
+    const freight = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), {
+      shippingMethods: [{ id: "1", name: "Posten" }],
+      shipViaId: "POSTEN",
+    });
     const unmapped = explainOrderError(rejected("1310-FreightCostCanNotBeSetManually: no"), { shippingMethods: [] });
     const tooLong = explainOrderError(rejected("0002-InvalidLength: too long (Customer.Name); 0002-InvalidLength: too long (City)"));
     const internal = toAppError(new Error("SELECT failed"));
@@ -74,7 +79,9 @@ describe("errors in the reader's language", () => {
     expect(translateError(nl, "nl", addressRefused)).toBe(
       "De CS-Cart-webshop staat op 127.0.0.1, en dat is geen openbaar internetadres. APIcenter maakt alleen verbinding met openbare adressen: controleer het adres bij de instellingen van de verbinding.",
     );
-    expect(translateError(nl, "nl", freight)).toContain('Visma.net laat Ship via POSTEN de verzendkosten van de webshop niet overnemen (1310-FreightCostCanNotBeSetManually). Koppel bij Toewijzingen → Bestellingen de verzendmethode van de webshop "Posten" (id 1) aan');
+    expect(translateError(nl, "nl", freight)).toContain(
+      'Visma.net laat Ship via POSTEN de verzendkosten van de webshop niet overnemen (1310-FreightCostCanNotBeSetManually). Koppel bij Toewijzingen → Bestellingen de verzendmethode van de webshop "Posten" (id 1) aan',
+    );
     expect(translateError(nl, "nl", unmapped)).toContain("de standaard-Ship via van de debiteur (de verzendmethode van de webshop is niet gekoppeld)");
     expect(translateError(nl, "nl", tooLong)).toBe(
       "Visma.net weigerde een waarde op deze bestelling omdat die te lang is (Customer.Name, City) (0002-InvalidLength). Maak die korter in de bestelling in CS-Cart en probeer de bestelling daarna opnieuw.",
@@ -85,10 +92,16 @@ describe("errors in the reader's language", () => {
 
   it("words a debtor default's finding and a connection test's success by their variant", () => {
     const finding = { message: 'Account "3000" is an income account; …', params: { variant: "accountNotAsset", value: "3000", type: "Income" } };
-    expect(translateVariant(nl, "nl", "debtorCheck", finding)).toBe('Rekening "3000" is een opbrengstenrekening; de debiteurenrekening (accounts receivable) is een activarekening.');
-    expect(translateVariant(en, "en", "debtorCheck", finding)).toBe('Account "3000" is an income account; the collection (accounts receivable) account is an asset account.');
+    expect(translateVariant(nl, "nl", "debtorCheck", finding)).toBe(
+      'Rekening "3000" is een opbrengstenrekening; de debiteurenrekening (accounts receivable) is een activarekening.',
+    );
+    expect(translateVariant(en, "en", "debtorCheck", finding)).toBe(
+      'Account "3000" is an income account; the collection (accounts receivable) account is an asset account.',
+    );
     expect(translateVariant(nl, "nl", "debtorCheck", { message: "Stored before params existed." })).toBe("Stored before params existed.");
-    expect(translateVariant(nl, "nl", "connectionTest", { message: "x", params: { variant: "vismaConnected", count: 1234 } })).toBe("Verbonden met Visma.net (1.234 debiteuren zichtbaar).");
+    expect(translateVariant(nl, "nl", "connectionTest", { message: "x", params: { variant: "vismaConnected", count: 1234 } })).toBe(
+      "Verbonden met Visma.net (1.234 debiteuren zichtbaar).",
+    );
   });
 
   it("keeps the English message for an error without params, or with a code or variant the files lack", () => {
@@ -161,14 +174,20 @@ describe("order data errors in the reader's language", () => {
     const linePrice = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder(badPrice), { pricesIncludeVat: true, customerNumber: "10001" }));
     expect(translateError(nl, "nl", linePrice)).toBe('Bestelling 1042: geen getal voor de prijs van regel 1 (TSHIRT-BLK-M): "19,90".');
     expect(translateError(en, "en", linePrice)).toBe(linePrice.message);
-    const shipping = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), shipping_cost: "n/a" }), { pricesIncludeVat: true, customerNumber: "10001" }));
+    const shipping = await caughtAppError(() =>
+      mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), shipping_cost: "n/a" }), { pricesIncludeVat: true, customerNumber: "10001" }),
+    );
     expect(translateError(nl, "nl", shipping)).toBe('Bestelling 1042: geen getal voor de verzendkosten: "n/a".');
     expect(translateError(en, "en", shipping)).toBe(shipping.message);
   });
 
   it("names an amount without a mapped item by its kind and amount, in Dutch", async () => {
-    const error = await caughtAppError(() => mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), payment_surcharge: "4.50" }), { pricesIncludeVat: true, customerNumber: "10001" }));
-    expect(translateError(nl, "nl", error)).toMatch(/^Bestelling 1042 heeft een betaaltoeslag van 4,50, en daar heeft Visma.net geen veld voor\. Geef in de ordertoewijzing een artikel voor de betaaltoeslag/);
+    const error = await caughtAppError(() =>
+      mapShopOrderToSalesOrder(parseOrder({ ...rawOrder1042(), payment_surcharge: "4.50" }), { pricesIncludeVat: true, customerNumber: "10001" }),
+    );
+    expect(translateError(nl, "nl", error)).toMatch(
+      /^Bestelling 1042 heeft een betaaltoeslag van 4,50, en daar heeft Visma.net geen veld voor\. Geef in de ordertoewijzing een artikel voor de betaaltoeslag/,
+    );
     expect(translateError(en, "en", error)).toBe(error.message);
   });
 });
@@ -185,7 +204,9 @@ describe("sync errors shown on runs and records, in the reader's language", () =
   });
 
   it("words an answer in an unexpected shape, naming the remote and the endpoint", async () => {
-    const notJson = await caughtAppError(() => parseResponseJson(z.object({ orders: z.array(z.unknown()) }), response("<html>login</html>"), "the CS-Cart shop"));
+    const notJson = await caughtAppError(() =>
+      parseResponseJson(z.object({ orders: z.array(z.unknown()) }), response("<html>login</html>"), "the CS-Cart shop"),
+    );
     expect(translateError(nl, "nl", notJson)).toBe("De CS-Cart-webshop stuurde een antwoord op GET /api/2.0/orders dat geen geldige JSON is.");
     const shape = await caughtAppError(() => parseResponseJson(z.object({ orders: z.array(z.unknown()) }), response("{}"), "the CS-Cart shop"));
     expect(translateError(nl, "nl", shape)).toMatch(/^De CS-Cart-webshop stuurde een antwoord op GET \/api\/2\.0\/orders in een onverwachte vorm: orders/);
@@ -215,22 +236,30 @@ describe("sync errors shown on runs and records, in the reader's language", () =
     const noPrice = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ defaultPrice: null }), parseProductMapping(DEFAULT_PRODUCT_MAPPING)));
     expect(translateError(nl, "nl", noPrice)).toBe('Artikel TSHIRT-BLK-M in Visma.net heeft geen prijs voor de webshop (veld "price" van de toewijzing).');
     const noName = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem({ description: " " }), parseProductMapping(DEFAULT_PRODUCT_MAPPING)));
-    expect(translateError(nl, "nl", noName)).toBe('Artikel TSHIRT-BLK-M in Visma.net heeft geen waarde voor de productnaam in de webshop (veld "product" van de toewijzing).');
+    expect(translateError(nl, "nl", noName)).toBe(
+      'Artikel TSHIRT-BLK-M in Visma.net heeft geen waarde voor de productnaam in de webshop (veld "product" van de toewijzing).',
+    );
     for (const error of [unmappedVat, noPrice, noName]) expect(translateError(en, "en", error)).toBe(error.message);
     // A customer without an e-mail is skipped by default; a placeholder rule that gives no address fails.
     const customer = VismaCustomerSchema.parse({ number: "100 23", name: "Nordmann AS", mainContact: { email: "" } });
     const placeholder = parseCustomerMapping({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } });
     const noEmail = await caughtAppError(() => mapVismaCustomerToShopUser(customer, placeholder));
-    expect(translateError(nl, "nl", noEmail)).toBe('Debiteur 100 23 in Visma.net heeft geen e-mailadres, en de regel voor een vervangend adres geeft "100 23@kunder.example.no", en dat is geen e-mailadres.');
+    expect(translateError(nl, "nl", noEmail)).toBe(
+      'Debiteur 100 23 in Visma.net heeft geen e-mailadres, en de regel voor een vervangend adres geeft "100 23@kunder.example.no", en dat is geen e-mailadres.',
+    );
   });
 
   it("words a run's own errors: connections not set up, a worker that stopped, a secret that cannot be read", async () => {
     const reason = (kinds: string[]) => new AppError("CONNECTION_MISSING", "x", { params: connectionsReady.reasonParams!(connectionsReadyReason(kinds)) });
-    expect(translateError(nl, "nl", reason(["CSCART", "VISMA"]))).toBe("De verbindingen met CS-Cart en Visma.net zijn nog niet ingesteld: vul ze in bij Verbindingen.");
+    expect(translateError(nl, "nl", reason(["CSCART", "VISMA"]))).toBe(
+      "De verbindingen met CS-Cart en Visma.net zijn nog niet ingesteld: vul ze in bij Verbindingen.",
+    );
     expect(translateError(nl, "nl", reason(["VISMA"]))).toBe("De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.");
     expect(connectionsReady.reasonParams!("Some other reason.")).toBeUndefined();
     const stopped = { code: "RUN_INTERRUPTED", message: "The worker stopped before this run finished; a later run picked up the work.", params: {} };
-    expect(translateError(nl, "nl", stopped)).toBe("De worker is gestopt voordat deze synchronisatie klaar was; een latere synchronisatie heeft het werk overgenomen.");
+    expect(translateError(nl, "nl", stopped)).toBe(
+      "De worker is gestopt voordat deze synchronisatie klaar was; een latere synchronisatie heeft het werk overgenomen.",
+    );
     expect(translateError(en, "en", stopped)).toBe(stopped.message);
     const key = Buffer.alloc(32, 7);
     const unreadable = await caughtAppError(() => decryptWithKeys("v9:garbage", { tenantId: "t", kind: "VISMA" }, { current: key, previous: [] }));
@@ -244,4 +273,3 @@ function connectionsReadyReason(kinds: string[]): string {
   const labels: Record<string, string> = { CSCART: "CS-Cart shop", VISMA: "Visma.net" };
   return `The ${kinds.map((kind) => labels[kind]).join(" and ")} connection${kinds.length > 1 ? "s are" : " is"} not set up yet: fill it in under Connections.`;
 }
-

@@ -65,7 +65,12 @@ export function asErrorParams(value: unknown, depth = 0): ErrorParams | undefine
  * for choices), booleans "true"/"false", a quoted error its own text in the reader's language, a
  * quoted date the reader's date format.
  */
-export function icuValues(t: Translate, locale: Locale, params: ErrorParams, listType: "conjunction" | "disjunction" = "conjunction"): Record<string, string | number> {
+export function icuValues(
+  t: Translate,
+  locale: Locale,
+  params: ErrorParams,
+  listType: "conjunction" | "disjunction" = "conjunction",
+): Record<string, string | number> {
   const list = new Intl.ListFormat(FORMAT_LOCALE[locale], { type: listType, style: "long" });
   const icuValue = (value: ParamValue): string | number => {
     if (Array.isArray(value)) return list.format(value);
@@ -89,7 +94,8 @@ function errorMessageKey(t: Translate, code: string, params: ErrorParams): strin
 /** "(HTTP 401 from GET /api/2.0/orders). The remote said: "…"" in the reader's language. */
 function remoteTail(t: Translate, params: ErrorParams): string {
   const parts: string[] = [];
-  if (typeof params.status === "number" && typeof params.endpoint === "string") parts.push(t("errors.remote.where", { status: params.status, endpoint: params.endpoint }));
+  if (typeof params.status === "number" && typeof params.endpoint === "string")
+    parts.push(t("errors.remote.where", { status: params.status, endpoint: params.endpoint }));
   if (typeof params.remoteMessage === "string" && params.remoteMessage) parts.push(t("errors.remote.said", { remoteMessage: params.remoteMessage }));
   return parts.length ? ` ${parts.join(" ")}` : "";
 }
@@ -123,7 +129,10 @@ export function translateVariant(t: Translate, locale: Locale, namespace: string
  * falls back to its record's wording.
  */
 function fieldNames(path: string): string[] {
-  return path.split(".").filter((part) => !/^\d+$/.test(part)).reverse();
+  return path
+    .split(".")
+    .filter((part) => !/^\d+$/.test(part))
+    .reverse();
 }
 
 /** A field error: the field's own wording, else the general one for its code, else the English text. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { imageTypeOf } from "./image-type";
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : Buffer.from(part)))));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "latin1") : Buffer.from(part)))));
 
 describe("image type from the bytes", () => {
   it.each([

@@ -20,7 +20,11 @@ const COMMON_HEADERS = {
 
 /** Letters, digits, dot, dash and underscore only, with the extension of the real type. */
 export function safeFilename(name: string, extension: string): string {
-  const base = name.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+|[._]+$/g, "").slice(0, 80);
+  const base = name
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^[._]+|[._]+$/g, "")
+    .slice(0, 80);
   return `${base || "image"}.${extension}`;
 }
 

@@ -9,7 +9,15 @@ import { z } from "zod";
 export const idString = z.union([z.string(), z.number()]).transform(String);
 
 /** A whole number that may arrive as a string ("12"). */
-export const intLike = z.union([z.number().int(), z.string().trim().regex(/^-?\d+$/, "expected a whole number")]).transform(Number);
+export const intLike = z
+  .union([
+    z.number().int(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+$/, "expected a whole number"),
+  ])
+  .transform(Number);
 
 /**
  * A money or quantity value, kept as text so decimal maths sees exactly what the remote sent.

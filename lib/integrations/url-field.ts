@@ -19,7 +19,8 @@ export const httpUrl = z
     if (!URL.canParse(value)) return fail("url", "must be a full URL, e.g. https://shop.example.com");
     const url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") return fail("urlScheme", "must start with http:// or https://");
-    if (url.username || url.password) return fail("urlCredentials", "must not contain a user name or password (user:password@); the credentials have fields of their own");
+    if (url.username || url.password)
+      return fail("urlCredentials", "must not contain a user name or password (user:password@); the credentials have fields of their own");
     if (value.includes("?")) return fail("urlQuery", "must not contain a query (the part from ?)");
     if (value.includes("#")) return fail("urlFragment", "must not contain a fragment (the part from #)");
     return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;

@@ -49,7 +49,15 @@ export function syncJobPayloadSchema<Id extends string>(moduleIdSchema: z.ZodTyp
     dryRun: z.boolean().optional(),
   });
 }
-export type SyncJobPayload = { tenantId: string; module: string; trigger: RunTrigger; runId?: string; itemIds?: string[]; reimportFrom?: string; dryRun?: boolean };
+export type SyncJobPayload = {
+  tenantId: string;
+  module: string;
+  trigger: RunTrigger;
+  runId?: string;
+  itemIds?: string[];
+  reimportFrom?: string;
+  dryRun?: boolean;
+};
 
 export function syncQueueOptions(module: AnySyncModule): Omit<PgBoss.Queue, "name"> {
   return {

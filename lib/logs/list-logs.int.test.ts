@@ -64,6 +64,8 @@ describe("log search", () => {
     expect(after.entries).toHaveLength(0);
     expect(after.retention).toEqual({ days: 30, storeLogs: true });
     expect(await db.logEntry.count({ where: { tenantId: b.tenant.id } })).toBe(5);
-    expect(await db.auditEvent.findFirst({ where: { tenantId: a.tenant.id, action: "logs.delete" } })).toMatchObject({ detail: { deleted: 25, removed: { logEntries: 25 } } });
+    expect(await db.auditEvent.findFirst({ where: { tenantId: a.tenant.id, action: "logs.delete" } })).toMatchObject({
+      detail: { deleted: 25, removed: { logEntries: 25 } },
+    });
   });
 });

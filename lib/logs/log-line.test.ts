@@ -9,9 +9,13 @@ import { englishLogText } from "./write-log";
 const en = translatorFor("en");
 const nl = translatorFor("nl");
 
-const missingSku = new AppError("SKU_NOT_FOUND", "Article TSHIRT-RED-XL does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.", {
-  params: { variant: "missing", missing: "TSHIRT-RED-XL", inactive: "" },
-});
+const missingSku = new AppError(
+  "SKU_NOT_FOUND",
+  "Article TSHIRT-RED-XL does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.",
+  {
+    params: { variant: "missing", missing: "TSHIRT-RED-XL", inactive: "" },
+  },
+);
 const plainError = quoteError(new AppError("CURSOR_INVALID", "The stored position is not readable."));
 
 /** One example of every line (the type makes this list complete). */
@@ -71,13 +75,25 @@ function stored(line: LogLine) {
 
 describe("run log lines", () => {
   it("every line has its text in both languages, and every text is a line", () => {
-    expect(Object.keys(MESSAGES.en.runLog).filter((key) => !["records", "anyRecord"].includes(key)).sort()).toEqual(Object.keys(SAMPLES).sort());
+    expect(
+      Object.keys(MESSAGES.en.runLog)
+        .filter((key) => !["records", "anyRecord"].includes(key))
+        .sort(),
+    ).toEqual(Object.keys(SAMPLES).sort());
     for (const line of LINES) {
-      for (const [t, locale] of [[en, "en"], [nl, "nl"]] as const) {
+      for (const [t, locale] of [
+        [en, "en"],
+        [nl, "nl"],
+      ] as const) {
         const text = translateRunLog(t, locale, stored(line));
         expect(text, `${locale} ${line.code}`).not.toMatch(/runLog\.|[{}]/);
         for (const value of Object.values(line.params)) {
-          if (typeof value === "string" && !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor", "notice", "kind"].some((key) => (line.params as Record<string, unknown>)[key] === value)) {
+          if (
+            typeof value === "string" &&
+            !["subject", "trigger", "recordsOf", "field", "mapping", "waitedFor", "notice", "kind"].some(
+              (key) => (line.params as Record<string, unknown>)[key] === value,
+            )
+          ) {
             expect(text, `${locale} ${line.code} names ${value}`).toContain(value);
           }
         }
@@ -90,11 +106,17 @@ describe("run log lines", () => {
     expect(text("recordFailed")).toBe(`Order 1001 could not be written: ${missingSku.message}`);
     expect(text("readingSince")).toBe("Reading records changed since 2026-11-30T13:05:00.000Z.");
     expect(text("pendingLeft")).toBe("2 orders could not be written now; a later run tries them again.");
-    expect(englishLogText(logLine("pendingLeft", { recordsOf: "order-export", count: 1 }))).toBe("1 order could not be written now; a later run tries it again.");
-    expect(text("runPaused")).toBe("Run paused until 2026-11-30T13:20:00.000Z (rate limit): The stored position is not readable. A new run is queued for then.");
+    expect(englishLogText(logLine("pendingLeft", { recordsOf: "order-export", count: 1 }))).toBe(
+      "1 order could not be written now; a later run tries it again.",
+    );
+    expect(text("runPaused")).toBe(
+      "Run paused until 2026-11-30T13:20:00.000Z (rate limit): The stored position is not readable. A new run is queued for then.",
+    );
     expect(text("webhookDelivered")).toBe("Alert webhook delivered (reminder: records failed; HTTP 204).");
     expect(text("webhookFailed")).toBe("Alert webhook not delivered: The stored position is not readable. It is tried again later.");
-    expect(englishLogText(logLine("webhookFailed", { error: plainError, retrying: false }))).toBe("Alert webhook not delivered: The stored position is not readable.");
+    expect(englishLogText(logLine("webhookFailed", { error: plainError, retrying: false }))).toBe(
+      "Alert webhook not delivered: The stored position is not readable.",
+    );
     expect(text("runFinished")).toBe("Run finished: 3 created, 1,250 updated, 0 unchanged, 1 failed.");
     expect(text("fieldCut")).toBe('Order 1001: The description of line 2 (TSHIRT-RED-XL) is longer than Visma.net allows (256 characters); "XL" was left out.');
   });
@@ -108,7 +130,9 @@ describe("run log lines", () => {
     expect(dutch("pageSummary")).toBe("1.000 artikelen te bekijken, waarvan 12 te verwerken.");
     expect(dutch("webhookDelivered")).toBe("Webhook voor meldingen afgeleverd (herinnering: records zijn mislukt; HTTP 204).");
     expect(dutch("goneInSource")).toBe("Artikel SKU-1 bestaat niet meer in de bron; er is niets te schrijven.");
-    expect(dutch("shipViaConflict")).toBe("Bestelling 1001: de bestelling gebruikt verzendmethoden die aan verschillende Ship via's zijn gekoppeld (POSTNL en DHL); POSTNL is gebruikt.");
+    expect(dutch("shipViaConflict")).toBe(
+      "Bestelling 1001: de bestelling gebruikt verzendmethoden die aan verschillende Ship via's zijn gekoppeld (POSTNL en DHL); POSTNL is gebruikt.",
+    );
     expect(translateRunLog(nl, "nl", stored(logLine("pendingLeft", { recordsOf: "order-export", count: 1 })))).toMatch(/^1 bestelling kon nu niet/);
   });
 
@@ -133,6 +157,8 @@ describe("run log lines", () => {
     expect(translateRunLog(nl, "nl", { code: null, message: "Plain English." })).toBe("Plain English.");
     expect(translateRunLog(nl, "nl", { code: "noSuchLine", params: {}, message: "Plain English." })).toBe("Plain English.");
     expect(translateRunLog(nl, "nl", { code: "records", params: {}, message: "Plain English." })).toBe("Plain English.");
-    expect(translateRunLog(nl, "nl", { code: "recordFailed", params: { error: { nested: { deeper: true } } }, message: "Plain English." })).toBe("Plain English.");
+    expect(translateRunLog(nl, "nl", { code: "recordFailed", params: { error: { nested: { deeper: true } } }, message: "Plain English." })).toBe(
+      "Plain English.",
+    );
   });
 });

@@ -20,7 +20,16 @@ type AddressName = "billing" | "shipping";
 /** A field cut to Visma.net's length (runLog.fieldCut words each); a new customer's address fields have no billing/shipping. */
 export type CutField =
   | `${AddressName}${"Postcode" | "City" | "State" | "ContactName" | "Attention" | "Phone"}`
-  | "postcode" | "city" | "contactName" | "attention" | "phone" | "email" | "lineDescription" | "note" | "description" | "refNo";
+  | "postcode"
+  | "city"
+  | "contactName"
+  | "attention"
+  | "phone"
+  | "email"
+  | "lineDescription"
+  | "note"
+  | "description"
+  | "refNo";
 /** Which versioned mapping a run uses (lib/mappings). */
 type MappingKind = "product" | "order" | "customer";
 export type FittedAddress = `${AddressName}Address` | "address";

@@ -35,11 +35,16 @@ describe("run logs", () => {
 
   it("are not stored at all with 'store logs' off, while runs and ledger rows keep counts and errors", async () => {
     await db.settings.update({ where: { tenantId: h.tenant.id }, data: { storeLogs: false } });
-    h.cscart.createOrder({ email: "nolog@example.no", lines: [{ productCode: [...h.cscart.state.products.values()].find((p) => !h.visma.state.inventory.has(p.productCode))!.productCode }] });
+    h.cscart.createOrder({
+      email: "nolog@example.no",
+      lines: [{ productCode: [...h.cscart.state.products.values()].find((p) => !h.visma.state.inventory.has(p.productCode))!.productCode }],
+    });
     const summary = await h.run("ORDER_EXPORT");
     expect(await db.logEntry.count({ where: { tenantId: h.tenant.id, runId: summary.runId } })).toBe(0);
     expect(summary.counts.failed).toBe(1);
-    const failedRow = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", lastRunId: summary.runId, state: "FAILED" } });
+    const failedRow = await db.syncItem.findFirstOrThrow({
+      where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", lastRunId: summary.runId, state: "FAILED" },
+    });
     expect(failedRow.lastError).toContain("does not exist in Visma.net");
   });
 });

@@ -28,13 +28,18 @@ describe("a run's words in the reader's language", () => {
     const logs = await db.logEntry.findMany({ where: { tenantId: h.tenant.id, runId: summary.runId }, orderBy: { id: "asc" } });
     expect(logs.filter((log) => log.code === null).map((log) => log.message)).toEqual([]);
     expect(logs[0]).toMatchObject({ code: "runStarted", params: { trigger: "MANUAL" }, message: "Run started (by hand)." });
-    expect(logs.at(-1)).toMatchObject({ code: "runFinished", message: expect.stringMatching(/^Run finished: \d+ created, 0 updated, \d+ unchanged, \d+ failed\.$/) });
+    expect(logs.at(-1)).toMatchObject({
+      code: "runFinished",
+      message: expect.stringMatching(/^Run finished: \d+ created, 0 updated, \d+ unchanged, \d+ failed\.$/),
+    });
 
     const failed = logs.find((log) => log.code === "recordFailed" && (log.params as { externalId?: string }).externalId === String(order.orderId))!;
     expect(failed.level).toBe("ERROR");
     expect(failed.params).toMatchObject({ recordsOf: "order-export", error: { code: "SKU_NOT_FOUND", params: { variant: "missing" } } });
     expect(failed.message).toMatch(new RegExp(`^Order ${order.orderId} could not be written: Article .*${unknownSku}.* does not exist in Visma.net`));
-    expect(translateRunLog(nl, "nl", failed)).toMatch(new RegExp(`^Bestelling ${order.orderId} kon niet worden geschreven: Artikel .*${unknownSku}.* bestaat niet in Visma.net`));
+    expect(translateRunLog(nl, "nl", failed)).toMatch(
+      new RegExp(`^Bestelling ${order.orderId} kon niet worden geschreven: Artikel .*${unknownSku}.* bestaat niet in Visma.net`),
+    );
     const exported = logs.find((log) => log.code === "orderExported")!;
     expect(translateRunLog(nl, "nl", exported)).toMatch(/^Bestelling \d+ → verkooporder \S+ in Visma\.net\.$/);
   });
@@ -46,7 +51,11 @@ describe("a run's words in the reader's language", () => {
     const customer = h.visma.upsertCustomer({ number: "ZM 1", name: "Zonder Mail BV", email: "" });
     await h.run("CUSTOMER_IMPORT");
     const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "CUSTOMER_IMPORT", externalId: customer.number } });
-    expect(row).toMatchObject({ state: "FAILED", errorCode: "CUSTOMER_INVALID", errorParams: { variant: "placeholderInvalid", number: "ZM 1", email: "zm 1@kunder.example.no" } });
+    expect(row).toMatchObject({
+      state: "FAILED",
+      errorCode: "CUSTOMER_INVALID",
+      errorParams: { variant: "placeholderInvalid", number: "ZM 1", email: "zm 1@kunder.example.no" },
+    });
     expect(translateError(nl, "nl", { code: row.errorCode, message: row.lastError!, params: row.errorParams })).toBe(
       'Debiteur ZM 1 in Visma.net heeft geen e-mailadres, en de regel voor een vervangend adres geeft "zm 1@kunder.example.no", en dat is geen e-mailadres.',
     );
@@ -63,7 +72,9 @@ describe("a run's words in the reader's language", () => {
         "De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.",
       );
       const stopped = await db.logEntry.findFirstOrThrow({ where: { runId: summary.runId, code: "runStopped" } });
-      expect(translateRunLog(nl, "nl", stopped)).toBe("Synchronisatie gestopt: De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.");
+      expect(translateRunLog(nl, "nl", stopped)).toBe(
+        "Synchronisatie gestopt: De verbinding met Visma.net is nog niet ingesteld: vul die in bij Verbindingen.",
+      );
     } finally {
       await db.connection.update({ where: { id: visma.id }, data: { encryptedSecret: visma.encryptedSecret } });
     }

@@ -48,13 +48,7 @@ function maskedLine(line: LogLine): LogLine {
 
 const BATCH_SIZE = 500;
 
-export function createRunLogger(options: {
-  tenantId: string;
-  runId?: string;
-  module?: string;
-  storeLogs: boolean;
-  retentionDays: number;
-}): RunLogger {
+export function createRunLogger(options: { tenantId: string; runId?: string; module?: string; storeLogs: boolean; retentionDays: number }): RunLogger {
   const buffer: { level: LogLevel; message: string; line?: LogLine; context?: Record<string, unknown>; createdAt: Date }[] = [];
   let pending: Promise<void> = Promise.resolve();
 
@@ -82,15 +76,17 @@ export function createRunLogger(options: {
     return pending;
   };
 
-  const write = (level: LogLevel): Write => (given, context) => {
-    if (!options.storeLogs) return;
-    // Messages and their params are masked like context (an e-mail address or a credential in a
-    // remote's text), before the English text is rendered from them.
-    const line = typeof given === "string" ? redactText(given) : maskedLine(given);
-    const message = typeof line === "string" ? line : englishLogText(line);
-    buffer.push({ level, message, ...(typeof line === "string" ? {} : { line }), context, createdAt: new Date() });
-    if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => logger().error({ err: error, runId: options.runId }, "run log write failed"));
-  };
+  const write =
+    (level: LogLevel): Write =>
+    (given, context) => {
+      if (!options.storeLogs) return;
+      // Messages and their params are masked like context (an e-mail address or a credential in a
+      // remote's text), before the English text is rendered from them.
+      const line = typeof given === "string" ? redactText(given) : maskedLine(given);
+      const message = typeof line === "string" ? line : englishLogText(line);
+      buffer.push({ level, message, ...(typeof line === "string" ? {} : { line }), context, createdAt: new Date() });
+      if (buffer.length >= BATCH_SIZE) void flush().catch((error: Error) => logger().error({ err: error, runId: options.runId }, "run log write failed"));
+    };
 
   return { debug: write("DEBUG"), info: write("INFO"), warn: write("WARN"), error: write("ERROR"), flush };
 }

@@ -25,9 +25,30 @@ function kind<S extends z.ZodType>(definition: MappingKindDefinition<S>): Mappin
 }
 
 export const MAPPING_KINDS = {
-  product: kind({ module: "PRODUCT_IMPORT", noun: "product mapping", schema: ProductMappingSchema, defaults: DEFAULT_PRODUCT_MAPPING, parse: parseProductMapping, auditNested: ["fields"] }),
-  order: kind({ module: "ORDER_EXPORT", noun: "order mapping", schema: OrderMappingSchema, defaults: DEFAULT_ORDER_MAPPING, parse: parseOrderMapping, auditNested: ["texts", "items", "currency", "progress"] }),
-  customer: kind({ module: "CUSTOMER_IMPORT", noun: "customer mapping", schema: CustomerMappingSchema, defaults: DEFAULT_CUSTOMER_MAPPING, parse: parseCustomerMapping, auditNested: [] }),
+  product: kind({
+    module: "PRODUCT_IMPORT",
+    noun: "product mapping",
+    schema: ProductMappingSchema,
+    defaults: DEFAULT_PRODUCT_MAPPING,
+    parse: parseProductMapping,
+    auditNested: ["fields"],
+  }),
+  order: kind({
+    module: "ORDER_EXPORT",
+    noun: "order mapping",
+    schema: OrderMappingSchema,
+    defaults: DEFAULT_ORDER_MAPPING,
+    parse: parseOrderMapping,
+    auditNested: ["texts", "items", "currency", "progress"],
+  }),
+  customer: kind({
+    module: "CUSTOMER_IMPORT",
+    noun: "customer mapping",
+    schema: CustomerMappingSchema,
+    defaults: DEFAULT_CUSTOMER_MAPPING,
+    parse: parseCustomerMapping,
+    auditNested: [],
+  }),
 };
 
 export type MappingKind = keyof typeof MAPPING_KINDS;

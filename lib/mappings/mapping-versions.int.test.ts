@@ -17,7 +17,10 @@ describe("product mapping versions", () => {
     const actor = await adminOf("map-versions");
     expect(await getActiveMapping(actor.tenant.id, "product")).toEqual({ version: null, config: DEFAULT_PRODUCT_MAPPING });
 
-    const upper = { ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, product: { from: "visma", field: "description", transforms: [{ op: "uppercase" }] } } };
+    const upper = {
+      ...DEFAULT_PRODUCT_MAPPING,
+      fields: { ...DEFAULT_PRODUCT_MAPPING.fields, product: { from: "visma", field: "description", transforms: [{ op: "uppercase" }] } },
+    };
     expect((await saveMappingVersion(actor, "product", parseProductMapping(upper))).version).toBe(1);
     const taxed = { ...upper, taxMapping: { "1": [6] } };
     expect((await saveMappingVersion(actor, "product", parseProductMapping(taxed))).version).toBe(2);
@@ -41,7 +44,9 @@ describe("product mapping versions", () => {
     const actor = await adminOf("map-invalid");
     const broken = { ...DEFAULT_PRODUCT_MAPPING, defaultCategoryId: 0, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "nope" } } };
     // As the route does it: the body is parsed with the mapping schema before anything is saved.
-    const error = await Promise.resolve().then(async () => saveMappingVersion(actor, "product", parseProductMapping(broken))).catch((caught) => caught);
+    const error = await Promise.resolve()
+      .then(async () => saveMappingVersion(actor, "product", parseProductMapping(broken)))
+      .catch((caught) => caught);
     expect(error).toMatchObject({ code: "MAPPING_INVALID" });
     expect(Object.keys(error.details.fields)).toEqual(expect.arrayContaining(["defaultCategoryId", "fields.price.field"]));
     expect(await db.mapping.count({ where: { tenantId: actor.tenant.id } })).toBe(0);

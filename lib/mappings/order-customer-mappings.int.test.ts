@@ -27,17 +27,28 @@ describe("order mapping versions", () => {
     const actor = await admin();
     const before = await getActiveMapping(h.tenant.id, "order");
     expect(before.version).toBe(1); // the harness's demo mapping
-    const saved = await saveMappingVersion(actor, "order", parseOrderMapping({ ...before.config, orderType: "WO", texts: { ...before.config.texts, refNo: { source: "payment_method", prefix: "" } } }));
+    const saved = await saveMappingVersion(
+      actor,
+      "order",
+      parseOrderMapping({ ...before.config, orderType: "WO", texts: { ...before.config.texts, refNo: { source: "payment_method", prefix: "" } } }),
+    );
     expect(saved.version).toBe(2);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { tenantId: h.tenant.id, action: "mapping.save", target: "mapping:order" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { tenantId: h.tenant.id, action: "mapping.save", target: "mapping:order" },
+      orderBy: { id: "desc" },
+    });
     expect(Object.keys((audit.detail as { changes: object }).changes).sort()).toEqual(["orderType", "texts.refNo"]);
     expect((await restoreMappingVersion(actor, "order", { version: 1 })).version).toBe(3);
     expect((await getActiveMapping(h.tenant.id, "order")).config.orderType).toBe("SO");
 
-    const error = await Promise.resolve().then(() => parseOrderMapping({ shipViaByShippingId: { posten: "A-SHIP-VIA-ID-TOO-LONG" } })).catch((caught) => caught);
+    const error = await Promise.resolve()
+      .then(() => parseOrderMapping({ shipViaByShippingId: { posten: "A-SHIP-VIA-ID-TOO-LONG" } }))
+      .catch((caught) => caught);
     expect(error).toMatchObject({ code: "MAPPING_INVALID" });
     expect(error.details.fields).toEqual({ "shipViaByShippingId.posten": "a CS-Cart id is a number, e.g. 1" });
-    const tooLong = await Promise.resolve().then(() => parseOrderMapping({ shipViaByShippingId: { "1": "A-SHIP-VIA-ID-TOO-LONG" } })).catch((caught) => caught);
+    const tooLong = await Promise.resolve()
+      .then(() => parseOrderMapping({ shipViaByShippingId: { "1": "A-SHIP-VIA-ID-TOO-LONG" } }))
+      .catch((caught) => caught);
     expect(tooLong.details.fields).toEqual({ "shipViaByShippingId.1": "a Visma.net Ship via id has at most 15 characters" });
   });
 });
@@ -45,9 +56,18 @@ describe("order mapping versions", () => {
 describe("order mapping preview", () => {
   it("maps the newest exported shop order with the draft, looking the customer up but creating nothing", async () => {
     const sku = [...h.cscart.state.products.values()].find((product) => h.visma.state.inventory.get(product.productCode)?.status === "Active")!.productCode;
-    const order = h.cscart.createOrder({ email: "forhandsvisning@example.no", shippingMethod: "PostNord", shippingCost: 49, lines: [{ productCode: sku, amount: 2 }] });
+    const order = h.cscart.createOrder({
+      email: "forhandsvisning@example.no",
+      shippingMethod: "PostNord",
+      shippingCost: 49,
+      lines: [{ productCode: sku, amount: 2 }],
+    });
     const customersBefore = h.visma.state.customers.size;
-    const draft = parseOrderMapping({ ...(await getActiveMapping(h.tenant.id, "order")).config, shipViaByShippingId: { "2": "BRINGCALC" }, warehouseId: "WH2" });
+    const draft = parseOrderMapping({
+      ...(await getActiveMapping(h.tenant.id, "order")).config,
+      shipViaByShippingId: { "2": "BRINGCALC" },
+      warehouseId: "WH2",
+    });
     const preview = await previewOrderMapping(h.tenant.id, { mapping: draft });
     expect(preview.order).toMatchObject({ orderId: String(order.orderId), status: "P", lines: 1 });
     expect(preview.salesOrder).toMatchObject({ customer: { id: "(new customer)", order: `CSCART-${order.orderId}` }, shipping: { shipViaId: "BRINGCALC" } });
@@ -69,7 +89,10 @@ describe("customer mapping", () => {
     const noEmail = h.visma.upsertCustomer({ name: "Uten Epost AS", email: "" });
     const skipped = await previewCustomerMapping(h.tenant.id, { mapping: parseCustomerMapping({}), customerNumber: noEmail.number });
     expect(skipped).toMatchObject({ user: null, skipped: true, problem: null });
-    const placeholder = parseCustomerMapping({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" }, shippingAddress: "deliveryAddress" });
+    const placeholder = parseCustomerMapping({
+      withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" },
+      shippingAddress: "deliveryAddress",
+    });
     const mapped = await previewCustomerMapping(h.tenant.id, { mapping: placeholder, customerNumber: noEmail.number });
     expect(mapped.user).toMatchObject({ email: `${noEmail.number.toLowerCase()}@kunder.example.no`, company: "Uten Epost AS" });
 
@@ -77,6 +100,8 @@ describe("customer mapping", () => {
     expect([...h.cscart.state.users.values()].some((user) => user.company === "Uten Epost AS")).toBe(false);
     await saveMappingVersion(await admin(), "customer", placeholder);
     await h.run("CUSTOMER_IMPORT", "REIMPORT");
-    expect([...h.cscart.state.users.values()].find((user) => user.company === "Uten Epost AS")?.email).toBe(`${noEmail.number.toLowerCase()}@kunder.example.no`);
+    expect([...h.cscart.state.users.values()].find((user) => user.company === "Uten Epost AS")?.email).toBe(
+      `${noEmail.number.toLowerCase()}@kunder.example.no`,
+    );
   });
 });

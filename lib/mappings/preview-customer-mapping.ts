@@ -21,12 +21,15 @@ export async function previewCustomerMapping(tenantId: string, { mapping, custom
     invoiceContactEmail: customer.invoiceContact?.email ?? null,
     corporateId: customer.corporateId ?? null,
     mainAddress: [customer.mainAddress?.addressLine1, customer.mainAddress?.postalCode, customer.mainAddress?.city].filter(Boolean).join(", ") || null,
-    deliveryAddress: [customer.deliveryAddress?.addressLine1, customer.deliveryAddress?.postalCode, customer.deliveryAddress?.city].filter(Boolean).join(", ") || null,
+    deliveryAddress:
+      [customer.deliveryAddress?.addressLine1, customer.deliveryAddress?.postalCode, customer.deliveryAddress?.city].filter(Boolean).join(", ") || null,
   };
   try {
     const user = mapVismaCustomerToShopUser(customer, mapping);
     // Skipped: the customer has no e-mail and the mapping skips such customers.
-    return user.kind === "skip" ? { customer: source, user: null, skipped: true, problem: null } : { customer: source, user: user.payload, skipped: false, problem: null };
+    return user.kind === "skip"
+      ? { customer: source, user: null, skipped: true, problem: null }
+      : { customer: source, user: user.payload, skipped: false, problem: null };
   } catch (error) {
     return { customer: source, user: null, skipped: false, problem: previewProblemOf(error) };
   }

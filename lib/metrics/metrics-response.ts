@@ -19,7 +19,11 @@ export async function metricsResponse(authorization: string | null | undefined, 
   if (!token) return { status: 404, headers: text, body: "Not found: metrics are off (set METRICS_TOKEN to turn them on).\n" };
   const given = /^Bearer (.+)$/i.exec(authorization ?? "")?.[1];
   if (!given || !sameSecret(given, token)) {
-    return { status: 401, headers: { ...text, "www-authenticate": 'Bearer realm="metrics"' }, body: "Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n" };
+    return {
+      status: 401,
+      headers: { ...text, "www-authenticate": 'Bearer realm="metrics"' },
+      body: "Unauthorized: send Authorization: Bearer <METRICS_TOKEN>.\n",
+    };
   }
   const { registry } = metrics();
   return { status: 200, headers: { "content-type": registry.contentType, "cache-control": "no-store" }, body: await registry.metrics() };

@@ -65,7 +65,10 @@ describe("/api/metrics", () => {
     expect(grew('apicenter_emails_total{outcome="sent"}')).toBe(1);
     expect(grew('apicenter_emails_total{outcome="failed"}')).toBe(1);
     // Every series is ours, and none carries a tenant.
-    const names = after.split("\n").filter((line) => line && !line.startsWith("#")).map((line) => line.split(/[{ ]/)[0]!);
+    const names = after
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split(/[{ ]/)[0]!);
     expect(names.every((name) => name.startsWith("apicenter_"))).toBe(true);
     // No tenant label and no tenant's id (a queue may be named after what it does, e.g. delete-tenant).
     expect(after).not.toMatch(/tenant\w*="/i);

@@ -45,8 +45,19 @@ function createMetrics() {
   });
   return {
     registry,
-    syncRuns: new Counter({ name: "apicenter_sync_runs_total", help: "Sync runs finished, by module and outcome.", labelNames: ["module", "outcome"] as const, registers }),
-    syncRunSeconds: new Histogram({ name: "apicenter_sync_run_duration_seconds", help: "Duration of finished sync runs.", labelNames: ["module"] as const, buckets: JOB_SECONDS, registers }),
+    syncRuns: new Counter({
+      name: "apicenter_sync_runs_total",
+      help: "Sync runs finished, by module and outcome.",
+      labelNames: ["module", "outcome"] as const,
+      registers,
+    }),
+    syncRunSeconds: new Histogram({
+      name: "apicenter_sync_run_duration_seconds",
+      help: "Duration of finished sync runs.",
+      labelNames: ["module"] as const,
+      buckets: JOB_SECONDS,
+      registers,
+    }),
     syncRecords: new Counter({
       name: "apicenter_sync_records_total",
       help: "Records handled by sync runs, by module and outcome (created, updated, skipped, failed).",
@@ -59,8 +70,18 @@ function createMetrics() {
       labelNames: ["remote", "outcome"] as const,
       registers,
     }),
-    remoteRetries: new Counter({ name: "apicenter_remote_retries_total", help: "Remote requests sent again after a failed attempt.", labelNames: ["remote"] as const, registers }),
-    remoteRateLimited: new Counter({ name: "apicenter_remote_rate_limited_total", help: "Remote answers with HTTP 429.", labelNames: ["remote"] as const, registers }),
+    remoteRetries: new Counter({
+      name: "apicenter_remote_retries_total",
+      help: "Remote requests sent again after a failed attempt.",
+      labelNames: ["remote"] as const,
+      registers,
+    }),
+    remoteRateLimited: new Counter({
+      name: "apicenter_remote_rate_limited_total",
+      help: "Remote answers with HTTP 429.",
+      labelNames: ["remote"] as const,
+      registers,
+    }),
     remoteSeconds: new Histogram({
       name: "apicenter_remote_request_duration_seconds",
       help: "Duration of one remote attempt, by remote and outcome.",
@@ -76,8 +97,17 @@ function createMetrics() {
       registers,
     }),
     logEntriesPurged: new Counter({ name: "apicenter_log_entries_purged_total", help: "Run log entries deleted by the retention purge.", registers }),
-    emails: new Counter({ name: "apicenter_emails_total", help: "Failure e-mails by outcome (sent, failed, kept without SMTP).", labelNames: ["outcome"] as const, registers }),
-    heartbeat: new Gauge({ name: "apicenter_worker_heartbeat_timestamp_seconds", help: "Unix time of this worker's last heartbeat written to the database.", registers }),
+    emails: new Counter({
+      name: "apicenter_emails_total",
+      help: "Failure e-mails by outcome (sent, failed, kept without SMTP).",
+      labelNames: ["outcome"] as const,
+      registers,
+    }),
+    heartbeat: new Gauge({
+      name: "apicenter_worker_heartbeat_timestamp_seconds",
+      help: "Unix time of this worker's last heartbeat written to the database.",
+      registers,
+    }),
     activeJobs: new Gauge({ name: "apicenter_worker_active_jobs", help: "Jobs this worker is running now.", registers }),
   };
 }
@@ -121,7 +151,8 @@ export function recordSyncRun(run: { module: string; status: string; durationMs:
     m.syncRuns.inc({ module: run.module, outcome: run.status.toLowerCase() });
     m.syncRunSeconds.observe({ module: run.module }, run.durationMs / 1000);
     const { created, updated, skipped, failed } = run.counts;
-    for (const [outcome, count] of Object.entries({ created, updated, skipped, failed })) if (count > 0) m.syncRecords.inc({ module: run.module, outcome }, count);
+    for (const [outcome, count] of Object.entries({ created, updated, skipped, failed }))
+      if (count > 0) m.syncRecords.inc({ module: run.module, outcome }, count);
   });
 }
 

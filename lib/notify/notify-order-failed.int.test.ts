@@ -4,9 +4,13 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { notifyOrderFailed } from "./notify-order-failed";
 
-const skuError = new AppError("SKU_NOT_FOUND", 'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.', {
-  params: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
-});
+const skuError = new AppError(
+  "SKU_NOT_FOUND",
+  'Article "KJK-15" does not exist in Visma.net. Create it there (or correct the SKU in CS-Cart), then retry the order.',
+  {
+    params: { variant: "missing", missing: ['"KJK-15"'], inactive: [] },
+  },
+);
 
 async function emailsOf(tenantId: string) {
   return db.outboundEmail.findMany({ where: { tenantId }, orderBy: { dedupeKey: "asc" } });

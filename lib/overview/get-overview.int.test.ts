@@ -6,7 +6,12 @@ import { getOverview, progressOf } from "./get-overview";
 describe("overview", () => {
   it("estimates the time left of a running import from its rate so far", () => {
     const now = Date.now();
-    expect(progressOf({ processed: 250, total: 1000, startedAt: new Date(now - 60_000) }, now)).toEqual({ processed: 250, total: 1000, percent: 25, etaSeconds: 180 });
+    expect(progressOf({ processed: 250, total: 1000, startedAt: new Date(now - 60_000) }, now)).toEqual({
+      processed: 250,
+      total: 1000,
+      percent: 25,
+      etaSeconds: 180,
+    });
     expect(progressOf({ processed: 0, total: null, startedAt: new Date(now) }, now)).toMatchObject({ percent: null, etaSeconds: null });
   });
 
@@ -14,18 +19,50 @@ describe("overview", () => {
     const { tenant } = await createTestTenant("overview");
     // A new tenant has every module off; this one has switched product import on.
     const settings = await db.settings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
-    await db.settings.update({ where: { tenantId: tenant.id }, data: { schedules: { ...(settings.schedules as object), PRODUCT_IMPORT: { enabled: true, intervalMinutes: 60 } } } });
+    await db.settings.update({
+      where: { tenantId: tenant.id },
+      data: { schedules: { ...(settings.schedules as object), PRODUCT_IMPORT: { enabled: true, intervalMinutes: 60 } } },
+    });
     const now = new Date();
     const hourAgo = new Date(now.getTime() - 3_600_000);
     const halfHourAgo = new Date(now.getTime() - 1_800_000);
     await db.syncRun.create({
-      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "MANUAL", dryRun: true, status: "SUCCEEDED", created: 500, queuedAt: halfHourAgo, startedAt: halfHourAgo, finishedAt: halfHourAgo },
+      data: {
+        tenantId: tenant.id,
+        module: "PRODUCT_IMPORT",
+        trigger: "MANUAL",
+        dryRun: true,
+        status: "SUCCEEDED",
+        created: 500,
+        queuedAt: halfHourAgo,
+        startedAt: halfHourAgo,
+        finishedAt: halfHourAgo,
+      },
     });
     await db.syncRun.create({
-      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "SCHEDULE", status: "SUCCEEDED", created: 7, updated: 3, queuedAt: hourAgo, startedAt: hourAgo, finishedAt: hourAgo },
+      data: {
+        tenantId: tenant.id,
+        module: "PRODUCT_IMPORT",
+        trigger: "SCHEDULE",
+        status: "SUCCEEDED",
+        created: 7,
+        updated: 3,
+        queuedAt: hourAgo,
+        startedAt: hourAgo,
+        finishedAt: hourAgo,
+      },
     });
     await db.syncRun.create({
-      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", trigger: "REIMPORT", status: "RUNNING", total: 100, processed: 40, queuedAt: new Date(now.getTime() - 20_000), startedAt: new Date(now.getTime() - 20_000) },
+      data: {
+        tenantId: tenant.id,
+        module: "PRODUCT_IMPORT",
+        trigger: "REIMPORT",
+        status: "RUNNING",
+        total: 100,
+        processed: 40,
+        queuedAt: new Date(now.getTime() - 20_000),
+        startedAt: new Date(now.getTime() - 20_000),
+      },
     });
     const overview = await getOverview(tenant.id, now);
     const products = overview.modules.find((module) => module.module === "PRODUCT_IMPORT")!;

@@ -4,7 +4,15 @@
  */
 export const PICK_LIST_SOURCES = {
   cscart: ["cscart.taxes", "cscart.categories", "cscart.orderStatuses", "cscart.shippings"],
-  visma: ["visma.vatCategories", "visma.warehouses", "visma.branches", "visma.creditTerms", "visma.vatCodesInUse", "visma.itemTypesInUse", "visma.itemClassesInUse"],
+  visma: [
+    "visma.vatCategories",
+    "visma.warehouses",
+    "visma.branches",
+    "visma.creditTerms",
+    "visma.vatCodesInUse",
+    "visma.itemTypesInUse",
+    "visma.itemClassesInUse",
+  ],
 } as const;
 export type PickListSource = keyof typeof PICK_LIST_SOURCES;
 export type PickListKind = (typeof PICK_LIST_SOURCES)[PickListSource][number];

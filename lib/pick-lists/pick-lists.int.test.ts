@@ -50,7 +50,9 @@ describe("pick-lists", () => {
     const active = await getActiveMapping(h.tenant.id, "product");
     const narrowed = { ...active, config: { ...active.config, taxMapping: { "3": [6] } } };
     expect(unmappedVatCodes(narrowed.config, ids(lists["visma.vatCodesInUse"])!)).toEqual(expect.arrayContaining(["31"]));
-    expect(mappingGaps(narrowed, { vatCodes: ids(lists["visma.vatCodesInUse"]) }).join(" ")).toMatch(/VAT codes? .*31.* in your Visma.net items but ha(s|ve) no CS-Cart tax/);
+    expect(mappingGaps(narrowed, { vatCodes: ids(lists["visma.vatCodesInUse"]) }).join(" ")).toMatch(
+      /VAT codes? .*31.* in your Visma.net items but ha(s|ve) no CS-Cart tax/,
+    );
   });
 
   it("keeps the last good list when a refresh fails, and says why", async () => {

@@ -21,7 +21,8 @@ const inactiveUnless = (status: string | null | undefined, active = "A") => (sta
 
 function cscartReaders(cscart: CsCartClient): Record<string, () => Promise<PickOption[]>> {
   return {
-    "cscart.taxes": async () => (await cscart.listTaxes()).map((tax) => ({ id: tax.tax_id, label: tax.tax || `Tax ${tax.tax_id}`, ...inactiveUnless(tax.status) })),
+    "cscart.taxes": async () =>
+      (await cscart.listTaxes()).map((tax) => ({ id: tax.tax_id, label: tax.tax || `Tax ${tax.tax_id}`, ...inactiveUnless(tax.status) })),
     "cscart.categories": async () =>
       (await collectAll(cscart.listCategoryPages({ itemsPerPage: 250 }))).map((category) => ({
         id: category.category_id,
@@ -31,7 +32,11 @@ function cscartReaders(cscart: CsCartClient): Record<string, () => Promise<PickO
       })),
     "cscart.orderStatuses": async () => (await cscart.listOrderStatuses()).map((status) => ({ id: status.status, label: status.description || status.status })),
     "cscart.shippings": async () =>
-      (await cscart.listShippings()).map((shipping) => ({ id: shipping.shipping_id, label: shipping.shipping || `Shipping ${shipping.shipping_id}`, ...inactiveUnless(shipping.status) })),
+      (await cscart.listShippings()).map((shipping) => ({
+        id: shipping.shipping_id,
+        label: shipping.shipping || `Shipping ${shipping.shipping_id}`,
+        ...inactiveUnless(shipping.status),
+      })),
   };
 }
 
@@ -62,12 +67,23 @@ function vismaReaders(visma: VismaClient): Record<string, () => Promise<PickOpti
   return {
     "visma.vatCategories": async () =>
       (await visma.listVatCategories()).map((category) => {
-        const rates = (category.vatCategoryLines ?? []).flatMap((line) => line.vatRates ?? []).map((rate) => rate.vatRate).filter((rate) => typeof rate === "number");
+        const rates = (category.vatCategoryLines ?? [])
+          .flatMap((line) => line.vatRates ?? [])
+          .map((rate) => rate.vatRate)
+          .filter((rate) => typeof rate === "number");
         const rateText = rates.length ? ` (${[...new Set(rates)].join(" %, ")} %)` : "";
-        return { id: category.vatCategoryId, label: `${category.description || category.vatCategoryId}${rateText}`, ...(category.active === false ? { inactive: true } : {}) };
+        return {
+          id: category.vatCategoryId,
+          label: `${category.description || category.vatCategoryId}${rateText}`,
+          ...(category.active === false ? { inactive: true } : {}),
+        };
       }),
     "visma.warehouses": async () =>
-      (await visma.listWarehouses()).map((warehouse) => ({ id: warehouse.warehouseID, label: warehouse.description || warehouse.warehouseID, ...(warehouse.active === false ? { inactive: true } : {}) })),
+      (await visma.listWarehouses()).map((warehouse) => ({
+        id: warehouse.warehouseID,
+        label: warehouse.description || warehouse.warehouseID,
+        ...(warehouse.active === false ? { inactive: true } : {}),
+      })),
     "visma.branches": async () =>
       (await visma.listBranches())
         .filter((branch) => branch.number)
@@ -76,7 +92,11 @@ function vismaReaders(visma: VismaClient): Record<string, () => Promise<PickOpti
       (await visma.listCreditTerms())
         .filter((terms) => terms.termsId)
         // Customers can use terms visible to all (AL) or to customers (CU); VE is for suppliers, DS disabled.
-        .map((terms) => ({ id: terms.termsId!, label: terms.description || terms.termsId!, ...(terms.visibleTo === "VE" || terms.visibleTo === "DS" ? { inactive: true } : {}) })),
+        .map((terms) => ({
+          id: terms.termsId!,
+          label: terms.description || terms.termsId!,
+          ...(terms.visibleTo === "VE" || terms.visibleTo === "DS" ? { inactive: true } : {}),
+        })),
     valuesInUse: () => valuesInUse(visma),
   };
 }
@@ -97,7 +117,10 @@ async function store(tenantId: string, kind: PickListKind, outcome: { items: Pic
 
 export async function refreshPickLists(actor: AuditActor, source: PickListSource, now = new Date()) {
   const tenantId = actor.tenant.id;
-  const readers = source === "cscart" ? cscartReaders(await loadCscartClient(tenantId, INTERACTIVE_LIMITS)) : vismaReaders(await loadVismaClient(tenantId, INTERACTIVE_LIMITS));
+  const readers =
+    source === "cscart"
+      ? cscartReaders(await loadCscartClient(tenantId, INTERACTIVE_LIMITS))
+      : vismaReaders(await loadVismaClient(tenantId, INTERACTIVE_LIMITS));
   const failed: string[] = [];
   for (const [name, read] of Object.entries(readers)) {
     // One reader may fill several lists (the values in use come from one read of the items).

@@ -69,7 +69,10 @@ export async function removeTenantData(job: DeleteTenantJob): Promise<Record<str
       removed[table] = 0;
       for (;;) {
         // The table name comes from the constant list above, never from input.
-        const count = await db.$executeRawUnsafe(`delete from "${table}" where ctid in (select ctid from "${table}" where "tenantId" = $1::uuid limit ${BATCH})`, job.tenantId);
+        const count = await db.$executeRawUnsafe(
+          `delete from "${table}" where ctid in (select ctid from "${table}" where "tenantId" = $1::uuid limit ${BATCH})`,
+          job.tenantId,
+        );
         removed[table] += count;
         if (count < BATCH) break;
       }

@@ -18,16 +18,22 @@ type Row = Record<string, unknown>;
 type PageReader = (after: string | null) => Promise<{ rows: Row[]; last: string | null }>;
 
 /** The files of the export: small ones read at once, big ones paged by id. */
-function exportFiles(tenantId: string): { name: string; read: PageReader | (() => Promise<unknown>) ; paged: boolean }[] {
-  const byId = <T extends { id: string | bigint }>(load: (after: string | null) => Promise<T[]>): PageReader => async (after) => {
-    const rows = await load(after);
-    return { rows: rows as unknown as Row[], last: rows.length === EXPORT_PAGE ? String(rows.at(-1)!.id) : null };
-  };
+function exportFiles(tenantId: string): { name: string; read: PageReader | (() => Promise<unknown>); paged: boolean }[] {
+  const byId =
+    <T extends { id: string | bigint }>(load: (after: string | null) => Promise<T[]>): PageReader =>
+    async (after) => {
+      const rows = await load(after);
+      return { rows: rows as unknown as Row[], last: rows.length === EXPORT_PAGE ? String(rows.at(-1)!.id) : null };
+    };
   const bigId = (after: string | null) => (after === null ? {} : { id: { gt: BigInt(after) } });
   const uuidId = (after: string | null) => (after === null ? {} : { id: { gt: after } });
   const page = { take: EXPORT_PAGE, orderBy: { id: "asc" as const } };
   return [
-    { name: "tenant.json", paged: false, read: () => db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, createdAt: true } }) },
+    {
+      name: "tenant.json",
+      paged: false,
+      read: () => db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, createdAt: true } }),
+    },
     { name: "settings.json", paged: false, read: () => db.settings.findUniqueOrThrow({ where: { tenantId }, omit: { webhookSecret: true } }) },
     { name: "connections.json", paged: false, read: () => db.connection.findMany({ where: { tenantId }, omit: { encryptedSecret: true } }) },
     {

@@ -30,8 +30,12 @@ describe("the retention purge", () => {
   it("LogEntry: by the retention in force now (lowered later), and everything while logs are off", async () => {
     const { tenant } = await tenantKeeping(30, "purge-logs");
     // Written under a 30-day retention, 10 days ago; then the tenant lowers it to 7.
-    const old = await db.logEntry.create({ data: { tenantId: tenant.id, level: "INFO", message: "old", createdAt: ago(10), expiresAt: new Date(Date.now() + 20 * DAY) } });
-    const recent = await db.logEntry.create({ data: { tenantId: tenant.id, level: "INFO", message: "recent", createdAt: ago(1), expiresAt: new Date(Date.now() + 29 * DAY) } });
+    const old = await db.logEntry.create({
+      data: { tenantId: tenant.id, level: "INFO", message: "old", createdAt: ago(10), expiresAt: new Date(Date.now() + 20 * DAY) },
+    });
+    const recent = await db.logEntry.create({
+      data: { tenantId: tenant.id, level: "INFO", message: "recent", createdAt: ago(1), expiresAt: new Date(Date.now() + 29 * DAY) },
+    });
     await purgePersonalData();
     expect(await db.logEntry.count({ where: { id: { in: [old.id, recent.id] } } })).toBe(2);
     await db.settings.update({ where: { tenantId: tenant.id }, data: { logRetentionDays: 7 } });
@@ -51,19 +55,50 @@ describe("the retention purge", () => {
     log.warn(logLine("recordFailed", { recordsOf: "order-export", externalId: "1001", error: quoteError(refused) }));
     await log.flush();
     const rows = await db.logEntry.findMany({ where: { tenantId: tenant.id } });
-    expect(rows.map((row) => [row.code, row.message]).sort()).toEqual([
-      [null, "Visma.net refused customer k***@example.no: invalid address"],
-      ["recordFailed", "Order 1001 could not be written: Visma.net refused customer k***@example.no"],
-    ].sort());
+    expect(rows.map((row) => [row.code, row.message]).sort()).toEqual(
+      [
+        [null, "Visma.net refused customer k***@example.no: invalid address"],
+        ["recordFailed", "Order 1001 could not be written: Visma.net refused customer k***@example.no"],
+      ].sort(),
+    );
     expect(JSON.stringify(rows.map((row) => [row.message, row.params, row.context]))).not.toContain("kari.nordmann");
   });
 
   it("SyncRun.error, .errorParams: the text goes after the retention, the code and counts stay", async () => {
     const { tenant } = await tenantKeeping(7, "purge-runs");
-    const old = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "Customer Kari Nordmann refused", errorCode: "REMOTE_VALIDATION", errorParams: { name: "Kari Nordmann" }, failed: 3, queuedAt: ago(9), finishedAt: ago(9) } });
-    const recent = await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "recent", errorCode: "REMOTE_VALIDATION", errorParams: { name: "recent" }, finishedAt: ago(1) } });
+    const old = await db.syncRun.create({
+      data: {
+        tenantId: tenant.id,
+        module: "ORDER_EXPORT",
+        trigger: "SCHEDULE",
+        status: "FAILED",
+        error: "Customer Kari Nordmann refused",
+        errorCode: "REMOTE_VALIDATION",
+        errorParams: { name: "Kari Nordmann" },
+        failed: 3,
+        queuedAt: ago(9),
+        finishedAt: ago(9),
+      },
+    });
+    const recent = await db.syncRun.create({
+      data: {
+        tenantId: tenant.id,
+        module: "ORDER_EXPORT",
+        trigger: "SCHEDULE",
+        status: "FAILED",
+        error: "recent",
+        errorCode: "REMOTE_VALIDATION",
+        errorParams: { name: "recent" },
+        finishedAt: ago(1),
+      },
+    });
     await purgePersonalData();
-    expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ error: null, errorParams: null, errorCode: "REMOTE_VALIDATION", failed: 3 });
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      error: null,
+      errorParams: null,
+      errorCode: "REMOTE_VALIDATION",
+      failed: 3,
+    });
     expect(await db.syncRun.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ error: "recent", errorParams: { name: "recent" } });
   });
 
@@ -77,7 +112,18 @@ describe("the retention purge", () => {
       failuresNotListed: 0,
     };
     const dryRun = (days: number) =>
-      db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "MANUAL", status: "SUCCEEDED", dryRun: true, dryRunResult: result, queuedAt: ago(days), finishedAt: ago(days) } });
+      db.syncRun.create({
+        data: {
+          tenantId: tenant.id,
+          module: "ORDER_EXPORT",
+          trigger: "MANUAL",
+          status: "SUCCEEDED",
+          dryRun: true,
+          dryRunResult: result,
+          queuedAt: ago(days),
+          finishedAt: ago(days),
+        },
+      });
     const [old, recent] = [await dryRun(9), await dryRun(1)];
     await purgePersonalData();
     const purged = (await db.syncRun.findUniqueOrThrow({ where: { id: old.id } })).dryRunResult;
@@ -88,17 +134,36 @@ describe("the retention purge", () => {
 
   it("SyncItem.lastError, .errorParams: the text goes after the retention, the ledger row (exactly once) stays", async () => {
     const { tenant } = await tenantKeeping(7, "purge-ledger");
-    const old = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "1", state: "FAILED", lastError: "Ship to Kari Nordmann, Storgata 1", errorCode: "ORDER_INVALID", errorParams: { name: "Kari Nordmann" }, updatedAt: ago(8) } });
+    const old = await db.syncItem.create({
+      data: {
+        tenantId: tenant.id,
+        module: "ORDER_EXPORT",
+        externalId: "1",
+        state: "FAILED",
+        lastError: "Ship to Kari Nordmann, Storgata 1",
+        errorCode: "ORDER_INVALID",
+        errorParams: { name: "Kari Nordmann" },
+        updatedAt: ago(8),
+      },
+    });
     const recent = await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "2", state: "PENDING", lastError: "recent" } });
     await purgePersonalData();
-    expect(await db.syncItem.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "FAILED", externalId: "1", lastError: null, errorParams: null, errorCode: "ORDER_INVALID" });
+    expect(await db.syncItem.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      state: "FAILED",
+      externalId: "1",
+      lastError: null,
+      errorParams: null,
+      errorCode: "ORDER_INVALID",
+    });
     expect((await db.syncItem.findUniqueOrThrow({ where: { id: recent.id } })).lastError).toBe("recent");
   });
 
   it("OutboundEmail: the tenant's outbox after its retention; account e-mails after 30 days", async () => {
     const { tenant } = await tenantKeeping(7, "purge-mail");
     const mail = (tenantId: string | null, days: number) =>
-      db.outboundEmail.create({ data: { tenantId, dedupeKey: `test:${uniqueSuffix()}`, recipients: ["kari@example.no"], subject: "s", body: "b", createdAt: ago(days) } });
+      db.outboundEmail.create({
+        data: { tenantId, dedupeKey: `test:${uniqueSuffix()}`, recipients: ["kari@example.no"], subject: "s", body: "b", createdAt: ago(days) },
+      });
     const [old, recent, oldAccount, recentAccount] = [await mail(tenant.id, 8), await mail(tenant.id, 1), await mail(null, 31), await mail(null, 8)];
     await purgePersonalData();
     const left = (await db.outboundEmail.findMany({ where: { id: { in: [old.id, recent.id, oldAccount.id, recentAccount.id] } } })).map((row) => row.id);
@@ -107,17 +172,54 @@ describe("the retention purge", () => {
 
   it("AuditEvent: detail, the actor's e-mail and e-mails in the target go after the retention; who (by id) did what stays", async () => {
     const { tenant, users } = await tenantKeeping(7, "purge-audit");
-    const old = await db.auditEvent.create({ data: { tenantId: tenant.id, userId: users.OWNER.id, userEmail: users.OWNER.email, action: "team.add", target: "user:kari.nordmann@example.no", detail: { email: "kari.nordmann@example.no" }, createdAt: ago(8) } });
-    const recent = await db.auditEvent.create({ data: { tenantId: tenant.id, userId: users.OWNER.id, userEmail: users.OWNER.email, action: "team.add", target: "user:ola@example.no", detail: { email: "ola@example.no" } } });
+    const old = await db.auditEvent.create({
+      data: {
+        tenantId: tenant.id,
+        userId: users.OWNER.id,
+        userEmail: users.OWNER.email,
+        action: "team.add",
+        target: "user:kari.nordmann@example.no",
+        detail: { email: "kari.nordmann@example.no" },
+        createdAt: ago(8),
+      },
+    });
+    const recent = await db.auditEvent.create({
+      data: {
+        tenantId: tenant.id,
+        userId: users.OWNER.id,
+        userEmail: users.OWNER.email,
+        action: "team.add",
+        target: "user:ola@example.no",
+        detail: { email: "ola@example.no" },
+      },
+    });
     await purgePersonalData();
-    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ userId: users.OWNER.id, action: "team.add", target: "user:k***", detail: null, userEmail: null });
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      userId: users.OWNER.id,
+      action: "team.add",
+      target: "user:k***",
+      detail: null,
+      userEmail: null,
+    });
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ target: "user:ola@example.no", userEmail: users.OWNER.email });
   });
 
   it("AlertCondition: ended alerts after the retention; open ones stay", async () => {
     const { tenant } = await tenantKeeping(7, "purge-alerts");
-    const ended = await db.alertCondition.create({ data: { tenantId: tenant.id, kind: "RUNS_FAILING", key: "ORDER_EXPORT", detail: { error: "x" }, startedAt: ago(10), resolvedAt: ago(8), resolvedNotifiedAt: ago(8) } });
-    const open = await db.alertCondition.create({ data: { tenantId: tenant.id, kind: "RECORDS_FAILED", key: "ORDER_EXPORT", detail: { count: 1 }, startedAt: ago(10) } });
+    const ended = await db.alertCondition.create({
+      data: {
+        tenantId: tenant.id,
+        kind: "RUNS_FAILING",
+        key: "ORDER_EXPORT",
+        detail: { error: "x" },
+        startedAt: ago(10),
+        resolvedAt: ago(8),
+        resolvedNotifiedAt: ago(8),
+      },
+    });
+    const open = await db.alertCondition.create({
+      data: { tenantId: tenant.id, kind: "RECORDS_FAILED", key: "ORDER_EXPORT", detail: { count: 1 }, startedAt: ago(10) },
+    });
     await purgePersonalData();
     expect(await db.alertCondition.findUnique({ where: { id: ended.id } })).toBeNull();
     expect(await db.alertCondition.findUnique({ where: { id: open.id } })).not.toBeNull();
@@ -125,8 +227,12 @@ describe("the retention purge", () => {
 
   it("Mapping.createdBy: the author's e-mail after the retention; the version stays", async () => {
     const { tenant, users } = await tenantKeeping(7, "purge-mapping");
-    const old = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email, createdAt: ago(8) } });
-    const recent = await db.mapping.create({ data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 2, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email } });
+    const old = await db.mapping.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 1, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email, createdAt: ago(8) },
+    });
+    const recent = await db.mapping.create({
+      data: { tenantId: tenant.id, module: "PRODUCT_IMPORT", version: 2, config: DEFAULT_PRODUCT_MAPPING, createdBy: users.ADMIN.email },
+    });
     await purgePersonalData();
     expect(await db.mapping.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ version: 1, createdBy: null });
     expect((await db.mapping.findUniqueOrThrow({ where: { id: recent.id } })).createdBy).toBe(users.ADMIN.email);
@@ -134,8 +240,20 @@ describe("the retention purge", () => {
 
   it("Connection.lastError, .lastErrorParams: when the last check is older than the retention", async () => {
     const { tenant } = await tenantKeeping(7, "purge-conn");
-    const old = await db.connection.create({ data: { tenantId: tenant.id, kind: "VISMA", config: {}, status: "FAILING", lastError: "refused", lastErrorParams: { remoteMessage: "user kari@example.no" }, lastCheckedAt: ago(8) } });
-    const recent = await db.connection.create({ data: { tenantId: tenant.id, kind: "CSCART", config: {}, status: "FAILING", lastError: "refused", lastCheckedAt: ago(1) } });
+    const old = await db.connection.create({
+      data: {
+        tenantId: tenant.id,
+        kind: "VISMA",
+        config: {},
+        status: "FAILING",
+        lastError: "refused",
+        lastErrorParams: { remoteMessage: "user kari@example.no" },
+        lastCheckedAt: ago(8),
+      },
+    });
+    const recent = await db.connection.create({
+      data: { tenantId: tenant.id, kind: "CSCART", config: {}, status: "FAILING", lastError: "refused", lastCheckedAt: ago(1) },
+    });
     await purgePersonalData();
     expect(await db.connection.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ lastError: null, lastErrorParams: null });
     expect((await db.connection.findUniqueOrThrow({ where: { id: recent.id } })).lastError).toBe("refused");
@@ -143,7 +261,16 @@ describe("the retention purge", () => {
 
   it("TenantDeletion: the record of a deletion after a year", async () => {
     const record = (days: number) =>
-      db.tenantDeletion.create({ data: { tenantId: crypto.randomUUID(), tenantSlug: "gone", requestedBy: crypto.randomUUID(), requestedByEmail: "owner@example.no", requestedAt: ago(days), completedAt: ago(days) } });
+      db.tenantDeletion.create({
+        data: {
+          tenantId: crypto.randomUUID(),
+          tenantSlug: "gone",
+          requestedBy: crypto.randomUUID(),
+          requestedByEmail: "owner@example.no",
+          requestedAt: ago(days),
+          completedAt: ago(days),
+        },
+      });
     const [old, recent] = [await record(TENANT_DELETION_RECORD_DAYS + 1), await record(10)];
     await purgePersonalData();
     expect(await db.tenantDeletion.findUnique({ where: { id: old.id } })).toBeNull();
@@ -168,11 +295,24 @@ describe('"Delete all logs now"', () => {
     const b = await tenantKeeping(30, "dellogs-b");
     for (const { tenant, users } of [a, b]) {
       await db.logEntry.create({ data: { tenantId: tenant.id, level: "INFO", message: "m", expiresAt: new Date(Date.now() + DAY) } });
-      await db.syncRun.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "e", errorCode: "INTERNAL", finishedAt: new Date() } });
+      await db.syncRun.create({
+        data: { tenantId: tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE", status: "FAILED", error: "e", errorCode: "INTERNAL", finishedAt: new Date() },
+      });
       await db.syncItem.create({ data: { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "1", state: "FAILED", lastError: "e" } });
       await db.outboundEmail.create({ data: { tenantId: tenant.id, dedupeKey: "k", recipients: ["x@example.no"], subject: "s", body: "b" } });
-      await db.auditEvent.create({ data: { tenantId: tenant.id, userId: users.OWNER.id, userEmail: users.OWNER.email, action: "team.add", target: "user:x@example.no", detail: { email: "x@example.no" } } });
-      await db.alertCondition.create({ data: { tenantId: tenant.id, kind: "RUNS_FAILING", key: "ORDER_EXPORT", detail: {}, resolvedAt: new Date(), resolvedNotifiedAt: new Date() } });
+      await db.auditEvent.create({
+        data: {
+          tenantId: tenant.id,
+          userId: users.OWNER.id,
+          userEmail: users.OWNER.email,
+          action: "team.add",
+          target: "user:x@example.no",
+          detail: { email: "x@example.no" },
+        },
+      });
+      await db.alertCondition.create({
+        data: { tenantId: tenant.id, kind: "RUNS_FAILING", key: "ORDER_EXPORT", detail: {}, resolvedAt: new Date(), resolvedNotifiedAt: new Date() },
+      });
     }
     const result = await deleteTenantLogs(await resolveTenantAccess(a.users.ADMIN.id, a.tenant.slug, "ADMIN"));
     expect(result.removed).toMatchObject({ logEntries: 1, runErrors: 1, ledgerErrors: 1, emails: 1, auditDetails: 1, resolvedAlerts: 1 });

@@ -32,22 +32,26 @@ async function inBatches(statement: () => Promise<number>): Promise<number> {
 
 /** Run log lines: past their expiry or the retention now in force, or all while logging is off. */
 export function purgeLogEntries({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     delete from "LogEntry" where id in (
       select l.id from "LogEntry" l join "Settings" s on s."tenantId" = l."tenantId"
       where (${tenantId}::uuid is null or l."tenantId" = ${tenantId}::uuid)
         and (${everything} or l."expiresAt" < ${now} or not s."storeLogs" or l."createdAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /** A run's own error text and its message params (either may quote a remote record); its code stays. */
 export function purgeRunErrors({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     update "SyncRun" set error = null, "errorParams" = null where id in (
       select r.id from "SyncRun" r join "Settings" s on s."tenantId" = r."tenantId"
       where (r.error is not null or r."errorParams" is not null) and (${tenantId}::uuid is null or r."tenantId" = ${tenantId}::uuid)
         and (${everything} or coalesce(r."finishedAt", r."queuedAt") + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /**
@@ -56,7 +60,8 @@ export function purgeRunErrors({ now, tenantId, everything }: PurgeScope): Promi
  * say what it would have done. The failures are then counted as not listed.
  */
 export function purgeDryRunDetails({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     update "SyncRun" set "dryRunResult" = jsonb_build_object(
         'counts', "dryRunResult"->'counts', 'writes', '[]'::jsonb, 'skips', '[]'::jsonb, 'failures', '[]'::jsonb,
         'failuresNotListed', coalesce(("dryRunResult"->'counts'->>'failed')::int, 0))
@@ -67,7 +72,8 @@ export function purgeDryRunDetails({ now, tenantId, everything }: PurgeScope): P
           or jsonb_array_length(coalesce(r."dryRunResult"->'failures', '[]')) > 0)
         and (${tenantId}::uuid is null or r."tenantId" = ${tenantId}::uuid)
         and (${everything} or coalesce(r."finishedAt", r."queuedAt") + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /**
@@ -77,28 +83,34 @@ export function purgeDryRunDetails({ now, tenantId, everything }: PurgeScope): P
  * that is written or skipped has none), which the partial index SyncItem_unsettled_idx holds.
  */
 export function purgeLedgerErrors({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     update "SyncItem" set "lastError" = null, "errorParams" = null where id in (
       select i.id from "SyncItem" i join "Settings" s on s."tenantId" = i."tenantId"
       where i.state in ('PENDING', 'CLAIMED', 'FAILED') and (i."lastError" is not null or i."errorParams" is not null)
         and (${tenantId}::uuid is null or i."tenantId" = ${tenantId}::uuid)
         and (${everything} or i."updatedAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /** The tenant's outbox (recipients, bodies); account e-mails after ACCOUNT_EMAIL_DAYS. */
 export async function purgeEmails({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  const tenantEmails = await inBatches(() => db.$executeRaw`
+  const tenantEmails = await inBatches(
+    () => db.$executeRaw`
     delete from "OutboundEmail" where id in (
       select e.id from "OutboundEmail" e join "Settings" s on s."tenantId" = e."tenantId"
       where (${tenantId}::uuid is null or e."tenantId" = ${tenantId}::uuid)
         and (${everything} or e."createdAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
   if (tenantId !== null) return tenantEmails;
-  const accountEmails = await inBatches(() => db.$executeRaw`
+  const accountEmails = await inBatches(
+    () => db.$executeRaw`
     delete from "OutboundEmail" where id in (
       select id from "OutboundEmail" where "tenantId" is null and "createdAt" + make_interval(days => ${ACCOUNT_EMAIL_DAYS}) < ${now}
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
   return tenantEmails + accountEmails;
 }
 
@@ -107,7 +119,8 @@ export async function purgeEmails({ now, tenantId, everything }: PurgeScope): Pr
  * e-mail addresses of members), the actor's e-mail, and any e-mail address in its target.
  */
 export function purgeAuditDetails({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     update "AuditEvent" set detail = null, "userEmail" = null,
       target = regexp_replace(target, '([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@[A-Za-z0-9.-]+', '\\1***', 'g')
     where id in (
@@ -115,28 +128,33 @@ export function purgeAuditDetails({ now, tenantId, everything }: PurgeScope): Pr
       where (a.detail is not null or a."userEmail" is not null or a.target like '%@%')
         and (${tenantId}::uuid is null or a."tenantId" = ${tenantId}::uuid)
         and (${everything} or a."createdAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /** Alert conditions that ended (their detail may quote an error text); open ones are live state. */
 export function purgeResolvedAlerts({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     delete from "AlertCondition" where id in (
       select c.id from "AlertCondition" c join "Settings" s on s."tenantId" = c."tenantId"
       where c."resolvedAt" is not null and c."resolvedNotifiedAt" is not null
         and (${tenantId}::uuid is null or c."tenantId" = ${tenantId}::uuid)
         and (${everything} or c."resolvedAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /** Who saved a mapping version (an e-mail address); the version itself stays. */
 export function purgeMappingAuthors({ now, tenantId, everything }: PurgeScope): Promise<number> {
-  return inBatches(() => db.$executeRaw`
+  return inBatches(
+    () => db.$executeRaw`
     update "Mapping" set "createdBy" = null where id in (
       select m.id from "Mapping" m join "Settings" s on s."tenantId" = m."tenantId"
       where m."createdBy" is not null and (${tenantId}::uuid is null or m."tenantId" = ${tenantId}::uuid)
         and (${everything} or m."createdAt" + make_interval(days => s."logRetentionDays") < ${now})
-      limit ${BATCH})`);
+      limit ${BATCH})`,
+  );
 }
 
 /** A connection's last error and its params, when its last check is older than the retention (a newer check rewrites them). */
@@ -150,7 +168,9 @@ export function purgeConnectionErrors({ now, tenantId }: PurgeScope): Promise<nu
 
 /** The record of a tenant deletion (the deleter's e-mail), after TENANT_DELETION_RECORD_DAYS. */
 export async function purgeTenantDeletionRecords({ now }: PurgeScope): Promise<number> {
-  const { count } = await db.tenantDeletion.deleteMany({ where: { completedAt: { not: null }, requestedAt: { lt: new Date(now.getTime() - TENANT_DELETION_RECORD_DAYS * 86_400_000) } } });
+  const { count } = await db.tenantDeletion.deleteMany({
+    where: { completedAt: { not: null }, requestedAt: { lt: new Date(now.getTime() - TENANT_DELETION_RECORD_DAYS * 86_400_000) } },
+  });
   return count;
 }
 

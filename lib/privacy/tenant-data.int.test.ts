@@ -52,14 +52,23 @@ describe("a tenant's data", () => {
     await h.run("ORDER_EXPORT");
     const { secret } = await saveWebhook(owner, { url: "https://hooks.example.com/apicenter", rotateSecret: false });
     // More log lines than one page, so the paging is exercised.
-    await db.logEntry.createMany({ data: Array.from({ length: EXPORT_PAGE * 2 + 17 }, (_, i) => ({ tenantId: h.tenant.id, level: "INFO" as const, message: `line ${i}`, expiresAt: new Date(Date.now() + 86_400_000) })) });
+    await db.logEntry.createMany({
+      data: Array.from({ length: EXPORT_PAGE * 2 + 17 }, (_, i) => ({
+        tenantId: h.tenant.id,
+        level: "INFO" as const,
+        message: `line ${i}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })),
+    });
 
     const response = await exportTenant(owner);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="apicenter-${h.tenant.slug}-\\d{4}-\\d{2}-\\d{2}\\.zip"`));
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(
-      ["alerts", "audit", "connections", "cursors", "emails", "ledger", "logs", "mappings", "members", "runs", "settings", "tenant"].map((name) => `${name}.json`),
+      ["alerts", "audit", "connections", "cursors", "emails", "ledger", "logs", "mappings", "members", "runs", "settings", "tenant"].map(
+        (name) => `${name}.json`,
+      ),
     );
     const json = (name: string) => JSON.parse(strFromU8(files[`${name}.json`]!)) as unknown;
     const count = async (where: object, model: { count(args: { where: object }): Promise<number> }) => model.count({ where });
@@ -71,9 +80,13 @@ describe("a tenant's data", () => {
     expect(json("tenant")).toMatchObject({ id: h.tenant.id, slug: h.tenant.slug });
     expect(json("settings")).toMatchObject({ webhookUrl: "https://hooks.example.com/apicenter" });
     expect((json("members") as { email: string; role: string }[]).map((m) => m.role).sort()).toEqual(["ADMIN", "OWNER", "VIEWER"]);
-    expect(new Set((json("logs") as { id: string }[]).map((row) => row.id)).size).toBe(EXPORT_PAGE * 2 + 17 + (await count({ tenantId: h.tenant.id, message: { not: { startsWith: "line " } } }, db.logEntry)));
+    expect(new Set((json("logs") as { id: string }[]).map((row) => row.id)).size).toBe(
+      EXPORT_PAGE * 2 + 17 + (await count({ tenantId: h.tenant.id, message: { not: { startsWith: "line " } } }, db.logEntry)),
+    );
 
-    const everything = Object.values(files).map((bytes) => strFromU8(bytes)).join("\n");
+    const everything = Object.values(files)
+      .map((bytes) => strFromU8(bytes))
+      .join("\n");
     const stored = await db.connection.findMany({ where: { tenantId: h.tenant.id } });
     for (const connection of stored) expect(everything).not.toContain(connection.encryptedSecret!);
     for (const plain of [secret!, h.cscart.options.apiKey, h.visma.options.clientSecret]) expect(everything).not.toContain(plain);
@@ -95,7 +108,9 @@ describe("a tenant's data", () => {
     expect(unconfirmed).toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { confirm: `type "${h.tenant.slug}"` } } });
     expect(translateError(nl, "nl", unconfirmed)).toBe(`Typ de naam van deze webshop, "${h.tenant.slug}", precies over om hem te verwijderen.`);
     expect(translateError(en, "en", unconfirmed)).toBe(unconfirmed.message);
-    expect(translateFieldIssue(nl, "nl", "confirm", (unconfirmed.details!.fieldIssues as Record<string, FieldIssue>).confirm, "")).toBe(`typ "${h.tenant.slug}"`);
+    expect(translateFieldIssue(nl, "nl", "confirm", (unconfirmed.details!.fieldIssues as Record<string, FieldIssue>).confirm, "")).toBe(
+      `typ "${h.tenant.slug}"`,
+    );
     await expect(requestTenantDeletion(owner, { confirm: h.tenant.slug }, boss)).resolves.toEqual({ deleted: true, accountsRemoved: 2 });
 
     // At once: no secret, no member, nobody can open it; the owner's and viewer's accounts are gone, the admin's is not.
@@ -125,7 +140,9 @@ describe("a tenant's data", () => {
     expect(record).toMatchObject({ tenantSlug: h.tenant.slug, requestedBy: h.users.OWNER.id, requestedByEmail: h.users.OWNER.email });
     expect(record.completedAt).not.toBeNull();
     // No job of the tenant waits in the queues any more.
-    const waiting = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and data::text like ${`%${tenantId}%`}`;
+    const waiting = await db.$queryRaw<
+      { n: number }[]
+    >`select count(*)::int as n from pgboss.job where state in ('created', 'retry', 'active') and data::text like ${`%${tenantId}%`}`;
     expect(waiting[0]!.n).toBe(0);
     // A retried job finds nothing left to do.
     await expect(handleDeleteTenantJob(job!)).resolves.toEqual({});

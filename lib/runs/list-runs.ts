@@ -20,20 +20,23 @@ export const RunsQuerySchema = z.object({
 export type RunsQuery = z.infer<typeof RunsQuerySchema>;
 
 export async function listRuns(tenantId: string, query: RunsQuery) {
-  const [rows, waiting] = await Promise.all([db.syncRun.findMany({
-    where: {
-      tenantId,
-      ...(query.module ? { module: query.module } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.trigger ? { trigger: query.trigger } : {}),
-      ...(query.from || query.to ? { queuedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
-      ...afterCursor("queuedAt", query.cursor, (id) => id),
-    },
-    orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    // A dry run's findings are for its own page, not the list.
-    omit: { dryRunResult: true },
-  }), countWaitingRecords(tenantId)]);
+  const [rows, waiting] = await Promise.all([
+    db.syncRun.findMany({
+      where: {
+        tenantId,
+        ...(query.module ? { module: query.module } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.trigger ? { trigger: query.trigger } : {}),
+        ...(query.from || query.to ? { queuedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) } } : {}),
+        ...afterCursor("queuedAt", query.cursor, (id) => id),
+      },
+      orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      // A dry run's findings are for its own page, not the list.
+      omit: { dryRunResult: true },
+    }),
+    countWaitingRecords(tenantId),
+  ]);
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => encodeCursor(row.queuedAt, row.id));
   return { runs: page, nextCursor, active: page.some((run) => run.status === "QUEUED" || run.status === "RUNNING"), waiting };
 }

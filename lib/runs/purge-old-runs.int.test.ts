@@ -18,7 +18,16 @@ const daysAgo = (days: number, hour = 10) => {
 const utcDay = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
 function run(tenantId: string, module: string, queuedAt: Date, fields: Partial<Prisma.SyncRunCreateManyInput> = {}): Prisma.SyncRunCreateManyInput {
-  return { tenantId, module, trigger: "SCHEDULE", status: "SUCCEEDED", queuedAt, startedAt: queuedAt, finishedAt: new Date(queuedAt.getTime() + 2000), ...fields };
+  return {
+    tenantId,
+    module,
+    trigger: "SCHEDULE",
+    status: "SUCCEEDED",
+    queuedAt,
+    startedAt: queuedAt,
+    finishedAt: new Date(queuedAt.getTime() + 2000),
+    ...fields,
+  };
 }
 
 describe("purgeOldRuns", () => {
@@ -29,7 +38,13 @@ describe("purgeOldRuns", () => {
     const idleOld = daysAgo(2950);
     await db.syncRun.createMany({
       data: [
-        run(t, "ORDER_EXPORT", old, { processed: 3, created: 2, failed: 1, status: "PARTIAL", remoteCalls: { cscart: { calls: 4, retries: 0 }, visma: { calls: 3 } } }),
+        run(t, "ORDER_EXPORT", old, {
+          processed: 3,
+          created: 2,
+          failed: 1,
+          status: "PARTIAL",
+          remoteCalls: { cscart: { calls: 4, retries: 0 }, visma: { calls: 3 } },
+        }),
         run(t, "ORDER_EXPORT", new Date(old.getTime() + 3600_000), { processed: 1, updated: 1, remoteCalls: { cscart: { calls: 2 } } }),
         run(t, "ORDER_EXPORT", new Date(old.getTime() + 7200_000), { status: "FAILED", error: "down", remoteCalls: { visma: { calls: 1 } } }),
         // Found nothing to do: past the idle retention, not past the other.
@@ -68,12 +83,36 @@ describe("purgeOldRuns", () => {
     const summaries = await db.runSummary.findMany({ where: { tenantId: t }, orderBy: { day: "asc" } });
     expect(summaries).toEqual([
       {
-        tenantId: t, module: "ORDER_EXPORT", day: utcDay(old), runs: 3, succeeded: 1, partial: 1, failed: 1,
-        processed: 4, created: 2, updated: 1, skipped: 0, failedItems: 1, remoteCalls: { cscart: 6, visma: 4 }, busySeconds: 6,
+        tenantId: t,
+        module: "ORDER_EXPORT",
+        day: utcDay(old),
+        runs: 3,
+        succeeded: 1,
+        partial: 1,
+        failed: 1,
+        processed: 4,
+        created: 2,
+        updated: 1,
+        skipped: 0,
+        failedItems: 1,
+        remoteCalls: { cscart: 6, visma: 4 },
+        busySeconds: 6,
       },
       {
-        tenantId: t, module: "ORDER_EXPORT", day: utcDay(idleOld), runs: 1, succeeded: 1, partial: 0, failed: 0,
-        processed: 0, created: 0, updated: 0, skipped: 0, failedItems: 0, remoteCalls: {}, busySeconds: 2,
+        tenantId: t,
+        module: "ORDER_EXPORT",
+        day: utcDay(idleOld),
+        runs: 1,
+        succeeded: 1,
+        partial: 0,
+        failed: 0,
+        processed: 0,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        failedItems: 0,
+        remoteCalls: {},
+        busySeconds: 2,
       },
     ]);
     // A run that did work leaves its log lines; one that found nothing to do takes its routine ones
@@ -90,10 +129,21 @@ describe("purgeOldRuns", () => {
     const { tenant } = await createTestTenant("purge-runs-again");
     const t = tenant.id;
     const day = daysAgo(3100, 8);
-    await db.syncRun.createMany({ data: [run(t, "STOCK_SYNC", day, { processed: 2, updated: 2, remoteCalls: { cscart: { calls: 2 } } }), run(t, "STOCK_SYNC", now)] });
+    await db.syncRun.createMany({
+      data: [run(t, "STOCK_SYNC", day, { processed: 2, updated: 2, remoteCalls: { cscart: { calls: 2 } } }), run(t, "STOCK_SYNC", now)],
+    });
     expect(await purgeOldRuns(now, retention)).toEqual({ idle: 0, old: 1 });
-    await db.syncRun.createMany({ data: [run(t, "STOCK_SYNC", new Date(day.getTime() + 3600_000), { processed: 1, updated: 1, remoteCalls: { cscart: { calls: 1 }, visma: { calls: 1 } } })] });
+    await db.syncRun.createMany({
+      data: [
+        run(t, "STOCK_SYNC", new Date(day.getTime() + 3600_000), { processed: 1, updated: 1, remoteCalls: { cscart: { calls: 1 }, visma: { calls: 1 } } }),
+      ],
+    });
     expect(await purgeOldRuns(now, retention)).toEqual({ idle: 0, old: 1 });
-    expect(await db.runSummary.findFirstOrThrow({ where: { tenantId: t } })).toMatchObject({ runs: 2, processed: 3, updated: 3, remoteCalls: { cscart: 3, visma: 1 } });
+    expect(await db.runSummary.findFirstOrThrow({ where: { tenantId: t } })).toMatchObject({
+      runs: 2,
+      processed: 3,
+      updated: 3,
+      remoteCalls: { cscart: 3, visma: 1 },
+    });
   });
 });

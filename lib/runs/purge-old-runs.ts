@@ -17,7 +17,10 @@ const DAY_MS = 86_400_000;
 
 export type PurgedRuns = { idle: number; old: number };
 
-export async function purgeOldRuns(now = new Date(), retention = { days: env().RUN_RETENTION_DAYS, idleDays: env().IDLE_RUN_RETENTION_DAYS }): Promise<PurgedRuns> {
+export async function purgeOldRuns(
+  now = new Date(),
+  retention = { days: env().RUN_RETENTION_DAYS, idleDays: env().IDLE_RUN_RETENTION_DAYS },
+): Promise<PurgedRuns> {
   const idleCutoff = new Date(now.getTime() - retention.idleDays * DAY_MS);
   const cutoff = new Date(now.getTime() - retention.days * DAY_MS);
   // The idle condition is the partial index's, word for word, so the planner uses it.

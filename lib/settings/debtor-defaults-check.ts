@@ -26,7 +26,10 @@ export const DebtorDefaultsCheckSchema = z.object({
 export type DebtorDefaultsCheck = z.infer<typeof DebtorDefaultsCheckSchema>;
 
 /** Field → finding, for the defaults that were checked with their current value and found wrong. */
-export function debtorDefaultProblems(check: DebtorDefaultsCheck | null, current: Record<DebtorDefaultField, string>): Partial<Record<DebtorDefaultField, DebtorFieldCheck>> {
+export function debtorDefaultProblems(
+  check: DebtorDefaultsCheck | null,
+  current: Record<DebtorDefaultField, string>,
+): Partial<Record<DebtorDefaultField, DebtorFieldCheck>> {
   const problems: Partial<Record<DebtorDefaultField, DebtorFieldCheck>> = {};
   for (const field of DEBTOR_DEFAULT_FIELDS) {
     const result = check?.fields[field];

@@ -10,5 +10,10 @@ export async function getSettings(tenantId: string): Promise<TenantSettings> {
   const row = await db.settings.findUnique({ where: { tenantId } });
   if (!row) throw new AppError("NOT_FOUND", "This shop has no settings yet.", { params: { variant: "settings" } });
   const debtorCheck = DebtorDefaultsCheckSchema.safeParse(row.debtorDefaultsCheck);
-  return { ...settingsFromRow(row), debtorDefaultsCheck: debtorCheck.success ? debtorCheck.data : null, reimportFrom: row.reimportFrom, updatedAt: row.updatedAt };
+  return {
+    ...settingsFromRow(row),
+    debtorDefaultsCheck: debtorCheck.success ? debtorCheck.data : null,
+    reimportFrom: row.reimportFrom,
+    updatedAt: row.updatedAt,
+  };
 }

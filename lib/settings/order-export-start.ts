@@ -14,19 +14,26 @@
  */
 import { z } from "zod";
 
-const orderNumber = z.number({ error: "give an order number, e.g. 1000" }).int("an order number is a whole number").min(0, "an order number cannot be negative");
+const orderNumber = z
+  .number({ error: "give an order number, e.g. 1000" })
+  .int("an order number is a whole number")
+  .min(0, "an order number cannot be negative");
 
 /** What the tenant chooses (the route's body, the form's check). */
-export const OrderExportStartChoiceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("newOrders") }),
-  z.object({
-    kind: z.literal("fromDate"),
-    date: z.iso
-      .date("pick a date (YYYY-MM-DD)")
-      .refine((value) => value >= "2000-01-01", { message: "the date must be in the year 2000 or later", params: { issue: "invalid" } }),
-  }),
-  z.object({ kind: z.literal("afterOrder"), afterOrderId: orderNumber }),
-], { error: "choose where order export starts: newOrders, fromDate or afterOrder" });
+export const OrderExportStartChoiceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("newOrders") }),
+    z.object({
+      kind: z.literal("fromDate"),
+      date: z.iso
+        .date("pick a date (YYYY-MM-DD)")
+        .refine((value) => value >= "2000-01-01", { message: "the date must be in the year 2000 or later", params: { issue: "invalid" } }),
+    }),
+    z.object({ kind: z.literal("afterOrder"), afterOrderId: orderNumber }),
+  ],
+  { error: "choose where order export starts: newOrders, fromDate or afterOrder" },
+);
 export type OrderExportStartChoice = z.output<typeof OrderExportStartChoiceSchema>;
 
 /** What is stored on the settings: the choice with its pinned values. */
@@ -63,7 +70,9 @@ export function isBeforeOrderExportStart(order: PlacedOrder, start: OrderExportS
 export function describeOrderExportStart(start: OrderExportStart | null): string {
   if (!start) return "Not chosen yet: order export does not run until you choose where it starts.";
   if (start.kind === "afterOrder") {
-    return start.afterOrderId === 0 ? "Every order (all order numbers)." : `Orders after order number ${start.afterOrderId}: orders ${start.afterOrderId} and lower are left out.`;
+    return start.afterOrderId === 0
+      ? "Every order (all order numbers)."
+      : `Orders after order number ${start.afterOrderId}: orders ${start.afterOrderId} and lower are left out.`;
   }
   if (start.kind === "fromDate") return `Orders placed from ${start.placedFrom.slice(0, 10)} (00:00 UTC) on.`;
   return start.afterOrderId !== null

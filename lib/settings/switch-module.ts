@@ -28,7 +28,9 @@ export async function assertModulesMaySwitchOn(tenantId: string, modules: readon
   const label = (module: ModuleId) => SYNC_MODULES.get(module).label;
   throw new AppError("SETUP_INCOMPLETE", refusals.map(({ module, reasons }) => `${label(module)} cannot be switched on yet: ${reasons.join(" ")}`).join(" "), {
     details: {
-      ...fieldDetails(Object.fromEntries(refusals.map(({ module, reasons }) => [`schedules.${module}.enabled`, { message: reasons.join(" "), code: "setupIncomplete" }]))),
+      ...fieldDetails(
+        Object.fromEntries(refusals.map(({ module, reasons }) => [`schedules.${module}.enabled`, { message: reasons.join(" "), code: "setupIncomplete" }])),
+      ),
       missing: Object.fromEntries(refusals.map(({ module, reasons }) => [module, reasons])),
     },
     params: { variant: "switchOn" },

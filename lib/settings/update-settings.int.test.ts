@@ -15,7 +15,10 @@ describe("updating settings", () => {
   it("merges a partial change, audits exactly what changed, and ignores a no-op", async () => {
     const { tenant, users } = await createTestTenant("settings-patch");
     const actor = await resolveTenantAccess(users.ADMIN.id, tenant.slug, "ADMIN");
-    const result = await updateSettings(actor, patch({ logRetentionDays: 60, schedules: { ...(await getSettings(tenant.id)).schedules, STOCK_SYNC: { enabled: false, intervalMinutes: 30 } } }));
+    const result = await updateSettings(
+      actor,
+      patch({ logRetentionDays: 60, schedules: { ...(await getSettings(tenant.id)).schedules, STOCK_SYNC: { enabled: false, intervalMinutes: 30 } } }),
+    );
     expect(result.changed.sort()).toEqual(["logRetentionDays", "schedules"]);
     const settings = await getSettings(tenant.id);
     expect(settings.logRetentionDays).toBe(60);
@@ -25,13 +28,19 @@ describe("updating settings", () => {
     expect((await updateSettings(actor, patch({ logRetentionDays: 60 }))).changed).toEqual([]);
     const audit = await db.auditEvent.findMany({ where: { tenantId: tenant.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "settings.update", userEmail: users.ADMIN.email, detail: { changes: { logRetentionDays: { from: 30, to: 60 } } } });
+    expect(audit[0]).toMatchObject({
+      action: "settings.update",
+      userEmail: users.ADMIN.email,
+      detail: { changes: { logRetentionDays: { from: 30, to: 60 } } },
+    });
   });
 
   it("names each wrong field", async () => {
     const { tenant, users } = await createTestTenant("settings-bad");
     const actor = await resolveTenantAccess(users.ADMIN.id, tenant.slug, "ADMIN");
-    const error = await caughtAppError(async () => updateSettings(actor, patch({ logRetentionDays: 0, failureEmailRecipients: ["ok@example.com", "nope"], exportStatuses: [] })));
+    const error = await caughtAppError(async () =>
+      updateSettings(actor, patch({ logRetentionDays: 0, failureEmailRecipients: ["ok@example.com", "nope"], exportStatuses: [] })),
+    );
     expect(error).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(error.details!.fields).toEqual({
       logRetentionDays: "keep logs at least 1 day",

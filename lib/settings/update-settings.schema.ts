@@ -8,7 +8,11 @@ import { LocaleSchema } from "../i18n/locales";
 
 export const ModuleScheduleSchema = z.object({
   enabled: z.boolean(),
-  intervalMinutes: z.number().int().min(1, "must be at least 1 minute").max(24 * 60, "must be at most one day"),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(1, "must be at least 1 minute")
+    .max(24 * 60, "must be at most one day"),
 });
 export type ModuleSchedule = z.output<typeof ModuleScheduleSchema>;
 

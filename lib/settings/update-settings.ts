@@ -11,7 +11,13 @@ import { assertModulesMaySwitchOn } from "./switch-module";
 import { SYNC_MODULES } from "../sync/modules";
 
 export async function updateSettings(actor: AuditActor, patch: SettingsPatch) {
-  const { reimportFrom: _reimportFrom, updatedAt: _updatedAt, debtorDefaultsCheck: _debtorDefaultsCheck, orderExportStart: _start, ...before } = await getSettings(actor.tenant.id);
+  const {
+    reimportFrom: _reimportFrom,
+    updatedAt: _updatedAt,
+    debtorDefaultsCheck: _debtorDefaultsCheck,
+    orderExportStart: _start,
+    ...before
+  } = await getSettings(actor.tenant.id);
   const next: SettingsInput = { ...before, ...definedFields(patch) };
   const changes = changedFields<Record<string, unknown>>(before, next);
   if (Object.keys(changes).length === 0) return { changed: [] as string[] };

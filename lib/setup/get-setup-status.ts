@@ -63,7 +63,13 @@ function connectionStep(id: "cscart" | "visma", health: Awaited<ReturnType<typeo
   }
   if (health.status !== "OK") return { id, done: false, detail: `Saved, not tested yet: press "Test connection".`, text: { key: "untested" }, href };
   const when = health.lastCheckedAt?.toISOString();
-  return { id, done: true, detail: `Connected (last checked ${when?.slice(0, 16).replace("T", " ")} UTC).`, text: { key: "connected", ...(when ? { when } : {}) }, href };
+  return {
+    id,
+    done: true,
+    detail: `Connected (last checked ${when?.slice(0, 16).replace("T", " ")} UTC).`,
+    text: { key: "connected", ...(when ? { when } : {}) },
+    href,
+  };
 }
 
 /** The start point as a message under orderStart.describe (the browser words it too: order-export-start.ts). */
@@ -71,7 +77,9 @@ function orderStartText(start: OrderExportStart | null): StepText {
   if (!start) return { key: "none" };
   if (start.kind === "afterOrder") return start.afterOrderId === 0 ? { key: "everyOrder" } : { key: "afterOrder", values: { orderId: start.afterOrderId } };
   if (start.kind === "fromDate") return { key: "fromDate", values: { date: start.placedFrom.slice(0, 10) } };
-  return start.afterOrderId !== null ? { key: "newOrders", values: { orderId: start.afterOrderId }, when: start.chosenAt } : { key: "newOrdersByTime", when: start.placedFrom };
+  return start.afterOrderId !== null
+    ? { key: "newOrders", values: { orderId: start.afterOrderId }, when: start.chosenAt }
+    : { key: "newOrdersByTime", when: start.placedFrom };
 }
 
 export async function getSetupStatus(tenantId: string, tenantSlug: string) {
@@ -92,22 +100,42 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
     })),
   );
 
-  const cscart = connectionStep("cscart", connections.find((connection) => connection.kind === "CSCART")!, "CS-Cart", `${base}/connections`);
-  let visma = connectionStep("visma", connections.find((connection) => connection.kind === "VISMA")!, "Visma.net", `${base}/connections`);
+  const cscart = connectionStep(
+    "cscart",
+    connections.find((connection) => connection.kind === "CSCART")!,
+    "CS-Cart",
+    `${base}/connections`,
+  );
+  let visma = connectionStep(
+    "visma",
+    connections.find((connection) => connection.kind === "VISMA")!,
+    "Visma.net",
+    `${base}/connections`,
+  );
   if (visma.done) {
-    const current = Object.fromEntries(DEBTOR_DEFAULT_FIELDS.map((field) => [field, settings[field]])) as Record<(typeof DEBTOR_DEFAULT_FIELDS)[number], string>;
+    const current = Object.fromEntries(DEBTOR_DEFAULT_FIELDS.map((field) => [field, settings[field]])) as Record<
+      (typeof DEBTOR_DEFAULT_FIELDS)[number],
+      string
+    >;
     const checkedCurrent = DEBTOR_DEFAULT_FIELDS.every((field) => settings.debtorDefaultsCheck?.fields[field]?.value === current[field].trim());
     const problems = debtorDefaultProblems(settings.debtorDefaultsCheck, current);
     if (Object.keys(problems).length) {
       visma = {
         ...visma,
         done: false,
-        detail: `The defaults for new customers need attention: ${Object.values(problems).map((finding) => finding.message).join(" ")}`,
+        detail: `The defaults for new customers need attention: ${Object.values(problems)
+          .map((finding) => finding.message)
+          .join(" ")}`,
         text: { key: "debtorProblems", fields: Object.keys(problems) },
         href: `${base}/settings`,
       };
     } else if (!checkedCurrent) {
-      visma = { ...visma, done: false, detail: "Test the Visma.net connection again: it checks the defaults for new customers against the company.", text: { key: "debtorUnchecked" } };
+      visma = {
+        ...visma,
+        done: false,
+        detail: "Test the Visma.net connection again: it checks the defaults for new customers against the company.",
+        text: { key: "debtorUnchecked" },
+      };
     }
   }
   const gaps = mappingGapList(mapping, { vatCodes: vatCodesInUse ?? [] });
@@ -128,7 +156,9 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
     {
       id: "mapping",
       done: gaps.length === 0,
-      detail: gaps.length ? gaps.map((gap) => gap.english).join(" ") : `Product mapping version ${mapping.version} maps the taxes and categories${vatCodesInUse ? ", including every VAT code your items use" : ""}.`,
+      detail: gaps.length
+        ? gaps.map((gap) => gap.english).join(" ")
+        : `Product mapping version ${mapping.version} maps the taxes and categories${vatCodesInUse ? ", including every VAT code your items use" : ""}.`,
       // The first open point; the mapping page shows the rest.
       text: gaps[0]?.text ?? { key: vatCodesInUse ? "mappingOkInUse" : "mappingOk", values: { version: mapping.version ?? 0 } },
       href: `${base}/mappings`,
@@ -136,14 +166,18 @@ export async function getSetupStatus(tenantId: string, tenantSlug: string) {
     {
       id: "dryRun",
       done: dryRunsSeen.length > 0,
-      detail: dryRunsSeen.length ? `Dry run done for ${dryRunsSeen.map((module) => label(module.module)).join(", ")}.` : "Run a dry run of a module and read what it would do: nothing is written.",
+      detail: dryRunsSeen.length
+        ? `Dry run done for ${dryRunsSeen.map((module) => label(module.module)).join(", ")}.`
+        : "Run a dry run of a module and read what it would do: nothing is written.",
       text: dryRunsSeen.length ? { key: "dryRunDone", modules: dryRunsSeen.map((module) => module.module) } : { key: "dryRunNone" },
       href: `${base}#dry-run`,
     },
     {
       id: "modules",
       done: on.length > 0,
-      detail: on.length ? `On: ${on.map((module) => label(module.module)).join(", ")}.` : "Every module is off. Turn on the ones you want once their dry run looks right.",
+      detail: on.length
+        ? `On: ${on.map((module) => label(module.module)).join(", ")}.`
+        : "Every module is off. Turn on the ones you want once their dry run looks right.",
       text: on.length ? { key: "modulesOn", modules: on.map((module) => module.module) } : { key: "modulesNone" },
       href: `${base}#modules`,
     },

@@ -86,7 +86,10 @@ describe("setup checklist", () => {
     expect(await stepsDone()).toMatchObject({ dryRun: true, modules: false });
 
     // Order export has had no dry run of its own: still refused.
-    await expect(switchModule(actor, "ORDER_EXPORT", true)).rejects.toMatchObject({ code: "SETUP_INCOMPLETE", message: expect.stringContaining("Do a dry run of Order export") });
+    await expect(switchModule(actor, "ORDER_EXPORT", true)).rejects.toMatchObject({
+      code: "SETUP_INCOMPLETE",
+      message: expect.stringContaining("Do a dry run of Order export"),
+    });
     expect(await switchModule(actor, "STOCK_SYNC", true)).toMatchObject({ enabled: true, changed: true });
 
     const setup = await status();

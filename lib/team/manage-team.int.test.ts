@@ -20,10 +20,16 @@ describe("team management", () => {
     // The new login has no password until its owner chooses one from the e-mailed link.
     expect((await db.user.findUniqueOrThrow({ where: { email: fresh.email } })).passwordHash).toBeNull();
 
-    await expect(addMember(actor, { email: existing.email, role: "VIEWER" })).rejects.toMatchObject({ code: "VALIDATION_FAILED", details: { fields: { email: "already on the team" } } });
+    await expect(addMember(actor, { email: existing.email, role: "VIEWER" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { fields: { email: "already on the team" } },
+    });
     expect((await listMembers(actor.tenant.id)).length).toBe(5);
     const audit = await db.auditEvent.findMany({ where: { tenantId: actor.tenant.id, action: "team.add" } });
-    expect(audit.map((event) => event.detail)).toEqual([{ email: existing.email, role: "ADMIN" }, { email: fresh.email, role: "VIEWER" }]);
+    expect(audit.map((event) => event.detail)).toEqual([
+      { email: existing.email, role: "ADMIN" },
+      { email: fresh.email, role: "VIEWER" },
+    ]);
   });
 
   it("ends the sessions of someone removed from the team", async () => {

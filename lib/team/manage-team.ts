@@ -41,7 +41,13 @@ export async function listMembers(tenantId: string) {
  */
 export async function addMember(actor: AuditActor, input: unknown, context: { browserLocale?: Locale } = {}) {
   const parsed = parseOrThrow(AddMemberInputSchema, input, "new member");
-  const { userId, email, role } = await inviteMember(actor.tenant, actor.user.name, parsed, (tx) => recordAudit(actor, "team.add", `user:${parsed.email}`, parsed, tx), context);
+  const { userId, email, role } = await inviteMember(
+    actor.tenant,
+    actor.user.name,
+    parsed,
+    (tx) => recordAudit(actor, "team.add", `user:${parsed.email}`, parsed, tx),
+    context,
+  );
   return { userId, email, role };
 }
 
@@ -59,7 +65,12 @@ export async function inviteMember(
   context: { browserLocale?: Locale } = {},
 ) {
   // A login without a password yet belongs to someone invited before who has not accepted.
-  const user = await db.user.upsert({ where: { email }, create: { email, name: email.split("@")[0]! }, update: {}, select: { id: true, passwordHash: true, locale: true } });
+  const user = await db.user.upsert({
+    where: { email },
+    create: { email, name: email.split("@")[0]! },
+    update: {},
+    select: { id: true, passwordHash: true, locale: true },
+  });
   const membership = await db.$transaction(async (tx) => {
     const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
     if (already) {

@@ -6,8 +6,31 @@ import { z } from "zod";
  * (app/ and proxy.ts) or names a future route may want.
  */
 export const RESERVED_SLUGS = new Set([
-  "login", "logout", "signup", "sign-up", "api", "_next", "tenants", "favicon.ico", "robots.txt", "signed", "account", "forgot-password", "set-password",
-  "admin", "app", "static", "public", "images", "health", "metrics", "new", "settings", "help", "support", "www",
+  "login",
+  "logout",
+  "signup",
+  "sign-up",
+  "api",
+  "_next",
+  "tenants",
+  "favicon.ico",
+  "robots.txt",
+  "signed",
+  "account",
+  "forgot-password",
+  "set-password",
+  "admin",
+  "app",
+  "static",
+  "public",
+  "images",
+  "health",
+  "metrics",
+  "new",
+  "settings",
+  "help",
+  "support",
+  "www",
 ]);
 
 export const TenantSlugSchema = z

@@ -60,7 +60,13 @@ export async function createTenantForUser(userId: string, input: CreateTenantInp
   const tenant = await withSlugRace(input.slug, () =>
     db.$transaction(async (tx) => {
       const created = await insertTenant(tx, input, user.id);
-      await recordAudit({ tenant: { id: created.id, slug: created.slug, name: created.name }, user }, "tenant.create", `tenant:${created.slug}`, { slug: created.slug, name: created.name }, tx);
+      await recordAudit(
+        { tenant: { id: created.id, slug: created.slug, name: created.name }, user },
+        "tenant.create",
+        `tenant:${created.slug}`,
+        { slug: created.slug, name: created.name },
+        tx,
+      );
       return created;
     }),
   );

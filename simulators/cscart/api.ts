@@ -51,7 +51,10 @@ export function listParams(paging: PageParams, totalItems: number, extra: Record
 /** PHP-style list parameter: accepts "status=P", "status=P,C" and "status[]=P&status[]=C". */
 export function listValues(query: URLSearchParams, name: string): string[] {
   const values = [...query.getAll(name), ...query.getAll(`${name}[]`)];
-  return values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value.length > 0);
+  return values
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0);
 }
 
 export function sortDirection(query: URLSearchParams, fallback: "asc" | "desc"): 1 | -1 {

@@ -35,7 +35,9 @@ describe("CS-Cart auth and conventions", () => {
     expect(await missing.json()).toEqual({ message: "Unauthorized", status: 401 });
     const wrongKey = await fetch(`${sim.url}/api/orders`, { headers: { authorization: `Basic ${Buffer.from("admin@example.com:nope").toString("base64")}` } });
     expect(wrongKey.status).toBe(401);
-    const upperEmail = await fetch(`${sim.url}/api/orders`, { headers: { authorization: `Basic ${Buffer.from("ADMIN@example.com:cscart-demo-api-key").toString("base64")}` } });
+    const upperEmail = await fetch(`${sim.url}/api/orders`, {
+      headers: { authorization: `Basic ${Buffer.from("ADMIN@example.com:cscart-demo-api-key").toString("base64")}` },
+    });
     expect(upperEmail.status).toBe(200);
   });
 
@@ -49,7 +51,11 @@ describe("CS-Cart auth and conventions", () => {
   });
 
   it("answers 415 for POST or PUT without a JSON content type", async () => {
-    const put = await fetch(`${sim.url}/api/orders/1000`, { method: "PUT", headers: { authorization: cscartAuthHeader(sim), "content-type": "text/plain" }, body: '{"status":"C"}' });
+    const put = await fetch(`${sim.url}/api/orders/1000`, {
+      method: "PUT",
+      headers: { authorization: cscartAuthHeader(sim), "content-type": "text/plain" },
+      body: '{"status":"C"}',
+    });
     expect(put.status).toBe(415);
     const post = await fetch(`${sim.url}/api/products`, { method: "POST", headers: { authorization: cscartAuthHeader(sim) }, body: "{}" });
     expect(post.status).toBe(415);
@@ -100,7 +106,26 @@ describe("CS-Cart orders", () => {
   it("lists exactly the columns fn_get_orders selects: no updated_at in the rows, but in the detail", async () => {
     const body = (await (await cscartFetch(sim, "/api/orders?items_per_page=2")).json()) as Json;
     expect(Object.keys(body.orders[0]).sort()).toEqual(
-      ["order_id", "issuer_id", "user_id", "is_parent_order", "parent_order_id", "company_id", "company", "timestamp", "firstname", "lastname", "email", "phone", "status", "total", "issuer_name", "issuer_email", "invoice_id", "credit_memo_id"].sort(),
+      [
+        "order_id",
+        "issuer_id",
+        "user_id",
+        "is_parent_order",
+        "parent_order_id",
+        "company_id",
+        "company",
+        "timestamp",
+        "firstname",
+        "lastname",
+        "email",
+        "phone",
+        "status",
+        "total",
+        "issuer_name",
+        "issuer_email",
+        "invoice_id",
+        "credit_memo_id",
+      ].sort(),
     );
     const detail = (await (await cscartFetch(sim, `/api/orders/${body.orders[0].order_id}`)).json()) as Json;
     expect(detail.updated_at).toMatch(/^\d{10}$/);
@@ -137,7 +162,20 @@ describe("CS-Cart orders", () => {
   it("returns the fn_get_order_info shape with VAT-inclusive taxes", async () => {
     const withDiscount = [...sim.state.orders.values()].find((order) => order.subtotalDiscountCents > 0 && order.shippingCostCents > 0);
     const detail = (await (await cscartFetch(sim, `/api/orders/${withDiscount?.orderId}`)).json()) as Json;
-    for (const field of ["b_firstname", "b_address", "b_city", "b_zipcode", "b_country", "s_firstname", "s_address", "s_country", "shipping_cost", "subtotal_discount", "payment_method", "shipping"]) {
+    for (const field of [
+      "b_firstname",
+      "b_address",
+      "b_city",
+      "b_zipcode",
+      "b_country",
+      "s_firstname",
+      "s_address",
+      "s_country",
+      "shipping_cost",
+      "subtotal_discount",
+      "payment_method",
+      "shipping",
+    ]) {
       expect(detail).toHaveProperty(field);
     }
     const [itemId, line] = Object.entries(detail.products as Record<string, Json>)[0] as [string, Json];
@@ -166,7 +204,9 @@ describe("CS-Cart orders", () => {
 
   it("changes only the status on a status-only PUT (notify flags included), moves updated_at and stock, and counts recalculating PUTs", async () => {
     const tracked = (productId: number) => sim.state.products.get(productId)?.tracking === "B";
-    const order = [...sim.state.orders.values()].find((candidate) => candidate.status === "F" && candidate.lines.length > 0 && tracked(candidate.lines[0]!.productId));
+    const order = [...sim.state.orders.values()].find(
+      (candidate) => candidate.status === "F" && candidate.lines.length > 0 && tracked(candidate.lines[0]!.productId),
+    );
     if (!order) throw new Error("seed has no failed order");
     const line = order.lines[0]!;
     const stockBefore = sim.state.products.get(line.productId)!.amount;
@@ -194,7 +234,8 @@ describe("CS-Cart orders", () => {
 describe("CS-Cart products", () => {
   it("searches as fn_get_products: pcode is a code value (LIKE %code%, any case), q searches names", async () => {
     const product = [...sim.state.products.values()][0]!;
-    const codes = async (query: string): Promise<string[]> => ((await (await cscartFetch(sim, `/api/products?items_per_page=500&${query}`)).json()) as Json).products.map((row: Json) => row.product_code as string);
+    const codes = async (query: string): Promise<string[]> =>
+      ((await (await cscartFetch(sim, `/api/products?items_per_page=500&${query}`)).json()) as Json).products.map((row: Json) => row.product_code as string);
     const byCode = await codes(`pcode=${encodeURIComponent(product.productCode.toLowerCase())}`);
     expect(byCode).toContain(product.productCode);
     expect(byCode.every((code) => code.toLowerCase().includes(product.productCode.toLowerCase()))).toBe(true);
@@ -232,7 +273,10 @@ describe("CS-Cart products", () => {
   });
 
   it("creates with 201, rejects a create without price, updates with 200 and moves updated_timestamp", async () => {
-    const created = await cscartFetch(sim, "/api/products", { method: "POST", body: { product: "Lue blå", product_code: "NEW-1", price: "199.00", category_ids: [2], amount: 5 } });
+    const created = await cscartFetch(sim, "/api/products", {
+      method: "POST",
+      body: { product: "Lue blå", product_code: "NEW-1", price: "199.00", category_ids: [2], amount: 5 },
+    });
     expect(created.status).toBe(201);
     const { product_id: productId } = (await created.json()) as Json;
     expect(productId).toMatch(/^\d+$/);
@@ -282,7 +326,12 @@ describe("CS-Cart users and categories", () => {
   it("lists categories", async () => {
     const body = (await (await cscartFetch(sim, "/api/categories")).json()) as Json;
     expect(body.categories.length).toBeGreaterThan(3);
-    expect(body.categories[0]).toMatchObject({ category_id: expect.any(String), parent_id: expect.any(String), id_path: expect.any(String), category: expect.any(String) });
+    expect(body.categories[0]).toMatchObject({
+      category_id: expect.any(String),
+      parent_id: expect.any(String),
+      id_path: expect.any(String),
+      category: expect.any(String),
+    });
   });
 });
 
@@ -295,7 +344,11 @@ describe("CS-Cart control API", () => {
     const target = await startCscartSimulator({ port: 0, seed: 5, products: 30, customers: 10, orders: 10 });
     try {
       const product = [...target.state.products.values()][0]!;
-      const created = await controlFetch(target, "/orders", { email: "kari@example.no", status: "O", lines: [{ productCode: product.productCode, amount: 2 }] });
+      const created = await controlFetch(target, "/orders", {
+        email: "kari@example.no",
+        status: "O",
+        lines: [{ productCode: product.productCode, amount: 2 }],
+      });
       expect(created.status).toBe(201);
       const order = (await created.json()) as Json;
       expect(Number(order.order_id)).toBeGreaterThan(Math.max(...[...target.state.orders.keys()].filter((id) => id !== Number(order.order_id))));
@@ -328,11 +381,26 @@ describe("CS-Cart shipments (4.13 Shipments entity)", () => {
     expect(await neither.json()).toEqual({});
 
     const line = order.lines[0]!;
-    const created = await post({ order_id: order.orderId, shipping_id: 1, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: line.amount + 5 } });
+    const created = await post({
+      order_id: order.orderId,
+      shipping_id: 1,
+      tracking_number: "70700000000000009NO",
+      carrier: "posten",
+      comments: "Visma.net shipment 000042",
+      products: { [line.itemId]: line.amount + 5 },
+    });
     expect(created.status).toBe(201);
     const { shipment_id } = (await created.json()) as Json;
     const listed = (await (await cscartFetch(sim, `/api/shipments?order_id=${order.orderId}`)).json()) as Json;
-    expect(listed.shipments).toEqual([expect.objectContaining({ shipment_id, tracking_number: "70700000000000009NO", carrier: "posten", comments: "Visma.net shipment 000042", products: { [line.itemId]: String(line.amount) } })]);
+    expect(listed.shipments).toEqual([
+      expect.objectContaining({
+        shipment_id,
+        tracking_number: "70700000000000009NO",
+        carrier: "posten",
+        comments: "Visma.net shipment 000042",
+        products: { [line.itemId]: String(line.amount) },
+      }),
+    ]);
     const detail = (await (await cscartFetch(sim, `/api/orders/${order.orderId}`)).json()) as Json;
     expect(detail.products[line.itemId].shipped_amount).toBe(line.amount);
     // Nothing of that line is left to ship.
@@ -341,7 +409,13 @@ describe("CS-Cart shipments (4.13 Shipments entity)", () => {
 
   it("takes a payment surcharge (taxed under PS_<payment_id>) and gift certificates off the total", async () => {
     const product = [...sim.state.products.values()][0]!;
-    const created = (await (await controlFetch(sim, "/orders", { lines: [{ productId: product.productId, price: 100 }], paymentSurcharge: 25, giftCertificates: [{ code: "GC-1", amount: 30 }] })).json()) as Json;
+    const created = (await (
+      await controlFetch(sim, "/orders", {
+        lines: [{ productId: product.productId, price: 100 }],
+        paymentSurcharge: 25,
+        giftCertificates: [{ code: "GC-1", amount: 30 }],
+      })
+    ).json()) as Json;
     expect(created.payment_surcharge).toBe("25.00");
     expect(created.use_gift_certificates).toEqual({ "GC-1": expect.objectContaining({ amount: 30, cost: 30 }) });
     expect(Object.keys(created.taxes["6"].applies)).toContain("PS_12");

@@ -181,7 +181,10 @@ export function renderOrderDetail(order: CscartOrder, settings: CscartSettings):
     shipping_cost: money(order.shippingCostCents),
     payment_surcharge: money(order.paymentSurchargeCents),
     use_gift_certificates: Object.fromEntries(
-      totals.giftCertificateCosts.map((certificate, index) => [certificate.code, { gift_cert_id: String(index + 1), amount: amountNumber(certificate.amountCents), cost: amountNumber(certificate.costCents) }]),
+      totals.giftCertificateCosts.map((certificate, index) => [
+        certificate.code,
+        { gift_cert_id: String(index + 1), amount: amountNumber(certificate.amountCents), cost: amountNumber(certificate.costCents) },
+      ]),
     ),
     tax_exempt: "N",
     tax_subtotal: amountNumber(totals.taxSubtotalCents),

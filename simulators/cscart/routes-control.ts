@@ -90,9 +90,10 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
   if (data.orderId !== undefined && state.orders.has(data.orderId)) return { ok: false, error: `order ${data.orderId} exists` };
   const lines = [];
   for (const line of data.lines) {
-    const product = line.productId !== undefined
-      ? state.products.get(line.productId)
-      : [...state.products.values()].find((candidate) => candidate.productCode === line.productCode);
+    const product =
+      line.productId !== undefined
+        ? state.products.get(line.productId)
+        : [...state.products.values()].find((candidate) => candidate.productCode === line.productCode);
     if (!product) return { ok: false, error: `no product ${line.productId ?? line.productCode}` };
     const basePriceCents = line.price !== undefined ? Math.round(line.price * 100) : product.priceCents;
     lines.push({
@@ -110,7 +111,13 @@ export function createOrder(state: CscartState, input: ControlOrderInput): Contr
   const now = data.timestamp ?? Math.floor(Date.now() / 1000);
   const orderId = data.orderId ?? state.nextOrderId;
   state.nextOrderId = Math.max(state.nextOrderId, orderId + 1);
-  const toAddress = (address: z.infer<typeof addressSchema>) => ({ ...address, firstname: data.firstname, lastname: data.lastname, state: "", phone: data.phone });
+  const toAddress = (address: z.infer<typeof addressSchema>) => ({
+    ...address,
+    firstname: data.firstname,
+    lastname: data.lastname,
+    state: "",
+    phone: data.phone,
+  });
   const order: CscartOrder = {
     orderId,
     userId: data.userId,

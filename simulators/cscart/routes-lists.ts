@@ -22,16 +22,20 @@ export function registerListRoutes(router: Router<Handler>, state: () => CscartS
       const page = pageOf(taxes, readPaging(request.query));
       return json(
         200,
-        keyedById(page, (tax) => tax.taxId, (tax) => ({
-          tax_id: String(tax.taxId),
-          tax: tax.description,
-          status: "A",
-          price_includes_tax: pricesIncludeTax ? "Y" : "N",
-          display_including_tax: "N",
-          address_type: "S",
-          priority: "0",
-          regnumber: "",
-        })),
+        keyedById(
+          page,
+          (tax) => tax.taxId,
+          (tax) => ({
+            tax_id: String(tax.taxId),
+            tax: tax.description,
+            status: "A",
+            price_includes_tax: pricesIncludeTax ? "Y" : "N",
+            display_including_tax: "N",
+            address_type: "S",
+            priority: "0",
+            regnumber: "",
+          }),
+        ),
       );
     })
     .get("/api/statuses", (request) => {
@@ -53,16 +57,20 @@ export function registerListRoutes(router: Router<Handler>, state: () => CscartS
       const page = pageOf(state().settings.shippings, readPaging(request.query));
       return json(
         200,
-        keyedById(page, (shipping) => shipping.shippingId, (shipping) => ({
-          shipping_id: String(shipping.shippingId),
-          shipping: shipping.name,
-          status: shipping.status,
-          position: "0",
-          min_weight: "0.00",
-          max_weight: "0.00",
-          delivery_time: "",
-          usergroup_ids: "0",
-        })),
+        keyedById(
+          page,
+          (shipping) => shipping.shippingId,
+          (shipping) => ({
+            shipping_id: String(shipping.shippingId),
+            shipping: shipping.name,
+            status: shipping.status,
+            position: "0",
+            min_weight: "0.00",
+            max_weight: "0.00",
+            delivery_time: "",
+            usergroup_ids: "0",
+          }),
+        ),
       );
     });
 }

@@ -71,7 +71,13 @@ function listOrders(state: CscartState, request: SimRequest) {
   const sortKey = SORT_KEYS[sortBy] ?? SORT_KEYS.date;
   const direction = sortDirection(request.query, "desc");
   const matching = [...state.orders.values()].filter((order) => built.filters.every((filter) => filter(order)));
-  matching.sort(compareBy((order) => (sortKey as NonNullable<typeof sortKey>)(order, state), direction, (order) => order.orderId));
+  matching.sort(
+    compareBy(
+      (order) => (sortKey as NonNullable<typeof sortKey>)(order, state),
+      direction,
+      (order) => order.orderId,
+    ),
+  );
   const paging = readPaging(request.query);
   return json(200, {
     orders: pageOf(matching, paging).map((order) => renderOrderSummary(order, state.settings)),

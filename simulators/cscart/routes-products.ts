@@ -120,13 +120,20 @@ async function applyImages(state: CscartState, product: CscartProduct, body: Pro
   if (body.image_pairs) {
     // Products::prepareImages deletes every additional image first, whatever is sent (even nothing).
     const hadImages = product.imagePairs.length > 0;
-    if (hadImages && Object.keys(body.image_pairs).length === 0) state.imageWrites.push({ productId: product.productId, kind: "image_pairs", sourcePath: "", result: "removed", at });
+    if (hadImages && Object.keys(body.image_pairs).length === 0)
+      state.imageWrites.push({ productId: product.productId, kind: "image_pairs", sourcePath: "", result: "removed", at });
     product.imagePairs = [];
     for (const pairBody of Object.values(body.image_pairs)) {
       const pair = await resolveImage(state, pairBody, product.product, fetchImages);
       if (pair) product.imagePairs.push(pair);
       const sourcePath = pairBody.detailed?.image_path ?? pairBody.icon?.image_path ?? "";
-      state.imageWrites.push({ productId: product.productId, kind: "image_pairs", sourcePath, result: pair ? (hadImages ? "replaced" : "added") : "failed", at });
+      state.imageWrites.push({
+        productId: product.productId,
+        kind: "image_pairs",
+        sourcePath,
+        result: pair ? (hadImages ? "replaced" : "added") : "failed",
+        at,
+      });
     }
   }
 }
@@ -204,4 +211,3 @@ export function registerProductRoutes(router: Router<Handler>, state: () => Csca
       bytes: { data: solidPng(`${request.params.bucket}/${request.params.file}`), contentType: "image/png" },
     }));
 }
-

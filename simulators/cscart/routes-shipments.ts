@@ -23,7 +23,10 @@ const shipmentCreateSchema = z
     carrier: z.string().optional(),
     comments: z.string().optional(),
     timestamp: numeric.optional(),
-    order_status: z.string().regex(/^[A-Z]$/).optional(),
+    order_status: z
+      .string()
+      .regex(/^[A-Z]$/)
+      .optional(),
     products: z.record(z.string(), numeric).optional(),
   })
   .catchall(z.unknown());
@@ -53,9 +56,7 @@ function renderShipment(state: CscartState, shipment: CscartShipment): Record<st
 
 function listShipments(state: CscartState, request: SimRequest): SimResponse {
   const orderId = integerParam(request.query, "order_id");
-  const matching = [...state.shipments.values()]
-    .filter((shipment) => !orderId || shipment.orderId === orderId)
-    .sort((a, b) => b.shipmentId - a.shipmentId);
+  const matching = [...state.shipments.values()].filter((shipment) => !orderId || shipment.orderId === orderId).sort((a, b) => b.shipmentId - a.shipmentId);
   const paging = readPaging(request.query);
   return json(200, { shipments: pageOf(matching, paging).map((shipment) => renderShipment(state, shipment)), params: listParams(paging, matching.length) });
 }

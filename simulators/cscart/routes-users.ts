@@ -58,7 +58,18 @@ function applyUserFields(user: CscartUser, body: UserUpdateBody): void {
   applyAddress(user.shipping, body, "s_");
 }
 
-const emptyAddress = (): CscartAddress => ({ firstname: "", lastname: "", address: "", address2: "", city: "", zipcode: "", country: "", countryDescr: "", state: "", phone: "" });
+const emptyAddress = (): CscartAddress => ({
+  firstname: "",
+  lastname: "",
+  address: "",
+  address2: "",
+  city: "",
+  zipcode: "",
+  country: "",
+  countryDescr: "",
+  state: "",
+  phone: "",
+});
 
 function createUser(state: CscartState, request: SimRequest): SimResponse {
   const body = readCscartBody(request, userCreateSchema);

@@ -3,7 +3,13 @@ import { z } from "zod";
 
 /** CS-Cart accepts numbers or numeric strings for numeric fields. */
 export const numeric = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, "must be a number")])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/, "must be a number"),
+  ])
   .transform((value) => Number(value));
 
 const idList = z
@@ -43,7 +49,14 @@ const productFields = {
 export const productCreateSchema = z.object(productFields);
 export const productUpdateSchema = z.object(productFields).partial();
 
-export const orderUpdateSchema = z.object({ status: z.string().regex(/^[A-Z]$/, "must be one status letter").optional() }).catchall(z.unknown());
+export const orderUpdateSchema = z
+  .object({
+    status: z
+      .string()
+      .regex(/^[A-Z]$/, "must be one status letter")
+      .optional(),
+  })
+  .catchall(z.unknown());
 
 const userFields = {
   email: z.email(),

@@ -9,7 +9,16 @@ import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../share
 import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
 import { renderOrderDetail } from "./render";
-import { changeOrder, changeProduct, createOrder, registerCscartControlRoutes, type ControlOrderChange, type ControlOrderInput, type ControlProductInput, type ControlResult } from "./routes-control";
+import {
+  changeOrder,
+  changeProduct,
+  createOrder,
+  registerCscartControlRoutes,
+  type ControlOrderChange,
+  type ControlOrderInput,
+  type ControlProductInput,
+  type ControlResult,
+} from "./routes-control";
 import { registerListRoutes } from "./routes-lists";
 import { registerOrderRoutes } from "./routes-orders";
 import { registerProductRoutes } from "./routes-products";

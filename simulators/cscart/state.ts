@@ -314,9 +314,7 @@ function orderFromSeed(order: SeedOrder, seed: SeedData, productIdBySku: Map<str
     });
   }
   const lineTotal = lines.reduce((sum, line) => sum + (line.basePriceCents - line.discountCents) * line.amount, 0);
-  const shippingCostCents = settings.pricesIncludeTax
-    ? order.shippingCostGrossCents
-    : Math.round(order.shippingCostGrossCents / 1.25);
+  const shippingCostCents = settings.pricesIncludeTax ? order.shippingCostGrossCents : Math.round(order.shippingCostGrossCents / 1.25);
   return {
     orderId: order.orderId,
     userId: order.userId,
@@ -385,7 +383,17 @@ export function createCscartState(seed: SeedData, pricesIncludeTax: boolean, ord
     state.products.set(productId, productFromSeed(item, productId, pricesIncludeTax, state));
   }
   const admin: CscartUser = {
-    ...userFromSeed({ userId: 1, email: "admin@example.com", firstname: "Shop", lastname: "Admin", company: "", phone: "", address: { line1: "", line2: "", postalCode: "", city: "", countryId: "NO", countryName: "Norway" }, createdAt: seed.referenceTime - 1000 * 86_400, matchesVismaCustomer: null }),
+    ...userFromSeed({
+      userId: 1,
+      email: "admin@example.com",
+      firstname: "Shop",
+      lastname: "Admin",
+      company: "",
+      phone: "",
+      address: { line1: "", line2: "", postalCode: "", city: "", countryId: "NO", countryName: "Norway" },
+      createdAt: seed.referenceTime - 1000 * 86_400,
+      matchesVismaCustomer: null,
+    }),
     userType: "A",
   };
   state.users.set(1, admin);
@@ -418,7 +426,7 @@ export function findStatus(settings: CscartSettings, code: string): CscartOrderS
 
 /** Moves stock the way CS-Cart does when an order crosses between "decrease" and "increase" statuses. */
 export function applyInventoryForStatusChange(state: CscartState, order: CscartOrder, from: string | null, to: string): void {
-  const before = from === null ? "I" : findStatus(state.settings, from)?.inventory ?? "I";
+  const before = from === null ? "I" : (findStatus(state.settings, from)?.inventory ?? "I");
   const after = findStatus(state.settings, to)?.inventory ?? "I";
   if (before === after) return;
   const sign = after === "D" ? -1 : 1;

@@ -33,7 +33,15 @@ describe("capacity model", () => {
     expect(refused.status).toBe(503);
     expect(await refused.json()).toEqual({ message: "Service Unavailable", status: 503 });
     expect(await statusesOf(responses)).toEqual([200, 200, 200, 503]);
-    expect(sim.capacityStats()).toMatchObject({ served: { read: 3, write: 0, imageWrite: 0 }, refused: 1, timedOut: 0, busyMs: 3000, peakQueue: 1, inService: 0, queued: 0 });
+    expect(sim.capacityStats()).toMatchObject({
+      served: { read: 3, write: 0, imageWrite: 0 },
+      refused: 1,
+      timedOut: 0,
+      busyMs: 3000,
+      peakQueue: 1,
+      inService: 0,
+      queued: 0,
+    });
   });
 
   it("answers 504 to a request that waited queueTimeoutMs for a worker, and never runs it", async () => {
@@ -64,7 +72,12 @@ describe("capacity model", () => {
     expect(((await (await controlFetch(sim, "/capacity")).json()) as { config: CapacityConfig }).config.workers).toBeNull();
     const set = await controlFetch(sim, "/capacity", { workers: 3, queueLimit: 0, serviceMs: { read: 200 } });
     expect(set.status).toBe(200);
-    expect(((await set.json()) as { config: CapacityConfig }).config).toEqual({ workers: 3, queueLimit: 0, queueTimeoutMs: 30_000, serviceMs: { read: 200, write: 60, imageWrite: 300 } });
+    expect(((await set.json()) as { config: CapacityConfig }).config).toEqual({
+      workers: 3,
+      queueLimit: 0,
+      queueTimeoutMs: 30_000,
+      serviceMs: { read: 200, write: 60, imageWrite: 300 },
+    });
     expect(await statusesOf(Array.from({ length: 5 }, () => cscartFetch(sim, "/api/orders?items_per_page=1")))).toEqual([200, 200, 200, 503, 503]);
     const read = (await (await controlFetch(sim, "/capacity")).json()) as { stats: CapacityStats };
     expect(read.stats).toMatchObject({ served: { read: 3 }, refused: 2 });

@@ -45,10 +45,7 @@ export interface ControlTarget {
 }
 
 /** Parses a JSON control body with a zod schema; returns either the value or a 400 response. */
-export function controlBody<T extends z.ZodType>(
-  request: SimRequest,
-  schema: T,
-): { ok: true; value: z.infer<T> } | { ok: false; response: SimResponse } {
+export function controlBody<T extends z.ZodType>(request: SimRequest, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: SimResponse } {
   const body = request.body.length === 0 ? { ok: true as const, value: {} } : parseJsonBody(request);
   if (!body.ok) return { ok: false, response: json(400, { error: body.error }) };
   const parsed = schema.safeParse(body.value);

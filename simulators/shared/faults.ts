@@ -32,10 +32,7 @@ export const faultConfigSchema = z.object({
   /** Visma only: share of bearer-authenticated requests whose token is revoked early (401). */
   tokenEarlyExpiry: share.default(0),
   /** Limit faults to matching requests, e.g. {"method":"POST","pathPrefix":"/api/v3/SalesOrders"}. */
-  match: z
-    .object({ method: z.string().optional(), pathPrefix: z.string().optional() })
-    .nullable()
-    .default(null),
+  match: z.object({ method: z.string().optional(), pathPrefix: z.string().optional() }).nullable().default(null),
 });
 
 export type FaultConfig = z.infer<typeof faultConfigSchema>;

@@ -281,9 +281,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Start
       } catch (error) {
         console.error("[simulator] handler failed:", error);
         if (res.headersSent || res.destroyed) return;
-        const response = isControl
-          ? json(500, { error: String(error) })
-          : flavour.errorResponse(500, "Internal simulator error", request);
+        const response = isControl ? json(500, { error: String(error) }) : flavour.errorResponse(500, "Internal simulator error", request);
         writeResponse(res, response, false);
       }
     })();

@@ -136,12 +136,44 @@ export interface SeedData {
 }
 
 const FIRST_NAMES = [
-  "Kari", "Ola", "Åse", "Bjørn", "Ærlend", "Søren", "Jürgen", "Zoë", "Łukasz", "Ingrid",
-  "Håkon", "Märta", "Björn", "Aino", "Jørgen", "Sofie", "Émile", "Øystein", "Liv", "Ćiril",
+  "Kari",
+  "Ola",
+  "Åse",
+  "Bjørn",
+  "Ærlend",
+  "Søren",
+  "Jürgen",
+  "Zoë",
+  "Łukasz",
+  "Ingrid",
+  "Håkon",
+  "Märta",
+  "Björn",
+  "Aino",
+  "Jørgen",
+  "Sofie",
+  "Émile",
+  "Øystein",
+  "Liv",
+  "Ćiril",
 ];
 const LAST_NAMES = [
-  "Nordmann", "Østby", "Bjørnstad", "Müller", "Ødegård", "Løvås", "Åkesson", "Sørensen",
-  "Virtanen", "Kowalski", "Haugen", "Grünewald", "Strøm", "Lindqvist", "Dahl", "Brønnøy",
+  "Nordmann",
+  "Østby",
+  "Bjørnstad",
+  "Müller",
+  "Ødegård",
+  "Løvås",
+  "Åkesson",
+  "Sørensen",
+  "Virtanen",
+  "Kowalski",
+  "Haugen",
+  "Grünewald",
+  "Strøm",
+  "Lindqvist",
+  "Dahl",
+  "Brønnøy",
 ];
 const COMPANY_WORDS = ["Nordlys", "Fjellstue", "Havbris", "Skogsrå", "Fjord", "Vinterlys", "Ørnes", "Bølgen"];
 const COMPANY_SUFFIX: Record<string, string> = { NO: "AS", SE: "AB", DK: "ApS", DE: "GmbH", FI: "Oy" };
@@ -229,9 +261,7 @@ function generateItems(seed: number, count: number, referenceTime: number): Seed
     const netPriceCents = Math.round((grossPriceCents * 100) / (100 + def.vatRate));
     const createdAt = referenceTime - intBetween(random, 30, 730) * 86_400;
     const modifiedAt = Math.min(referenceTime - 60, createdAt + intBetween(random, 0, 400) * 86_400);
-    const stock = isService
-      ? []
-      : [{ warehouse: "MAIN", onHand: chance(random, 0.1) ? 0 : intBetween(random, 1, 200) }];
+    const stock = isService ? [] : [{ warehouse: "MAIN", onHand: chance(random, 0.1) ? 0 : intBetween(random, 1, 200) }];
     if (!isService && chance(random, 0.25)) stock.push({ warehouse: "WH2", onHand: intBetween(random, 0, 50) });
     // About 3 % exist only in Visma (to be imported) and 3 % only in the shop (unknown SKU on export).
     const sideRoll = random();

@@ -6,8 +6,18 @@ import { randomBytes } from "node:crypto";
 import { header, json, type SimRequest, type SimResponse } from "../shared/http";
 import { oauthError } from "./errors";
 
-export const SERVICE_SCOPES = ["vismanet_erp_service_api:create", "vismanet_erp_service_api:delete", "vismanet_erp_service_api:read", "vismanet_erp_service_api:update"];
-export const INTERACTIVE_SCOPES = ["vismanet_erp_interactive_api:read", "vismanet_erp_interactive_api:create", "vismanet_erp_interactive_api:update", "vismanet_erp_interactive_api:delete"];
+export const SERVICE_SCOPES = [
+  "vismanet_erp_service_api:create",
+  "vismanet_erp_service_api:delete",
+  "vismanet_erp_service_api:read",
+  "vismanet_erp_service_api:update",
+];
+export const INTERACTIVE_SCOPES = [
+  "vismanet_erp_interactive_api:read",
+  "vismanet_erp_interactive_api:create",
+  "vismanet_erp_interactive_api:update",
+  "vismanet_erp_interactive_api:delete",
+];
 export const SALES_ORDER_SCOPES = ["visma.net.erp.salesorder:read", "visma.net.erp.salesorder:write"];
 const DOCUMENTED_SCOPES = new Set([...SERVICE_SCOPES, ...INTERACTIVE_SCOPES, ...SALES_ORDER_SCOPES]);
 /**
@@ -56,7 +66,11 @@ export class TokenStore {
     }
     const form = new URLSearchParams(request.body.toString("utf8"));
     const basic = /^Basic\s+(.+)$/i.exec(header(request, "authorization") ?? "");
-    const [basicId, basicSecret] = basic ? Buffer.from(basic[1] as string, "base64").toString("utf8").split(":") : [];
+    const [basicId, basicSecret] = basic
+      ? Buffer.from(basic[1] as string, "base64")
+          .toString("utf8")
+          .split(":")
+      : [];
     const clientId = form.get("client_id") ?? (basicId ? decodeURIComponent(basicId) : null);
     const clientSecret = form.get("client_secret") ?? (basicSecret ? decodeURIComponent(basicSecret) : null);
     const grantType = form.get("grant_type");
@@ -85,7 +99,11 @@ export class TokenStore {
       revoked: false,
     };
     this.tokens.set(issued.token, issued);
-    return json(200, { access_token: issued.token, token_type: "Bearer", expires_in: this.lifetimeSeconds, scope: scopes.join(" ") }, { "Cache-Control": "no-store" });
+    return json(
+      200,
+      { access_token: issued.token, token_type: "Bearer", expires_in: this.lifetimeSeconds, scope: scopes.join(" ") },
+      { "Cache-Control": "no-store" },
+    );
   }
 
   /** The live token presented on a request, or why there is none. */

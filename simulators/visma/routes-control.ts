@@ -6,7 +6,19 @@ import type { Router } from "../shared/router";
 import { newInventoryItem } from "./routes-v1-inventory";
 import { createCustomer } from "./routes-v1-customer";
 import { setOrderStatus, shipWholeOrder } from "./shipments";
-import { attachmentId, clock, findInventory, salesOrderKey, touch, touchStock, warehouseStock, type VismaCustomer, type VismaInventoryItem, type VismaShipment, type VismaState } from "./state";
+import {
+  attachmentId,
+  clock,
+  findInventory,
+  salesOrderKey,
+  touch,
+  touchStock,
+  warehouseStock,
+  type VismaCustomer,
+  type VismaInventoryItem,
+  type VismaShipment,
+  type VismaState,
+} from "./state";
 
 export const controlInventorySchema = z.object({
   inventoryNumber: z.string().min(1),
@@ -61,7 +73,12 @@ export function upsertInventory(state: VismaState, input: ControlInventoryInput)
   if (data.vatRate !== undefined) item.vatCodeId = state.lookups.vatCodes[data.vatRate]?.id ?? item.vatCodeId;
   if (data.attachmentName !== undefined) {
     const existing = item.attachments[0];
-    const attachment = existing ?? { id: attachmentId(100_000_000 + item.inventoryId), name: data.attachmentName, revision: 0, inventoryNumber: item.inventoryNumber };
+    const attachment = existing ?? {
+      id: attachmentId(100_000_000 + item.inventoryId),
+      name: data.attachmentName,
+      revision: 0,
+      inventoryNumber: item.inventoryNumber,
+    };
     attachment.name = data.attachmentName;
     attachment.revision++;
     item.attachments = [attachment];
@@ -70,7 +87,12 @@ export function upsertInventory(state: VismaState, input: ControlInventoryInput)
   }
   if (data.attachmentNames !== undefined) {
     item.attachments = data.attachmentNames.map((name, index) => {
-      const attachment = item!.attachments[index] ?? { id: attachmentId(200_000_000 + item!.inventoryId * 100 + index), name, revision: 0, inventoryNumber: item!.inventoryNumber };
+      const attachment = item!.attachments[index] ?? {
+        id: attachmentId(200_000_000 + item!.inventoryId * 100 + index),
+        name,
+        revision: 0,
+        inventoryNumber: item!.inventoryNumber,
+      };
       if (attachment.revision === 0 || attachment.name !== name) attachment.revision++;
       attachment.name = name;
       state.attachments.set(attachment.id, attachment);
@@ -124,7 +146,12 @@ export const controlSalesOrderSchema = z.object({
 });
 export type ControlSalesOrderInput = z.input<typeof controlSalesOrderSchema>;
 
-export function changeSalesOrder(state: VismaState, type: string, orderId: string, input: ControlSalesOrderInput): { shipments: VismaShipment[] } | { error: string } {
+export function changeSalesOrder(
+  state: VismaState,
+  type: string,
+  orderId: string,
+  input: ControlSalesOrderInput,
+): { shipments: VismaShipment[] } | { error: string } {
   const order = state.salesOrders.get(salesOrderKey(type, orderId));
   if (!order) return { error: `no sales order ${type} ${orderId}` };
   const data = controlSalesOrderSchema.parse(input);

@@ -25,7 +25,15 @@ const addressUpdateSchema = z
   .partial();
 
 const contactUpdateSchema = z
-  .object({ name: wrappedString, attention: wrappedString, email: wrappedString, web: wrappedString, phone1: wrappedString, phone2: wrappedString, fax: wrappedString })
+  .object({
+    name: wrappedString,
+    attention: wrappedString,
+    email: wrappedString,
+    web: wrappedString,
+    phone1: wrappedString,
+    phone2: wrappedString,
+    fax: wrappedString,
+  })
   .partial();
 
 /** CustomerUpdateDto from the public api.finance.visma.net OpenAPI (the fields a connector needs). */
@@ -122,7 +130,10 @@ function listCustomers(state: VismaState, request: SimRequest, maxPageSize: numb
   const matching = [...state.customers.values()].filter((customer) => filters.every((filter) => filter(customer)));
   const paged = pageV1(matching, query, maxPageSize);
   if ("error" in paged) return paged.error;
-  return json(200, paged.page.map((customer) => withMetadata(renderCustomer(state, customer), matching.length, maxPageSize)));
+  return json(
+    200,
+    paged.page.map((customer) => withMetadata(renderCustomer(state, customer), matching.length, maxPageSize)),
+  );
 }
 
 /** Checks lookups the way Visma.net does: ids must exist in the company (terms for customers, an active account). */
@@ -181,7 +192,7 @@ function applyContact(target: VismaContact, update: z.infer<typeof contactUpdate
 }
 
 function applyCustomerUpdate(customer: VismaCustomer, body: CustomerUpdate): void {
-  const text = (field: { value: string | null } | undefined, current: string) => (field ? field.value ?? "" : current);
+  const text = (field: { value: string | null } | undefined, current: string) => (field ? (field.value ?? "") : current);
   customer.name = text(body.name, customer.name);
   if (body.status) customer.status = body.status.value;
   customer.currencyId = text(body.currencyId, customer.currencyId);
@@ -257,7 +268,10 @@ export function registerCustomerRoutes(router: Router<Handler>, state: () => Vis
       if (!body.ok) return body.response;
       const created = createCustomer(state(), body.value);
       if ("error" in created) return created.error;
-      return { status: 201, headers: { Location: `${request.baseUrl}/v1/customer/${encodeURIComponent(created.customer.number)}`, ETag: etagFor(created.customer.rowVersion) } };
+      return {
+        status: 201,
+        headers: { Location: `${request.baseUrl}/v1/customer/${encodeURIComponent(created.customer.number)}`, ETag: etagFor(created.customer.rowVersion) },
+      };
     })
     .put("/v1/customer/:number", (request) => {
       const customer = state().customers.get(request.params.number as string);

@@ -9,7 +9,18 @@ import type { Router } from "../shared/router";
 import { ippException } from "./errors";
 import { availableForShipmentOf, availableOf, clock, findInventory, touch, type VismaInventoryItem, type VismaState } from "./state";
 import { readV1Body, wrapped, wrappedNumber, wrappedString } from "./v1-body";
-import { collectFilters, dateConditionFilter, etagFor, formatVismaDate, ifMatchOk, pageV1, queryFlag, queryValue, rowVersionToken, withMetadata } from "./v1-query";
+import {
+  collectFilters,
+  dateConditionFilter,
+  etagFor,
+  formatVismaDate,
+  ifMatchOk,
+  pageV1,
+  queryFlag,
+  queryValue,
+  rowVersionToken,
+  withMetadata,
+} from "./v1-query";
 
 const STATUSES = ["Active", "NoSales", "NoPurchases", "NoRequest", "Inactive", "MarkedForDeletion"] as const;
 const TYPES = ["NonStockItem", "LaborItem", "ServiceItem", "ChargeItem", "ExpenseItem", "FinishedGoodItem", "ComponentPartItem", "SubassemblyItem"] as const;
@@ -29,8 +40,14 @@ const inventoryFields = {
   salesUnit: wrappedString,
   purchaseUnit: wrappedString,
 };
-const inventoryCreateSchema = z.object(inventoryFields).partial().extend({ inventoryNumber: wrapped(z.string().min(1)).optional() });
-const inventoryUpdateSchema = z.object(inventoryFields).partial().extend({ inventoryNumber: z.never({ error: "inventoryNumber is not allowed on PUT" }).optional() });
+const inventoryCreateSchema = z
+  .object(inventoryFields)
+  .partial()
+  .extend({ inventoryNumber: wrapped(z.string().min(1)).optional() });
+const inventoryUpdateSchema = z
+  .object(inventoryFields)
+  .partial()
+  .extend({ inventoryNumber: z.never({ error: "inventoryNumber is not allowed on PUT" }).optional() });
 type InventoryFields = Omit<z.infer<typeof inventoryUpdateSchema>, "inventoryNumber">;
 
 interface ExpandFlags {
@@ -112,18 +129,25 @@ function listInventory(state: VismaState, request: SimRequest, maxPageSize: numb
   if (inventoryNumber) filters.push((item) => item.inventoryNumber.toLowerCase() === inventoryNumber.toLowerCase());
   const status = queryValue(query, "status");
   if (status) filters.push((item) => item.status === status);
-  const types = query.getAll("inventoryTypes").flatMap((value) => value.split(",")).filter((value) => value.length > 0);
+  const types = query
+    .getAll("inventoryTypes")
+    .flatMap((value) => value.split(","))
+    .filter((value) => value.length > 0);
   if (types.length > 0) filters.push((item) => types.includes(item.type));
   const description = queryValue(query, "description")?.toLowerCase();
   if (description) filters.push((item) => item.description.toLowerCase().includes(description));
   const attributes = attributeFilter(queryValue(query, "attributes"));
-  if (attributes === "invalid") return ippException(400, "attributes must be a JSON object such as {\"WEBSHOP\":\"1\"}.");
+  if (attributes === "invalid") return ippException(400, 'attributes must be a JSON object such as {"WEBSHOP":"1"}.');
   if (attributes) filters.push(attributes);
-  const matching = filters.length === 0 ? [...state.inventory.values()] : [...state.inventory.values()].filter((item) => filters.every((filter) => filter(item)));
+  const matching =
+    filters.length === 0 ? [...state.inventory.values()] : [...state.inventory.values()].filter((item) => filters.every((filter) => filter(item)));
   const paged = pageV1(matching, query, maxPageSize);
   if ("error" in paged) return paged.error;
   const expand = expandFlags(query);
-  return json(200, paged.page.map((item) => withMetadata(renderItem(state, item, expand), matching.length, maxPageSize)));
+  return json(
+    200,
+    paged.page.map((item) => withMetadata(renderItem(state, item, expand), matching.length, maxPageSize)),
+  );
 }
 
 function applyInventoryFields(state: VismaState, item: VismaInventoryItem, body: InventoryFields): string | undefined {
@@ -135,7 +159,7 @@ function applyInventoryFields(state: VismaState, item: VismaInventoryItem, body:
     item.type = body.type.value;
     item.stockItem = !["NonStockItem", "LaborItem", "ServiceItem", "ChargeItem", "ExpenseItem"].includes(body.type.value);
   }
-  const text = (field: { value: string | null } | undefined, current: string) => (field ? field.value ?? "" : current);
+  const text = (field: { value: string | null } | undefined, current: string) => (field ? (field.value ?? "") : current);
   item.description = text(body.description, item.description);
   item.body = text(body.body, item.body);
   item.itemClassId = text(body.itemClass, item.itemClassId);

@@ -36,7 +36,12 @@ function renderAccount(accountCd: string, account: VismaLookups["accounts"][stri
 
 export function registerLookupRoutes(router: Router<Handler>, state: () => VismaState): void {
   router
-    .get("/v1/branch", () => json(200, Object.entries(state().lookups.branches).map(([number, branch], index) => renderBranch(number, branch, index))))
+    .get("/v1/branch", () =>
+      json(
+        200,
+        Object.entries(state().lookups.branches).map(([number, branch], index) => renderBranch(number, branch, index)),
+      ),
+    )
     .get("/v1/branch/:branchNumber", (request) => {
       const entries = Object.entries(state().lookups.branches);
       const index = entries.findIndex(([number]) => number === request.params.branchNumber);
@@ -82,7 +87,10 @@ export function registerLookupRoutes(router: Router<Handler>, state: () => Visma
       const records = activeText === undefined ? all : all.filter((warehouse) => String(warehouse.active) === activeText.toLowerCase());
       const paged = pageV1(records, request.query, WAREHOUSE_MAX_PAGE_SIZE);
       if ("error" in paged) return paged.error;
-      return json(200, paged.page.map((warehouse) => withMetadata(warehouse, records.length, WAREHOUSE_MAX_PAGE_SIZE)));
+      return json(
+        200,
+        paged.page.map((warehouse) => withMetadata(warehouse, records.length, WAREHOUSE_MAX_PAGE_SIZE)),
+      );
     })
     .get("/v1/account/:accountCd", (request) => {
       const entries = Object.entries(state().lookups.accounts);

@@ -19,7 +19,11 @@ import { collectFilters, dateConditionFilter, formatVismaDate, pageV1, queryValu
  * (Pionect/visma-php-sdk src/Dto/CreateShipmentActionDto.php, generated from the Visma.net OpenAPI).
  * A wrapped body is "not recognized", as Visma.net says of any wrong shape.
  */
-const mandatory = (name: string) => z.string({ error: `'${name}' cannot be empty` }).trim().min(1, `'${name}' cannot be empty`);
+const mandatory = (name: string) =>
+  z
+    .string({ error: `'${name}' cannot be empty` })
+    .trim()
+    .min(1, `'${name}' cannot be empty`);
 const createShipmentSchema = z.object({
   orderType: mandatory("orderType"),
   shipmentDate: mandatory("shipmentDate").refine((value) => !Number.isNaN(Date.parse(value)), "'shipmentDate' is not a date"),
@@ -56,8 +60,16 @@ function renderShipment(state: VismaState, shipment: VismaShipment): Record<stri
       shippedQty: line.quantity,
       orderLineNbr: line.lineId,
     })),
-    shipmentOrderLines: [{ orderType: shipment.orderType, orderNbr: shipment.orderNbr, shippedQty: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) }],
-    shipmentPackageLines: shipment.trackingNumbers.map((trackingNumber, index) => ({ lineNumber: index + 1, confirmed: shipment.status === "Confirmed", boxId: "PARCEL", type: "Manual", trackingNumber })),
+    shipmentOrderLines: [
+      { orderType: shipment.orderType, orderNbr: shipment.orderNbr, shippedQty: shipment.lines.reduce((sum, line) => sum + line.quantity, 0) },
+    ],
+    shipmentPackageLines: shipment.trackingNumbers.map((trackingNumber, index) => ({
+      lineNumber: index + 1,
+      confirmed: shipment.status === "Confirmed",
+      boxId: "PARCEL",
+      type: "Manual",
+      trackingNumber,
+    })),
     lastModifiedDateTime: formatVismaDate(shipment.modifiedAt),
   };
 }
@@ -72,7 +84,10 @@ function listShipments(state: VismaState, query: URLSearchParams, maxPageSize: n
     .sort((a, b) => a.modifiedAt - b.modifiedAt || a.shipmentNbr.localeCompare(b.shipmentNbr));
   const paged = pageV1(matching, query, maxPageSize);
   if ("error" in paged) return paged.error;
-  return json(200, paged.page.map((shipment) => withMetadata(renderShipment(state, shipment), matching.length, maxPageSize)));
+  return json(
+    200,
+    paged.page.map((shipment) => withMetadata(renderShipment(state, shipment), matching.length, maxPageSize)),
+  );
 }
 
 export function registerShipmentRoutes(router: Router<Handler>, state: () => VismaState, maxPageSize = 1000): void {

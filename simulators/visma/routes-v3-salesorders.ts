@@ -32,7 +32,10 @@ function orderTypeOf(state: VismaState, type: string) {
  * on the group's sum, rounded to the cent (document-level rounding; inferred); the order total is
  * the amounts plus the VAT. In cents, so no floating-point drift.
  */
-export function orderTotals(state: VismaState, order: VismaSalesOrder): { lineTotal: number; discountTotal: number; freightCost: number; taxTotal: number; orderTotal: number } {
+export function orderTotals(
+  state: VismaState,
+  order: VismaSalesOrder,
+): { lineTotal: number; discountTotal: number; freightCost: number; taxTotal: number; orderTotal: number } {
   const cents = (value: number) => Math.round(value * 100);
   const byRate = new Map<number, number>();
   let lineCents = 0;
@@ -53,7 +56,13 @@ export function orderTotals(state: VismaState, order: VismaSalesOrder): { lineTo
   }
   let taxCents = 0;
   for (const [rate, amount] of byRate) taxCents += Math.round((amount * rate) / 100);
-  return { lineTotal: lineCents / 100, discountTotal: discountCents / 100, freightCost: freightCents / 100, taxTotal: taxCents / 100, orderTotal: (lineCents + freightCents + taxCents) / 100 };
+  return {
+    lineTotal: lineCents / 100,
+    discountTotal: discountCents / 100,
+    freightCost: freightCents / 100,
+    taxTotal: taxCents / 100,
+    orderTotal: (lineCents + freightCents + taxCents) / 100,
+  };
 }
 
 function renderListItem(state: VismaState, order: VismaSalesOrder, baseUrl: string): Record<string, unknown> {
@@ -109,7 +118,13 @@ function renderDetail(state: VismaState, order: VismaSalesOrder, baseUrl: string
       taxCategoryId: line.taxCategoryId,
       operation: "Issue",
     })),
-    totals: { orderTotal: totals.orderTotal, taxTotal: totals.taxTotal, discountTotal: totals.discountTotal, freightCost: totals.freightCost, lineTotal: totals.lineTotal },
+    totals: {
+      orderTotal: totals.orderTotal,
+      taxTotal: totals.taxTotal,
+      discountTotal: totals.discountTotal,
+      freightCost: totals.freightCost,
+      lineTotal: totals.lineTotal,
+    },
     timestamp: rowVersionToken(order.rowVersion),
   };
 }
@@ -144,7 +159,10 @@ function listOrders(state: VismaState, request: SimRequest, maxPageSize: number,
   const modifiedSinceText = query.get("modifiedSince");
   if (modifiedSinceText) {
     const since = parseModifiedSince(modifiedSinceText);
-    if (since === undefined) return problemDetails(400, "modifiedSince is not a valid date", request.path, [{ code: "SIM-InvalidDate", message: "Invalid date", property: "modifiedSince", value: modifiedSinceText }]);
+    if (since === undefined)
+      return problemDetails(400, "modifiedSince is not a valid date", request.path, [
+        { code: "SIM-InvalidDate", message: "Invalid date", property: "modifiedSince", value: modifiedSinceText },
+      ]);
     filters.push((order) => order.modifiedAt >= since);
   }
   const [field = "created", direction = "asc"] = (query.get("orderBy") ?? "created asc").trim().split(/\s+/);
@@ -176,7 +194,9 @@ function createOrder(state: VismaState, request: SimRequest): SimResponse {
   if (!hasJsonContentType(request)) return problemDetails(415, "Send the NewSalesOrderCommand as application/json", request.path);
   const body = parseJsonBody(request);
   if (!body.ok || typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) {
-    return problemDetails(400, body.ok ? "The body must be a JSON object" : body.error, request.path, [{ code: "SIM-InvalidJson", message: "The request body is not a NewSalesOrderCommand", property: "$" }]);
+    return problemDetails(400, body.ok ? "The body must be a JSON object" : body.error, request.path, [
+      { code: "SIM-InvalidJson", message: "The request body is not a NewSalesOrderCommand", property: "$" },
+    ]);
   }
   const parsed = newSalesOrderCommandSchema.safeParse(body.value);
   if (!parsed.success) {
@@ -211,7 +231,10 @@ function createOrder(state: VismaState, request: SimRequest): SimResponse {
     branchId: command.branchId ?? null,
     freight: {
       cost: command.freight?.cost ?? 0,
-      taxCategoryId: command.freight?.taxCategoryId ?? state.lookups.shipVias[(command.shipping?.shipViaId ?? customer?.shipViaId ?? "").toUpperCase()]?.taxCategoryId ?? "HOY",
+      taxCategoryId:
+        command.freight?.taxCategoryId ??
+        state.lookups.shipVias[(command.shipping?.shipViaId ?? customer?.shipViaId ?? "").toUpperCase()]?.taxCategoryId ??
+        "HOY",
     },
     lines: (command.orderLines ?? []).map((line, index) => {
       const item = findInventory(state, line.inventoryId as string);

@@ -163,12 +163,13 @@ export async function startVismaSimulator(overrides: Partial<VismaSimOptions> = 
   });
 
   // The demo's warehouse: ships what the API created and nobody touched, after a while.
-  const autoShip = options.autoShipAfterSeconds > 0
-    ? setInterval(() => {
-        const due = Date.now() - options.autoShipAfterSeconds * 1000;
-        for (const order of base.state.salesOrders.values()) if (order.status === "Open" && order.createdAt <= due) shipWholeOrder(base.state, order);
-      }, 2000)
-    : undefined;
+  const autoShip =
+    options.autoShipAfterSeconds > 0
+      ? setInterval(() => {
+          const due = Date.now() - options.autoShipAfterSeconds * 1000;
+          for (const order of base.state.salesOrders.values()) if (order.status === "Open" && order.createdAt <= due) shipWholeOrder(base.state, order);
+        }, 2000)
+      : undefined;
   autoShip?.unref();
   const close = base.close.bind(base);
 

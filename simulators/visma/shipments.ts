@@ -80,7 +80,11 @@ export function setOrderStatus(state: VismaState, order: VismaSalesOrder, status
  * Ships what is still open on the order, one confirmed shipment per warehouse, each with a package
  * carrying a tracking number (the given one, else a made-up carrier-like number).
  */
-export function shipWholeOrder(state: VismaState, order: VismaSalesOrder, options: { trackingNumber?: string; shipViaId?: string } = {}): VismaShipment[] | { error: string } {
+export function shipWholeOrder(
+  state: VismaState,
+  order: VismaSalesOrder,
+  options: { trackingNumber?: string; shipViaId?: string } = {},
+): VismaShipment[] | { error: string } {
   const warehouses = [...new Set(order.lines.filter((line) => line.quantity - line.shippedQuantity > 0).map((line) => line.warehouseId))];
   if (!warehouses.length) return { error: `Sales order ${order.type} ${order.orderId} has nothing left to ship.` };
   const shipped: VismaShipment[] = [];

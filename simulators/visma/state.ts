@@ -278,7 +278,14 @@ export function emptyContact(state: VismaState): VismaContact {
 }
 
 function addressFromSeed(state: VismaState, address: SeedAddress): VismaAddress {
-  return { ...emptyAddress(state), addressLine1: address.line1, addressLine2: address.line2, postalCode: address.postalCode, city: address.city, countryId: address.countryId };
+  return {
+    ...emptyAddress(state),
+    addressLine1: address.line1,
+    addressLine2: address.line2,
+    postalCode: address.postalCode,
+    city: address.city,
+    countryId: address.countryId,
+  };
 }
 
 function customerFromSeed(state: VismaState, seed: SeedCustomer): VismaCustomer {
@@ -415,7 +422,9 @@ export function createVismaState(seed: SeedData, tenantId: string): VismaState {
 }
 
 export function findInventory(state: VismaState, inventoryNumber: string): VismaInventoryItem | undefined {
-  return state.inventory.get(inventoryNumber) ?? [...state.inventory.values()].find((item) => item.inventoryNumber.toLowerCase() === inventoryNumber.toLowerCase());
+  return (
+    state.inventory.get(inventoryNumber) ?? [...state.inventory.values()].find((item) => item.inventoryNumber.toLowerCase() === inventoryNumber.toLowerCase())
+  );
 }
 
 /** Stock row for a warehouse, created on first use (as a receipt into a new warehouse would). */

@@ -7,7 +7,11 @@ export const wrapped = <T extends z.ZodType>(inner: T) => z.object({ value: inne
 export const wrappedString = wrapped(z.string().nullable());
 export const wrappedNumber = wrapped(z.number().nullable());
 
-export function readV1Body<T extends z.ZodType>(request: SimRequest, schema: T, dtoName: string): { ok: true; value: z.infer<T> } | { ok: false; response: SimResponse } {
+export function readV1Body<T extends z.ZodType>(
+  request: SimRequest,
+  schema: T,
+  dtoName: string,
+): { ok: true; value: z.infer<T> } | { ok: false; response: SimResponse } {
   if (!hasJsonContentType(request)) return { ok: false, response: ippException(415, `Unsupported content type. Send ${dtoName} as application/json.`) };
   const body = parseJsonBody(request);
   if (!body.ok) return { ok: false, response: ippException(400, `Data received not recognized as ${dtoName}. ${body.error}`) };

@@ -4,7 +4,10 @@ import { ippException } from "./errors";
 
 /** Visma.net prints UTC times without a zone designator, trimming trailing zeros of the fraction. */
 export function formatVismaDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 23).replace(/\.?0+$/, "");
+  return new Date(epochMs)
+    .toISOString()
+    .slice(0, 23)
+    .replace(/\.?0+$/, "");
 }
 
 /** Accepted: yyyy-MM-dd, yyyy-MM-dd HH:mm:ss[.FFF], yyyy-MM-ddTHH:mm:ss[.FFF] (read as UTC). */
@@ -30,7 +33,11 @@ export type TimeFilter<T> = (record: T) => boolean;
  * Reads one "<name>" + "<name>Condition" pair. The two are mutually inclusive: sending one alone is
  * a 400, as is an unknown operator or date format.
  */
-export function dateConditionFilter<T>(query: URLSearchParams, name: string, timeOf: (record: T) => number): { filter?: TimeFilter<T> } | { error: SimResponse } {
+export function dateConditionFilter<T>(
+  query: URLSearchParams,
+  name: string,
+  timeOf: (record: T) => number,
+): { filter?: TimeFilter<T> } | { error: SimResponse } {
   const value = queryValue(query, name);
   const condition = queryValue(query, `${name}Condition`);
   if (value === undefined && condition === undefined) return {};

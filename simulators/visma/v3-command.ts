@@ -37,10 +37,7 @@ const lineSchema = z.object({
 export const newSalesOrderCommandSchema = z.object({
   type: text,
   orderId: text,
-  customer: z
-    .object({ id: text, order: text, refNo: text, contactId: number, locationId: text, termsId: text, gln: text })
-    .nullable()
-    .optional(),
+  customer: z.object({ id: text, order: text, refNo: text, contactId: number, locationId: text, termsId: text, gln: text }).nullable().optional(),
   date: text,
   requestOn: text,
   cancelBy: text,
@@ -104,10 +101,22 @@ const HEADER_LIMITS: Record<string, number> = {
     ]),
   ),
 };
-const LINE_LIMITS: Record<string, number> = { description: 256, note: 2048, unitOfMeasure: 6, discountCode: 10, branchId: 30, salesAccountId: 10, salesPersonId: 15, projectTaskId: 30, externalLink: 255 };
+const LINE_LIMITS: Record<string, number> = {
+  description: 256,
+  note: 2048,
+  unitOfMeasure: 6,
+  discountCode: 10,
+  branchId: 30,
+  salesAccountId: 10,
+  salesPersonId: 15,
+  projectTaskId: 30,
+  externalLink: 255,
+};
 
 function valueAt(raw: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), raw);
+  return path
+    .split(".")
+    .reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), raw);
 }
 
 function lengthProblems(raw: Record<string, unknown>): ValidationDetail[] {
@@ -134,7 +143,14 @@ function freightProblems(state: VismaState, command: NewSalesOrderCommand, custo
   if (command.freight?.cost === undefined || command.freight.cost === null) return [];
   const effective = shipVia ?? (customerShipVia ? state.lookups.shipVias[customerShipVia] : undefined);
   if (effective?.manualFreightCost) return [];
-  return [{ code: "1310-FreightCostCanNotBeSetManually", message: "Freight cost is not allowed to be set manually according to the Ship Via Code settings", property: "freight.cost", value: command.freight.cost }];
+  return [
+    {
+      code: "1310-FreightCostCanNotBeSetManually",
+      message: "Freight cost is not allowed to be set manually according to the Ship Via Code settings",
+      property: "freight.cost",
+      value: command.freight.cost,
+    },
+  ];
 }
 
 /** An address or contact, when sent, must carry all of its fields: nothing is filled from the customer. */
@@ -143,7 +159,11 @@ function checkComplete(raw: unknown, fields: readonly string[], property: string
   const present = raw as Record<string, unknown>;
   for (const field of fields) {
     if (!(field in present)) {
-      details.push({ code: "SIM-IncompleteAddressOrContact", message: `All fields must be sent when ${property} is sent; '${field}' is missing`, property: `${property}.${field}` });
+      details.push({
+        code: "SIM-IncompleteAddressOrContact",
+        message: `All fields must be sent when ${property} is sent; '${field}' is missing`,
+        property: `${property}.${field}`,
+      });
     }
   }
 }
@@ -154,32 +174,59 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
   const lookups = state.lookups;
   const orderType = command.type ? lookups.orderTypes[command.type.toUpperCase()] : undefined;
   if (!command.type) details.push(nullNotAllowed("type"));
-  else if (!orderType) details.push({ code: "SIM-OrderTypeNotFound", message: `Order type '${command.type}' does not exist`, property: "type", value: command.type });
+  else if (!orderType)
+    details.push({ code: "SIM-OrderTypeNotFound", message: `Order type '${command.type}' does not exist`, property: "type", value: command.type });
 
   const customerId = command.customer?.id;
   const customer = customerId ? state.customers.get(customerId) : undefined;
   if (!command.customer) details.push(nullNotAllowed("customer"));
   else if (!customerId) details.push(nullNotAllowed("customer.id"));
-  else if (!customer) details.push({ code: "SIM-CustomerNotFound", message: `Customer '${customerId}' was not found`, property: "customer.id", value: customerId });
+  else if (!customer)
+    details.push({ code: "SIM-CustomerNotFound", message: `Customer '${customerId}' was not found`, property: "customer.id", value: customerId });
   else if (!ORDERABLE_CUSTOMER.has(customer.status)) {
-    details.push({ code: "1407-InvalidCustomerStatus", message: `Customer status '${customer.status}' does not allow new orders`, property: "customer.id", value: customerId });
+    details.push({
+      code: "1407-InvalidCustomerStatus",
+      message: `Customer status '${customer.status}' does not allow new orders`,
+      property: "customer.id",
+      value: customerId,
+    });
   }
   if (customer && !customer.creditTermsId && !command.customer?.termsId) {
     details.push({ code: "1401-MissingTermsId", message: "The customer has no credit terms; send customer.termsId", property: "customer.termsId" });
   }
   if (command.customer?.termsId && !(command.customer.termsId in lookups.creditTerms)) {
-    details.push({ code: "SIM-TermsNotFound", message: `Terms '${command.customer.termsId}' do not exist`, property: "customer.termsId", value: command.customer.termsId });
+    details.push({
+      code: "SIM-TermsNotFound",
+      message: `Terms '${command.customer.termsId}' do not exist`,
+      property: "customer.termsId",
+      value: command.customer.termsId,
+    });
   }
 
   if (orderType?.manualNumbering && !command.orderId) details.push(nullNotAllowed("orderId"));
   if (orderType && !orderType.manualNumbering && command.orderId) {
-    details.push({ code: "SIM-OrderIdNotAllowed", message: `Order type '${command.type}' numbers orders automatically; leave orderId empty`, property: "orderId", value: command.orderId });
+    details.push({
+      code: "SIM-OrderIdNotAllowed",
+      message: `Order type '${command.type}' numbers orders automatically; leave orderId empty`,
+      property: "orderId",
+      value: command.orderId,
+    });
   }
   if (command.branchId && !lookups.branches[command.branchId]?.isActive) {
-    details.push({ code: "SIM-BranchNotFound", message: `Branch '${command.branchId}' does not exist or is not active`, property: "branchId", value: command.branchId });
+    details.push({
+      code: "SIM-BranchNotFound",
+      message: `Branch '${command.branchId}' does not exist or is not active`,
+      property: "branchId",
+      value: command.branchId,
+    });
   }
   if (command.currencyId && !/^[A-Z]{3}$/.test(command.currencyId)) {
-    details.push({ code: "SIM-CurrencyNotFound", message: `Currency '${command.currencyId}' does not exist`, property: "currencyId", value: command.currencyId });
+    details.push({
+      code: "SIM-CurrencyNotFound",
+      message: `Currency '${command.currencyId}' does not exist`,
+      property: "currencyId",
+      value: command.currencyId,
+    });
   }
 
   for (const section of ["billing", "shipping"] as const) {
@@ -187,13 +234,19 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
     checkComplete(rawSection?.address, ADDRESS_FIELDS, `${section}.address`, details);
     checkComplete(rawSection?.contact, CONTACT_FIELDS, `${section}.contact`, details);
     const address = command[section]?.address;
-    if (address && address.countryId === "") details.push({ code: "0001-EmptyNotAllowed", message: "Empty value not allowed", property: `${section}.address.countryId`, value: "" });
+    if (address && address.countryId === "")
+      details.push({ code: "0001-EmptyNotAllowed", message: "Empty value not allowed", property: `${section}.address.countryId`, value: "" });
     else if (address && !address.countryId) details.push(nullNotAllowed(`${section}.address.countryId`));
   }
   details.push(...lengthProblems(raw), ...freightProblems(state, command, customer?.shipViaId || undefined));
   const freightCategory = command.freight?.taxCategoryId;
   if (freightCategory && !(freightCategory in lookups.taxCategories)) {
-    details.push({ code: "1805-InvalidTaxCategoryId", message: "Invalid TaxCategoryId, or TaxCategory not found", property: "freight.taxCategoryId", value: freightCategory });
+    details.push({
+      code: "1805-InvalidTaxCategoryId",
+      message: "Invalid TaxCategoryId, or TaxCategory not found",
+      property: "freight.taxCategoryId",
+      value: freightCategory,
+    });
   }
 
   (command.orderLines ?? []).forEach((line, index) => {
@@ -204,23 +257,53 @@ export function validateCommand(state: VismaState, command: NewSalesOrderCommand
     }
     const item = findInventory(state, line.inventoryId);
     if (!item) {
-      details.push({ code: "1804-InventoryIdNotFound", message: `Inventory item '${line.inventoryId}' was not found`, property: `${at}.inventoryId`, value: line.inventoryId });
+      details.push({
+        code: "1804-InventoryIdNotFound",
+        message: `Inventory item '${line.inventoryId}' was not found`,
+        property: `${at}.inventoryId`,
+        value: line.inventoryId,
+      });
     } else if (!SELLABLE.has(item.status)) {
-      details.push({ code: "SIM-InventoryNotSellable", message: `Inventory item '${line.inventoryId}' has status ${item.status}`, property: `${at}.inventoryId`, value: line.inventoryId });
+      details.push({
+        code: "SIM-InventoryNotSellable",
+        message: `Inventory item '${line.inventoryId}' has status ${item.status}`,
+        property: `${at}.inventoryId`,
+        value: line.inventoryId,
+      });
     }
     if (line.quantity === undefined || line.quantity === null) details.push(nullNotAllowed(`${at}.quantity`));
     else if (line.quantity < 0 && item?.type !== "MiscCharge") {
-      details.push({ code: "1809-InvalidQuantityForType", message: "Quantity must be zero or positive when inventory item is not of type MiscCharge", property: `${at}.quantity`, value: line.quantity });
+      details.push({
+        code: "1809-InvalidQuantityForType",
+        message: "Quantity must be zero or positive when inventory item is not of type MiscCharge",
+        property: `${at}.quantity`,
+        value: line.quantity,
+      });
     }
     const extended = Math.abs((line.quantity ?? 0) * (line.unitPrice ?? 0));
     if ((line.discountAmount ?? 0) > extended + 1e-9) {
-      details.push({ code: "1101-DiscountAmountMoreThanExtPrice", message: "Discount amount can not be greater than Extended Price", property: `${at}.discountAmount`, value: line.discountAmount });
+      details.push({
+        code: "1101-DiscountAmountMoreThanExtPrice",
+        message: "Discount amount can not be greater than Extended Price",
+        property: `${at}.discountAmount`,
+        value: line.discountAmount,
+      });
     }
     if (line.taxCategoryId && !(line.taxCategoryId in lookups.taxCategories)) {
-      details.push({ code: "1805-InvalidTaxCategoryId", message: "Invalid TaxCategoryId, or TaxCategory not found", property: `${at}.taxCategoryId`, value: line.taxCategoryId });
+      details.push({
+        code: "1805-InvalidTaxCategoryId",
+        message: "Invalid TaxCategoryId, or TaxCategory not found",
+        property: `${at}.taxCategoryId`,
+        value: line.taxCategoryId,
+      });
     }
     if (line.warehouseId && !lookups.warehouses.includes(line.warehouseId)) {
-      details.push({ code: "SIM-WarehouseNotFound", message: `Warehouse '${line.warehouseId}' does not exist`, property: `${at}.warehouseId`, value: line.warehouseId });
+      details.push({
+        code: "SIM-WarehouseNotFound",
+        message: `Warehouse '${line.warehouseId}' does not exist`,
+        property: `${at}.warehouseId`,
+        value: line.warehouseId,
+      });
     }
   });
   return details;

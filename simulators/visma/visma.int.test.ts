@@ -9,7 +9,14 @@ let sim: VismaSimulator;
 let token: string;
 
 beforeAll(async () => {
-  sim = await startVismaSimulator({ port: 0, seed: 21, products: 150, customers: 45, orders: 10, maxPageSize: { customer: 10, inventory: 40, salesOrder: 50 } });
+  sim = await startVismaSimulator({
+    port: 0,
+    seed: 21,
+    products: 150,
+    customers: 45,
+    orders: 10,
+    maxPageSize: { customer: 10, inventory: 40, salesOrder: 50 },
+  });
   token = await vismaToken(sim);
 });
 afterAll(async () => {
@@ -21,7 +28,9 @@ const json = async (response: Response) => (await response.json()) as Json;
 async function pageAllV1(path: string, pageSize: number): Promise<Json[]> {
   const rows: Json[] = [];
   for (let pageNumber = 1; pageNumber < 200; pageNumber++) {
-    const page = (await (await vismaFetch(sim, token, `${path}${path.includes("?") ? "&" : "?"}pageNumber=${pageNumber}&pageSize=${pageSize}`)).json()) as Json[];
+    const page = (await (
+      await vismaFetch(sim, token, `${path}${path.includes("?") ? "&" : "?"}pageNumber=${pageNumber}&pageSize=${pageSize}`)
+    ).json()) as Json[];
     rows.push(...page);
     if (page.length < pageSize) break;
   }
@@ -31,7 +40,14 @@ async function pageAllV1(path: string, pageSize: number): Promise<Json[]> {
 const validOrder = (customerId: string, extra: Json = {}) => ({
   type: "SO",
   customer: { id: customerId, order: "CSCART-1042", refNo: "WEB" },
-  orderLines: [{ inventoryId: [...sim.state.inventory.values()].find((item) => item.status === "Active" && item.stockItem)!.inventoryNumber, quantity: 2, unitPrice: 159.2, hasManualPrice: true }],
+  orderLines: [
+    {
+      inventoryId: [...sim.state.inventory.values()].find((item) => item.status === "Active" && item.stockItem)!.inventoryNumber,
+      quantity: 2,
+      unitPrice: 159.2,
+      hasManualPrice: true,
+    },
+  ],
   ...extra,
 });
 
@@ -75,7 +91,10 @@ describe("Visma Connect token endpoint", () => {
   it("refuses scopes the integration is not granted (no :delete for the demo integration) with invalid_scope", async () => {
     const refused = await requestVismaToken(sim, { scope: "vismanet_erp_service_api:read vismanet_erp_service_api:delete" });
     expect(refused.status).toBe(400);
-    expect(await json(refused)).toEqual({ error: "invalid_scope", error_description: "The client is not allowed to request scope(s): vismanet_erp_service_api:delete" });
+    expect(await json(refused)).toEqual({
+      error: "invalid_scope",
+      error_description: "The client is not allowed to request scope(s): vismanet_erp_service_api:delete",
+    });
     const granted = await json(await requestVismaToken(sim, { scope: "vismanet_erp_service_api:read" }));
     expect(granted.scope).toBe("vismanet_erp_service_api:read");
     const everythingGranted = await json(await requestVismaToken(sim));
@@ -105,7 +124,10 @@ describe("Visma v1 lists", () => {
   it("filters on lastModifiedDateTime with its condition and rejects half or bad pairs", async () => {
     const all = await pageAllV1("/v1/customer", 10);
     const pivot = [...all].sort((a, b) => a.lastModifiedDateTime.localeCompare(b.lastModifiedDateTime))[20]!.lastModifiedDateTime as string;
-    const newer = await pageAllV1(`/v1/customer?lastModifiedDateTime=${encodeURIComponent(pivot)}&lastModifiedDateTimeCondition=${encodeURIComponent(">")}`, 10);
+    const newer = await pageAllV1(
+      `/v1/customer?lastModifiedDateTime=${encodeURIComponent(pivot)}&lastModifiedDateTimeCondition=${encodeURIComponent(">")}`,
+      10,
+    );
     expect(newer.length).toBeGreaterThan(0);
     expect(newer.length).toBeLessThan(all.length);
     expect(newer.every((row) => row.lastModifiedDateTime > pivot)).toBe(true);
@@ -118,9 +140,13 @@ describe("Visma v1 lists", () => {
 
   it("filters customers by e-mail (ignoring case) and name", async () => {
     const customer = [...sim.state.customers.values()][3]!;
-    const byEmail = (await json(await vismaFetch(sim, token, `/v1/customer?email=${encodeURIComponent(customer.mainContact.email.toUpperCase())}&pageNumber=1&pageSize=10`))) as unknown as Json[];
+    const byEmail = (await json(
+      await vismaFetch(sim, token, `/v1/customer?email=${encodeURIComponent(customer.mainContact.email.toUpperCase())}&pageNumber=1&pageSize=10`),
+    )) as unknown as Json[];
     expect(byEmail.map((row) => row.number)).toEqual([customer.number]);
-    const byName = (await json(await vismaFetch(sim, token, `/v1/customer?name=${encodeURIComponent(customer.name.slice(0, 4))}&pageNumber=1&pageSize=10`))) as unknown as Json[];
+    const byName = (await json(
+      await vismaFetch(sim, token, `/v1/customer?name=${encodeURIComponent(customer.name.slice(0, 4))}&pageNumber=1&pageSize=10`),
+    )) as unknown as Json[];
     expect(byName.map((row) => row.number)).toContain(customer.number);
   });
 
@@ -135,7 +161,11 @@ describe("Visma v1 lists", () => {
     expect(detail.attachments[0]).toMatchObject({ id: withImage.attachments[0]!.id, revision: 1 });
     const image = await vismaFetch(sim, token, `/v1/attachment/${withImage.attachments[0]!.id}`);
     expect(image.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
     expect((await fetch(`${sim.url}/v1/attachment/${withImage.attachments[0]!.id}`)).status).toBe(401);
   });
 
@@ -180,7 +210,13 @@ describe("Visma v1 writes", () => {
     const location = created.headers.get("location")!;
     expect(location).toMatch(/\/v1\/customer\/\d+$/);
     const detail = await json(await fetch(location, { headers: { authorization: `Bearer ${token}` } }));
-    expect(detail).toMatchObject({ name: "Fjordkanten Ærlig AS", creditTerms: { id: "14" }, customerClass: { id: "B2B" }, mainContact: { email: "post@fjordkanten.example.no" }, mainAddress: { city: "Bergen", country: { id: "NO" } } });
+    expect(detail).toMatchObject({
+      name: "Fjordkanten Ærlig AS",
+      creditTerms: { id: "14" },
+      customerClass: { id: "B2B" },
+      mainContact: { email: "post@fjordkanten.example.no" },
+      mainAddress: { city: "Bergen", country: { id: "NO" } },
+    });
     expect(detail.glAccounts.customerLedgerAccount.number).toBe("1400");
   });
 
@@ -208,7 +244,10 @@ describe("Visma v1 writes", () => {
   });
 
   it("creates inventory (inventoryNumber mandatory on POST, refused on PUT)", async () => {
-    const created = await vismaFetch(sim, token, "/v1/inventory", { method: "POST", body: { inventoryNumber: { value: "NEW-ITEM-1" }, description: { value: "Ny vare" }, defaultPrice: { value: 99.5 } } });
+    const created = await vismaFetch(sim, token, "/v1/inventory", {
+      method: "POST",
+      body: { inventoryNumber: { value: "NEW-ITEM-1" }, description: { value: "Ny vare" }, defaultPrice: { value: 99.5 } },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toMatch(/\/v1\/inventory\/NEW-ITEM-1$/);
     expect((await vismaFetch(sim, token, "/v1/inventory", { method: "POST", body: { description: { value: "x" } } })).status).toBe(400);
@@ -232,10 +271,13 @@ describe("SalesOrder V3", () => {
 
   it("rejects unknown inventory (1804), unknown customer, incomplete addresses and manual numbering without orderId", async () => {
     const customerId = [...sim.state.customers.keys()][1]!;
-    const codes = async (body: unknown) => ((await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body }))).details as Json[]).map((detail) => detail.code);
+    const codes = async (body: unknown) =>
+      ((await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body }))).details as Json[]).map((detail) => detail.code);
     expect(await codes(validOrder(customerId, { orderLines: [{ inventoryId: "NO-SUCH-SKU", quantity: 1 }] }))).toEqual(["1804-InventoryIdNotFound"]);
     expect(await codes(validOrder("00000"))).toEqual(["SIM-CustomerNotFound"]);
-    expect(await codes(validOrder(customerId, { billing: { address: { line1: "Storgata 1", city: "Oslo", countryId: "NO" } } }))).toContain("SIM-IncompleteAddressOrContact");
+    expect(await codes(validOrder(customerId, { billing: { address: { line1: "Storgata 1", city: "Oslo", countryId: "NO" } } }))).toContain(
+      "SIM-IncompleteAddressOrContact",
+    );
     expect(await codes(validOrder(customerId, { type: "WO" }))).toEqual(["0001-NullNotAllowed"]);
     expect(sim.state.salesOrders.size).toBe(0);
   });
@@ -247,7 +289,10 @@ describe("SalesOrder V3", () => {
     const before = (await json(await vismaFetch(sim, token, `/v1/inventorysummary/${inventoryId}`))) as unknown as Json[];
     const address = { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "NO", stateId: null };
     const contact = { name: "Kari Nordmann", attention: "", email: "kari@example.no", phone1: "+4790000000" };
-    const response = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: { ...command, billing: { address, contact }, shipping: { address, contact } } });
+    const response = await vismaFetch(sim, token, "/api/v3/SalesOrders", {
+      method: "POST",
+      body: { ...command, billing: { address, contact }, shipping: { address, contact } },
+    });
     expect(response.status).toBe(201);
     const location = response.headers.get("location")!;
     expect(location).toMatch(/\/api\/v3\/SalesOrders\/SO\/\d+$/);
@@ -266,9 +311,24 @@ describe("SalesOrder V3", () => {
     order.orderLines[0] = { ...order.orderLines[0]!, description: "d".repeat(257) } as (typeof order.orderLines)[number];
     const body = await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: order }));
     const tooLong = (body.details as Json[]).filter((detail) => detail.code === "0002-InvalidLength").map((detail) => detail.parameters.property);
-    expect(tooLong.sort()).toEqual(["billing.address.countryId", "billing.address.line1", "billing.address.postalCode", "billing.contact.phone1", "customer.order", "note", "orderLines[0].description"].sort());
+    expect(tooLong.sort()).toEqual(
+      [
+        "billing.address.countryId",
+        "billing.address.line1",
+        "billing.address.postalCode",
+        "billing.contact.phone1",
+        "customer.order",
+        "note",
+        "orderLines[0].description",
+      ].sort(),
+    );
     expect((body.details as Json[])[0]).toMatchObject({ message: "Invalid length" });
-    const atTheLimit = validOrder(customerId, { customer: { id: customerId, order: "C".repeat(40) }, shipping: { shipViaId: "POSTEN" }, note: "n".repeat(2048), billing: { address: { ...address, line1: "x".repeat(50), postalCode: "1".repeat(20), countryId: "NO" }, contact: { ...contact, phone1: "9".repeat(50) } } });
+    const atTheLimit = validOrder(customerId, {
+      customer: { id: customerId, order: "C".repeat(40) },
+      shipping: { shipViaId: "POSTEN" },
+      note: "n".repeat(2048),
+      billing: { address: { ...address, line1: "x".repeat(50), postalCode: "1".repeat(20), countryId: "NO" }, contact: { ...contact, phone1: "9".repeat(50) } },
+    });
     expect((await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: atTheLimit })).status).toBe(201);
   });
 
@@ -276,8 +336,12 @@ describe("SalesOrder V3", () => {
     const customerId = [...sim.state.customers.keys()][1]!;
     const address = { line1: "Storgata 1", line2: "", line3: "", postalCode: "0155", city: "Oslo", countryId: "", stateId: null };
     const contact = { name: "Kari", attention: "", email: "kari@example.no", phone1: "" };
-    const body = await json(await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { shipping: { address, contact } }) }));
-    expect(body.details).toEqual([expect.objectContaining({ code: "0001-EmptyNotAllowed", parameters: { property: "shipping.address.countryId", value: "" } })]);
+    const body = await json(
+      await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { shipping: { address, contact } }) }),
+    );
+    expect(body.details).toEqual([
+      expect.objectContaining({ code: "0001-EmptyNotAllowed", parameters: { property: "shipping.address.countryId", value: "" } }),
+    ]);
   });
 
   it("refuses a manual freight cost unless the order's Ship via allows it (1310), the sent one or the customer's default", async () => {
@@ -287,12 +351,18 @@ describe("SalesOrder V3", () => {
       return response.status === 201 ? "created" : ((await json(response)).details as Json[]).map((detail) => `${detail.code} ${detail.parameters.property}`);
     };
     expect(await codes(validOrder(customer.number, { freight: { cost: 59 } }))).toEqual(["1310-FreightCostCanNotBeSetManually freight.cost"]);
-    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "PICKUP" } }))).toEqual(["1310-FreightCostCanNotBeSetManually freight.cost"]);
-    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "NOPE" } }))).toEqual(["SIM-ShipViaNotFound shipping.shipViaId"]);
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "PICKUP" } }))).toEqual([
+      "1310-FreightCostCanNotBeSetManually freight.cost",
+    ]);
+    expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "NOPE" } }))).toEqual([
+      "SIM-ShipViaNotFound shipping.shipViaId",
+    ]);
     expect(await codes(validOrder(customer.number, { freight: { cost: 59 }, shipping: { shipViaId: "POSTEN" } }))).toBe("created");
     expect(await codes(validOrder(customer.number, { shipping: { shipViaId: "PICKUP" } }))).toBe("created");
     // A customer whose default Ship via allows it needs none on the order.
-    const seeded = [...sim.state.customers.values()].find((candidate) => candidate.shipViaId === "POSTEN" && candidate.status === "Active" && candidate.creditTermsId)!;
+    const seeded = [...sim.state.customers.values()].find(
+      (candidate) => candidate.shipViaId === "POSTEN" && candidate.status === "Active" && candidate.creditTermsId,
+    )!;
     expect(await codes(validOrder(seeded.number, { freight: { cost: 59 } }))).toBe("created");
   });
 
@@ -308,7 +378,10 @@ describe("SalesOrder V3", () => {
     // The simulator's clock runs a little ahead of real time when many changes come within a millisecond.
     const since = new Date(Math.max(Date.now(), sim.state.lastClock + 1)).toISOString();
     for (let i = 0; i < 3; i++) {
-      await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: `CSCART-${2000 + i}` } }) });
+      await vismaFetch(sim, token, "/api/v3/SalesOrders", {
+        method: "POST",
+        body: validOrder(customerId, { customer: { id: customerId, order: `CSCART-${2000 + i}` } }),
+      });
     }
     const first = await json(await vismaFetch(sim, token, `/api/v3/SalesOrders?modifiedSince=${encodeURIComponent(since)}&pageSize=2&pageIndex=0`));
     expect(first.totalCount).toBe(3);
@@ -329,7 +402,10 @@ describe("SalesOrder V3", () => {
     const line = order.lines[0]!;
     const row = () => sim.state.inventory.get(line.inventoryId)!.warehouses.find((candidate) => candidate.warehouse === line.warehouseId)!;
     const onHandBefore = row().onHand;
-    const created = await vismaFetch(sim, token, `/v1/salesorder/${order.orderId}/action/createShipment`, { method: "POST", body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: line.warehouseId } });
+    const created = await vismaFetch(sim, token, `/v1/salesorder/${order.orderId}/action/createShipment`, {
+      method: "POST",
+      body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: line.warehouseId },
+    });
     expect(created.status).toBe(200);
     const { referenceNumber } = await json(created);
     expect(row().soAllocated).toBeGreaterThanOrEqual(line.quantity);
@@ -342,7 +418,10 @@ describe("SalesOrder V3", () => {
 
   it("takes createShipment flat, refusing the {value} form and a missing shipmentWarehouse or shipmentDate, and a held order", async () => {
     const customerId = [...sim.state.customers.keys()][3]!;
-    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-3001" } }) });
+    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", {
+      method: "POST",
+      body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-3001" } }),
+    });
     const orderId = created.headers.get("location")!.split("/").pop()!;
     const ship = (body: unknown) => vismaFetch(sim, token, `/v1/salesorder/${orderId}/action/createShipment`, { method: "POST", body });
     const wrapped = await ship({ orderType: { value: "SO" }, shipmentDate: { value: "2025-03-14" }, shipmentWarehouse: { value: "MAIN" } });
@@ -353,16 +432,25 @@ describe("SalesOrder V3", () => {
     expect((await json(await ship({ orderType: "SO", shipmentWarehouse: "MAIN" }))).ExceptionMessage).toContain("'shipmentDate' cannot be empty");
     expect((await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "NOWHERE" })).status).toBe(400);
 
-    const held = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { status: "Hold", customer: { id: customerId, order: "CSCART-3002" } }) });
+    const held = await vismaFetch(sim, token, "/api/v3/SalesOrders", {
+      method: "POST",
+      body: validOrder(customerId, { status: "Hold", customer: { id: customerId, order: "CSCART-3002" } }),
+    });
     const heldId = held.headers.get("location")!.split("/").pop()!;
-    const onHold = await vismaFetch(sim, token, `/v1/salesorder/${heldId}/action/createShipment`, { method: "POST", body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" } });
+    const onHold = await vismaFetch(sim, token, `/v1/salesorder/${heldId}/action/createShipment`, {
+      method: "POST",
+      body: { orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" },
+    });
     expect(onHold.status).toBe(400);
     expect((await json(onHold)).ExceptionMessage).toMatch(/on hold/);
     const shipped = await json(await ship({ orderType: "SO", shipmentDate: "2025-03-14", shipmentWarehouse: "MAIN" }));
     // V3 lists the order's shipments (read only); v1 says whether one is still open.
     const listed = (await json(await vismaFetch(sim, token, `/api/v3/SalesOrders/SO/${orderId}/shipment`))) as unknown as Json[];
     expect(listed.map((shipment) => shipment.id)).toEqual([shipped.referenceNumber]);
-    expect(await json(await vismaFetch(sim, token, `/v1/shipment/${shipped.referenceNumber}`))).toMatchObject({ shipmentNumber: shipped.referenceNumber, status: "Open" });
+    expect(await json(await vismaFetch(sim, token, `/v1/shipment/${shipped.referenceNumber}`))).toMatchObject({
+      shipmentNumber: shipped.referenceNumber,
+      status: "Open",
+    });
     expect((await vismaFetch(sim, token, "/v1/shipment/999999")).status).toBe(404);
   });
 });
@@ -372,33 +460,48 @@ describe("Visma order totals and shipments for order progress", () => {
     const customerId = [...sim.state.customers.keys()][5]!;
     const item = [...sim.state.inventory.values()].find((candidate) => candidate.status === "Active" && candidate.stockItem && candidate.vatCodeId === "3")!;
     const post = (orderLines: Json[], freight?: Json, reference = "CSCART-4001") =>
-      vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: { type: "SO", customer: { id: customerId, order: reference }, shipping: { shipViaId: "POSTEN" }, ...(freight ? { freight } : {}), orderLines } });
+      vismaFetch(sim, token, "/api/v3/SalesOrders", {
+        method: "POST",
+        body: { type: "SO", customer: { id: customerId, order: reference }, shipping: { shipViaId: "POSTEN" }, ...(freight ? { freight } : {}), orderLines },
+      });
     // 2 × 8.04 − 0.04 = 16.04 and a 0 % line of 10; freight 47.20 at the Ship via's 25 %: VAT (16.04 + 47.20) × 25 % = 15.81.
-    const created = await post([
-      { inventoryId: item.inventoryNumber, quantity: 2, unitPrice: 8.04, discountAmount: 0.04, hasManualPrice: true, hasManualDiscount: true },
-      { inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 10, hasManualPrice: true, taxCategoryId: "FRITATT" },
-      { inventoryId: "GAVEKORT", quantity: -1, unitPrice: 5, hasManualPrice: true },
-    ], { cost: 47.2 });
+    const created = await post(
+      [
+        { inventoryId: item.inventoryNumber, quantity: 2, unitPrice: 8.04, discountAmount: 0.04, hasManualPrice: true, hasManualDiscount: true },
+        { inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 10, hasManualPrice: true, taxCategoryId: "FRITATT" },
+        { inventoryId: "GAVEKORT", quantity: -1, unitPrice: 5, hasManualPrice: true },
+      ],
+      { cost: 47.2 },
+    );
     expect(created.status).toBe(201);
     const detail = await json(await vismaFetch(sim, token, new URL(created.headers.get("location")!).pathname));
     expect(detail.totals).toMatchObject({ lineTotal: 21.04, freightCost: 47.2, taxTotal: 15.81, orderTotal: 84.05 });
 
     const negative = await json(await post([{ inventoryId: item.inventoryNumber, quantity: -1, unitPrice: 5 }], undefined, "CSCART-4002"));
     expect(negative.details.map((detail: Json) => detail.code)).toContain("1809-InvalidQuantityForType");
-    const badCategory = await json(await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, taxCategoryId: "NOPE" }], undefined, "CSCART-4003"));
+    const badCategory = await json(
+      await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, taxCategoryId: "NOPE" }], undefined, "CSCART-4003"),
+    );
     expect(badCategory.details.map((detail: Json) => detail.code)).toContain("1805-InvalidTaxCategoryId");
-    const tooMuchDiscount = await json(await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, discountAmount: 6 }], undefined, "CSCART-4004"));
+    const tooMuchDiscount = await json(
+      await post([{ inventoryId: item.inventoryNumber, quantity: 1, unitPrice: 5, discountAmount: 6 }], undefined, "CSCART-4004"),
+    );
     expect(tooMuchDiscount.details.map((detail: Json) => detail.code)).toContain("1101-DiscountAmountMoreThanExtPrice");
   });
 
   it("lists shipments changed since a time with their Ship via, packages' tracking numbers and orders (GET /v1/shipment)", async () => {
     const customerId = [...sim.state.customers.keys()][6]!;
-    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", { method: "POST", body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-4010" }, shipping: { shipViaId: "POSTNORD" } }) });
+    const created = await vismaFetch(sim, token, "/api/v3/SalesOrders", {
+      method: "POST",
+      body: validOrder(customerId, { customer: { id: customerId, order: "CSCART-4010" }, shipping: { shipViaId: "POSTNORD" } }),
+    });
     const orderId = created.headers.get("location")!.split("/").pop()!;
     const since = new Date(Date.now() - 1000).toISOString().slice(0, 23);
     const control = await controlFetch(sim, `/salesorders/SO/${orderId}`, { ship: { trackingNumber: "70712345678901234NO" } });
     expect(control.status).toBe(200);
-    const listed = (await json(await vismaFetch(sim, token, `/v1/shipment?lastModifiedDateTime=${since}&lastModifiedDateTimeCondition=%3E%3D&pageNumber=1&pageSize=50`))) as unknown as Json[];
+    const listed = (await json(
+      await vismaFetch(sim, token, `/v1/shipment?lastModifiedDateTime=${since}&lastModifiedDateTimeCondition=%3E%3D&pageNumber=1&pageSize=50`),
+    )) as unknown as Json[];
     const shipment = listed.find((candidate) => candidate.shipmentOrderLines[0]?.orderNbr === orderId)!;
     expect(shipment).toMatchObject({
       status: "Confirmed",
@@ -426,10 +529,11 @@ describe("Visma v1 company lookups", () => {
   });
 
   it("refuses a customer with terms not visible to customers or an inactive collection account", async () => {
-    const create = (extra: Json) =>
-      vismaFetch(sim, token, "/v1/customer", { method: "POST", body: { name: { value: "Test" }, ...extra } });
+    const create = (extra: Json) => vismaFetch(sim, token, "/v1/customer", { method: "POST", body: { name: { value: "Test" }, ...extra } });
     expect((await json(await create({ creditTermsId: { value: "60" } }))).ExceptionMessage).toBe("CreditTerms '60' not found.");
-    expect((await json(await create({ glAccounts: { value: { customerLedgerAccount: { value: "1590" } } } }))).ExceptionMessage).toBe("Account '1590' not found.");
+    expect((await json(await create({ glAccounts: { value: { customerLedgerAccount: { value: "1590" } } } }))).ExceptionMessage).toBe(
+      "Account '1590' not found.",
+    );
   });
 
   it("refuses over-long customer addresses and contacts (the address model's limits)", async () => {
@@ -495,7 +599,11 @@ describe("Visma.net lists for the pick-lists", () => {
   it("lists VAT categories as a plain list (an item's vatCode.id is one of their ids) and warehouses paged with metadata", async () => {
     const categories = await json(await vismaFetch(sim, token, "/v1/vatCategory"));
     expect(categories.map((category: Json) => category.vatCategoryId).sort()).toEqual(["0", "3", "31", "33"]);
-    expect(categories.find((category: Json) => category.vatCategoryId === "31")).toMatchObject({ description: "Utgående mva middels sats", active: true, vatCategoryLines: [{ vatRates: [{ vatRate: 15 }] }] });
+    expect(categories.find((category: Json) => category.vatCategoryId === "31")).toMatchObject({
+      description: "Utgående mva middels sats",
+      active: true,
+      vatCategoryLines: [{ vatRates: [{ vatRate: 15 }] }],
+    });
     const item = await json(await vismaFetch(sim, token, `/v1/inventory/${[...sim.state.inventory.keys()][0]}`));
     expect(categories.map((category: Json) => category.vatCategoryId)).toContain(item.vatCode.id);
 

@@ -5,5 +5,7 @@ import { parseOrThrow } from "@/lib/validation";
 import { completeUnlessTransient } from "./complete-unless-transient";
 
 export function handleDeleteTenantJob(job: Pick<PgBoss.Job<unknown>, "data">) {
-  return completeUnlessTransient("delete-tenant job", () => removeTenantData(parseOrThrow(DeleteTenantJobSchema, job.data, "delete-tenant job", "JOB_PAYLOAD_INVALID")));
+  return completeUnlessTransient("delete-tenant job", () =>
+    removeTenantData(parseOrThrow(DeleteTenantJobSchema, job.data, "delete-tenant job", "JOB_PAYLOAD_INVALID")),
+  );
 }

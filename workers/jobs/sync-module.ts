@@ -16,7 +16,11 @@ import { SYNC_MODULES } from "@/lib/sync/modules";
 import { parseOrThrow } from "@/lib/validation";
 import { completeUnlessTransient } from "./complete-unless-transient";
 
-export async function handleSyncJob(job: Pick<PgBoss.Job<unknown>, "id" | "name" | "data">, registry: ModuleRegistry = SYNC_MODULES, boss?: PgBoss): Promise<unknown> {
+export async function handleSyncJob(
+  job: Pick<PgBoss.Job<unknown>, "id" | "name" | "data">,
+  registry: ModuleRegistry = SYNC_MODULES,
+  boss?: PgBoss,
+): Promise<unknown> {
   // A bad payload or configuration error completes the job (the run record keeps the error).
   return completeUnlessTransient("job", async () => {
     const payload = parseOrThrow(syncJobPayloadSchema(registry.idSchema), job.data, `job payload of ${job.name}`, "JOB_PAYLOAD_INVALID");

@@ -17,8 +17,18 @@ export default function LoginPage() {
   return (
     <AuthCard title={t("title")} description={t("tagline")}>
       <LoginForm />
-      <p className="mt-4 text-center text-sm"><Link href="/forgot-password" className="text-brand-700 hover:underline">{t("forgot")}</Link></p>
-      {env().SIGNUP_OPEN && <p className="mt-2 text-center text-sm"><Link href="/signup" className="text-brand-700 hover:underline">{t("signUp")}</Link></p>}
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="text-brand-700 hover:underline">
+          {t("forgot")}
+        </Link>
+      </p>
+      {env().SIGNUP_OPEN && (
+        <p className="mt-2 text-center text-sm">
+          <Link href="/signup" className="text-brand-700 hover:underline">
+            {t("signUp")}
+          </Link>
+        </p>
+      )}
     </AuthCard>
   );
 }

@@ -35,7 +35,12 @@ function exportedHandlers(): Handler[] {
     }
     // Re-exports like `export { GET } from ...` would dodge the checks above.
     for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-      for (const name of match[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!)) {
+      for (const name of match[1]!.split(",").map((part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      )) {
         if (METHODS.includes(name)) handlers.push({ file, method: name, guardRole: null });
       }
     }
@@ -64,7 +69,10 @@ describe("route coverage", () => {
   it("wraps every handler in guardRoute with the role the table expects", () => {
     const wrong = handlers
       .filter((handler) => handler.guardRole !== listed.get(routeCaseKey(handler))?.role)
-      .map((handler) => `${routeCaseKey(handler)}: guardRoute role ${handler.guardRole ?? "(none)"}, table ${listed.get(routeCaseKey(handler))?.role ?? "(missing)"}`);
+      .map(
+        (handler) =>
+          `${routeCaseKey(handler)}: guardRoute role ${handler.guardRole ?? "(none)"}, table ${listed.get(routeCaseKey(handler))?.role ?? "(missing)"}`,
+      );
     expect(wrong).toEqual([]);
   });
 

@@ -56,7 +56,9 @@ export type DeliveryOutcome = { delivered: true; status: number } | { delivered:
 export async function deliverWebhook(job: WebhookJob): Promise<DeliveryOutcome> {
   const condition = await db.alertCondition.findFirst({
     where: { id: job.conditionId, tenantId: job.tenantId, tenant: { deletionRequestedAt: null } },
-    include: { tenant: { select: { slug: true, name: true, settings: { select: { webhookUrl: true, webhookSecret: true, storeLogs: true, logRetentionDays: true } } } } },
+    include: {
+      tenant: { select: { slug: true, name: true, settings: { select: { webhookUrl: true, webhookSecret: true, storeLogs: true, logRetentionDays: true } } } },
+    },
   });
   const settings = condition?.tenant.settings;
   if (!condition || !settings?.webhookUrl || !settings.webhookSecret) return { delivered: false, reason: "no webhook or no such alert any more" };
@@ -67,7 +69,13 @@ export async function deliverWebhook(job: WebhookJob): Promise<DeliveryOutcome> 
   const client = new HttpClient({ tenantId: job.tenantId, maxAttempts: 1, timeoutMs: 10_000, deadlineMs: 20_000 }, "webhook", "the alert webhook");
   try {
     // The client sends JSON.stringify(json): exactly the text that was signed.
-    const response = await client.send({ method: "POST", url: settings.webhookUrl, json: body, headers: { [SIGNATURE_HEADER]: signature, [EVENT_ID_HEADER]: body.id }, maxBytes: 64 * 1024 });
+    const response = await client.send({
+      method: "POST",
+      url: settings.webhookUrl,
+      json: body,
+      headers: { [SIGNATURE_HEADER]: signature, [EVENT_ID_HEADER]: body.id },
+      maxBytes: 64 * 1024,
+    });
     log.info(logLine("webhookDelivered", { notice: job.notice, kind: condition.kind, status: response.status }));
     return { delivered: true, status: response.status };
   } catch (caught) {

@@ -42,7 +42,6 @@ function client(meter = new CallMeter(), extra: { timeoutMs?: number; apiKey?: s
   });
 }
 
-
 describe("CsCartClient against the CS-Cart simulator", () => {
   it("pages through all orders to the end", async () => {
     const cscart = client();
@@ -107,7 +106,9 @@ describe("CsCartClient against the CS-Cart simulator", () => {
     expect((await cscart.findProductsByCode(first!.productCode)).map((product) => product.product_id)).toEqual([String(first!.productId)]);
     // CS-Cart has no unique key on product_code: a duplicate is returned too, so the caller can refuse.
     sim.changeProduct(second!.productId, { productCode: first!.productCode.toLowerCase() });
-    expect((await cscart.findProductsByCode(first!.productCode)).map((product) => product.product_id).sort()).toEqual([String(first!.productId), String(second!.productId)].sort());
+    expect((await cscart.findProductsByCode(first!.productCode)).map((product) => product.product_id).sort()).toEqual(
+      [String(first!.productId), String(second!.productId)].sort(),
+    );
     sim.reset();
   });
 
@@ -182,7 +183,9 @@ describe("CsCartClient against the CS-Cart simulator", () => {
   it("does not retry a POST that got a server error, and flags its outcome as unknown", async () => {
     sim.setFaults({ errorRate: 1, match: { method: "POST" } });
     const meter = new CallMeter();
-    const error = await caughtAppError(client(meter).createProduct({ product_code: "X-1", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const error = await caughtAppError(
+      client(meter).createProduct({ product_code: "X-1", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }),
+    );
     expect(error.code).toBe("REMOTE_UNAVAILABLE");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(meter.snapshot().cscart?.calls).toBe(1);
@@ -190,12 +193,23 @@ describe("CsCartClient against the CS-Cart simulator", () => {
 
   it("gives outcomeUnknown when a POST times out or the connection drops after the write", async () => {
     sim.setFaults({ hangRate: 1, match: { method: "POST" } });
-    const timeout = await caughtAppError(client(new CallMeter(), { timeoutMs: 400 }).createProduct({ product_code: "X-2", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const timeout = await caughtAppError(
+      client(new CallMeter(), { timeoutMs: 400 }).createProduct({
+        product_code: "X-2",
+        product: "X",
+        price: "1.00",
+        status: "A",
+        category_ids: [1],
+        tax_ids: [],
+      }),
+    );
     expect(timeout.code).toBe("REMOTE_TIMEOUT");
     expect(timeout.details?.outcomeUnknown).toBe(true);
 
     sim.setFaults({ commitThenDropRate: 1, match: { method: "POST" } });
-    const dropped = await caughtAppError(client().createProduct({ product_code: "X-3", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }));
+    const dropped = await caughtAppError(
+      client().createProduct({ product_code: "X-3", product: "X", price: "1.00", status: "A", category_ids: [1], tax_ids: [] }),
+    );
     expect(dropped.code).toBe("REMOTE_NETWORK");
     expect(dropped.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});

@@ -70,7 +70,10 @@ const REMOTE_LABEL = "the CS-Cart shop";
 
 /** The shop address without a trailing slash or API path, so both forms work in settings. */
 export function cscartApiBase(shopUrl: string): string {
-  return `${shopUrl.trim().replace(/\/+$/, "").replace(/\/api(\/[\d.]+)?$/, "")}/api/2.0`;
+  return `${shopUrl
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/api(\/[\d.]+)?$/, "")}/api/2.0`;
 }
 
 /**
@@ -107,10 +110,23 @@ export class CsCartClient {
 
   /** These PUTs set absolute values (a status, a product's fields), so sending one twice is harmless. */
   private put<S extends z.ZodType>(schema: S, path: string, body: unknown) {
-    return requestJson(schema, this.http, { method: "PUT", url: this.url(path), json: body, retry: "idempotent", headers: { authorization: this.authorization } });
+    return requestJson(schema, this.http, {
+      method: "PUT",
+      url: this.url(path),
+      json: body,
+      retry: "idempotent",
+      headers: { authorization: this.authorization },
+    });
   }
 
-  private listPages<S extends z.ZodType, T>(schema: S, path: string, query: QueryParams, itemsPerPage: number, itemsOf: (body: z.output<S>) => T[], totalOf: (body: z.output<S>) => number | undefined) {
+  private listPages<S extends z.ZodType, T>(
+    schema: S,
+    path: string,
+    query: QueryParams,
+    itemsPerPage: number,
+    itemsOf: (body: z.output<S>) => T[],
+    totalOf: (body: z.output<S>) => number | undefined,
+  ) {
     return pageThrough<T>(async (page) => {
       const body = await this.get(schema, path, { ...query, page, items_per_page: itemsPerPage });
       return { items: itemsOf(body), totalCount: totalOf(body), pageSize: itemsPerPage };
@@ -129,7 +145,14 @@ export class CsCartClient {
       sort_by: filter.sortBy ?? "date",
       sort_order: filter.sortOrder ?? "asc",
     };
-    return this.listPages(CsCartOrderListSchema, "orders", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.orders, (body) => body.params?.total_items);
+    return this.listPages(
+      CsCartOrderListSchema,
+      "orders",
+      query,
+      filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
+      (body) => body.orders,
+      (body) => body.params?.total_items,
+    );
   }
 
   /**
@@ -157,7 +180,10 @@ export class CsCartClient {
    * cursor, whatever its status, because an order not yet in an exported status will never be
    * listed again once the cursor passes it (the caller holds the cursor for it).
    */
-  async listOrderChanges(cursor: ShopOrderCursor, filter: { status?: string | readonly string[]; itemsPerPage?: number; overlapSeconds?: number } = {}): Promise<OrderChanges> {
+  async listOrderChanges(
+    cursor: ShopOrderCursor,
+    filter: { status?: string | readonly string[]; itemsPerPage?: number; overlapSeconds?: number } = {},
+  ): Promise<OrderChanges> {
     const { knowsUpdatedAt, shopNow } = await this.probeOrderFilter();
     if (knowsUpdatedAt) {
       const from = cursor.updatedAt === undefined ? undefined : Math.max(0, cursor.updatedAt - (filter.overlapSeconds ?? ORDER_LISTING_OVERLAP_SECONDS));
@@ -188,7 +214,10 @@ export class CsCartClient {
    * e-mail (docs/api-facts.md, "CS-Cart order updates").
    */
   async updateOrderStatus(orderId: string | number, status: string, options: { notifyCustomer?: boolean } = {}): Promise<void> {
-    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, { status, ...(options.notifyCustomer ? { notify_user: "Y" } : {}) });
+    await this.put(CsCartOrderStatusUpdateSchema, `orders/${encodeURIComponent(String(orderId))}`, {
+      status,
+      ...(options.notifyCustomer ? { notify_user: "Y" } : {}),
+    });
   }
 
   // ---- shipments ----
@@ -196,7 +225,14 @@ export class CsCartClient {
   /** Every shipment of an order (GET /shipments?order_id=, to the last page). */
   listOrderShipments(orderId: string | number): Promise<CsCartShipment[]> {
     return collectAll(
-      this.listPages(CsCartShipmentListSchema, "shipments", { order_id: String(orderId) }, DEFAULT_ITEMS_PER_PAGE, (body) => body.shipments, (body) => body.params?.total_items),
+      this.listPages(
+        CsCartShipmentListSchema,
+        "shipments",
+        { order_id: String(orderId) },
+        DEFAULT_ITEMS_PER_PAGE,
+        (body) => body.shipments,
+        (body) => body.params?.total_items,
+      ),
     );
   }
 
@@ -211,7 +247,14 @@ export class CsCartClient {
   /** Products page by page; `productCode` narrows to codes containing it (CS-Cart's `pcode`, a LIKE search). */
   listProductPages(filter: { productCode?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartProduct>> {
     const byCode: QueryParams = filter.productCode ? { pcode: filter.productCode } : {};
-    return this.listPages(CsCartProductListSchema, "products", byCode, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.products, (body) => body.params?.total_items);
+    return this.listPages(
+      CsCartProductListSchema,
+      "products",
+      byCode,
+      filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
+      (body) => body.products,
+      (body) => body.params?.total_items,
+    );
   }
 
   /**
@@ -237,7 +280,14 @@ export class CsCartClient {
 
   listUserPages(filter: { email?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartUser>> {
     const query: QueryParams = { user_type: "C", email: filter.email };
-    return this.listPages(CsCartUserListSchema, "users", query, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.users, (body) => body.params?.total_items);
+    return this.listPages(
+      CsCartUserListSchema,
+      "users",
+      query,
+      filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
+      (body) => body.users,
+      (body) => body.params?.total_items,
+    );
   }
 
   /** Every customer with exactly this e-mail (the e-mail filter matches substrings; the shop does not forbid duplicates). */
@@ -259,7 +309,14 @@ export class CsCartClient {
   // ---- categories ----
 
   listCategoryPages(filter: { itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartCategory>> {
-    return this.listPages(CsCartCategoryListSchema, "categories", {}, filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE, (body) => body.categories, (body) => body.params?.total_items);
+    return this.listPages(
+      CsCartCategoryListSchema,
+      "categories",
+      {},
+      filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
+      (body) => body.categories,
+      (body) => body.params?.total_items,
+    );
   }
 
   // ---- lists for the pick-lists ----
@@ -269,7 +326,12 @@ export class CsCartClient {
    * LIST_PAGE_SIZE until a short page, or until a page brings nothing new (an entity that ignores
    * the paging parameters answers the same list again).
    */
-  private async collectList<S extends z.ZodType<unknown[]>>(schema: S, path: string, idOf: (row: z.output<S>[number]) => string, query: QueryParams = {}): Promise<z.output<S>> {
+  private async collectList<S extends z.ZodType<unknown[]>>(
+    schema: S,
+    path: string,
+    idOf: (row: z.output<S>[number]) => string,
+    query: QueryParams = {},
+  ): Promise<z.output<S>> {
     const byId = new Map<string, z.output<S>[number]>();
     for (let page = 1; page <= MAX_LIST_PAGES; page++) {
       const rows = (await this.get(schema, path, { ...query, page, items_per_page: LIST_PAGE_SIZE })) as z.output<S>;
@@ -316,10 +378,15 @@ export class CsCartClient {
           };
         }
         if (code === "REMOTE_FORBIDDEN") {
-          return { message: `The shop refused access. The admin may lack API permissions, or the shop only allows HTTPS. ${message}`, params: { ...params, variant: "cscartForbidden" } };
+          return {
+            message: `The shop refused access. The admin may lack API permissions, or the shop only allows HTTPS. ${message}`,
+            params: { ...params, variant: "cscartForbidden" },
+          };
         }
-        if (code === "REMOTE_NOT_FOUND") return { message: `No CS-Cart API was found at ${this.apiBase}. Check the shop address.`, params: { variant: "cscartNoApi", apiBase: this.apiBase } };
-        if (code === "REMOTE_BAD_RESPONSE") return { message: `The address answered, but not like a CS-Cart API. Check the shop address. ${message}`, params: { variant: "cscartNotApi" } };
+        if (code === "REMOTE_NOT_FOUND")
+          return { message: `No CS-Cart API was found at ${this.apiBase}. Check the shop address.`, params: { variant: "cscartNoApi", apiBase: this.apiBase } };
+        if (code === "REMOTE_BAD_RESPONSE")
+          return { message: `The address answered, but not like a CS-Cart API. Check the shop address. ${message}`, params: { variant: "cscartNotApi" } };
         return undefined;
       },
     );

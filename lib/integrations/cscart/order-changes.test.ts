@@ -20,21 +20,36 @@ async function idsOf(pages: AsyncIterable<Page<CsCartOrderSummary>>): Promise<nu
 
 describe("the shop order cursor", () => {
   it("round-trips as JSON and reads the plain seconds stored before it had an order id", () => {
-    expect(parseShopOrderCursor(serializeShopOrderCursor({ updatedAt: 1_700_000_000, lastOrderId: 1042 }))).toEqual({ updatedAt: 1_700_000_000, lastOrderId: 1042 });
+    expect(parseShopOrderCursor(serializeShopOrderCursor({ updatedAt: 1_700_000_000, lastOrderId: 1042 }))).toEqual({
+      updatedAt: 1_700_000_000,
+      lastOrderId: 1042,
+    });
     expect(parseShopOrderCursor("1700000000")).toEqual({ updatedAt: 1_700_000_000, lastOrderId: 0 });
     expect(parseShopOrderCursor(null)).toEqual({ lastOrderId: 0 });
-    expect(() => parseShopOrderCursor("{\"lastOrderId\":-1}")).toThrow();
+    expect(() => parseShopOrderCursor('{"lastOrderId":-1}')).toThrow();
     expect(() => parseShopOrderCursor("yesterday")).toThrow(/neither a number nor JSON/);
   });
 
   it("moves to the listing's start when every order is done, and holds still for unfinished ones", () => {
     const previous = { updatedAt: 1000, lastOrderId: 10 };
-    expect(nextShopOrderCursor(previous, { mode: "updated_at", listedAt: 2000, seenOrderIds: [11, 14, 12], unfinishedOrderIds: [] })).toEqual({ updatedAt: 2000, lastOrderId: 14 });
-    expect(nextShopOrderCursor(previous, { mode: "updated_at", listedAt: 2000, seenOrderIds: [11, 14, 12], unfinishedOrderIds: [12] })).toEqual({ updatedAt: 1000, lastOrderId: 11 });
+    expect(nextShopOrderCursor(previous, { mode: "updated_at", listedAt: 2000, seenOrderIds: [11, 14, 12], unfinishedOrderIds: [] })).toEqual({
+      updatedAt: 2000,
+      lastOrderId: 14,
+    });
+    expect(nextShopOrderCursor(previous, { mode: "updated_at", listedAt: 2000, seenOrderIds: [11, 14, 12], unfinishedOrderIds: [12] })).toEqual({
+      updatedAt: 1000,
+      lastOrderId: 11,
+    });
     // An old shop: only the order id moves, and never past an unfinished order.
-    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [13, 12, 11], unfinishedOrderIds: [] })).toEqual({ lastOrderId: 13 });
-    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [13, 12, 11], unfinishedOrderIds: [12, 13] })).toEqual({ lastOrderId: 11 });
-    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [], unfinishedOrderIds: [] })).toEqual({ lastOrderId: 10 });
+    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [13, 12, 11], unfinishedOrderIds: [] })).toEqual({
+      lastOrderId: 13,
+    });
+    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [13, 12, 11], unfinishedOrderIds: [12, 13] })).toEqual({
+      lastOrderId: 11,
+    });
+    expect(nextShopOrderCursor({ lastOrderId: 10 }, { mode: "order_id", listedAt: 2000, seenOrderIds: [], unfinishedOrderIds: [] })).toEqual({
+      lastOrderId: 10,
+    });
   });
 });
 

@@ -155,13 +155,15 @@ export const CsCartShipmentIdSchema = z.looseObject({ shipment_id: idString });
 
 // ---- products ----
 
-const idList = z
-  .union([z.array(idString), z.string(), phpRecord(idString)])
-  .transform((value) => {
-    if (Array.isArray(value)) return value;
-    if (typeof value === "string") return value.split(",").map((part) => part.trim()).filter(Boolean);
-    return Object.values(value);
-  });
+const idList = z.union([z.array(idString), z.string(), phpRecord(idString)]).transform((value) => {
+  if (Array.isArray(value)) return value;
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
+  return Object.values(value);
+});
 
 export const CsCartProductSchema = z.looseObject({
   product_id: idString,
@@ -286,7 +288,10 @@ export const CsCartCategoryListSchema = z.looseObject({
  * under the entity's name.
  */
 function entityList<S extends z.ZodType>(name: string, item: S) {
-  return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && name in value ? (value as Record<string, unknown>)[name] : value), phpList(item));
+  return z.preprocess(
+    (value) => (value !== null && typeof value === "object" && !Array.isArray(value) && name in value ? (value as Record<string, unknown>)[name] : value),
+    phpList(item),
+  );
 }
 
 /** `GET /taxes` (docs/api-facts.md, "CS-Cart lists for the pick-lists"). */

@@ -48,7 +48,6 @@ function client(meter = new CallMeter(), overrides: Partial<VismaClientConfig> =
   });
 }
 
-
 /** Order 1042 with SKUs that exist in the simulator's inventory. */
 function shopOrderWithKnownItems(orderId: string) {
   const [first, second] = [...sim.state.inventory.values()].filter((item) => item.status === "Active");
@@ -176,7 +175,9 @@ describe("VismaClient against the Visma.net simulator", () => {
     const shipmentsBefore = sim.state.shipments.size;
     const error = await caughtAppError(visma.shipSalesOrder(created.type, created.orderId));
     expect(error).toMatchObject({ code: "REMOTE_VALIDATION", kind: "data" });
-    expect(error.message).toBe(`Sales order SO ${created.orderId} is on hold (Hold) in Visma.net, so it cannot be shipped. Release the hold there, then retry.`);
+    expect(error.message).toBe(
+      `Sales order SO ${created.orderId} is on hold (Hold) in Visma.net, so it cannot be shipped. Release the hold there, then retry.`,
+    );
     expect(sim.state.shipments.size).toBe(shipmentsBefore);
   });
 
@@ -185,7 +186,11 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(visma, "flat@example.no");
     const created = await visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9032"), salesOrderContext(customerNumber)).command);
     const warehouse = sim.state.salesOrders.get(`SO/${created.orderId}`)!.lines[0]!.warehouseId;
-    const shipment = await visma.createShipment(created.orderId, { orderType: "SO", shipmentWarehouse: warehouse, shipmentDate: new Date("2025-03-14T10:00:00Z") });
+    const shipment = await visma.createShipment(created.orderId, {
+      orderType: "SO",
+      shipmentWarehouse: warehouse,
+      shipmentDate: new Date("2025-03-14T10:00:00Z"),
+    });
     expect(sim.state.shipments.get(shipment.shipmentNumber)).toMatchObject({ shipmentDate: "2025-03-14T10:00:00.000", status: "Open" });
   });
 
@@ -194,7 +199,9 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(visma, "lost.answer@example.no");
     const before = new Date(Date.now() - 60_000);
     sim.setFaults({ commitThenDropRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
-    const error = await caughtAppError(visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), salesOrderContext(customerNumber)).command));
+    const error = await caughtAppError(
+      visma.createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9002"), salesOrderContext(customerNumber)).command),
+    );
     expect(error.details?.outcomeUnknown).toBe(true);
     sim.setFaults({});
     expect(await visma.findSalesOrderByCustomerOrder("CSCART-9002", before)).toBeDefined();
@@ -204,7 +211,9 @@ describe("VismaClient against the Visma.net simulator", () => {
     const customerNumber = await newCustomerNumber(client(), "hang@example.no");
     sim.setFaults({ hangRate: 1, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
     const meter = new CallMeter();
-    const error = await caughtAppError(client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), salesOrderContext(customerNumber)).command));
+    const error = await caughtAppError(
+      client(meter, {}, 500).createSalesOrder(mapShopOrderToSalesOrder(shopOrderWithKnownItems("9003"), salesOrderContext(customerNumber)).command),
+    );
     expect(error.code).toBe("REMOTE_TIMEOUT");
     expect(error.details?.outcomeUnknown).toBe(true);
     expect(meter.snapshot()["visma-salesorder"]?.calls).toBe(1);

@@ -113,10 +113,14 @@ export interface DebtorDefaultsFindings {
  * Whether Visma.net will ship the order now: an order on hold or cancelled refuses createShipment.
  * A completed one has no open quantity left, so shipping it again ships nothing.
  */
-export function shippableState(order: Pick<SalesOrderDetail, "status">): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
+export function shippableState(
+  order: Pick<SalesOrderDetail, "status">,
+): { shippable: true; label: string } | { shippable: false; label: string; reason: string; fix: string; variant: "orderCancelled" | "orderOnHold" } {
   const label = order.status.description ?? "";
-  if (order.status.cancelled || /^cancel/i.test(label)) return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)", variant: "orderCancelled" };
-  if (order.status.hold || /hold/i.test(label)) return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there", variant: "orderOnHold" };
+  if (order.status.cancelled || /^cancel/i.test(label))
+    return { shippable: false, label, reason: "is cancelled", fix: "Reopen it there (or ship it by hand)", variant: "orderCancelled" };
+  if (order.status.hold || /hold/i.test(label))
+    return { shippable: false, label, reason: `is on hold (${label || "Hold"})`, fix: "Release the hold there", variant: "orderOnHold" };
   return { shippable: true, label };
 }
 
@@ -308,7 +312,12 @@ export class VismaClient {
     since: Date | string | undefined,
     options: { condition?: DateCondition; pageSize?: number; expandWarehouseDetail?: boolean } = {},
   ): AsyncGenerator<Page<VismaInventoryItem>> {
-    const common = { condition: options.condition ?? ">=", pageSize: options.pageSize, expandWarehouseDetail: options.expandWarehouseDetail ?? true, expandAttachment: true } as const;
+    const common = {
+      condition: options.condition ?? ">=",
+      pageSize: options.pageSize,
+      expandWarehouseDetail: options.expandWarehouseDetail ?? true,
+      expandAttachment: true,
+    } as const;
     const seen = new Set<string>();
     for await (const page of this.listInventoryPages({ ...common, modifiedSince: since })) {
       for (const item of page.items) seen.add(item.inventoryNumber);
@@ -330,12 +339,19 @@ export class VismaClient {
   }
 
   getInventorySummary(inventoryNumber: string, filter: { warehouse?: string } = {}): Promise<VismaInventorySummary> {
-    return this.getJson(this.erpHttp, VismaInventorySummarySchema, this.erpUrl(`inventorysummary/${encodeURIComponent(inventoryNumber)}`), { warehouse: filter.warehouse });
+    return this.getJson(this.erpHttp, VismaInventorySummarySchema, this.erpUrl(`inventorysummary/${encodeURIComponent(inventoryNumber)}`), {
+      warehouse: filter.warehouse,
+    });
   }
 
   /** The file behind an item attachment (needs the bearer token, hence served to the shop through APIcenter). */
   async downloadAttachment(attachmentId: string, limits: { maxBytes?: number } = {}): Promise<{ body: Uint8Array; contentType: string }> {
-    const response = await this.sendAuthorized(this.erpHttp, { method: "GET", url: this.erpUrl(`attachment/${encodeURIComponent(attachmentId)}`), headers: { accept: "*/*" }, maxBytes: limits.maxBytes });
+    const response = await this.sendAuthorized(this.erpHttp, {
+      method: "GET",
+      url: this.erpUrl(`attachment/${encodeURIComponent(attachmentId)}`),
+      headers: { accept: "*/*" },
+      maxBytes: limits.maxBytes,
+    });
     return { body: response.body, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
   }
 
@@ -360,10 +376,14 @@ export class VismaClient {
     const result = parseResponseJson(VismaActionResultSchema, response, this.erpHttp.remoteLabel);
     const shipmentNumber = result.referenceNumber ?? result.shipmentDto?.shipmentNumber;
     if (!shipmentNumber) {
-      throw new AppError("REMOTE_BAD_RESPONSE", `Visma.net created a shipment for sales order ${orderNumber} but did not say its number.${result.errorInfo ? ` It said: "${result.errorInfo}".` : ""}`, {
-        params: { variant: "noShipmentNumber", orderNumber, ...(result.errorInfo ? { remoteMessage: result.errorInfo } : {}) },
-        details: { endpoint: response.endpoint, outcomeUnknown: true },
-      });
+      throw new AppError(
+        "REMOTE_BAD_RESPONSE",
+        `Visma.net created a shipment for sales order ${orderNumber} but did not say its number.${result.errorInfo ? ` It said: "${result.errorInfo}".` : ""}`,
+        {
+          params: { variant: "noShipmentNumber", orderNumber, ...(result.errorInfo ? { remoteMessage: result.errorInfo } : {}) },
+          details: { endpoint: response.endpoint, outcomeUnknown: true },
+        },
+      );
     }
     return { shipmentNumber, result };
   }
@@ -380,7 +400,11 @@ export class VismaClient {
 
   /** The shipment numbers created for a sales order (V3 lists them; read only). */
   async listSalesOrderShipments(type: string, orderId: string): Promise<string[]> {
-    const shipments = await this.getJson(this.salesOrderHttp, SalesOrderShipmentListSchema, this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}/shipment`));
+    const shipments = await this.getJson(
+      this.salesOrderHttp,
+      SalesOrderShipmentListSchema,
+      this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}/shipment`),
+    );
     return shipments.map((shipment) => shipment.id ?? "").filter(Boolean);
   }
 
@@ -395,7 +419,12 @@ export class VismaClient {
 
   /** Shipments changed since `modifiedSince` (lastModifiedDateTime ">="), page by page (v1 paging). */
   listShipmentPages(filter: { modifiedSince?: Date | string; pageSize?: number } = {}): AsyncGenerator<Page<VismaShipment>> {
-    return this.listV1Pages(VismaShipmentSchema, "shipment", dateFilter("lastModifiedDateTime", filter.modifiedSince, ">="), filter.pageSize ?? DEFAULT_V1_PAGE_SIZE);
+    return this.listV1Pages(
+      VismaShipmentSchema,
+      "shipment",
+      dateFilter("lastModifiedDateTime", filter.modifiedSince, ">="),
+      filter.pageSize ?? DEFAULT_V1_PAGE_SIZE,
+    );
   }
 
   /**
@@ -409,10 +438,14 @@ export class VismaClient {
     const order = await this.getSalesOrder(type, orderId);
     const status = shippableState(order);
     if (!status.shippable) {
-      throw new AppError("REMOTE_VALIDATION", `Sales order ${type} ${orderId} ${status.reason} in Visma.net, so it cannot be shipped. ${status.fix}, then retry.`, {
-        params: { variant: status.variant, orderType: type, orderId, label: status.label || "Hold" },
-        details: { orderType: type, orderId, status: status.label },
-      });
+      throw new AppError(
+        "REMOTE_VALIDATION",
+        `Sales order ${type} ${orderId} ${status.reason} in Visma.net, so it cannot be shipped. ${status.fix}, then retry.`,
+        {
+          params: { variant: status.variant, orderType: type, orderId, label: status.label || "Hold" },
+          details: { orderType: type, orderId, status: status.label },
+        },
+      );
     }
     const warehouses = [...new Set(order.orderLines.filter((line) => (line.openQuantity ?? line.quantity ?? 0) > 0).map((line) => line.warehouseId ?? ""))];
     if (warehouses.includes("")) {
@@ -428,7 +461,11 @@ export class VismaClient {
       shipmentNumbers.push(earlier);
     }
     for (const warehouse of warehouses) {
-      const shipment = await this.createShipment(orderId, { orderType: type, shipmentWarehouse: warehouse, ...(options.shipmentDate ? { shipmentDate: options.shipmentDate } : {}) });
+      const shipment = await this.createShipment(orderId, {
+        orderType: type,
+        shipmentWarehouse: warehouse,
+        ...(options.shipmentDate ? { shipmentDate: options.shipmentDate } : {}),
+      });
       shipmentNumbers.push(shipment.shipmentNumber);
       await this.confirmShipment(shipment.shipmentNumber);
     }
@@ -452,7 +489,11 @@ export class VismaClient {
 
   /** GET /api/v3/SalesOrders/{type}/{orderId}: status (hold, cancelled) and the lines' open quantities. */
   getSalesOrder(type: string, orderId: string): Promise<SalesOrderDetail> {
-    return this.getJson(this.salesOrderHttp, SalesOrderDetailSchema, this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}`));
+    return this.getJson(
+      this.salesOrderHttp,
+      SalesOrderDetailSchema,
+      this.salesOrderUrl(`SalesOrders/${encodeURIComponent(type)}/${encodeURIComponent(orderId)}`),
+    );
   }
 
   listSalesOrderPages(
@@ -480,7 +521,10 @@ export class VismaClient {
    * protocol finds an order that reached Visma.net although the answer to the POST was lost.
    */
   async findSalesOrderByCustomerOrder(customerOrder: string, modifiedSince: Date | string): Promise<SalesOrderListItem | undefined> {
-    return findInPages(this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" }), (order) => (order.customerOrder ?? order.customer?.order) === customerOrder);
+    return findInPages(
+      this.listSalesOrderPages({ modifiedSince, orderBy: "lastModified asc" }),
+      (order) => (order.customerOrder ?? order.customer?.order) === customerOrder,
+    );
   }
 
   // ---- lists for the pick-lists ----
@@ -526,7 +570,12 @@ export class VismaClient {
     const terms = page.records.find((record) => record.termsId === termsId);
     const value = termsId;
     if (!terms) {
-      return { value, ok: false, message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).`, params: { variant: "termsMissing", value } };
+      return {
+        value,
+        ok: false,
+        message: `Visma.net has no credit terms "${termsId}". Use the id of existing credit terms (Credit terms, CS206500).`,
+        params: { variant: "termsMissing", value },
+      };
     }
     if (terms.visibleTo === "VE" || terms.visibleTo === "DS") {
       return {
@@ -551,7 +600,8 @@ export class VismaClient {
         params: { variant: "accountMissing", value },
       };
     }
-    if (account.active === false) return { value, ok: false, message: `Account "${accountCd}" is not active in Visma.net.`, params: { variant: "accountInactive", value } };
+    if (account.active === false)
+      return { value, ok: false, message: `Account "${accountCd}" is not active in Visma.net.`, params: { variant: "accountInactive", value } };
     if (account.type && account.type !== "Asset") {
       return {
         value,
@@ -568,9 +618,15 @@ export class VismaClient {
     const branch = await this.getIfExists(VismaBranchSchema, this.erpUrl(`branch/${encodeURIComponent(number)}`));
     const value = number;
     if (!branch) {
-      return { value, ok: false, message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.`, params: { variant: "branchMissing", value } };
+      return {
+        value,
+        ok: false,
+        message: `Visma.net has no branch "${number}". The administration is the branch number orders are booked on.`,
+        params: { variant: "branchMissing", value },
+      };
     }
-    if (branch.isActive === false) return { value, ok: false, message: `Branch "${number}" is not active in Visma.net.`, params: { variant: "branchInactive", value } };
+    if (branch.isActive === false)
+      return { value, ok: false, message: `Branch "${number}" is not active in Visma.net.`, params: { variant: "branchInactive", value } };
     const name = branch.name ?? "";
     return { value, ok: true, message: `Branch "${number}" (${name}) exists.`, params: { variant: "branchOk", value, name } };
   }
@@ -580,7 +636,12 @@ export class VismaClient {
     try {
       return await this.getJson(this.erpHttp, schema, url);
     } catch (error) {
-      if (isAppError(error) && (error.code === "REMOTE_NOT_FOUND" || (error.code === "REMOTE_VALIDATION" && /not found|does not exist/i.test(String(error.details?.remoteMessage ?? ""))))) return undefined;
+      if (
+        isAppError(error) &&
+        (error.code === "REMOTE_NOT_FOUND" ||
+          (error.code === "REMOTE_VALIDATION" && /not found|does not exist/i.test(String(error.details?.remoteMessage ?? ""))))
+      )
+        return undefined;
       throw error;
     }
   }
@@ -605,7 +666,11 @@ export class VismaClient {
   /** Advice for a failed test; `variant` names its translation under errors.<code>. */
   private explainConnectionFailure({ code, message, params }: AppError): (TestMessage & { code?: ErrorCode }) | undefined {
     if (/invalid_client/.test(message)) {
-      return { code: "REMOTE_AUTH_FAILED", message: "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.", params: { variant: "vismaClient" } };
+      return {
+        code: "REMOTE_AUTH_FAILED",
+        message: "Visma Connect did not accept the client id or client secret. Check both in the Visma Developer Portal.",
+        params: { variant: "vismaClient" },
+      };
     }
     if (/invalid_tenant|unauthorized_client/.test(message) || (code === "REMOTE_VALIDATION" && /tenant/i.test(message))) {
       return {
@@ -625,7 +690,11 @@ export class VismaClient {
         params: { ...params, variant: "vismaToken" },
       };
     }
-    if (code === "REMOTE_FORBIDDEN") return { message: `Visma.net refused access: the integration lacks a permission or licence. ${message}`, params: { ...params, variant: "vismaForbidden" } };
+    if (code === "REMOTE_FORBIDDEN")
+      return {
+        message: `Visma.net refused access: the integration lacks a permission or licence. ${message}`,
+        params: { ...params, variant: "vismaForbidden" },
+      };
     if (code === "REMOTE_NETWORK" || code === "REMOTE_TIMEOUT") {
       return { message: `Visma.net could not be reached. Check the addresses in the connection settings. ${message}`, params: { variant: "vismaUnreachable" } };
     }
@@ -645,7 +714,9 @@ export class VismaClient {
       `Visma.net accepted ${response.endpoint} (HTTP ${response.status}) but ${location ? `its Location header "${location}" has no id` : "sent no Location header"}; the new record's id is unknown.`,
       {
         // "HTTP 201 from POST …" is the error's own subject here, not the remote tail: hence `httpStatus`.
-        params: location ? { variant: "locationWithoutId", endpoint: response.endpoint, httpStatus: response.status, location } : { variant: "noLocation", endpoint: response.endpoint, httpStatus: response.status },
+        params: location
+          ? { variant: "locationWithoutId", endpoint: response.endpoint, httpStatus: response.status, location }
+          : { variant: "noLocation", endpoint: response.endpoint, httpStatus: response.status },
         details: { endpoint: response.endpoint, status: response.status, outcomeUnknown: true },
       },
     );

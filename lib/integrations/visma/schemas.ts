@@ -14,7 +14,10 @@ export const MetadataSchema = z.looseObject({ totalCount: z.number().nullish(), 
 
 export const TokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
-  expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).transform(Number).optional(),
+  expires_in: z
+    .union([z.number(), z.string().regex(/^\d+$/)])
+    .transform(Number)
+    .optional(),
   token_type: optionalText,
 });
 
@@ -214,8 +217,14 @@ export const VismaShipmentSchema = z.looseObject({
   status: optionalText,
   shipmentDate: optionalText,
   shipVia: z.looseObject({ id: optionalText, description: optionalText }).nullish(),
-  shipmentPackageLines: z.array(z.looseObject({ trackingNumber: optionalText })).nullish().transform((lines) => lines ?? []),
-  shipmentOrderLines: z.array(z.looseObject({ orderType: optionalText, orderNbr: optionalText })).nullish().transform((lines) => lines ?? []),
+  shipmentPackageLines: z
+    .array(z.looseObject({ trackingNumber: optionalText }))
+    .nullish()
+    .transform((lines) => lines ?? []),
+  shipmentOrderLines: z
+    .array(z.looseObject({ orderType: optionalText, orderNbr: optionalText }))
+    .nullish()
+    .transform((lines) => lines ?? []),
   shipmentDetailLines: z
     .array(z.looseObject({ orderType: optionalText, orderNbr: optionalText, inventoryNumber: optionalText, shippedQty: optionalNumber }))
     .nullish()
@@ -311,7 +320,10 @@ export type SalesOrderListItem = z.output<typeof SalesOrderListItemSchema>;
 
 /** SalesOrderDto.status is a SalesOrderStatusDto; a plain text status is read as its description. */
 const SalesOrderStatusSchema = z
-  .union([optionalText.transform((description) => ({ description, hold: undefined, cancelled: undefined })), z.looseObject({ description: optionalText, hold: z.boolean().nullish(), cancelled: z.boolean().nullish() })])
+  .union([
+    optionalText.transform((description) => ({ description, hold: undefined, cancelled: undefined })),
+    z.looseObject({ description: optionalText, hold: z.boolean().nullish(), cancelled: z.boolean().nullish() }),
+  ])
   .transform((status) => ({ description: status.description ?? null, hold: status.hold ?? false, cancelled: status.cancelled ?? false }));
 
 /** GET /api/v3/SalesOrders/{type}/{orderId}: what shipping needs. */
@@ -327,7 +339,10 @@ export const SalesOrderDetailSchema = z.looseObject({
 export type SalesOrderDetail = z.output<typeof SalesOrderDetailSchema>;
 
 export const SalesOrderListPageSchema = z.looseObject({
-  value: z.array(SalesOrderListItemSchema).nullish().transform((items) => items ?? []),
+  value: z
+    .array(SalesOrderListItemSchema)
+    .nullish()
+    .transform((items) => items ?? []),
   totalCount: z.number().nullish(),
   nextPage: optionalText,
 });

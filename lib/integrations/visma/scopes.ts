@@ -32,9 +32,7 @@ export function scopesForModules(modules: readonly ScopedModule[]): VismaScope[]
 export const ScopeListSchema = z
   .string()
   .transform((text) => [...new Set(text.split(/[\s,]+/).filter(Boolean))])
-  .pipe(
-    z.array(z.enum(VISMA_SCOPES, { error: (issue) => `"${String(issue.input)}" is not a Visma.net scope APIcenter knows (${VISMA_SCOPES.join(", ")})` })),
-  )
+  .pipe(z.array(z.enum(VISMA_SCOPES, { error: (issue) => `"${String(issue.input)}" is not a Visma.net scope APIcenter knows (${VISMA_SCOPES.join(", ")})` })))
   .transform((scopes) => scopes.join(" "));
 
 /** The advice for invalid_scope: what to grant in the Developer Portal. */

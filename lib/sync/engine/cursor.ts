@@ -106,7 +106,9 @@ export function watermarkCursor<Item>(options: { of: (item: Item) => number; ove
     retriesUnfinishedFromLedger: false,
     readFrom: (position) => Math.max(0, (position?.updatedAt ?? 0) - options.overlapSeconds),
     describe: (position) =>
-      position ? logLine("readingSince", { since: quoteDate(new Date(Math.max(0, position.updatedAt - options.overlapSeconds) * 1000)) }) : logLine("readingAll", {}),
+      position
+        ? logLine("readingSince", { since: quoteDate(new Date(Math.max(0, position.updatedAt - options.overlapSeconds) * 1000)) })
+        : logLine("readingAll", {}),
     begin: (position) => {
       const start = position?.updatedAt ?? 0;
       let newest = start;

@@ -43,8 +43,14 @@ const nl = translatorFor("nl");
 /** Every planned write and reason to leave a record out has Dutch words (dryRun.target/skip.<variant>), not its English fallback. */
 function dutchWordsOf(result: DryRunResult): string[] {
   const words = [
-    ...result.writes.map((write) => ({ english: write.target, dutch: translateVariant(nl, "nl", "dryRun.target", { message: write.target, params: write.targetParams }) })),
-    ...result.skips.map((skip) => ({ english: skip.reason, dutch: translateVariant(nl, "nl", "dryRun.skip", { message: skip.reason, params: skip.reasonParams }) })),
+    ...result.writes.map((write) => ({
+      english: write.target,
+      dutch: translateVariant(nl, "nl", "dryRun.target", { message: write.target, params: write.targetParams }),
+    })),
+    ...result.skips.map((skip) => ({
+      english: skip.reason,
+      dutch: translateVariant(nl, "nl", "dryRun.skip", { message: skip.reason, params: skip.reasonParams }),
+    })),
   ];
   for (const { english, dutch } of words) expect(dutch, english).not.toBe(english);
   return words.map(({ dutch }) => dutch);

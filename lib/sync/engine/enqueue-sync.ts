@@ -29,7 +29,14 @@ export async function enqueueSync(
 ): Promise<EnqueueResult> {
   const module = registry.get(input.module);
   const run = await db.syncRun.create({
-    data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: options.startAfter ?? null, dryRun: input.dryRun === true },
+    data: {
+      tenantId: input.tenantId,
+      module: module.id,
+      trigger: input.trigger,
+      status: "QUEUED",
+      rateLimitedUntil: options.startAfter ?? null,
+      dryRun: input.dryRun === true,
+    },
   });
   const queued = await sendSyncJob({ ...input, runId: run.id }, boss, registry, options.startAfter);
   // A dry run is not a run of the schedule: it neither delays nor replaces the next one.
@@ -41,7 +48,12 @@ export async function enqueueSync(
  * Sends the job of an existing QUEUED run (its `runId` in the payload). When pg-boss refuses it
  * (another job of the module is queued), the run is removed: the queued job does the work.
  */
-export async function sendSyncJob(payload: SyncJobPayload & { runId: string }, boss?: PgBoss, registry: ModuleRegistry = SYNC_MODULES, startAfter?: Date): Promise<boolean> {
+export async function sendSyncJob(
+  payload: SyncJobPayload & { runId: string },
+  boss?: PgBoss,
+  registry: ModuleRegistry = SYNC_MODULES,
+  startAfter?: Date,
+): Promise<boolean> {
   const module = registry.get(payload.module);
   const sender = boss ?? (await webBoss());
   const jobId = await sender.send(module.queue, payload, { singletonKey: singletonKeyFor(payload.tenantId, module.id), ...(startAfter ? { startAfter } : {}) });
@@ -69,7 +81,9 @@ export async function enqueueSyncs(
   const sender = boss ?? (await webBoss());
   let queued = 0;
   for (let start = 0; start < entries.length; start += ENQUEUE_BATCH) {
-    const batch = entries.slice(start, start + ENQUEUE_BATCH).map((entry) => ({ ...entry, module: registry.get(entry.module), runId: randomUUID(), jobId: randomUUID() }));
+    const batch = entries
+      .slice(start, start + ENQUEUE_BATCH)
+      .map((entry) => ({ ...entry, module: registry.get(entry.module), runId: randomUUID(), jobId: randomUUID() }));
     const queuedAt = new Date();
     // One INSERT from arrays: createMany binds seven parameters a row, several times slower here.
     await db.$executeRaw`
@@ -89,7 +103,10 @@ export async function enqueueSyncs(
     const accepted = new Set(inserted.map((row) => row.id));
     const refused = batch.filter((entry) => !accepted.has(entry.jobId));
     if (refused.length) await db.syncRun.deleteMany({ where: { id: { in: refused.map((entry) => entry.runId) }, status: "QUEUED" } });
-    await moveNextRuns(batch.map((entry) => ({ tenantId: entry.tenantId, module: entry.module.id })), queuedAt);
+    await moveNextRuns(
+      batch.map((entry) => ({ tenantId: entry.tenantId, module: entry.module.id })),
+      queuedAt,
+    );
     queued += batch.length - refused.length;
   }
   return { queued, refused: entries.length - queued };

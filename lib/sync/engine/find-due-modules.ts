@@ -24,7 +24,10 @@ export async function findDueModules(now = new Date(), registry: ModuleRegistry 
     take: MAX_DUE_PER_TICK,
   });
   if (!rows.length) return [];
-  const unmet = await unmetPrerequisites(registry.modules.flatMap((module) => module.prerequisites), [...new Set(rows.map((row) => row.tenantId))]);
+  const unmet = await unmetPrerequisites(
+    registry.modules.flatMap((module) => module.prerequisites),
+    [...new Set(rows.map((row) => row.tenantId))],
+  );
   const blocked = (row: (typeof rows)[number]) => registry.get(row.module).prerequisites.some((prerequisite) => unmet.get(prerequisite.id)?.has(row.tenantId));
   await postponeNextRuns(rows.filter(blocked), new Date(now.getTime() + 60_000));
   return rows.filter((row) => !blocked(row));

@@ -107,7 +107,12 @@ export function waitingForOf(error: AppError): string | null {
  * the cursor waits for it); data and configuration errors make it FAILED until someone retries, or
  * until what it waits for changes.
  */
-export async function markLedgerFailed(row: SyncItem, error: AppError, runId: string, written?: { targetId: string; meta?: object }): Promise<"FAILED" | "PENDING"> {
+export async function markLedgerFailed(
+  row: SyncItem,
+  error: AppError,
+  runId: string,
+  written?: { targetId: string; meta?: object },
+): Promise<"FAILED" | "PENDING"> {
   const state = error.retryable ? "PENDING" : "FAILED";
   await db.syncItem.updateMany({
     where: { id: row.id, tenantId: row.tenantId },

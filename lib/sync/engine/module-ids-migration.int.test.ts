@@ -22,11 +22,13 @@ describe(`migration ${MIGRATION}`, () => {
         `insert into "SyncItem" (id, "tenantId", module, "externalId", state, "updatedAt") values (gen_random_uuid(), $1, 'ORDER_EXPORT', '1042', 'DONE', now())`,
         [tenant],
       );
-      await client.query(`insert into "LogEntry" ("tenantId", module, level, message, "expiresAt") values ($1, 'PRODUCT_IMPORT', 'INFO', 'hello', now())`, [tenant]);
-      await client.query(
-        `insert into "Mapping" (id, "tenantId", module, version, config) values (gen_random_uuid(), $1, 'PRODUCT_IMPORT', 1, $2)`,
-        [tenant, JSON.stringify({ fields: {}, warehouse: { mode: "sum" }, defaultCategoryId: 1 })],
-      );
+      await client.query(`insert into "LogEntry" ("tenantId", module, level, message, "expiresAt") values ($1, 'PRODUCT_IMPORT', 'INFO', 'hello', now())`, [
+        tenant,
+      ]);
+      await client.query(`insert into "Mapping" (id, "tenantId", module, version, config) values (gen_random_uuid(), $1, 'PRODUCT_IMPORT', 1, $2)`, [
+        tenant,
+        JSON.stringify({ fields: {}, warehouse: { mode: "sum" }, defaultCategoryId: 1 }),
+      ]);
       await client.query(
         `insert into "SyncCursor" ("tenantId", stream, position, "updatedAt") values
            ($1, 'ORDER_EXPORT', '1764000000', now()), ($1, 'PRODUCT_IMPORT', '2026-11-01T10:20:30.456Z', now()),
@@ -46,7 +48,10 @@ describe(`migration ${MIGRATION}`, () => {
       expect(columnTypes.rows.every((row) => row.data_type === "text")).toBe(true);
       // The unique ledger index survived the type change.
       await expect(
-        client.query(`insert into "SyncItem" (id, "tenantId", module, "externalId", "updatedAt") values (gen_random_uuid(), $1, 'ORDER_EXPORT', '1042', now())`, [tenant]),
+        client.query(
+          `insert into "SyncItem" (id, "tenantId", module, "externalId", "updatedAt") values (gen_random_uuid(), $1, 'ORDER_EXPORT', '1042', now())`,
+          [tenant],
+        ),
       ).rejects.toThrow(/duplicate key/);
 
       const cursors = new Map(

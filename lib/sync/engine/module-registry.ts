@@ -63,17 +63,15 @@ export function createModuleRegistry<const M extends readonly [AnySyncModule, ..
     schedulesSchema: schedulesSchemaFor(scheduled),
     defaultSchedules: Object.fromEntries(modules.map((module) => [module.id, module.defaultSchedule])) as Record<Id, ModuleSchedule>,
     reimportIds: modules.filter((module) => module.reimport).map((module) => module.id) as Id[],
-    catalog: modules.map(
-      (module): ModuleCatalogEntry => ({
-        id: module.id,
-        slug: module.slug,
-        label: module.label,
-        recordName: module.recordName,
-        color: module.color,
-        reimport: Boolean(module.reimport),
-        defaultSchedule: module.defaultSchedule,
-      }),
-    ),
+    catalog: modules.map((module): ModuleCatalogEntry => ({
+      id: module.id,
+      slug: module.slug,
+      label: module.label,
+      recordName: module.recordName,
+      color: module.color,
+      reimport: Boolean(module.reimport),
+      defaultSchedule: module.defaultSchedule,
+    })),
   };
 }
 

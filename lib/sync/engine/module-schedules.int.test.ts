@@ -59,7 +59,11 @@ beforeAll(async () => {
 afterAll(async () => boss?.stop({ graceful: false }));
 
 const minutes = (count: number) => count * 60_000;
-const dueFor = async (tenantId: string, at: Date) => (await findDueModules(at, registry)).filter((entry) => entry.tenantId === tenantId).map((entry) => entry.module).sort();
+const dueFor = async (tenantId: string, at: Date) =>
+  (await findDueModules(at, registry))
+    .filter((entry) => entry.tenantId === tenantId)
+    .map((entry) => entry.module)
+    .sort();
 const queuedRuns = (tenantId: string) => db.syncRun.count({ where: { tenantId, status: "QUEUED" } });
 
 describe("the schedule tick's rows", () => {
@@ -72,7 +76,17 @@ describe("the schedule tick's rows", () => {
       { module: "TICK_SLOW", enabled: true, intervalMinutes: 60 },
     ]);
 
-    expect(await enqueueSyncs([{ tenantId: tenant.id, module: "TICK_FAST" }, { tenantId: tenant.id, module: "TICK_SLOW" }], "SCHEDULE", boss, registry)).toEqual({ queued: 2, refused: 0 });
+    expect(
+      await enqueueSyncs(
+        [
+          { tenantId: tenant.id, module: "TICK_FAST" },
+          { tenantId: tenant.id, module: "TICK_SLOW" },
+        ],
+        "SCHEDULE",
+        boss,
+        registry,
+      ),
+    ).toEqual({ queued: 2, refused: 0 });
     expect(await queuedRuns(tenant.id)).toBe(2);
     expect(await dueFor(tenant.id, now)).toEqual([]);
     expect(await dueFor(tenant.id, new Date(Date.now() + minutes(6)))).toEqual(["TICK_FAST"]);
@@ -86,7 +100,9 @@ describe("the schedule tick's rows", () => {
     const later = new Date(Date.now() + minutes(6));
     expect(await dueFor(tenant.id, later)).toContain("TICK_FAST");
     expect(await enqueueSyncs([{ tenantId: tenant.id, module: "TICK_FAST" }], "SCHEDULE", boss, registry)).toEqual({ queued: 0, refused: 1 });
-    expect(await db.syncRun.findMany({ where: { tenantId: tenant.id, module: "TICK_FAST" }, select: { id: true } })).toEqual([{ id: first.queued ? first.runId : "" }]);
+    expect(await db.syncRun.findMany({ where: { tenantId: tenant.id, module: "TICK_FAST" }, select: { id: true } })).toEqual([
+      { id: first.queued ? first.runId : "" },
+    ]);
     // Moved on from the refused attempt: not due again before one interval from now.
     expect(await dueFor(tenant.id, new Date(Date.now() + minutes(4)))).not.toContain("TICK_FAST");
   });
@@ -102,18 +118,30 @@ describe("the schedule tick's rows", () => {
 
   it("follows the settings whoever writes them: a module switched off is not due, a new interval counts from the last run", async () => {
     const { tenant } = await createTestTenant("tick-edit");
-    await enqueueSyncs([{ tenantId: tenant.id, module: "TICK_FAST" }, { tenantId: tenant.id, module: "TICK_SLOW" }], "SCHEDULE", boss, registry);
+    await enqueueSyncs(
+      [
+        { tenantId: tenant.id, module: "TICK_FAST" },
+        { tenantId: tenant.id, module: "TICK_SLOW" },
+      ],
+      "SCHEDULE",
+      boss,
+      registry,
+    );
     const in10 = new Date(Date.now() + minutes(10));
     expect(await dueFor(tenant.id, in10)).toEqual(["TICK_FAST"]);
 
     const stored = await db.settings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     await db.settings.update({
       where: { tenantId: tenant.id },
-      data: { schedules: { ...(stored.schedules as object), TICK_FAST: { enabled: false, intervalMinutes: 5 }, TICK_SLOW: { enabled: true, intervalMinutes: 8 } } },
+      data: {
+        schedules: { ...(stored.schedules as object), TICK_FAST: { enabled: false, intervalMinutes: 5 }, TICK_SLOW: { enabled: true, intervalMinutes: 8 } },
+      },
     });
     expect(await dueFor(tenant.id, in10)).toEqual(["TICK_SLOW"]);
     expect(await dueFor(tenant.id, new Date(Date.now() + minutes(7)))).toEqual([]);
-    expect(await db.moduleSchedule.findUniqueOrThrow({ where: { tenantId_module: { tenantId: tenant.id, module: "TICK_FAST" } } })).toMatchObject({ enabled: false });
+    expect(await db.moduleSchedule.findUniqueOrThrow({ where: { tenantId_module: { tenantId: tenant.id, module: "TICK_FAST" } } })).toMatchObject({
+      enabled: false,
+    });
   });
 
   it("skips a tenant whose prerequisite fails and looks again on the next tick", async () => {

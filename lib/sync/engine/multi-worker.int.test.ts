@@ -27,7 +27,9 @@ describe.each([2, 3])("%i worker processes", (workerCount) => {
 
   beforeAll(async () => {
     for (let i = 0; i < TENANTS; i++) {
-      harnesses.push(await startSyncHarness({ seed: 100 + i, cscart: { products: 15, customers: 8, orders: 12 }, visma: { products: 15, customers: 8, orders: 0 } }));
+      harnesses.push(
+        await startSyncHarness({ seed: 100 + i, cscart: { products: 15, customers: 8, orders: 12 }, visma: { products: 15, customers: 8, orders: 0 } }),
+      );
     }
     for (let i = 0; i < workerCount; i++) workers.push(await startWorkerProcess(`mw${workerCount}-${i}`));
   }, 180_000);

@@ -9,7 +9,18 @@
  */
 import type { SyncItem } from "../../db";
 import type { AppError } from "../../errors";
-import { claimLedgerRow, ensureLedgerRows, findLedgerRows, markLedgerDone, markLedgerFailed, markLedgerSkipped, markLedgerWritten, releaseLedgerClaim, upsertLedgerRows, type CheckpointRow } from "./ledger";
+import {
+  claimLedgerRow,
+  ensureLedgerRows,
+  findLedgerRows,
+  markLedgerDone,
+  markLedgerFailed,
+  markLedgerSkipped,
+  markLedgerWritten,
+  releaseLedgerClaim,
+  upsertLedgerRows,
+  type CheckpointRow,
+} from "./ledger";
 
 /** A write's outcome: the remote record's id and what the module keeps about it. */
 export type WrittenOutcome = { targetId: string; meta?: object };

@@ -5,9 +5,9 @@ import { connectionsReady, evaluatePrerequisites } from "./prerequisites";
 
 describe("connectionsReady", () => {
   it("names, for many tenants at once, the connections each one lacks (a connection without a saved secret counts as missing)", async () => {
-    const [both, shopOnly, none, noSecret] = (await Promise.all(["ready-both", "ready-shop", "ready-none", "ready-nosecret"].map((label) => createTestTenant(label)))).map(
-      ({ tenant }) => tenant,
-    ) as [Tenant, Tenant, Tenant, Tenant];
+    const [both, shopOnly, none, noSecret] = (
+      await Promise.all(["ready-both", "ready-shop", "ready-none", "ready-nosecret"].map((label) => createTestTenant(label)))
+    ).map(({ tenant }) => tenant) as [Tenant, Tenant, Tenant, Tenant];
     await db.connection.createMany({
       data: [
         { tenantId: both.id, kind: "CSCART", config: {}, encryptedSecret: "x" },
@@ -24,6 +24,8 @@ describe("connectionsReady", () => {
       [noSecret.id]: "The Visma.net connection is not set up yet: fill it in under Connections.",
     });
     expect(await connectionsReady.unmetFor([])).toEqual(new Map());
-    expect(await evaluatePrerequisites([connectionsReady], both.id)).toEqual([{ id: "connections-ready", description: connectionsReady.description, met: true, reason: null }]);
+    expect(await evaluatePrerequisites([connectionsReady], both.id)).toEqual([
+      { id: "connections-ready", description: connectionsReady.description, met: true, reason: null },
+    ]);
   });
 });

@@ -77,7 +77,11 @@ export const connectionsTested: Prerequisite = {
     const kinds = Object.keys(CONNECTION_LABELS) as ConnectionKind[];
     for (const tenantId of tenantIds) {
       const untested = kinds.filter((kind) => !ok.has(`${tenantId}:${kind}`)).map((kind) => CONNECTION_LABELS[kind]);
-      if (untested.length) unmet.set(tenantId, `Test the ${untested.join(" and ")} connection${untested.length > 1 ? "s" : ""} under Connections: ${untested.length > 1 ? "they have" : "it has"} not answered a test yet.`);
+      if (untested.length)
+        unmet.set(
+          tenantId,
+          `Test the ${untested.join(" and ")} connection${untested.length > 1 ? "s" : ""} under Connections: ${untested.length > 1 ? "they have" : "it has"} not answered a test yet.`,
+        );
     }
     return unmet;
   },
@@ -107,7 +111,12 @@ export function dryRunReviewed(module: { id: string; label: string }): Prerequis
 }
 
 /** What must hold to switch a module on: its run checks, tested connections, a dry run seen, and its own extra checks. */
-export function switchOnPrerequisites(module: { id: string; label: string; prerequisites: readonly Prerequisite[]; switchOn?: readonly Prerequisite[] }): Prerequisite[] {
+export function switchOnPrerequisites(module: {
+  id: string;
+  label: string;
+  prerequisites: readonly Prerequisite[];
+  switchOn?: readonly Prerequisite[];
+}): Prerequisite[] {
   return [...module.prerequisites, connectionsTested, ...(module.switchOn ?? []), dryRunReviewed(module)];
 }
 

@@ -57,9 +57,13 @@ afterEach(() => {
 describe("a long rate limit", () => {
   it("stops an order export, keeps every attempt, and brings the job back at the time the remote named", async () => {
     const skus = [...h.cscart.state.products.values()].filter((product) => h.visma.state.inventory.has(product.productCode));
-    for (let i = 0; i < 8; i++) h.cscart.createOrder({ email: `pause-${i}@example.no`, status: "P", lines: [{ productCode: skus[i % skus.length]!.productCode }] });
+    for (let i = 0; i < 8; i++)
+      h.cscart.createOrder({ email: `pause-${i}@example.no`, status: "P", lines: [{ productCode: skus[i % skus.length]!.productCode }] });
     // Three sales orders go through, then Visma.net answers 429 with a quarter of an hour to wait.
-    h.visma.setFaults({ rateLimitBurst: { every: 3, count: 1000, retryAfterSeconds: RETRY_AFTER_SECONDS }, match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" } });
+    h.visma.setFaults({
+      rateLimitBurst: { every: 3, count: 1000, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      match: { method: "POST", pathPrefix: "/api/v3/SalesOrders" },
+    });
     h.visma.resetRequestStats();
     const before = Date.now();
 
@@ -104,16 +108,22 @@ describe("a long rate limit", () => {
     await timeHasCome(orderExport.queue, waiting!.id, until);
     const resumed = await workOne(orderExport.queue);
     expect(resumed).toMatchObject({ runId: next.id, status: "SUCCEEDED", counts: { created: 5, failed: 0 } });
-    for (const order of h.cscart.state.orders.values()) expect(h.visma.salesOrders().filter((sales) => sales.customerOrder === `CSCART-${order.orderId}`)).toHaveLength(1);
+    for (const order of h.cscart.state.orders.values())
+      expect(h.visma.salesOrders().filter((sales) => sales.customerOrder === `CSCART-${order.orderId}`)).toHaveLength(1);
   });
 
   it("stops an import at the page it could not read, leaves the cursor, and a re-import keeps its date across the pause", async () => {
     await h.run("PRODUCT_IMPORT");
     const cursorBefore = await readCursor(h.tenant.id, productImport.id, SinceCursorCodec);
-    h.visma.setFaults({ rateLimitBurst: { every: 0, count: 1000, retryAfterSeconds: RETRY_AFTER_SECONDS }, match: { method: "GET", pathPrefix: "/v1/inventory" } });
+    h.visma.setFaults({
+      rateLimitBurst: { every: 0, count: 1000, retryAfterSeconds: RETRY_AFTER_SECONDS },
+      match: { method: "GET", pathPrefix: "/v1/inventory" },
+    });
 
     const from = new Date("2020-01-01T00:00:00Z");
-    expect(await enqueueSync({ tenantId: h.tenant.id, module: productImport.id, trigger: "REIMPORT", reimportFrom: from.toISOString() }, boss)).toMatchObject({ queued: true });
+    expect(await enqueueSync({ tenantId: h.tenant.id, module: productImport.id, trigger: "REIMPORT", reimportFrom: from.toISOString() }, boss)).toMatchObject({
+      queued: true,
+    });
     const paused = await workOne(productImport.queue);
     expect(paused.status).toBe("RATE_LIMITED");
     expect(await readCursor(h.tenant.id, productImport.id, SinceCursorCodec)).toEqual(cursorBefore);

@@ -20,7 +20,13 @@ import type { ModuleRegistry } from "./module-registry";
 /** A job may start between "refused: one is queued" and the look at it; then sending works again. */
 const ATTEMPTS = 3;
 
-export async function requestReimport(tenantId: string, from: Date, modules: readonly string[], boss?: PgBoss, registry: ModuleRegistry = SYNC_MODULES): Promise<EnqueueResult[]> {
+export async function requestReimport(
+  tenantId: string,
+  from: Date,
+  modules: readonly string[],
+  boss?: PgBoss,
+  registry: ModuleRegistry = SYNC_MODULES,
+): Promise<EnqueueResult[]> {
   const definitions = modules.map((id) => registry.get(id));
   const refused = definitions.find((module) => !module.reimport || !module.cursor.rewindTo);
   if (refused) throw new AppError("VALIDATION_FAILED", `${refused.label} cannot be re-imported from a date.`);
@@ -52,7 +58,9 @@ async function turnWaitingRunIntoReimport(tenantId: string, module: AnySyncModul
   // Jobs sent by enqueueSync always name their run; another job is left alone.
   if (!payload.success || !payload.data.runId) return undefined;
   if (payload.data.trigger === "RETRY") {
-    throw new AppError("VALIDATION_FAILED", "A retry of chosen records is waiting to start; start the re-import once it has begun.", { params: { variant: "retryWaiting" } });
+    throw new AppError("VALIDATION_FAILED", "A retry of chosen records is waiting to start; start the re-import once it has begun.", {
+      params: { variant: "retryWaiting" },
+    });
   }
   const earlier = payload.data.reimportFrom && new Date(payload.data.reimportFrom) < from ? payload.data.reimportFrom : from.toISOString();
   const changed = await replaceWaitingJobData(module.queue, waiting.id, { ...payload.data, trigger: "REIMPORT", reimportFrom: earlier });

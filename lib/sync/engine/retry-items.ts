@@ -8,11 +8,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { enqueueSync, type EnqueueResult } from "./enqueue-sync";
 
-export async function retryFailedItems(
-  tenantId: string,
-  selection: { itemIds: string[] } | { runId: string },
-  boss?: PgBoss,
-): Promise<EnqueueResult> {
+export async function retryFailedItems(tenantId: string, selection: { itemIds: string[] } | { runId: string }, boss?: PgBoss): Promise<EnqueueResult> {
   const rows = await db.syncItem.findMany({
     where: {
       tenantId,

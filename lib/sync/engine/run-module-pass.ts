@@ -192,7 +192,11 @@ class ModulePass {
     const outcomes = new Map<string, RecordOutcome>();
     if (!items.length) return outcomes;
     const { ctx, steps } = this;
-    const ledger = await openPageLedger(this.ledgerKind, this.scope(), items.map((item) => steps.externalIdOf(item)));
+    const ledger = await openPageLedger(
+      this.ledgerKind,
+      this.scope(),
+      items.map((item) => steps.externalIdOf(item)),
+    );
     await steps.preparePage?.(this.state, items, ledger.rows);
     // Settled records (e.g. orders done or failed earlier) keep their outcome until someone retries
     // them; a record retried earlier in this run is not taken twice.
@@ -295,7 +299,8 @@ class ModulePass {
     const todo = followUps.filter((step) => !done[step.id] && step.applies(this.state, item, written));
     if (!todo.length) return written;
     if (this.dryRun) {
-      for (const step of todo) this.dryRun.planned(externalId, { action: "update", target: recordWords("followUp", { step: step.id }, step.label), payload: null, payloadHash: null });
+      for (const step of todo)
+        this.dryRun.planned(externalId, { action: "update", target: recordWords("followUp", { step: step.id }, step.label), payload: null, payloadHash: null });
       return written;
     }
     if (options.persistFirst) await ledger.progress(externalId, written);
@@ -317,7 +322,13 @@ class ModulePass {
     return this.steps.write(this.state, plan, item);
   }
 
-  private async recordFailure(ledger: PageLedger, externalId: string, caught: unknown, attempt: number, writtenBefore: Written | undefined): Promise<RecordOutcome> {
+  private async recordFailure(
+    ledger: PageLedger,
+    externalId: string,
+    caught: unknown,
+    attempt: number,
+    writtenBefore: Written | undefined,
+  ): Promise<RecordOutcome> {
     const { ctx, module, steps } = this;
     const failure = caught instanceof FollowUpFailure ? caught : undefined;
     let error = toAppError(failure ? failure.cause : caught);
@@ -335,7 +346,14 @@ class ModulePass {
       const name = `${module.recordName.charAt(0).toUpperCase()}${module.recordName.slice(1)} ${externalId}`;
       error = new AppError(error.code, `${name} was written (${failure.written.targetId}), but the step "${failure.step.label}" failed: ${error.message}`, {
         details: { ...error.details, step: failure.step.id, targetId: failure.written.targetId },
-        params: { variant: "stepFailed", recordsOf: module.slug, externalId, targetId: failure.written.targetId, step: failure.step.id, error: quoteError(error) },
+        params: {
+          variant: "stepFailed",
+          recordsOf: module.slug,
+          externalId,
+          targetId: failure.written.targetId,
+          step: failure.step.id,
+          error: quoteError(error),
+        },
         cause: error,
       });
     }

@@ -66,9 +66,7 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
     },
   });
 
-  const existing = input.runId
-    ? await db.syncRun.findFirst({ where: { id: input.runId, tenantId: input.tenantId } })
-    : null;
+  const existing = input.runId ? await db.syncRun.findFirst({ where: { id: input.runId, tenantId: input.tenantId } }) : null;
 
   // A job queued before the module was rate-limited (or started early) waits for the limit to end
   // without spending a request on it: its run stays QUEUED and the job handler sends it again for then.
@@ -76,15 +74,34 @@ export async function runSyncModule(input: SyncJobPayload & { jobId?: string }, 
   if (waitUntil) {
     const waiting = existing
       ? await db.syncRun.update({ where: { id: existing.id }, data: { status: "QUEUED", rateLimitedUntil: waitUntil } })
-      : await db.syncRun.create({ data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: waitUntil, dryRun } });
+      : await db.syncRun.create({
+          data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "QUEUED", rateLimitedUntil: waitUntil, dryRun },
+        });
     const zero = { processed: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
-    return { runId: waiting.id, tenantId: input.tenantId, module: module.id, status: "QUEUED", counts: zero, remoteCalls: {}, durationMs: 0, rateLimitedUntil: waitUntil };
+    return {
+      runId: waiting.id,
+      tenantId: input.tenantId,
+      module: module.id,
+      status: "QUEUED",
+      counts: zero,
+      remoteCalls: {},
+      durationMs: 0,
+      rateLimitedUntil: waitUntil,
+    };
   }
 
   const run = existing
     ? await db.syncRun.update({
         where: { id: existing.id },
-        data: { status: "RUNNING", startedAt: new Date(), jobId: input.jobId ?? existing.jobId, error: null, errorCode: null, errorParams: Prisma.DbNull, rateLimitedUntil: null },
+        data: {
+          status: "RUNNING",
+          startedAt: new Date(),
+          jobId: input.jobId ?? existing.jobId,
+          error: null,
+          errorCode: null,
+          errorParams: Prisma.DbNull,
+          rateLimitedUntil: null,
+        },
       })
     : await db.syncRun.create({
         data: { tenantId: input.tenantId, module: module.id, trigger: input.trigger, status: "RUNNING", startedAt: new Date(), jobId: input.jobId, dryRun },

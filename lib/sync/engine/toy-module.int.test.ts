@@ -103,7 +103,10 @@ describe("a module defined in one place", () => {
     // Schedules: the tenant's stored settings predate the toy; its default schedule applies.
     const stored = await db.settings.findUniqueOrThrow({ where: { tenantId: tenant.id } });
     expect(stored.schedules).not.toHaveProperty(toy.id);
-    expect(registry.schedulesSchema.parse(stored.schedules)).toMatchObject({ [toy.id]: toy.defaultSchedule, ORDER_EXPORT: SYNC_MODULES.defaultSchedules.ORDER_EXPORT });
+    expect(registry.schedulesSchema.parse(stored.schedules)).toMatchObject({
+      [toy.id]: toy.defaultSchedule,
+      ORDER_EXPORT: SYNC_MODULES.defaultSchedules.ORDER_EXPORT,
+    });
 
     // Scheduler: due for the open tenant; skipped for the one whose prerequisite fails.
     const due = await findDueModules(now, registry);
@@ -119,7 +122,10 @@ describe("a module defined in one place", () => {
     // A run: two records written, the broken one left to try again, the cursor moved.
     const first = await runToyJob(tenant.id);
     expect(first).toMatchObject({ module: toy.id, status: "SUCCEEDED", counts: { created: 2, failed: 0 } });
-    expect([...target.entries()].sort()).toEqual([["T-a", "Alpha"], ["T-b", "Beta"]]);
+    expect([...target.entries()].sort()).toEqual([
+      ["T-a", "Alpha"],
+      ["T-b", "Beta"],
+    ]);
     const pending = await db.syncItem.findFirstOrThrow({ where: { tenantId: tenant.id, module: toy.id, externalId: "c" } });
     expect(pending).toMatchObject({ state: "PENDING", attempts: 1, errorCode: "REMOTE_UNAVAILABLE" });
     expect(await readCursor(tenant.id, toy.id, SinceCursorCodec)).not.toBeNull();

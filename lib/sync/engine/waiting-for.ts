@@ -20,7 +20,15 @@
 import { db } from "../../db";
 import { splitWaitingKeys, WAITS_FOR_SETTINGS } from "./waiting-for-keys";
 
-export { joinWaitingKeys, waitedForOf, WAITS_FOR_SETTINGS, waitsForMapping, waitsForShopCategory, waitsForVismaItem, type WaitingKey } from "./waiting-for-keys";
+export {
+  joinWaitingKeys,
+  waitedForOf,
+  WAITS_FOR_SETTINGS,
+  waitsForMapping,
+  waitsForShopCategory,
+  waitsForVismaItem,
+  type WaitingKey,
+} from "./waiting-for-keys";
 
 export type WaitingRow = { id: string; waitingFor: string; updatedAt: Date };
 

@@ -11,7 +11,14 @@ import { UNCHANGED, type PlannedWrite, type RecordWords, type Written } from "./
 import { asErrorParams } from "../../i18n/translate-error";
 import { waitingForOf } from "./ledger";
 
-export type RecordedWrite = { externalId: string; action: "create" | "update"; target: string; targetParams: ErrorParams; payload: unknown; payloadHash: string | null };
+export type RecordedWrite = {
+  externalId: string;
+  action: "create" | "update";
+  target: string;
+  targetParams: ErrorParams;
+  payload: unknown;
+  payloadHash: string | null;
+};
 export type RecordedSkip = { externalId: string; reason: string; reasonParams: ErrorParams };
 export type RecordedFailure = { externalId: string; code: string; kind: string; message: string; params?: ErrorParams; waitingFor?: string };
 
@@ -22,7 +29,9 @@ const ParamsSchema = z.custom<ErrorParams>((value) => asErrorParams(value) !== u
 
 export const DryRunResultSchema = z.object({
   counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), skipped: z.number(), failed: z.number() }),
-  writes: z.array(z.object({ externalId: z.string(), action: z.enum(["create", "update"]), target: z.string(), targetParams: ParamsSchema.optional(), payload: z.unknown() })),
+  writes: z.array(
+    z.object({ externalId: z.string(), action: z.enum(["create", "update"]), target: z.string(), targetParams: ParamsSchema.optional(), payload: z.unknown() }),
+  ),
   skips: z.array(z.object({ externalId: z.string(), reason: z.string(), reasonParams: ParamsSchema.optional() })),
   failures: z.array(
     z.object({
@@ -53,7 +62,14 @@ export class WriteRecorder {
   planned(externalId: string, plan: PlannedWrite<unknown>): Written {
     this.counts[plan.action]++;
     if (this.writes.filter((write) => write.action === plan.action).length < this.limits.samples) {
-      this.writes.push({ externalId, action: plan.action, target: plan.target.text, targetParams: plan.target.params, payload: plan.payload, payloadHash: plan.payloadHash });
+      this.writes.push({
+        externalId,
+        action: plan.action,
+        target: plan.target.text,
+        targetParams: plan.target.params,
+        payload: plan.payload,
+        payloadHash: plan.payloadHash,
+      });
     }
     return { targetId: `dry-run:${externalId}` };
   }
@@ -71,7 +87,14 @@ export class WriteRecorder {
     this.counts.failed++;
     if (this.failures.length >= this.limits.maxFailures) return;
     const waitingFor = waitingForOf(error) ?? undefined;
-    this.failures.push({ externalId, code: error.code, kind: error.kind, message: error.message, ...(error.params ? { params: error.params } : {}), ...(waitingFor ? { waitingFor } : {}) });
+    this.failures.push({
+      externalId,
+      code: error.code,
+      kind: error.kind,
+      message: error.message,
+      ...(error.params ? { params: error.params } : {}),
+      ...(waitingFor ? { waitingFor } : {}),
+    });
   }
 
   result(): DryRunResult {

@@ -48,7 +48,14 @@ describe("first product import into a shop with an existing catalogue", () => {
     // The shop owner added the product by hand, and another whose code merely contains it.
     const category = h.cscart.state.categories[0]!.categoryId;
     for (const code of ["vinter-lue-7", "VINTER-LUE-7-XL"]) {
-      expect((await cscartFetch(h.cscart, "/api/products", { method: "POST", body: { product: "Lue", product_code: code, price: "99.00", category_ids: [category] } })).status).toBe(201);
+      expect(
+        (
+          await cscartFetch(h.cscart, "/api/products", {
+            method: "POST",
+            body: { product: "Lue", product_code: code, price: "99.00", category_ids: [category] },
+          })
+        ).status,
+      ).toBe(201);
     }
     h.visma.upsertInventoryItem({ inventoryNumber: "VINTER-LUE-7", description: "Vinterlue", defaultPrice: 120, stock: { MAIN: 4 } });
     h.cscart.resetRequestStats();
@@ -80,7 +87,10 @@ describe("first product import into a shop with an existing catalogue", () => {
   it("fails an item whose code the shop holds twice, writing neither product, and goes on with the rest", async () => {
     h = await startSyncHarness({ seed: 33, cscart: { orders: 0, products: 40 }, visma: { orders: 0, products: 40 } });
     const twice = [...h.cscart.state.products.values()].find((product) => h!.visma.state.inventory.has(product.productCode))!;
-    const copy = await cscartFetch(h.cscart, "/api/products", { method: "POST", body: { product: "Kopi", product_code: twice.productCode, price: "1.00", category_ids: [twice.categoryIds[0]] } });
+    const copy = await cscartFetch(h.cscart, "/api/products", {
+      method: "POST",
+      body: { product: "Kopi", product_code: twice.productCode, price: "1.00", category_ids: [twice.categoryIds[0]] },
+    });
     const copyId = Number(((await copy.json()) as { product_id: string }).product_id);
     const before = [twice.updatedTimestamp, h.cscart.state.products.get(copyId)!.updatedTimestamp];
     h.cscart.resetRequestStats();

@@ -87,7 +87,11 @@ describe("product import", () => {
     // Failed until someone retries it (or it changes in Visma.net); once the shop is back, a retry writes it.
     const retried = await h.run("PRODUCT_IMPORT", "RETRY", [row.id]);
     expect(retried.counts.updated).toBe(1);
-    expect(await db.syncItem.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "DONE", attempts: productImport.retry.perRecordAttempts + 1, errorCode: null });
+    expect(await db.syncItem.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "DONE",
+      attempts: productImport.retry.perRecordAttempts + 1,
+      errorCode: null,
+    });
   });
 
   it("does not move the cursor past a page it could not read, and picks up from there", async () => {

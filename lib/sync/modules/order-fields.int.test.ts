@@ -46,7 +46,9 @@ describe("order export within Visma.net's field limits", () => {
     expect(address.line1).toBe("Kjell Aukrusts vei 4, inngang fra baksiden ved den");
     for (const line of [address.line1, address.line2, address.line3]) expect(line!.length).toBeLessThanOrEqual(50);
     const warnings = await db.logEntry.findMany({ where: { runId: run.runId, level: "WARN" }, select: { message: true } });
-    expect(warnings.map((warning) => warning.message)).toContainEqual(expect.stringMatching(new RegExp(`^Order ${order.orderId}: The billing address does not fit Visma.net's 3 lines of 50 characters`)));
+    expect(warnings.map((warning) => warning.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Order ${order.orderId}: The billing address does not fit Visma.net's 3 lines of 50 characters`)),
+    );
   });
 
   it("ships a pickup order without a shipping address to the billing address, with the mapped Ship via", async () => {

@@ -35,7 +35,9 @@ describe("picture changes", () => {
 
 describe("all pictures of an item", () => {
   it("sends every picture in order (main image, then the others), and each part again only when it changed", async () => {
-    const item = [...h.visma.state.inventory.values()].find((candidate) => candidate.status === "Active" && candidate.stockItem && candidate.attachments.length > 0)!;
+    const item = [...h.visma.state.inventory.values()].find(
+      (candidate) => candidate.status === "Active" && candidate.stockItem && candidate.attachments.length > 0,
+    )!;
     const product = () => [...h.cscart.state.products.values()].find((candidate) => candidate.productCode === item.inventoryNumber)!;
     const writesSince = (start: number) => h.cscart.state.imageWrites.slice(start).filter((write) => write.productId === product().productId);
 

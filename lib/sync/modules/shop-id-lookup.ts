@@ -14,11 +14,7 @@ import { AppError, quoteError, toAppError } from "../../errors";
 const BULK_THRESHOLD = 25;
 const LIST_PAGE_SIZE = 250;
 
-export type ShopIdResult =
-  | { kind: "found"; id: string }
-  | { kind: "absent" }
-  | { kind: "ambiguous"; ids: string[] }
-  | { kind: "failed"; error: AppError };
+export type ShopIdResult = { kind: "found"; id: string } | { kind: "absent" } | { kind: "ambiguous"; ids: string[] } | { kind: "failed"; error: AppError };
 
 function resultOf(ids: readonly string[]): ShopIdResult {
   const unique = [...new Set(ids)];
@@ -130,7 +126,12 @@ type ShopKey = { noun: string; key: string; fix: string; params: { record: "prod
 
 /** What shopIdOrThrow says about a product code. */
 export function productKey(code: string): ShopKey {
-  return { noun: "product", key: `code "${code}"`, fix: "Give each of them its own product code in CS-Cart (or delete the duplicate)", params: { record: "product", key: code } };
+  return {
+    noun: "product",
+    key: `code "${code}"`,
+    fix: "Give each of them its own product code in CS-Cart (or delete the duplicate)",
+    params: { record: "product", key: code },
+  };
 }
 
 /** What shopIdOrThrow says about a customer e-mail. */

@@ -25,7 +25,10 @@ export const WithoutEmailSchema = z.discriminatedUnion("mode", [
       .string()
       .trim()
       .refine((template) => template.includes("{number}"), { message: "the address must contain {number}", params: { issue: "placeholderNumber" } })
-      .refine((template) => z.email().safeParse(template.replace("{number}", "10000")).success, { message: "must become an e-mail address, e.g. {number}@customers.example.com", params: { issue: "email" } }),
+      .refine((template) => z.email().safeParse(template.replace("{number}", "10000")).success, {
+        message: "must become an e-mail address, e.g. {number}@customers.example.com",
+        params: { issue: "email" },
+      }),
   }),
 ]);
 

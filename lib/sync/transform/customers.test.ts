@@ -8,8 +8,19 @@ import { order1042 } from "./fixtures";
 
 function vismaCustomer(overrides: Record<string, unknown> = {}) {
   return VismaCustomerSchema.parse({
-    internalId: 9021, number: "10452", name: "Kari Nordmann", status: "Active",
-    mainAddress: { addressId: 3311, addressLine1: "Storgata 1", addressLine2: "Oppgang B", addressLine3: "", postalCode: "0155", city: "Oslo", country: { id: "NO", name: "Norway" } },
+    internalId: 9021,
+    number: "10452",
+    name: "Kari Nordmann",
+    status: "Active",
+    mainAddress: {
+      addressId: 3311,
+      addressLine1: "Storgata 1",
+      addressLine2: "Oppgang B",
+      addressLine3: "",
+      postalCode: "0155",
+      city: "Oslo",
+      country: { id: "NO", name: "Norway" },
+    },
     mainContact: { contactId: 5120, name: "Kari Nordmann", email: "Kari@Example.NO", phone1: "+4790000000" },
     lastModifiedDateTime: "2025-03-14T10:22:31.503",
     createdDateTime: "2024-11-02T08:41:09.12",
@@ -19,23 +30,28 @@ function vismaCustomer(overrides: Record<string, unknown> = {}) {
 
 describe("mapShopOrderToNewCustomer", () => {
   it("builds the wrapped v1 customer with the default debtor settings", () => {
-    expect(mapShopOrderToNewCustomer(order1042())).toEqual({ warnings: [], customer: {
-      name: { value: "Kari Nordmann" },
-      status: { value: "Active" },
-      mainAddress: {
-        value: {
-          addressLine1: { value: "Storgata 1" },
-          addressLine2: { value: "" },
-          addressLine3: { value: "" },
-          postalCode: { value: "0155" },
-          city: { value: "Oslo" },
-          countryId: { value: "NO" },
+    expect(mapShopOrderToNewCustomer(order1042())).toEqual({
+      warnings: [],
+      customer: {
+        name: { value: "Kari Nordmann" },
+        status: { value: "Active" },
+        mainAddress: {
+          value: {
+            addressLine1: { value: "Storgata 1" },
+            addressLine2: { value: "" },
+            addressLine3: { value: "" },
+            postalCode: { value: "0155" },
+            city: { value: "Oslo" },
+            countryId: { value: "NO" },
+          },
         },
+        mainContact: {
+          value: { name: { value: "Kari Nordmann" }, attention: { value: "" }, email: { value: "kari@example.no" }, phone1: { value: "+4790000000" } },
+        },
+        creditTermsId: { value: "14" },
+        glAccounts: { value: { customerLedgerAccount: { value: "1400" } } },
       },
-      mainContact: { value: { name: { value: "Kari Nordmann" }, attention: { value: "" }, email: { value: "kari@example.no" }, phone1: { value: "+4790000000" } } },
-      creditTermsId: { value: "14" },
-      glAccounts: { value: { customerLedgerAccount: { value: "1400" } } },
-    } });
+    });
     expect(branchIdFor()).toBe("2");
   });
 
@@ -65,7 +81,13 @@ describe("new customer field limits", () => {
   it("wraps a long address over three lines of 50, cuts what is left with a warning, and leaves out an empty country", () => {
     const street = "Kjell Aukrusts vei 4, inngang fra baksiden ved den gamle låven";
     const { customer, warnings } = mapShopOrderToNewCustomer(
-      order1042({ b_address: street, b_address_2: "c/o Flåklypa Verksted og Sykkelreparasjon AS, 2. etasje, rom 7, ring på klokken merket Verkstedet", b_city: "Flåklypa kommune i Innlandet fylke, Norge (ved Tindeveien)", b_zipcode: "NO-2500-1234567890123", b_country: "" }),
+      order1042({
+        b_address: street,
+        b_address_2: "c/o Flåklypa Verksted og Sykkelreparasjon AS, 2. etasje, rom 7, ring på klokken merket Verkstedet",
+        b_city: "Flåklypa kommune i Innlandet fylke, Norge (ved Tindeveien)",
+        b_zipcode: "NO-2500-1234567890123",
+        b_country: "",
+      }),
     );
     const address = customer.mainAddress.value;
     for (const line of [address.addressLine1, address.addressLine2, address.addressLine3, address.city]) expect(line.value.length).toBeLessThanOrEqual(50);
@@ -126,21 +148,42 @@ describe("mapVismaCustomerToShopUser", () => {
       customerNumber: "10452",
       name: "Kari Nordmann",
     });
-    const placeholder = mapVismaCustomerToShopUser(noEmail, CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } }));
+    const placeholder = mapVismaCustomerToShopUser(
+      noEmail,
+      CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } }),
+    );
     expect(placeholder).toMatchObject({ kind: "user", email: "10452@kunder.example.no", placeholderEmail: true });
     // The invoice contact's e-mail is the next source by default.
-    expect(mapVismaCustomerToShopUser(vismaCustomer({ mainContact: null, invoiceContact: { email: "Faktura@Example.no" } }))).toMatchObject({ email: "faktura@example.no", placeholderEmail: false });
-    const error = await caughtAppError(() => mapVismaCustomerToShopUser(vismaCustomer({ number: "A B", mainContact: null }), CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } })));
+    expect(mapVismaCustomerToShopUser(vismaCustomer({ mainContact: null, invoiceContact: { email: "Faktura@Example.no" } }))).toMatchObject({
+      email: "faktura@example.no",
+      placeholderEmail: false,
+    });
+    const error = await caughtAppError(() =>
+      mapVismaCustomerToShopUser(
+        vismaCustomer({ number: "A B", mainContact: null }),
+        CustomerMappingSchema.parse({ withoutEmail: { mode: "placeholder", template: "{number}@kunder.example.no" } }),
+      ),
+    );
     expect(error.code).toBe("CUSTOMER_INVALID");
     expect(CustomerMappingSchema.safeParse({ withoutEmail: { mode: "placeholder", template: "kunder.example.no" } }).success).toBe(false);
   });
 
   it("fills the shipping address and the names as the mapping says", () => {
-    const customer = vismaCustomer({ deliveryAddress: { addressLine1: "Lagervegen 9", postalCode: "2000", city: "Lillestrøm", country: { id: "NO" } }, corporateId: "912345678" });
+    const customer = vismaCustomer({
+      deliveryAddress: { addressLine1: "Lagervegen 9", postalCode: "2000", city: "Lillestrøm", country: { id: "NO" } },
+      corporateId: "912345678",
+    });
     const result = mapVismaCustomerToShopUser(customer, CustomerMappingSchema.parse({ shippingAddress: "deliveryAddress", names: "person", phoneFrom: null }));
     expect(result.kind === "user" && result.payload).toMatchObject({
-      firstname: "Kari", lastname: "Nordmann", company: "", phone: "",
-      b_address: "Storgata 1", s_address: "Lagervegen 9", s_city: "Lillestrøm", s_zipcode: "2000", s_country: "NO",
+      firstname: "Kari",
+      lastname: "Nordmann",
+      company: "",
+      phone: "",
+      b_address: "Storgata 1",
+      s_address: "Lagervegen 9",
+      s_city: "Lillestrøm",
+      s_zipcode: "2000",
+      s_country: "NO",
     });
   });
 });

@@ -136,7 +136,12 @@ export type SkippedCustomer = { kind: "skip"; reason: string; customerNumber: st
 
 type VismaAddress = NonNullable<VismaCustomer["mainAddress"]>;
 
-function addressFields<P extends "b_" | "s_">(prefix: P, address: VismaAddress | null | undefined, names: { firstname: string; lastname: string }, phone: string) {
+function addressFields<P extends "b_" | "s_">(
+  prefix: P,
+  address: VismaAddress | null | undefined,
+  names: { firstname: string; lastname: string },
+  phone: string,
+) {
   return {
     [`${prefix}firstname`]: names.firstname,
     [`${prefix}lastname`]: names.lastname,
@@ -150,7 +155,10 @@ function addressFields<P extends "b_" | "s_">(prefix: P, address: VismaAddress |
 }
 
 /** Visma.net customer → CS-Cart user (customer type C, active), as the tenant's customer mapping says. */
-export function mapVismaCustomerToShopUser(customer: VismaCustomer, mapping: CustomerMapping = DEFAULT_CUSTOMER_MAPPING): ShopUserFromCustomer | SkippedCustomer {
+export function mapVismaCustomerToShopUser(
+  customer: VismaCustomer,
+  mapping: CustomerMapping = DEFAULT_CUSTOMER_MAPPING,
+): ShopUserFromCustomer | SkippedCustomer {
   const found = mapping.emailFrom.map((source) => customer[source]?.email?.trim() ?? "").find(Boolean);
   let email = (found ?? "").toLowerCase();
   if (!email) {
@@ -164,10 +172,14 @@ export function mapVismaCustomerToShopUser(customer: VismaCustomer, mapping: Cus
     }
     email = mapping.withoutEmail.template.replace("{number}", customer.number.trim().toLowerCase()).toLowerCase();
     if (!z.email().safeParse(email).success) {
-      throw new AppError("CUSTOMER_INVALID", `Visma.net customer ${customer.number} has no e-mail address, and the placeholder rule gives "${email}", which is no e-mail address.`, {
-        details: { customerNumber: customer.number },
-        params: { variant: "placeholderInvalid", number: customer.number, email },
-      });
+      throw new AppError(
+        "CUSTOMER_INVALID",
+        `Visma.net customer ${customer.number} has no e-mail address, and the placeholder rule gives "${email}", which is no e-mail address.`,
+        {
+          details: { customerNumber: customer.number },
+          params: { variant: "placeholderInvalid", number: customer.number, email },
+        },
+      );
     }
   }
   const isCompany = mapping.names === "company" || (mapping.names === "auto" && Boolean(customer.corporateId?.trim() || customer.vatRegistrationId?.trim()));

@@ -14,9 +14,7 @@ describe("order error explanations", () => {
   });
 
   it("tells a missing article from an inactive one", () => {
-    const error = explainOrderError(
-      remote("Inventory item 'A-1' was not found; SIM-InventoryNotSellable: Inventory item 'SRV-12' has status Inactive"),
-    );
+    const error = explainOrderError(remote("Inventory item 'A-1' was not found; SIM-InventoryNotSellable: Inventory item 'SRV-12' has status Inactive"));
     expect(error.message).toContain('Article "A-1" does not exist in Visma.net');
     expect(error.message).toContain('Article "SRV-12" is not active for sale in Visma.net. Activate it there, then retry the order.');
   });
@@ -26,15 +24,19 @@ describe("order error explanations", () => {
     const error = explainOrderError(refused, { shippingMethods: [{ id: "3", name: "Hent i butikk" }], shipViaId: "PICKUP" });
     expect(error).toMatchObject({ code: "REMOTE_VALIDATION", kind: "data" });
     expect(error.message).toBe(
-      'Visma.net does not let Ship via PICKUP take the shop\'s freight cost (1310-FreightCostCanNotBeSetManually). In Mappings → Orders, map the shop\'s shipping method "Hent i butikk" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.',
+      "Visma.net does not let Ship via PICKUP take the shop's freight cost (1310-FreightCostCanNotBeSetManually). In Mappings → Orders, map the shop's shipping method \"Hent i butikk\" (id 3) to a Visma.net Ship via that allows a manual freight cost, or allow it on that Ship via in Visma.net; then retry the order.",
     );
-    expect(explainOrderError(refused, { shippingMethods: [{ id: "1", name: "Posten" }] }).message).toContain("the customer's default Ship via (the shop's shipping method is not mapped)");
+    expect(explainOrderError(refused, { shippingMethods: [{ id: "1", name: "Posten" }] }).message).toContain(
+      "the customer's default Ship via (the shop's shipping method is not mapped)",
+    );
     expect(explainOrderError(refused).message).toContain("Visma.net does not let this order's Ship via take the shop's freight cost");
   });
 
   it("names the field Visma.net found too long", () => {
     const error = explainOrderError(remote("0002-InvalidLength: Invalid length (billing.address.line1)"));
-    expect(error.message).toBe("Visma.net refused a value on this order as too long (billing.address.line1) (0002-InvalidLength). Shorten it in the CS-Cart order, then retry the order.");
+    expect(error.message).toBe(
+      "Visma.net refused a value on this order as too long (billing.address.line1) (0002-InvalidLength). Shorten it in the CS-Cart order, then retry the order.",
+    );
   });
 
   it("points refusals of what the order mapping names at the mapping", () => {

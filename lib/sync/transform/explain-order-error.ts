@@ -27,7 +27,11 @@ function articleAdvice(error: AppError, remoteText: string): AppError | undefine
   const variant = missing.length && inactive.length ? "both" : missing.length ? "missing" : inactive.length ? "inactive" : "unnamed";
   // The order waits for the (first) article: once it changes in Visma.net, the next export tries again.
   const first = [...remoteText.matchAll(/Inventory item '([^']+)'/g)][0]?.[1];
-  return new AppError("SKU_NOT_FOUND", message, { details: { ...error.details, ...(first ? { waitsFor: waitsForVismaItem(first) } : {}) }, params: { variant, missing, inactive }, cause: error });
+  return new AppError("SKU_NOT_FOUND", message, {
+    details: { ...error.details, ...(first ? { waitsFor: waitsForVismaItem(first) } : {}) },
+    params: { variant, missing, inactive },
+    cause: error,
+  });
 }
 
 /** What the shop knows about the order's shipping, to name it in the advice. */
@@ -70,10 +74,26 @@ function lengthAdvice(error: AppError, remoteText: string): AppError {
 
 /** Refusals caused by what the order mapping names: each says which part of the mapping to fix. */
 const MAPPING_ADVICE: [RegExp, string, string][] = [
-  [/140[2349]-|PaymentMethod/, "paymentMethod", "Visma.net refused the payment method or terms this order's shop payment method is mapped to. Check the payment methods in Mappings → Orders (the payment method must exist and be active for sales orders)"],
-  [/1408-OverrideCurrencyIdProhibited/, "currency", "Visma.net does not let this order's currency replace the customer's. Check the currency in Mappings → Orders, or the customer's currency in Visma.net"],
-  [/1805-InvalidTaxCategoryId/, "taxCategory", "Visma.net has no tax category the order mapping names for this order's VAT rate. Correct the tax categories in Mappings → Orders"],
-  [/1809-InvalidQuantityForType/, "negativeQuantity", "A gift certificate or rounding line needs a misc. charge item (only those take a negative quantity). Name such an item in Mappings → Orders"],
+  [
+    /140[2349]-|PaymentMethod/,
+    "paymentMethod",
+    "Visma.net refused the payment method or terms this order's shop payment method is mapped to. Check the payment methods in Mappings → Orders (the payment method must exist and be active for sales orders)",
+  ],
+  [
+    /1408-OverrideCurrencyIdProhibited/,
+    "currency",
+    "Visma.net does not let this order's currency replace the customer's. Check the currency in Mappings → Orders, or the customer's currency in Visma.net",
+  ],
+  [
+    /1805-InvalidTaxCategoryId/,
+    "taxCategory",
+    "Visma.net has no tax category the order mapping names for this order's VAT rate. Correct the tax categories in Mappings → Orders",
+  ],
+  [
+    /1809-InvalidQuantityForType/,
+    "negativeQuantity",
+    "A gift certificate or rounding line needs a misc. charge item (only those take a negative quantity). Name such an item in Mappings → Orders",
+  ],
 ];
 
 export function explainOrderError(error: AppError, context: OrderShippingContext = {}): AppError {
@@ -82,7 +102,11 @@ export function explainOrderError(error: AppError, context: OrderShippingContext
   for (const [pattern, variant, advice] of MAPPING_ADVICE) {
     if (!pattern.test(remoteText)) continue;
     const said = String(error.details?.remoteMessage ?? error.message);
-    return new AppError("MAPPING_INVALID", `${advice}, then retry the order. Visma.net said: ${said}`, { details: error.details, params: { variant, said }, cause: error });
+    return new AppError("MAPPING_INVALID", `${advice}, then retry the order. Visma.net said: ${said}`, {
+      details: error.details,
+      params: { variant, said },
+      cause: error,
+    });
   }
   if (/1310-FreightCostCanNotBeSetManually/.test(remoteText)) return freightAdvice(error, context);
   if (/0002-InvalidLength/.test(remoteText)) return lengthAdvice(error, remoteText);

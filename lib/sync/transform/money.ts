@@ -74,7 +74,9 @@ export function spreadProportionally(total: Money, weights: readonly Money[]): M
   const exact = weights.map((weight) => totalCents.times(weight).dividedBy(weightSum));
   const floors = exact.map((part) => part.floor());
   let leftover = totalCents.minus(floors.reduce((sum, part) => sum.plus(part), new Money(0))).toNumber();
-  const byRemainder = exact.map((part, index) => ({ index, remainder: part.minus(floors[index]!) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+  const byRemainder = exact
+    .map((part, index) => ({ index, remainder: part.minus(floors[index]!) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
   const cents = [...floors];
   for (const { index } of byRemainder) {
     if (leftover <= 0) break;

@@ -17,8 +17,7 @@ function byShopId<V extends z.ZodType>(value: V) {
   return z.record(shopId, value, { error: (issue) => (issue.code === "invalid_key" ? SHOP_ID_MESSAGE : undefined) });
 }
 
-const vismaId = (max: number, what: string) =>
-  z.string().trim().min(1, `name the ${what}`).max(max, `a Visma.net ${what} has at most ${max} characters`);
+const vismaId = (max: number, what: string) => z.string().trim().min(1, `name the ${what}`).max(max, `a Visma.net ${what} has at most ${max} characters`);
 
 /** CS-Cart shipping method id → Visma.net Ship via (docs/api-facts.md, "Freight"). */
 export const ShipViaMapSchema = byShopId(vismaId(VISMA_LIMITS.shipViaId, "Ship via id"));
@@ -38,8 +37,15 @@ export type TextSource = (typeof TEXT_SOURCES)[number];
 const TextFieldSchema = z.object({ source: z.enum(TEXT_SOURCES), prefix: z.string().max(60, "at most 60 characters").default("") });
 export type TextField = z.output<typeof TextFieldSchema>;
 
-const statusLetter = z.string().trim().regex(/^[A-Z]$/, "a CS-Cart order status is one capital letter, e.g. C");
-const currencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "a currency is three letters, e.g. NOK");
+const statusLetter = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]$/, "a CS-Cart order status is one capital letter, e.g. C");
+const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "a currency is three letters, e.g. NOK");
 
 export const OrderMappingSchema = z.object({
   /** V3 `type`: the sales order type (SO numbers itself; a manually numbered type is refused). */
@@ -57,7 +63,11 @@ export const OrderMappingSchema = z.object({
       refNo: TextFieldSchema.default({ source: "none", prefix: "" }),
       note: TextFieldSchema.default({ source: "customer_notes", prefix: "" }),
     })
-    .default({ description: { source: "order_number", prefix: "Web order CS-Cart #" }, refNo: { source: "none", prefix: "" }, note: { source: "customer_notes", prefix: "" } }),
+    .default({
+      description: { source: "order_number", prefix: "Web order CS-Cart #" },
+      refNo: { source: "none", prefix: "" },
+      note: { source: "customer_notes", prefix: "" },
+    }),
   /** Order amounts Visma.net has no field for go on lines of these items (docs/api-facts.md, "Totals"). */
   items: z
     .object({
@@ -74,9 +84,16 @@ export const OrderMappingSchema = z.object({
    * the freight of that rate. Needed for 0 %: Visma.net would otherwise add the item's own VAT.
    */
   taxCategoryByRate: z
-    .record(z.string().trim().regex(/^\d+(\.\d+)?$/, "a VAT rate is a number, e.g. 25 or 0"), vismaId(10, "tax category"), {
-      error: (issue) => (issue.code === "invalid_key" ? "a VAT rate is a number, e.g. 25 or 0" : undefined),
-    })
+    .record(
+      z
+        .string()
+        .trim()
+        .regex(/^\d+(\.\d+)?$/, "a VAT rate is a number, e.g. 25 or 0"),
+      vismaId(10, "tax category"),
+      {
+        error: (issue) => (issue.code === "invalid_key" ? "a VAT rate is a number, e.g. 25 or 0" : undefined),
+      },
+    )
     .default({}),
   /** The shop's currency, and the company's base currency: the order carries `currencyId` only when they differ. */
   currency: z

@@ -35,7 +35,8 @@ interface ShopLine {
 
 function readShopLines(order: CsCartOrder): ShopLine[] {
   const lines = Object.values(order.products);
-  if (lines.length === 0) throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
+  if (lines.length === 0)
+    throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no order lines.`, { params: { variant: "noLines", orderId: order.order_id } });
   return lines.map((line, index) => {
     const sku = line.product_code.trim();
     const label = sku ? `line ${index + 1} (${sku})` : `line ${index + 1} ("${line.product}")`;
@@ -69,9 +70,13 @@ function spreadOrderDiscount(order: CsCartOrder, lines: ShopLine[]): Money[] {
   const amounts = lines.map((line) => line.unit.times(line.quantity).minus(line.lineDiscount));
   const goods = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   if (orderDiscount.greaterThan(goods)) {
-    throw new AppError("ORDER_INVALID", `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`, {
-      params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
-    });
+    throw new AppError(
+      "ORDER_INVALID",
+      `Order ${order.order_id}: the order discount (${orderDiscount.toFixed(2)}) is larger than the order lines (${goods.toFixed(2)}).`,
+      {
+        params: { variant: "discountTooLarge", orderId: order.order_id, discount: orderDiscount.toNumber(), goods: goods.toNumber() },
+      },
+    );
   }
   return spreadProportionally(orderDiscount, amounts);
 }
@@ -85,7 +90,8 @@ interface Part {
 /** The shop order's gift certificates redeemed on it (use_gift_certificates[*].cost), 0 when none. */
 function giftCertificatesOf(order: CsCartOrder): Money {
   return Object.entries(order.use_gift_certificates ?? {}).reduce(
-    (sum, [code, certificate]) => sum.plus(parseAmount(certificate.cost, { orderId: order.order_id, field: "giftCertificate", name: code }, { optional: true })),
+    (sum, [code, certificate]) =>
+      sum.plus(parseAmount(certificate.cost, { orderId: order.order_id, field: "giftCertificate", name: code }, { optional: true })),
     new Money(0),
   );
 }
@@ -134,7 +140,10 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
   const lineRates = shopLines.map((shopLine) => vatRateForLine(order, shopLine.line, shopLine.ref));
   const shipping = parseAmount(order.shipping_cost, { orderId: order.order_id, field: "shippingCost" }, { optional: true });
   const surcharge = parseAmount(order.payment_surcharge, { orderId: order.order_id, field: "paymentSurcharge" }, { optional: true });
-  const parts: Part[] = shopLines.map((shopLine, index) => ({ amount: shopLine.unit.times(shopLine.quantity).minus(shopLine.lineDiscount).minus(shares[index]!), rate: lineRates[index]! }));
+  const parts: Part[] = shopLines.map((shopLine, index) => ({
+    amount: shopLine.unit.times(shopLine.quantity).minus(shopLine.lineDiscount).minus(shares[index]!),
+    rate: lineRates[index]!,
+  }));
   if (shipping.greaterThan(0)) parts.push({ amount: shipping, rate: vatRateForShipping(order) });
   if (surcharge.greaterThan(0)) parts.push({ amount: surcharge, rate: vatRateForSurcharge(order) });
   const { nets, vismaGross, groups } = netsOf(parts, included);
@@ -143,9 +152,13 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
     const category = mapping.taxCategoryByRate[rate.toString()];
     if (!category && rate.isZero()) {
       const what = typeof part === "object" ? `line ${part.line} (${part.sku})` : part === "shipping" ? "the shipping cost" : "the payment surcharge";
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id}: ${what} carries no VAT in the shop, but Visma.net would add its item's VAT. Map the 0 % rate to Visma.net's tax category for sales without VAT in the order mapping, then retry the order.`, {
-        params: { variant: "zeroRateUnmapped", orderId: order.order_id, ...(typeof part === "object" ? { part: "line", ...part } : { part }) },
-      });
+      throw new AppError(
+        "ORDER_INVALID",
+        `Order ${order.order_id}: ${what} carries no VAT in the shop, but Visma.net would add its item's VAT. Map the 0 % rate to Visma.net's tax category for sales without VAT in the order mapping, then retry the order.`,
+        {
+          params: { variant: "zeroRateUnmapped", orderId: order.order_id, ...(typeof part === "object" ? { part: "line", ...part } : { part }) },
+        },
+      );
     }
     return category;
   };
@@ -159,7 +172,10 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
       hasManualPrice: true,
       discountAmount: pricing.discountAmount.toNumber(),
       hasManualDiscount: true,
-      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, "lineDescription", { line: index + 1, sku: shopLine.line.product_code.trim() }),
+      description: warnings.cut(shopLine.line.product, VISMA_LIMITS.lineDescription, "lineDescription", {
+        line: index + 1,
+        sku: shopLine.line.product_code.trim(),
+      }),
       ...(mapping.warehouseId ? { warehouseId: mapping.warehouseId } : {}),
       ...(taxCategoryId ? { taxCategoryId } : {}),
     };
@@ -201,17 +217,21 @@ export function priceOrder(order: CsCartOrder, mapping: OrderMapping, options: {
       const reason = onlyRounding
         ? `Visma.net's VAT, rounded as it rounds it, comes to ${difference.abs().toFixed(2)} ${difference.isNegative() ? "more" : "less"} than the shop charged. Name a rounding item in the order mapping (a misc. charge item without VAT) to carry the difference, then retry the order.`
         : "The shop's total holds an amount APIcenter does not send (a fee or a discount of a kind it does not know). Correct the order in CS-Cart, or ask support to map that kind of amount.";
-      throw new AppError("ORDER_INVALID", `Order ${order.order_id} would come to ${vismaTotal.toFixed(2)} in Visma.net, but the shop's total is ${shopTotal.toFixed(2)}. ${reason}`, {
-        details: { shopTotal: shopTotal.toFixed(2), vismaTotal: vismaTotal.toFixed(2) },
-        params: {
-          variant: onlyRounding ? "totalsRounding" : "totalsUnknownAmount",
-          orderId: order.order_id,
-          vismaTotal: vismaTotal.toNumber(),
-          shopTotal: shopTotal.toNumber(),
-          difference: difference.abs().toNumber(),
-          direction: difference.isNegative() ? "more" : "less",
+      throw new AppError(
+        "ORDER_INVALID",
+        `Order ${order.order_id} would come to ${vismaTotal.toFixed(2)} in Visma.net, but the shop's total is ${shopTotal.toFixed(2)}. ${reason}`,
+        {
+          details: { shopTotal: shopTotal.toFixed(2), vismaTotal: vismaTotal.toFixed(2) },
+          params: {
+            variant: onlyRounding ? "totalsRounding" : "totalsUnknownAmount",
+            orderId: order.order_id,
+            vismaTotal: vismaTotal.toNumber(),
+            shopTotal: shopTotal.toNumber(),
+            difference: difference.abs().toNumber(),
+            direction: difference.isNegative() ? "more" : "less",
+          },
         },
-      });
+      );
     }
   }
   return { orderLines, freightCost, ...(freightTaxCategoryId ? { freightTaxCategoryId } : {}) };
@@ -226,16 +246,24 @@ const UNMAPPED_ITEM = {
 function requireItem(order: CsCartOrder, item: string | null, amountKind: keyof typeof UNMAPPED_ITEM, amount: Money): string {
   if (item) return item;
   const { what, field } = UNMAPPED_ITEM[amountKind];
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has ${what} ${amount.toFixed(2)}, which Visma.net has no field for. Name a ${field} in the order mapping, then retry the order.`, {
-    params: { variant: "itemUnmapped", orderId: order.order_id, item: amountKind, amount: amount.toNumber() },
-  });
+  throw new AppError(
+    "ORDER_INVALID",
+    `Order ${order.order_id} has ${what} ${amount.toFixed(2)}, which Visma.net has no field for. Name a ${field} in the order mapping, then retry the order.`,
+    {
+      params: { variant: "itemUnmapped", orderId: order.order_id, item: amountKind, amount: amount.toNumber() },
+    },
+  );
 }
 
 /**
  * The model of how Visma.net totals a sales order (see the module comment), for tests and the
  * mapping preview: `rateOf` gives each line's VAT rate, `freightRate` the freight's.
  */
-export function vismaOrderTotal(lines: { quantity: number; unitPrice: number; discountAmount?: number }[], rateOf: (index: number) => number, freight: { cost: number; rate: number } = { cost: 0, rate: 0 }): Money {
+export function vismaOrderTotal(
+  lines: { quantity: number; unitPrice: number; discountAmount?: number }[],
+  rateOf: (index: number) => number,
+  freight: { cost: number; rate: number } = { cost: 0, rate: 0 },
+): Money {
   const byRate = new Map<number, Money>();
   lines.forEach((line, index) => {
     const amount = new Money(line.unitPrice).times(line.quantity).minus(line.discountAmount ?? 0);

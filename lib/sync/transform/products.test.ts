@@ -12,9 +12,9 @@ const mapping: ProductMapping = parseProductMapping({
 
 let signature = 0;
 const ctx = {
-  imageUrlFor: (image: { attachmentId: string; revision: number }) => `https://apicenter.example/img/${image.attachmentId}/${image.revision}?sig=${++signature}`,
+  imageUrlFor: (image: { attachmentId: string; revision: number }) =>
+    `https://apicenter.example/img/${image.attachmentId}/${image.revision}?sig=${++signature}`,
 };
-
 
 describe("mapInventoryItemToProduct", () => {
   it("maps the documented item with the default mapping", () => {
@@ -67,10 +67,14 @@ describe("mapInventoryItemToProduct", () => {
       categoryMapping: { TEXTIL: 45 },
     });
     // The warehouses come from Settings, not from the mapping.
-    const { payload, imageKey } = mapInventoryItemToProduct(inventoryItem({ inventoryNumber: " tshirt-blk-m ", status: "Inactive", attributes: [{ id: "WEBNAME", value: " Black tee " }] }), custom, {
-      ...ctx,
-      warehouses: { mode: "one", warehouseId: "MAIN" },
-    });
+    const { payload, imageKey } = mapInventoryItemToProduct(
+      inventoryItem({ inventoryNumber: " tshirt-blk-m ", status: "Inactive", attributes: [{ id: "WEBNAME", value: " Black tee " }] }),
+      custom,
+      {
+        ...ctx,
+        warehouses: { mode: "one", warehouseId: "MAIN" },
+      },
+    );
     expect(payload).toMatchObject({ product_code: "TSHIRT-BLK-M", product: "Black tee", category_ids: [45], price: "179.10", amount: 39, status: "D" });
     expect(payload).not.toHaveProperty("main_pair");
     expect(imageKey).toBeNull();
@@ -94,7 +98,10 @@ describe("mapInventoryItemToProduct", () => {
   });
 
   it("names the field when a transform does not fit the value", async () => {
-    const bad = parseProductMapping({ ...mapping, fields: { ...mapping.fields, price: { from: "visma", field: "description", transforms: [{ op: "round2" }] } } });
+    const bad = parseProductMapping({
+      ...mapping,
+      fields: { ...mapping.fields, price: { from: "visma", field: "description", transforms: [{ op: "round2" }] } },
+    });
     const error = await caughtAppError(() => mapInventoryItemToProduct(inventoryItem(), bad, ctx));
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain('field "price": "round2" needs a number');
@@ -104,7 +111,9 @@ describe("mapInventoryItemToProduct", () => {
 describe("parseProductMapping", () => {
   it("accepts the default mapping and names the failing field of a bad one", async () => {
     expect(parseProductMapping(DEFAULT_PRODUCT_MAPPING)).toEqual(DEFAULT_PRODUCT_MAPPING);
-    const error = await caughtAppError(() => parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "cost" } } }));
+    const error = await caughtAppError(() =>
+      parseProductMapping({ ...DEFAULT_PRODUCT_MAPPING, fields: { ...DEFAULT_PRODUCT_MAPPING.fields, price: { from: "visma", field: "cost" } } }),
+    );
     expect(error.code).toBe("MAPPING_INVALID");
     expect(error.message).toContain("fields.price");
     // A saved mapping from before warehouses moved to Settings still parses; the old key is dropped.

@@ -194,7 +194,12 @@ function applyTransform(value: SourceValue, transform: FieldTransform, field: Fi
   if (transform.op === "uppercase") return String(value).toUpperCase();
   const number = Number(value);
   if (typeof value === "string" && value.trim() === "") return undefined;
-  if (!Number.isFinite(number)) throw mappingError(field, `"${transform.op}" needs a number, but the value is "${value}".`, { variant: "notANumber", op: transform.op, value: String(value) });
+  if (!Number.isFinite(number))
+    throw mappingError(field, `"${transform.op}" needs a number, but the value is "${value}".`, {
+      variant: "notANumber",
+      op: transform.op,
+      value: String(value),
+    });
   if (transform.op === "round2") return roundCents(new Money(number)).toNumber();
   return new Money(number).times(transform.by).toNumber();
 }
@@ -203,7 +208,10 @@ function resolveField(item: VismaInventoryItem, mapping: ProductMapping, field: 
   const source = mapping.fields[field];
   if (source === null) return undefined;
   if (source.from === "fixed") return source.value;
-  const raw = source.from === "visma" ? readVismaField(item, source.field, warehouses) : (item.attributes ?? []).find((attribute) => attribute.id === source.attributeId)?.value ?? undefined;
+  const raw =
+    source.from === "visma"
+      ? readVismaField(item, source.field, warehouses)
+      : ((item.attributes ?? []).find((attribute) => attribute.id === source.attributeId)?.value ?? undefined);
   return source.transforms.reduce<SourceValue>((value, transform) => applyTransform(value, transform, field), raw);
 }
 
@@ -221,7 +229,8 @@ function requireText(value: SourceValue, item: VismaInventoryItem, field: FieldN
 function categoryIdFor(value: SourceValue, mapping: ProductMapping): number {
   if (mapping.fields.category.from === "fixed") {
     const fixed = Number(value);
-    if (!Number.isInteger(fixed) || fixed <= 0) throw mappingError("category", `the fixed value "${value}" is not a CS-Cart category id.`, { variant: "notACategory", value: String(value) });
+    if (!Number.isInteger(fixed) || fixed <= 0)
+      throw mappingError("category", `the fixed value "${value}" is not a CS-Cart category id.`, { variant: "notACategory", value: String(value) });
     return fixed;
   }
   return value === undefined ? mapping.defaultCategoryId : (mapping.categoryMapping[String(value)] ?? mapping.defaultCategoryId);
@@ -229,15 +238,21 @@ function categoryIdFor(value: SourceValue, mapping: ProductMapping): number {
 
 function taxIdsFor(value: SourceValue, mapping: ProductMapping): number[] {
   if (mapping.fields.tax_ids.from === "fixed") {
-    const ids = String(value).split(",").map((part) => Number(part.trim()));
-    if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw mappingError("tax_ids", `the fixed value "${value}" is not a list of CS-Cart tax ids.`, { variant: "notTaxIds", value: String(value) });
+    const ids = String(value)
+      .split(",")
+      .map((part) => Number(part.trim()));
+    if (ids.some((id) => !Number.isInteger(id) || id <= 0))
+      throw mappingError("tax_ids", `the fixed value "${value}" is not a list of CS-Cart tax ids.`, { variant: "notTaxIds", value: String(value) });
     return ids;
   }
   const mapped = value === undefined ? undefined : mapping.taxMapping[String(value)];
   if (mapped) return mapped;
   if (mapping.defaultTaxIds) return mapping.defaultTaxIds;
   if (value === undefined) throw mappingError("tax_ids", "an item without a VAT code has no CS-Cart tax, and no default tax is set.", { variant: "noVatCode" });
-  throw mappingError("tax_ids", `VAT code "${value}" has no CS-Cart tax in the tax mapping, and no default tax is set.`, { variant: "vatCodeUnmapped", vatCode: String(value) });
+  throw mappingError("tax_ids", `VAT code "${value}" has no CS-Cart tax in the tax mapping, and no default tax is set.`, {
+    variant: "vatCodeUnmapped",
+    vatCode: String(value),
+  });
 }
 
 function shopStatusFor(value: SourceValue): "A" | "D" | "H" {
@@ -313,22 +328,34 @@ export function mapInventoryItemToProduct(item: VismaInventoryItem, mapping: Pro
   // Sending image_pairs replaces every additional image the product has (Products.php 4.13): only when
   // the list changed, and an empty list only when there were images to remove.
   const previousAdditional = ctx.previousAdditionalImageKeys ?? [];
-  const sendAdditional = ctx.imageUrlFor !== undefined && additionalImageKeys.join("|") !== previousAdditional.join("|") && (additional.length > 0 || previousAdditional.length > 0);
+  const sendAdditional =
+    ctx.imageUrlFor !== undefined && additionalImageKeys.join("|") !== previousAdditional.join("|") && (additional.length > 0 || previousAdditional.length > 0);
   const candidate = {
     ...withoutImage,
     ...(sendImage ? { main_pair: { detailed: { image_path: ctx.imageUrlFor!(image!, item), alt: withoutImage.product } } } : {}),
     ...(sendAdditional
-      ? { image_pairs: additional.map((extra, index) => ({ detailed: { image_path: ctx.imageUrlFor!(extra, item), alt: withoutImage.product }, position: index + 1 })) }
+      ? {
+          image_pairs: additional.map((extra, index) => ({
+            detailed: { image_path: ctx.imageUrlFor!(extra, item), alt: withoutImage.product },
+            position: index + 1,
+          })),
+        }
       : {}),
   };
   const parsed = CsCartProductPayloadSchema.safeParse(candidate);
   if (!parsed.success) {
-    throw new AppError("MAPPING_INVALID", `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`, {
-      // The problem is the CS-Cart schema's own (English) wording of the fields.
-      params: { variant: "invalidProduct", inventoryNumber: item.inventoryNumber, problem: describeZodError(parsed.error) },
-      details: { inventoryNumber: item.inventoryNumber, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
-    });
+    throw new AppError(
+      "MAPPING_INVALID",
+      `Product mapping gives an invalid CS-Cart product for item ${item.inventoryNumber}: ${describeZodError(parsed.error)}`,
+      {
+        // The problem is the CS-Cart schema's own (English) wording of the fields.
+        params: { variant: "invalidProduct", inventoryNumber: item.inventoryNumber, problem: describeZodError(parsed.error) },
+        details: { inventoryNumber: item.inventoryNumber, waitsFor: waitsForMapping("PRODUCT_IMPORT") },
+      },
+    );
   }
-  const payloadHash = createHash("sha256").update(canonicalJson({ product: withoutImage, imageKey, ...(additionalImageKeys.length ? { additionalImageKeys } : {}) })).digest("hex");
+  const payloadHash = createHash("sha256")
+    .update(canonicalJson({ product: withoutImage, imageKey, ...(additionalImageKeys.length ? { additionalImageKeys } : {}) }))
+    .digest("hex");
   return { payload: parsed.data, payloadHash, imageKey, additionalImageKeys };
 }

@@ -46,8 +46,26 @@ describe("mapShopOrderToSalesOrder", () => {
       },
       freight: { cost: 47.2 },
       orderLines: [
-        { inventoryId: "TSHIRT-BLK-M", quantity: 2, unitPrice: 159.2, hasManualPrice: true, discountAmount: 0, hasManualDiscount: true, description: "T-shirt black M", warehouseId: "MAIN" },
-        { inventoryId: "SOCK-GRY", quantity: 1, unitPrice: 39.6, hasManualPrice: true, discountAmount: 0, hasManualDiscount: true, description: "Wool socks grey", warehouseId: "MAIN" },
+        {
+          inventoryId: "TSHIRT-BLK-M",
+          quantity: 2,
+          unitPrice: 159.2,
+          hasManualPrice: true,
+          discountAmount: 0,
+          hasManualDiscount: true,
+          description: "T-shirt black M",
+          warehouseId: "MAIN",
+        },
+        {
+          inventoryId: "SOCK-GRY",
+          quantity: 1,
+          unitPrice: 39.6,
+          hasManualPrice: true,
+          discountAmount: 0,
+          hasManualDiscount: true,
+          description: "Wool socks grey",
+          warehouseId: "MAIN",
+        },
       ],
     });
   });
@@ -61,7 +79,9 @@ describe("mapShopOrderToSalesOrder", () => {
     expect(command.orderLines.map((line) => line.taxCategoryId)).toEqual(["FRITATT", "FRITATT"]);
     expect(command.freight).toEqual({ cost: 59, taxCategoryId: "FRITATT" });
     // Without the tax category the order would get the items' VAT in Visma.net: refused, with advice.
-    expect(() => salesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false })).toThrow(/carries no VAT in the shop, but Visma.net would add its item's VAT/);
+    expect(() => salesOrder(order1042({ taxes: [] }), { ...ctx, pricesIncludeVat: false })).toThrow(
+      /carries no VAT in the shop, but Visma.net would add its item's VAT/,
+    );
   });
 
   it("converts mixed 25 % and 15 % lines each with its own rate", () => {
@@ -129,14 +149,28 @@ describe("mapShopOrderToSalesOrder", () => {
   it("sends the cent VAT rounding cannot reach on the rounding item, and refuses the order without one", async () => {
     // 473.17 lies between 378.53 + 94.63 = 473.16 and 378.54 + 94.64 = 473.18.
     const raw = { ...rawOrder1042(), subtotal_discount: "33.33", total: "473.17" };
-    await expectAppError(() => salesOrder(parseOrder(raw), ctx), "ORDER_INVALID", "would come to 473.18 in Visma.net, but the shop's total is 473.17. Visma.net's VAT, rounded as it rounds it, comes to 0.01 more");
+    await expectAppError(
+      () => salesOrder(parseOrder(raw), ctx),
+      "ORDER_INVALID",
+      "would come to 473.18 in Visma.net, but the shop's total is 473.17. Visma.net's VAT, rounded as it rounds it, comes to 0.01 more",
+    );
     const command = salesOrder(parseOrder(raw), { ...ctx, mapping: { items: { rounding: "AVRUNDING" } } });
     expect(command.orderLines.at(-1)).toMatchObject({ inventoryId: "AVRUNDING", quantity: -1, unitPrice: 0.01 });
   });
 
   it("keeps non-ASCII names and handles guest orders and companies", () => {
     const command = salesOrder(
-      order1042({ user_id: "0", company: "Ærlig Økologisk AS", b_firstname: "Åse", b_lastname: "Ødegård", b_city: "Tromsø", s_firstname: "", s_lastname: "", firstname: "Åse", lastname: "Ødegård" }),
+      order1042({
+        user_id: "0",
+        company: "Ærlig Økologisk AS",
+        b_firstname: "Åse",
+        b_lastname: "Ødegård",
+        b_city: "Tromsø",
+        s_firstname: "",
+        s_lastname: "",
+        firstname: "Åse",
+        lastname: "Ødegård",
+      }),
       ctx,
     );
     expect(command.billing.contact).toEqual({ name: "Ærlig Økologisk AS", attention: "Åse Ødegård", email: "kari@example.no", phone1: "+4790000000" });
@@ -152,7 +186,11 @@ describe("mapShopOrderToSalesOrder", () => {
     await expectAppError(() => salesOrder(parseOrder(noSku), ctx), "ORDER_INVALID", 'line 2 ("Wool socks grey") has no SKU');
     const badPrice = rawOrder1042();
     (badPrice.products as Record<string, Record<string, unknown>>)["2887013946"]!.price = "19,90";
-    await expectAppError(() => salesOrder(parseOrder(badPrice), ctx), "ORDER_INVALID", 'Order 1042: the price of line 1 (TSHIRT-BLK-M) is not a number: "19,90"');
+    await expectAppError(
+      () => salesOrder(parseOrder(badPrice), ctx),
+      "ORDER_INVALID",
+      'Order 1042: the price of line 1 (TSHIRT-BLK-M) is not a number: "19,90"',
+    );
     await expectAppError(() => salesOrder(order1042({ shipping_cost: "n/a" }), ctx), "ORDER_INVALID", "shipping cost");
     await expectAppError(() => salesOrder(order1042({ subtotal_discount: "1000" }), ctx), "ORDER_INVALID", "larger than the order lines");
   });
@@ -189,7 +227,10 @@ describe("SalesOrder V3 field limits and addresses", () => {
   });
 
   it("ships an order without a shipping address (pickup, downloads) to the billing address", () => {
-    const { command, warnings } = mapShopOrderToSalesOrder(order1042({ s_address: "", s_address_2: "", s_city: "", s_zipcode: "", s_country: "NO", s_firstname: "" }), ctx);
+    const { command, warnings } = mapShopOrderToSalesOrder(
+      order1042({ s_address: "", s_address_2: "", s_city: "", s_zipcode: "", s_country: "NO", s_firstname: "" }),
+      ctx,
+    );
     expect(command.shipping.address).toEqual(command.billing.address);
     expect(command.shipping.contact).toEqual(command.billing.contact);
     expect(warnings).toEqual([]);
@@ -223,7 +264,12 @@ describe("netForGross and priceLine", () => {
       for (let cents = 1; cents <= 5000; cents += 1) {
         const gross = new Money(cents).dividedBy(100);
         const net = netForGross(gross, new Money(rate));
-        expect(net.minus(netOfGross(gross, new Money(rate))).abs().lessThanOrEqualTo(0.01)).toBe(true);
+        expect(
+          net
+            .minus(netOfGross(gross, new Money(rate)))
+            .abs()
+            .lessThanOrEqualTo(0.01),
+        ).toBe(true);
         if (!net.plus(vatOn(net, new Money(rate))).equals(gross)) {
           unreachable++;
           // Then no net to the cent reaches it: the neighbours overshoot or undershoot.

@@ -21,9 +21,13 @@ export type SalesOrderMappingContext = z.input<typeof SalesOrderMappingContextSc
 export function customerOrderReference(orderId: string): string {
   const reference = `CSCART-${orderId}`;
   if (reference.length > VISMA_LIMITS.customerOrder) {
-    throw new AppError("ORDER_INVALID", `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`, {
-      params: { variant: "idTooLong", orderId, maximum: VISMA_LIMITS.customerOrder },
-    });
+    throw new AppError(
+      "ORDER_INVALID",
+      `Order id "${orderId}" is too long for Visma.net's customer order reference (${VISMA_LIMITS.customerOrder} characters).`,
+      {
+        params: { variant: "idTooLong", orderId, maximum: VISMA_LIMITS.customerOrder },
+      },
+    );
   }
   return reference;
 }
@@ -102,13 +106,20 @@ function addressesOf(order: CsCartOrder, warnings: FieldWarnings): Pick<NewSales
 /** The shop's shipping method ids on this order: from the shipping groups, else the orders row. */
 export function shippingMethodIdsOf(order: CsCartOrder): string[] {
   const fromGroups = order.shipping.map((group) => group.shipping_id).filter((id): id is string => Boolean(id && id !== "0"));
-  const ids = fromGroups.length ? fromGroups : order.shipping_ids.split(",").map((id) => id.trim()).filter((id) => id && id !== "0");
+  const ids = fromGroups.length
+    ? fromGroups
+    : order.shipping_ids
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id && id !== "0");
   return [...new Set(ids)];
 }
 
 /** The Ship via the tenant mapped the order's shipping method to, if any. */
 function shipViaFor(order: CsCartOrder, map: Record<string, string>, warnings: FieldWarnings): string | undefined {
-  const mapped = shippingMethodIdsOf(order).map((id) => map[id]).filter((shipVia): shipVia is string => Boolean(shipVia));
+  const mapped = shippingMethodIdsOf(order)
+    .map((id) => map[id])
+    .filter((shipVia): shipVia is string => Boolean(shipVia));
   const distinct = [...new Set(mapped)];
   if (distinct.length > 1) warnings.add("shipViaConflict", { shipVias: distinct, used: distinct[0]! });
   return distinct[0];
@@ -122,7 +133,10 @@ export function shopTextFor(order: CsCartOrder, field: TextField): string {
     customer_notes: order.notes,
     staff_notes: order.details,
     payment_method: order.payment_method?.payment ?? "",
-    shipping_method: order.shipping.map((method) => method.shipping).filter(Boolean).join(", "),
+    shipping_method: order.shipping
+      .map((method) => method.shipping)
+      .filter(Boolean)
+      .join(", "),
   };
   const value = values[field.source].trim();
   return value ? `${field.prefix}${value}`.trim() : "";
@@ -142,7 +156,9 @@ function textsOf(order: CsCartOrder, mapping: OrderMapping, warnings: FieldWarni
 function paymentFieldsFor(order: CsCartOrder, mapping: OrderMapping): Pick<NewSalesOrderCommand, "paymentSettings"> & { termsId?: string } {
   const mapped = mapping.paymentMethods[order.payment_id];
   if (!mapped) return {};
-  const paymentSettings = mapped.paymentMethodId ? { paymentMethodId: mapped.paymentMethodId, ...(mapped.cashAccountId ? { cashAccountId: mapped.cashAccountId } : {}) } : undefined;
+  const paymentSettings = mapped.paymentMethodId
+    ? { paymentMethodId: mapped.paymentMethodId, ...(mapped.cashAccountId ? { cashAccountId: mapped.cashAccountId } : {}) }
+    : undefined;
   return { ...(mapped.termsId ? { termsId: mapped.termsId } : {}), ...(paymentSettings ? { paymentSettings } : {}) };
 }
 
@@ -184,7 +200,9 @@ export function mapShopOrderToSalesOrder(order: CsCartOrder, context: SalesOrder
     ...(paymentSettings ? { paymentSettings } : {}),
     billing,
     shipping: { ...shipping, ...(shipViaId ? { shipViaId } : {}) },
-    ...(freightCost.greaterThan(0) ? { freight: { cost: freightCost.toNumber(), ...(freightTaxCategoryId ? { taxCategoryId: freightTaxCategoryId } : {}) } } : {}),
+    ...(freightCost.greaterThan(0)
+      ? { freight: { cost: freightCost.toNumber(), ...(freightTaxCategoryId ? { taxCategoryId: freightTaxCategoryId } : {}) } }
+      : {}),
     orderLines,
   };
   return { command, warnings: warnings.lines };

@@ -18,9 +18,13 @@ function isIncluded(tax: CsCartTax): boolean {
 
 function ratePercentOf(tax: CsCartTax, orderId: string): Money {
   if (tax.rate_type !== "" && tax.rate_type.toUpperCase() !== "P") {
-    throw new AppError("ORDER_INVALID", `Order ${orderId} has a fixed-amount tax ("${tax.description}"); Visma.net computes VAT as a percentage, so it cannot be sent.`, {
-      params: { variant: "fixedVat", orderId, tax: tax.description },
-    });
+    throw new AppError(
+      "ORDER_INVALID",
+      `Order ${orderId} has a fixed-amount tax ("${tax.description}"); Visma.net computes VAT as a percentage, so it cannot be sent.`,
+      {
+        params: { variant: "fixedVat", orderId, tax: tax.description },
+      },
+    );
   }
   return parseAmount(tax.rate_value, { orderId, field: "vatRate", name: tax.description });
 }
@@ -43,9 +47,13 @@ export function amountsIncludeVat(order: CsCartOrder, setting: boolean): boolean
   const included = taxes.filter(isIncluded).length;
   if (included === taxes.length) return true;
   if (included === 0) return false;
-  throw new AppError("ORDER_INVALID", `Order ${order.order_id} has taxes included in its prices and taxes added on top; Visma.net takes one or the other, so it cannot be sent.`, {
-    params: { variant: "mixedVatInclusion", orderId: order.order_id },
-  });
+  throw new AppError(
+    "ORDER_INVALID",
+    `Order ${order.order_id} has taxes included in its prices and taxes added on top; Visma.net takes one or the other, so it cannot be sent.`,
+    {
+      params: { variant: "mixedVatInclusion", orderId: order.order_id },
+    },
+  );
 }
 
 /** The VAT rate (percent) of a line, 0 when no tax applies. */
@@ -54,7 +62,10 @@ export function vatRateForLine(order: CsCartOrder, line: CsCartOrderLine, ref: L
   if (taxes.length === 0) return new Money(0);
   if (hasAppliesData(taxes)) {
     const key = `P_${line.item_id ?? ""}`;
-    return sumRates(taxes.filter((tax) => tax.applies?.[key] !== undefined), order.order_id);
+    return sumRates(
+      taxes.filter((tax) => tax.applies?.[key] !== undefined),
+      order.order_id,
+    );
   }
   if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
   return rateMatchingLineTax(order, line, taxes, ref);
@@ -80,7 +91,11 @@ function rateMatchingLineTax(order: CsCartOrder, line: CsCartOrderLine, taxes: C
 function vatRateForCharge(order: CsCartOrder, prefix: "S_" | "PS_", what: string): Money {
   const taxes = Object.values(order.taxes);
   if (taxes.length === 0) return new Money(0);
-  if (hasAppliesData(taxes)) return sumRates(taxes.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith(prefix))), order.order_id);
+  if (hasAppliesData(taxes))
+    return sumRates(
+      taxes.filter((tax) => Object.keys(tax.applies ?? {}).some((key) => key.startsWith(prefix))),
+      order.order_id,
+    );
   if (taxes.length === 1) return ratePercentOf(taxes[0]!, order.order_id);
   throw new AppError("ORDER_INVALID", `Order ${order.order_id}: cannot tell which VAT rate applies to the ${what}.`, {
     params: { variant: prefix === "S_" ? "shippingVatUnknown" : "surchargeVatUnknown", orderId: order.order_id },

@@ -21,7 +21,11 @@ describe("fitAddressLines", () => {
   it("wraps a long street over the next lines, joining both shop lines when needed", () => {
     const warnings = new FieldWarnings({ subject: "order", orderId: "1" });
     const street = "Kjell Aukrusts vei 4, inngang fra baksiden ved den gamle låven";
-    expect(fitAddressLines([street, "2. etasje"], warnings, "address")).toEqual(["Kjell Aukrusts vei 4, inngang fra baksiden ved den", "gamle låven", "2. etasje"]);
+    expect(fitAddressLines([street, "2. etasje"], warnings, "address")).toEqual([
+      "Kjell Aukrusts vei 4, inngang fra baksiden ved den",
+      "gamle låven",
+      "2. etasje",
+    ]);
     const joined = fitAddressLines([street, "c/o Flåklypa Verksted og Sykkelreparasjon AS, rom 7"], warnings, "address");
     expect(joined).toEqual(["Kjell Aukrusts vei 4, inngang fra baksiden ved den", "gamle låven, c/o Flåklypa Verksted og", "Sykkelreparasjon AS, rom 7"]);
     expect(warnings.lines).toEqual([]);
@@ -32,7 +36,9 @@ describe("fitAddressLines", () => {
     const lines = fitAddressLines(["a ".repeat(80), "siste ord"], warnings, "billingAddress");
     expect(lines.every((line) => line.length <= 50)).toBe(true);
     expect(warnings.lines).toHaveLength(1);
-    expect(englishLogText(warnings.lines[0]!)).toMatch(/^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; "(a\*\*\* )*s\*\*\* o\*\*\*" was left out\.$/);
+    expect(englishLogText(warnings.lines[0]!)).toMatch(
+      /^Order 7: The billing address does not fit Visma\.net's 3 lines of 50 characters; "(a\*\*\* )*s\*\*\* o\*\*\*" was left out\.$/,
+    );
   });
 });
 
@@ -40,8 +46,12 @@ describe("FieldWarnings.cut", () => {
   it("cuts to the limit and names the field and the rest, masked (it is a person's data)", () => {
     const warnings = new FieldWarnings({ subject: "order", orderId: "9" });
     expect(warnings.cut(" 0155 ", 20, "postcode")).toBe("0155");
-    expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "phone")).toBe("+47 900 00 000 (ring etter kl. 16, ellers send SMS");
-    expect(warnings.lines.map(englishLogText)).toEqual(['Order 9: The phone number is longer than Visma.net allows (50 characters); "t*** k***" was left out.']);
+    expect(warnings.cut("+47 900 00 000 (ring etter kl. 16, ellers send SMS til kontoret)", 50, "phone")).toBe(
+      "+47 900 00 000 (ring etter kl. 16, ellers send SMS",
+    );
+    expect(warnings.lines.map(englishLogText)).toEqual([
+      'Order 9: The phone number is longer than Visma.net allows (50 characters); "t*** k***" was left out.',
+    ]);
     expect(warnings.lines[0]).toEqual({ code: "fieldCut", params: { subject: "order", orderId: "9", field: "phone", max: 50, leftOut: "t*** k***" } });
     warnings.cut("Kari Nordmann-Sørensen og hele familien Nordmann fra Bergen, Hordaland", 40, "contactName");
     expect(englishLogText(warnings.lines[1]!)).toMatch(/"N\*\*\* f\*\*\* B\*\*\* H\*\*\*" was left out\.$/);

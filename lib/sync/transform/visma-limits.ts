@@ -100,7 +100,14 @@ export function wrapText(text: string, width: number): string[] {
 export function fitAddressLines(parts: readonly string[], warnings: FieldWarnings, field: FittedAddress): [string, string, string] {
   const { addressLine: width, addressLines: count } = VISMA_LIMITS;
   let lines = parts.flatMap((part) => wrapText(part, width));
-  if (lines.length > count) lines = wrapText(parts.map((part) => part.trim()).filter(Boolean).join(", "), width);
+  if (lines.length > count)
+    lines = wrapText(
+      parts
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join(", "),
+      width,
+    );
   if (lines.length > count) {
     warnings.add("addressCut", { field, lines: count, width, leftOut: maskLeftOut(lines.slice(count).join(" ")) });
     lines = lines.slice(0, count);
@@ -113,10 +120,14 @@ export function countryIdOf(value: string, what: { orderId: string; field: strin
   const id = value.trim().toUpperCase();
   if (id === "") return undefined;
   if (!/^[A-Z]{2}$/.test(id)) {
-    throw new AppError("ORDER_INVALID", `Order ${what.orderId}: the ${what.field} country "${value}" is not a two-letter country code (ISO 3166), which Visma.net requires.`, {
-      details: { orderId: what.orderId, field: what.field },
-      params: { variant: "country", orderId: what.orderId, field: what.field, country: value },
-    });
+    throw new AppError(
+      "ORDER_INVALID",
+      `Order ${what.orderId}: the ${what.field} country "${value}" is not a two-letter country code (ISO 3166), which Visma.net requires.`,
+      {
+        details: { orderId: what.orderId, field: what.field },
+        params: { variant: "country", orderId: what.orderId, field: what.field, country: value },
+      },
+    );
   }
   return id;
 }

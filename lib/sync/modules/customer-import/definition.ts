@@ -39,7 +39,11 @@ export const customerImport = defineSyncModule({
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
       const active = await getActiveMapping(ctx.tenantId, "customer");
-      ctx.log.info(active.version === null ? logLine("defaultMapping", { mapping: "customer" }) : logLine("mappingVersion", { mapping: "customer", version: active.version }));
+      ctx.log.info(
+        active.version === null
+          ? logLine("defaultMapping", { mapping: "customer" })
+          : logLine("mappingVersion", { mapping: "customer", version: active.version }),
+      );
       return { cscart, visma, mapping: active.config, shopUsers: shopUserIds(cscart), userIds: new Map<string, ShopIdResult>() };
     },
     read: (run, since) => run.visma.listCustomerPages({ modifiedSince: since, modifiedCondition: ">=", pageSize: 1000 }),
@@ -54,7 +58,8 @@ export const customerImport = defineSyncModule({
     },
     async map(run, customer, previous, { force }) {
       const user = mapVismaCustomerToShopUser(customer, run.mapping);
-      if (user.kind === "skip") return { action: "skip", reason: recordWords("customerWithoutEmail", { customerNumber: user.customerNumber, name: user.name }, user.reason) };
+      if (user.kind === "skip")
+        return { action: "skip", reason: recordWords("customerWithoutEmail", { customerNumber: user.customerNumber, name: user.name }, user.reason) };
       const payloadHash = createHash("sha256").update(JSON.stringify(user.payload)).digest("hex");
       if (!force && previous?.state === "DONE" && previous.targetId && previous.payloadHash === payloadHash) return { action: "skip", reason: UNCHANGED };
       const userId = previous?.targetId ?? shopIdOrThrow(run.userIds.get(user.payload.email.toLowerCase()), customerKey(user.payload.email));

@@ -31,7 +31,12 @@ beforeAll(async () => {
   // Some customers exist in Visma.net already; most are new, several order more than once.
   for (let i = 0; i < 10; i++) h.visma.upsertCustomer({ name: `Eksisterende ${i}`, email: `kunde${i}@example.no` });
   for (let i = 0; i < ORDERS; i++) {
-    h.cscart.createOrder({ email: `kunde${i % 80}@example.no`, firstname: "Kunde", lastname: `Nr ${i % 80}`, lines: [{ productCode: skus[i % skus.length]!, amount: 1 + (i % 3) }] });
+    h.cscart.createOrder({
+      email: `kunde${i % 80}@example.no`,
+      firstname: "Kunde",
+      lastname: `Nr ${i % 80}`,
+      lines: [{ productCode: skus[i % skus.length]!, amount: 1 + (i % 3) }],
+    });
   }
   h.cscart.setFaults({ latencyMs: 5 });
   h.visma.setFaults({ latencyMs: 10, errorRate: 0.1, rateLimitBurst: { every: 40, count: 3, retryAfterSeconds: 1 }, commitThenDropRate: 0.05 });
@@ -59,15 +64,23 @@ describe("order export, exactly once", () => {
     workers.push(await startWorkerProcess("fault-w2", { ORDER_EXPORT_CONCURRENCY: "4" }));
 
     // Keep the module scheduled (as the per-minute tick would) until every order has an outcome.
-    await waitFor(async () => {
-      const final = await db.syncItem.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", state: { in: ["DONE", "FAILED"] } } });
-      if (final === ORDERS) return true;
-      const busy = await db.syncRun.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", status: { in: ["QUEUED", "RUNNING"] } } });
-      if (!busy) await enqueueSync({ tenantId: h.tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE" }, boss);
-      return false;
-    }, 400_000, "all orders exported").catch(async (error) => {
+    await waitFor(
+      async () => {
+        const final = await db.syncItem.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", state: { in: ["DONE", "FAILED"] } } });
+        if (final === ORDERS) return true;
+        const busy = await db.syncRun.count({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", status: { in: ["QUEUED", "RUNNING"] } } });
+        if (!busy) await enqueueSync({ tenantId: h.tenant.id, module: "ORDER_EXPORT", trigger: "SCHEDULE" }, boss);
+        return false;
+      },
+      400_000,
+      "all orders exported",
+    ).catch(async (error) => {
       const states = await db.syncItem.groupBy({ by: ["state"], where: { tenantId: h.tenant.id, module: "ORDER_EXPORT" }, _count: { _all: true } });
-      const errors = await db.syncItem.findMany({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", state: { not: "DONE" } }, select: { externalId: true, state: true, lastError: true, attempts: true }, take: 5 });
+      const errors = await db.syncItem.findMany({
+        where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", state: { not: "DONE" } },
+        select: { externalId: true, state: true, lastError: true, attempts: true },
+        take: 5,
+      });
       const runs = await db.syncRun.findMany({ where: { tenantId: h.tenant.id }, select: { status: true, error: true, failed: true, created: true } });
       throw new Error(`${(error as Error).message}: ${JSON.stringify({ states, errors, runs, worker: workers.at(-1)?.output.slice(-20) })}`);
     });

@@ -75,7 +75,15 @@ describe("order export", () => {
       customer: { id: string; order: string };
       billing: { address: { line1: string; city: string }; contact: { name: string } };
       shipping: { address: { line1: string; city: string } };
-      orderLines: { inventoryId: string; quantity: number; unitPrice: number; hasManualPrice: boolean; hasManualDiscount?: boolean; discountAmount?: number; discountPercent?: number }[];
+      orderLines: {
+        inventoryId: string;
+        quantity: number;
+        unitPrice: number;
+        hasManualPrice: boolean;
+        hasManualDiscount?: boolean;
+        discountAmount?: number;
+        discountPercent?: number;
+      }[];
       freight?: { cost: number };
     };
     expect(command.customer.order).toBe(`CSCART-${order.orderId}`);

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([h?.close(), old?.close()]));
 
 function sku(harness: SyncHarness): string {
-  return [...harness.cscart.state.products.values()].find((product) => harness.visma.state.inventory.get(product.productCode)?.status === "Active")!.productCode;
+  return [...harness.cscart.state.products.values()].find((product) => harness.visma.state.inventory.get(product.productCode)?.status === "Active")!
+    .productCode;
 }
 
 function salesOrdersOf(harness: SyncHarness, orderId: number) {
@@ -139,13 +140,19 @@ describe("proof of absence before the first post", () => {
     for (const order of orders) expect(salesOrdersOf(h, order.orderId)).toHaveLength(1);
 
     // Restoring a backup from before the export: the DONE rows and the cursor are gone.
-    await db.syncItem.deleteMany({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: { in: orders.map((order) => String(order.orderId)) } } });
+    await db.syncItem.deleteMany({
+      where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: { in: orders.map((order) => String(order.orderId)) } },
+    });
     await db.syncCursor.deleteMany({ where: { tenantId: h.tenant.id, stream: "ORDER_EXPORT" } });
     const rerun = await h.run("ORDER_EXPORT");
     expect(rerun.status).toBe("SUCCEEDED");
     expect(h.visma.salesOrders()).toHaveLength(before);
     for (const order of orders) {
-      expect(await ledgerRow(h, order.orderId)).toMatchObject({ state: "DONE", targetId: salesOrdersOf(h, order.orderId)[0]!.orderId, meta: expect.objectContaining({ recovered: true }) });
+      expect(await ledgerRow(h, order.orderId)).toMatchObject({
+        state: "DONE",
+        targetId: salesOrdersOf(h, order.orderId)[0]!.orderId,
+        meta: expect.objectContaining({ recovered: true }),
+      });
     }
   });
 });
@@ -171,11 +178,18 @@ describe("an old shop (CS-Cart before orders had updated_at)", () => {
   });
 
   it("lets an unpaid order go after the hold period, so an abandoned order does not keep the history listed", async () => {
-    const abandoned = old.cscart.createOrder({ email: "forlatt@example.no", status: "O", timestamp: Math.floor(Date.now() / 1000) - (HOLD_DAYS + 1) * 86_400, lines: [{ productCode: sku(old) }] });
+    const abandoned = old.cscart.createOrder({
+      email: "forlatt@example.no",
+      status: "O",
+      timestamp: Math.floor(Date.now() / 1000) - (HOLD_DAYS + 1) * 86_400,
+      lines: [{ productCode: sku(old) }],
+    });
     const next = old.cscart.createOrder({ email: "neste@example.no", status: "P", lines: [{ productCode: sku(old) }] });
     const run = await old.run("ORDER_EXPORT");
     expect(await readCursor(old.tenant.id, "ORDER_EXPORT", ShopOrderCursorCodec)).toEqual({ lastOrderId: next.orderId });
     const logged = await db.logEntry.findMany({ where: { runId: run.runId }, select: { message: true } });
-    expect(logged.map((line) => line.message)).toContainEqual(`Order ${abandoned.orderId} (status O) is older than ${HOLD_DAYS} days and not in an exported status; the cursor no longer waits for it.`);
+    expect(logged.map((line) => line.message)).toContainEqual(
+      `Order ${abandoned.orderId} (status O) is older than ${HOLD_DAYS} days and not in an exported status; the cursor no longer waits for it.`,
+    );
   });
 });

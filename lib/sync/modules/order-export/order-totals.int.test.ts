@@ -15,7 +15,12 @@ let exclusive: SyncHarness;
 beforeAll(async () => {
   [inclusive, exclusive] = await Promise.all([
     startSyncHarness({ seed: 91, cscart: { orders: 0, products: 30, pricesIncludeTax: true }, visma: { orders: 0, products: 30 } }),
-    startSyncHarness({ seed: 92, cscart: { orders: 0, products: 30, pricesIncludeTax: false }, visma: { orders: 0, products: 30 }, settings: { pricesIncludeVat: false } }),
+    startSyncHarness({
+      seed: 92,
+      cscart: { orders: 0, products: 30, pricesIncludeTax: false },
+      visma: { orders: 0, products: 30 },
+      settings: { pricesIncludeVat: false },
+    }),
   ]);
 });
 afterAll(async () => Promise.all([inclusive?.close(), exclusive?.close()]));
@@ -28,7 +33,11 @@ function skusAt(h: SyncHarness, rate: number): string[] {
     .map((product) => product.productCode);
 }
 
-type Sent = { orderLines: { inventoryId: string; quantity: number; unitPrice: number; taxCategoryId?: string }[]; currencyId?: string; freight?: { cost: number } };
+type Sent = {
+  orderLines: { inventoryId: string; quantity: number; unitPrice: number; taxCategoryId?: string }[];
+  currencyId?: string;
+  freight?: { cost: number };
+};
 
 /** Exports one shop order and returns both systems' totals, as each system's API reports them. */
 async function exportAndCompare(h: SyncHarness, input: ControlOrderInput) {
@@ -36,16 +45,27 @@ async function exportAndCompare(h: SyncHarness, input: ControlOrderInput) {
   const run = await h.run("ORDER_EXPORT");
   const row = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: String(order.orderId) } });
   if (row.state !== "DONE") throw new Error(`order ${order.orderId} was not exported (${run.status}): ${row.lastError}`);
-  const shop = (await (await fetch(`${h.cscart.url}/api/2.0/orders/${order.orderId}`, { headers: { authorization: `Basic ${Buffer.from(`${h.cscart.options.adminEmail}:${h.cscart.options.apiKey}`).toString("base64")}` } })).json()) as { total: string };
+  const shop = (await (
+    await fetch(`${h.cscart.url}/api/2.0/orders/${order.orderId}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${h.cscart.options.adminEmail}:${h.cscart.options.apiKey}`).toString("base64")}` },
+    })
+  ).json()) as { total: string };
   const salesOrder = h.visma.salesOrders().find((candidate) => candidate.customerOrder === `CSCART-${order.orderId}`)!;
-  const detail = (await (await vismaFetch(h.visma, await vismaToken(h.visma), `/api/v3/SalesOrders/${salesOrder.type}/${salesOrder.orderId}`)).json()) as { totals: { orderTotal: number } };
+  const detail = (await (await vismaFetch(h.visma, await vismaToken(h.visma), `/api/v3/SalesOrders/${salesOrder.type}/${salesOrder.orderId}`)).json()) as {
+    totals: { orderTotal: number };
+  };
   return { shopTotal: Number(shop.total), vismaTotal: detail.totals.orderTotal, sent: salesOrder.command as Sent };
 }
 
 describe("the Visma.net total equals the shop's total", () => {
   it("for a payment surcharge, sent as a line of the mapped service item", async () => {
     const [a] = skusAt(inclusive, 25);
-    const result = await exportAndCompare(inclusive, { email: "gebyr@example.no", paymentSurcharge: 49, shippingCost: 59, lines: [{ productCode: a!, amount: 2, price: 199 }] });
+    const result = await exportAndCompare(inclusive, {
+      email: "gebyr@example.no",
+      paymentSurcharge: 49,
+      shippingCost: 59,
+      lines: [{ productCode: a!, amount: 2, price: 199 }],
+    });
     expect(result.sent.orderLines).toContainEqual(expect.objectContaining({ inventoryId: "GEBYR", quantity: 1, unitPrice: 39.2 }));
     expect(result.vismaTotal).toBe(result.shopTotal);
   });
@@ -56,7 +76,10 @@ describe("the Visma.net total equals the shop's total", () => {
       email: "gavekort@example.no",
       subtotalDiscount: 50,
       giftCertificates: [{ code: "GC-1000", amount: 100 }],
-      lines: [{ productCode: a!, price: 349 }, { productCode: b!, amount: 3, price: 89.9 }],
+      lines: [
+        { productCode: a!, price: 349 },
+        { productCode: b!, amount: 3, price: 89.9 },
+      ],
       shippingCost: 59,
     });
     expect(result.sent.orderLines).toContainEqual(expect.objectContaining({ inventoryId: "GAVEKORT", quantity: -1, unitPrice: 100 }));
@@ -65,7 +88,11 @@ describe("the Visma.net total equals the shop's total", () => {
 
   it("for a gift certificate worth more than the order: both come to nothing", async () => {
     const [a] = skusAt(inclusive, 25);
-    const result = await exportAndCompare(inclusive, { email: "helt.betalt@example.no", giftCertificates: [{ code: "GC-BIG", amount: 5000 }], lines: [{ productCode: a!, price: 249 }] });
+    const result = await exportAndCompare(inclusive, {
+      email: "helt.betalt@example.no",
+      giftCertificates: [{ code: "GC-BIG", amount: 5000 }],
+      lines: [{ productCode: a!, price: 249 }],
+    });
     expect(result.shopTotal).toBe(0);
     expect(result.vismaTotal).toBe(0);
   });
@@ -76,7 +103,10 @@ describe("the Visma.net total equals the shop's total", () => {
       email: "rabatt@example.no",
       shippingMethod: "Posten",
       shippingCost: 0,
-      lines: [{ productCode: a!, amount: 3, price: 129.9, discountPercent: 15 }, { productCode: b!, price: 59, discountPercent: 100 }],
+      lines: [
+        { productCode: a!, amount: 3, price: 129.9, discountPercent: 15 },
+        { productCode: b!, price: 59, discountPercent: 100 },
+      ],
     });
     expect(result.sent).not.toHaveProperty("freight");
     expect(result.vismaTotal).toBe(result.shopTotal);
@@ -88,7 +118,11 @@ describe("the Visma.net total equals the shop's total", () => {
     const result = await exportAndCompare(inclusive, {
       email: "blandet@example.no",
       shippingCost: 79,
-      lines: [{ productCode: a!, amount: 2, price: 99.5 }, { productCode: food!, amount: 4, price: 37.9 }, { productCode: exempt!, price: 250, taxFree: true }],
+      lines: [
+        { productCode: a!, amount: 2, price: 99.5 },
+        { productCode: food!, amount: 4, price: 37.9 },
+        { productCode: exempt!, price: 250, taxFree: true },
+      ],
     });
     expect(result.sent.orderLines.map((line) => line.taxCategoryId)).toEqual([undefined, undefined, "FRITATT"]);
     expect(result.vismaTotal).toBe(result.shopTotal);
@@ -111,7 +145,10 @@ describe("the Visma.net total equals the shop's total", () => {
       subtotalDiscount: 20,
       paymentSurcharge: 29,
       shippingCost: 49,
-      lines: [{ productCode: a!, amount: 3, price: 79.99, discountPercent: 10 }, { productCode: food!, amount: 7, price: 13.37 }],
+      lines: [
+        { productCode: a!, amount: 3, price: 79.99, discountPercent: 10 },
+        { productCode: food!, amount: 7, price: 13.37 },
+      ],
     });
     expect(result.vismaTotal).toBe(result.shopTotal);
   });

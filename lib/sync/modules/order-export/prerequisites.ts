@@ -48,11 +48,21 @@ export const debtorDefaultsValid: Prerequisite = {
 };
 
 /** Null when every default was checked with its current value and found in the company. */
-function debtorDefaultsReason(row: { debtorDefaultsCheck: unknown; debtorPaymentTerms: string; debtorCollectionAccount: string; debtorAdministration: string }): string | null {
+function debtorDefaultsReason(row: {
+  debtorDefaultsCheck: unknown;
+  debtorPaymentTerms: string;
+  debtorCollectionAccount: string;
+  debtorAdministration: string;
+}): string | null {
   const check = DebtorDefaultsCheckSchema.safeParse(row.debtorDefaultsCheck);
-  const current = { debtorPaymentTerms: row.debtorPaymentTerms, debtorCollectionAccount: row.debtorCollectionAccount, debtorAdministration: row.debtorAdministration };
+  const current = {
+    debtorPaymentTerms: row.debtorPaymentTerms,
+    debtorCollectionAccount: row.debtorCollectionAccount,
+    debtorAdministration: row.debtorAdministration,
+  };
   const unchecked = DEBTOR_DEFAULT_FIELDS.filter((field) => !check.success || check.data.fields[field]?.value !== current[field].trim());
-  if (unchecked.length) return "Test the Visma.net connection: it checks the defaults for new customers (payment terms, collection account, administration) against the company.";
+  if (unchecked.length)
+    return "Test the Visma.net connection: it checks the defaults for new customers (payment terms, collection account, administration) against the company.";
   const problems = Object.values(debtorDefaultProblems(check.data!, current));
   return problems.length ? `Fix the defaults for new customers in Settings: ${problems.map((finding) => finding.message).join(" ")}` : null;
 }

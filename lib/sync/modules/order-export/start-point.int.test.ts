@@ -68,7 +68,9 @@ describe("where order export starts", () => {
 
   it("never sends an order from before the start, even when a person retries its ledger row", async () => {
     const old = [...h.cscart.state.orders.values()].find((order) => order.status === "P" && !salesOrdersFor(order.orderId).length)!;
-    const row = await db.syncItem.create({ data: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: String(old.orderId), state: "FAILED", lastError: "from an earlier setup" } });
+    const row = await db.syncItem.create({
+      data: { tenantId: h.tenant.id, module: "ORDER_EXPORT", externalId: String(old.orderId), state: "FAILED", lastError: "from an earlier setup" },
+    });
     const retry = await h.run("ORDER_EXPORT", "RETRY", [row.id]);
     expect(retry.counts).toMatchObject({ created: 0, skipped: 1 });
     expect(salesOrdersFor(old.orderId)).toHaveLength(0);

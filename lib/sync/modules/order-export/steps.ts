@@ -61,7 +61,9 @@ export class OrderExportRun {
   static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
     const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts, module: ctx.module });
     const mapping = await getActiveMapping(ctx.tenantId, "order");
-    ctx.log.info(mapping.version === null ? logLine("defaultMapping", { mapping: "order" }) : logLine("mappingVersion", { mapping: "order", version: mapping.version }));
+    ctx.log.info(
+      mapping.version === null ? logLine("defaultMapping", { mapping: "order" }) : logLine("mappingVersion", { mapping: "order", version: mapping.version }),
+    );
     const directory = new CustomerDirectory(ctx.tenantId, visma);
     const indexed = await directory.refresh();
     ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
@@ -90,7 +92,11 @@ export class OrderExportRun {
   private refOf(summary: { order_id: string; status: string; timestamp?: number }, mode: OrderPage["listing"]["mode"], listedAt: number): OrderRef {
     const ref: OrderRef = { orderId: String(summary.order_id), listedStatus: summary.status, ...(summary.timestamp ? { createdAt: summary.timestamp } : {}) };
     // An old shop's cursor waits for a young order not yet in an exported status (unless it is before the start anyway).
-    if (mode === "order_id" && !this.exportsStatus(summary.status) && this.beforeStartReason({ orderId: Number(ref.orderId), placedAt: ref.createdAt }) === null) {
+    if (
+      mode === "order_id" &&
+      !this.exportsStatus(summary.status) &&
+      this.beforeStartReason({ orderId: Number(ref.orderId), placedAt: ref.createdAt }) === null
+    ) {
       const young = (ref.createdAt ?? listedAt) > listedAt - HOLD_DAYS * 86_400;
       if (young) ref.waiting = true;
       else this.ctx.log.info(logLine("orderNoLongerHeld", { orderId: ref.orderId, status: summary.status, days: HOLD_DAYS }));
@@ -125,7 +131,9 @@ export class OrderExportRun {
     // A listing row without its placing time is judged on the full order, in map.
     if (byTime && order.placedAt === undefined) return null;
     const placed = { orderId: order.orderId, placedAt: order.placedAt ?? 0 };
-    return isBeforeOrderExportStart(placed, start) ? recordWords("beforeStart", { orderId: String(order.orderId) }, orderBeforeStartReason(placed, start)) : null;
+    return isBeforeOrderExportStart(placed, start)
+      ? recordWords("beforeStart", { orderId: String(order.orderId) }, orderBeforeStartReason(placed, start))
+      : null;
   }
 
   /** The full order, read once per run and kept on the ref for the steps after the export. */
@@ -151,7 +159,8 @@ export class OrderExportRun {
     const beforeStart = this.beforeStartReason({ orderId: Number(order.order_id), placedAt: order.timestamp });
     if (beforeStart) return { action: "skip", reason: beforeStart };
     // Its status changed since it was listed: not for export now; a later change brings it back.
-    if (!this.exportsStatus(order.status)) return { action: "skip", reason: recordWords("statusNotExported", { status: order.status }, `Order status ${order.status} is not exported.`) };
+    if (!this.exportsStatus(order.status))
+      return { action: "skip", reason: recordWords("statusNotExported", { status: order.status }, `Order status ${order.status} is not exported.`) };
     const email = order.email?.trim();
     if (!email) {
       throw new AppError("ORDER_INVALID", `Order ${order.order_id} has no e-mail address, so no Visma.net customer can be matched or created.`, {
@@ -197,11 +206,9 @@ export class OrderExportRun {
       customerNumber = resolved.customerNumber;
       if (resolved.created) this.ctx.log.info(logLine("customerCreated", { customerNumber, orderId: ref.orderId }));
     }
-    const created = await this.visma
-      .createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } })
-      .catch((caught: unknown) => {
-        throw explainOrderError(toAppError(caught), shipping);
-      });
+    const created = await this.visma.createSalesOrder({ ...salesOrder, customer: { ...salesOrder.customer, id: customerNumber } }).catch((caught: unknown) => {
+      throw explainOrderError(toAppError(caught), shipping);
+    });
     this.references.remember(salesOrder.customer.order, created);
     this.ctx.log.info(logLine("orderExported", { orderId: ref.orderId, salesOrder: created.orderId }), { customerNumber });
     // The customer number is not kept: it points at a person, and nothing needs it later.
@@ -222,7 +229,11 @@ export class OrderExportRun {
   async ship(ref: OrderRef, written: Written): Promise<ExportedOrderMeta> {
     const type = typeOf(written, this.mapping);
     const { shipmentNumbers } = await this.visma.shipSalesOrder(type, written.targetId);
-    this.ctx.log.info(shipmentNumbers.length ? logLine("shipmentConfirmed", { orderId: ref.orderId, shipments: shipmentNumbers }) : logLine("nothingLeftToShip", { orderId: ref.orderId }));
+    this.ctx.log.info(
+      shipmentNumbers.length
+        ? logLine("shipmentConfirmed", { orderId: ref.orderId, shipments: shipmentNumbers })
+        : logLine("nothingLeftToShip", { orderId: ref.orderId }),
+    );
     return { shipmentNumbers };
   }
 
@@ -250,7 +261,11 @@ export class OrderExportRun {
     const wanted = new Map(keys.filter((key) => key.startsWith("visma-item:")).map((key) => [key.slice("visma-item:".length).trim().toLowerCase(), key]));
     const changed = new Set<string>();
     if (!wanted.size) return changed;
-    for await (const page of this.visma.listInventoryPages({ modifiedSince: new Date(since.getTime() - CLOCK_SKEW_MS), expandWarehouseDetail: false, expandAttachment: false })) {
+    for await (const page of this.visma.listInventoryPages({
+      modifiedSince: new Date(since.getTime() - CLOCK_SKEW_MS),
+      expandWarehouseDetail: false,
+      expandAttachment: false,
+    })) {
       for (const item of page.items) {
         const key = wanted.get(item.inventoryNumber.trim().toLowerCase());
         if (key) changed.add(key);

@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 function skus(count: number): string[] {
-  return [...h.cscart.state.products.values()].filter((product) => h.visma.state.inventory.get(product.productCode)?.status === "Active").slice(0, count).map((product) => product.productCode);
+  return [...h.cscart.state.products.values()]
+    .filter((product) => h.visma.state.inventory.get(product.productCode)?.status === "Active")
+    .slice(0, count)
+    .map((product) => product.productCode);
 }
 
 async function exportOrder(lines: { productCode: string; amount?: number }[], email: string) {
@@ -76,12 +79,18 @@ describe("order progress", () => {
       h.cscart.setFaults({});
     }
     expect(shopShipments(order.orderId)).toHaveLength(1);
-    const pending = await db.syncItem.findFirstOrThrow({ where: { tenantId: h.tenant.id, module: "ORDER_PROGRESS", externalId: { startsWith: `${order.orderId}:shipment:` } } });
+    const pending = await db.syncItem.findFirstOrThrow({
+      where: { tenantId: h.tenant.id, module: "ORDER_PROGRESS", externalId: { startsWith: `${order.orderId}:shipment:` } },
+    });
     expect(pending.state).toBe("PENDING");
 
     await h.run("ORDER_PROGRESS");
     expect(shopShipments(order.orderId)).toHaveLength(1);
-    expect(await db.syncItem.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ state: "DONE", targetId: String(shopShipments(order.orderId)[0]!.shipmentId), meta: { recovered: true } });
+    expect(await db.syncItem.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
+      state: "DONE",
+      targetId: String(shopShipments(order.orderId)[0]!.shipmentId),
+      meta: { recovered: true },
+    });
   });
 
   it("leaves sales orders alone that APIcenter did not export, even with a CSCART- reference", async () => {

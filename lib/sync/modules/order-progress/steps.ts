@@ -35,7 +35,13 @@ export type ProgressEvent =
       externalId: string;
       shopOrderId: string;
       salesOrder: SalesOrderRef;
-      shipment: { number: string; shipViaId: string; shipViaDescription: string; trackingNumbers: string[]; lines: { inventoryNumber: string; quantity: number }[] };
+      shipment: {
+        number: string;
+        shipViaId: string;
+        shipViaDescription: string;
+        trackingNumbers: string[];
+        lines: { inventoryNumber: string; quantity: number }[];
+      };
     }
   | { kind: "status"; externalId: string; shopOrderId: string; salesOrder: SalesOrderRef; vismaStatus: string };
 
@@ -130,7 +136,10 @@ export class OrderProgressRun {
   /** An event read again for a retry: the shipment, or the sales order still in that status; undefined when gone. */
   async readOne(externalId: string): Promise<ProgressEvent | undefined> {
     const [shopOrderId = "", kind, key = ""] = externalId.split(":");
-    const exported = await db.syncItem.findFirst({ where: { tenantId: this.ctx.tenantId, module: "ORDER_EXPORT", externalId: shopOrderId }, select: { targetId: true, meta: true } });
+    const exported = await db.syncItem.findFirst({
+      where: { tenantId: this.ctx.tenantId, module: "ORDER_EXPORT", externalId: shopOrderId },
+      select: { targetId: true, meta: true },
+    });
     if (!exported?.targetId) return undefined;
     const salesOrder = { type: typeOfRow(exported.meta, this.mapping), orderId: exported.targetId };
     if (kind === "shipment") {
@@ -154,23 +163,33 @@ export class OrderProgressRun {
 
   async map(event: ProgressEvent): Promise<MapResult<ProgressWrite>> {
     const order = await unlessNotFound(this.cscart.getOrder(event.shopOrderId));
-    if (!order) return { action: "skip", reason: recordWords("shopOrderGone", { orderId: event.shopOrderId }, `The shop no longer has order ${event.shopOrderId}.`) };
+    if (!order)
+      return { action: "skip", reason: recordWords("shopOrderGone", { orderId: event.shopOrderId }, `The shop no longer has order ${event.shopOrderId}.`) };
     return event.kind === "shipment" ? this.planShipment(event, order) : this.planStatus(event, order);
   }
 
   private planShipment(event: Extract<ProgressEvent, { kind: "shipment" }>, order: CsCartOrder): MapResult<ProgressWrite> {
     const { shipment } = event;
     const products = shopItemsShipped(order, shipment.lines);
-    if (!Object.keys(products).length) return {
+    if (!Object.keys(products).length)
+      return {
         action: "skip",
-        reason: recordWords("shipmentNothingLeft", { shipmentNumber: shipment.number, orderId: order.order_id }, `Nothing of Visma.net shipment ${shipment.number} is left to ship on shop order ${order.order_id}.`),
+        reason: recordWords(
+          "shipmentNothingLeft",
+          { shipmentNumber: shipment.number, orderId: order.order_id },
+          `Nothing of Visma.net shipment ${shipment.number} is left to ship on shop order ${order.order_id}.`,
+        ),
       };
     const carrier = this.mapping.progress.carrierByShipVia[shipment.shipViaId] ?? shipment.shipViaId;
     const trackingNumber = shipment.trackingNumbers.join(", ");
     if (!carrier && !trackingNumber) {
-      throw new AppError("ORDER_INVALID", `Visma.net shipment ${shipment.number} has neither a Ship via nor a tracking number; a CS-Cart shipment needs one of them. Add the Ship via or the package's tracking number in Visma.net, then retry.`, {
-        params: { variant: "shipmentUntracked", shipmentNumber: shipment.number },
-      });
+      throw new AppError(
+        "ORDER_INVALID",
+        `Visma.net shipment ${shipment.number} has neither a Ship via nor a tracking number; a CS-Cart shipment needs one of them. Add the Ship via or the package's tracking number in Visma.net, then retry.`,
+        {
+          params: { variant: "shipmentUntracked", shipmentNumber: shipment.number },
+        },
+      );
     }
     const shippingId = Number(order.shipping[0]?.shipping_id ?? order.shipping_ids.split(",")[0] ?? 0);
     if (!shippingId) {
@@ -178,22 +197,55 @@ export class OrderProgressRun {
         params: { variant: "noShippingMethod", orderId: order.order_id },
       });
     }
-    const payload: CsCartShipmentPayload = { order_id: Number(order.order_id), shipping_id: shippingId, tracking_number: trackingNumber, carrier, comments: shipmentMarker(shipment.number), products };
-    return { action: "create", target: recordWords("shopShipment", { orderId: order.order_id }, `a CS-Cart shipment of order ${order.order_id}`), payload: { kind: "shipment", shipment: payload }, payloadHash: null };
+    const payload: CsCartShipmentPayload = {
+      order_id: Number(order.order_id),
+      shipping_id: shippingId,
+      tracking_number: trackingNumber,
+      carrier,
+      comments: shipmentMarker(shipment.number),
+      products,
+    };
+    return {
+      action: "create",
+      target: recordWords("shopShipment", { orderId: order.order_id }, `a CS-Cart shipment of order ${order.order_id}`),
+      payload: { kind: "shipment", shipment: payload },
+      payloadHash: null,
+    };
   }
 
   private planStatus(event: Extract<ProgressEvent, { kind: "status" }>, order: CsCartOrder): MapResult<ProgressWrite> {
     const status = this.mapping.progress.shopStatusByVismaStatus[event.vismaStatus];
-    if (!status) return { action: "skip", reason: recordWords("vismaStatusUnmapped", { status: event.vismaStatus }, `Visma.net status ${event.vismaStatus} is not mapped to a shop status.`) };
-    if (order.status === status) return { action: "skip", reason: recordWords("shopStatusAlready", { orderId: order.order_id, status }, `Shop order ${order.order_id} has status ${status} already.`) };
-    return { action: "update", target: recordWords("shopOrderStatus", { orderId: order.order_id }, `the status of CS-Cart order ${order.order_id}`), payload: { kind: "status", orderId: order.order_id, status }, payloadHash: null };
+    if (!status)
+      return {
+        action: "skip",
+        reason: recordWords("vismaStatusUnmapped", { status: event.vismaStatus }, `Visma.net status ${event.vismaStatus} is not mapped to a shop status.`),
+      };
+    if (order.status === status)
+      return {
+        action: "skip",
+        reason: recordWords("shopStatusAlready", { orderId: order.order_id, status }, `Shop order ${order.order_id} has status ${status} already.`),
+      };
+    return {
+      action: "update",
+      target: recordWords("shopOrderStatus", { orderId: order.order_id }, `the status of CS-Cart order ${order.order_id}`),
+      payload: { kind: "status", orderId: order.order_id, status },
+      payloadHash: null,
+    };
   }
 
   async write(plan: PlannedWrite<ProgressWrite>): Promise<Written> {
     const write = plan.payload;
     if (write.kind === "shipment") {
       const { shipmentId } = await this.cscart.createShipment(write.shipment);
-      this.ctx.log.info(logLine("shopShipmentCreated", { orderId: String(write.shipment.order_id), shipmentId, marker: write.shipment.comments, hasTracking: Boolean(write.shipment.tracking_number), trackingNumber: write.shipment.tracking_number }));
+      this.ctx.log.info(
+        logLine("shopShipmentCreated", {
+          orderId: String(write.shipment.order_id),
+          shipmentId,
+          marker: write.shipment.comments,
+          hasTracking: Boolean(write.shipment.tracking_number),
+          trackingNumber: write.shipment.tracking_number,
+        }),
+      );
       return { targetId: shipmentId, meta: { trackingNumber: write.shipment.tracking_number, carrier: write.shipment.carrier } };
     }
     await this.cscart.updateOrderStatus(write.orderId, write.status, { notifyCustomer: this.ctx.settings.notifyCustomerOfStatus });

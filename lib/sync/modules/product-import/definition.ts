@@ -46,7 +46,11 @@ export const productImport = defineSyncModule({
     async open(ctx, { httpAttempts }) {
       const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: httpAttempts, module: ctx.module });
       const active = await getActiveMapping(ctx.tenantId, "product");
-      ctx.log.info(active.version === null ? logLine("defaultMapping", { mapping: "product" }) : logLine("mappingVersion", { mapping: "product", version: active.version }));
+      ctx.log.info(
+        active.version === null
+          ? logLine("defaultMapping", { mapping: "product" })
+          : logLine("mappingVersion", { mapping: "product", version: active.version }),
+      );
       const shopCategories = await shopCategoryIds(cscart, ctx);
       return { ctx, cscart, visma, mapping: active.config, shopIds: shopProductIds(cscart), targetIds: new Map<string, ShopIdResult>(), shopCategories };
     },
@@ -122,4 +126,3 @@ function assertCategoryExists(categoryId: number | undefined, shopCategories: Se
 }
 
 type ProductWrite = { productId: string | undefined; product: CsCartProductPayload; imageKey: string | null; additionalImageKeys: string[] };
-

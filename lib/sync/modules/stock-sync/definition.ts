@@ -59,7 +59,12 @@ export const stockSync = defineSyncModule({
       const productId = previous?.targetId ?? shopIdOrThrow(run.productIds.get(item.inventoryNumber), productKey(item.inventoryNumber));
       if (!productId) return { action: "skip", reason: recordWords("notInShop", {}, "not in the shop (yet)") };
       if (!force && previous?.state === "DONE" && previous.payloadHash === payloadHash) return { action: "skip", reason: UNCHANGED };
-      return { action: "update", target: recordWords("shopProduct", { productId }, `CS-Cart product ${productId}`), payload: { productId, amount }, payloadHash };
+      return {
+        action: "update",
+        target: recordWords("shopProduct", { productId }, `CS-Cart product ${productId}`),
+        payload: { productId, amount },
+        payloadHash,
+      };
     },
     async write(run, { payload }: PlannedWrite<StockWrite>) {
       await run.cscart.updateProduct(payload.productId, { amount: payload.amount });

@@ -7,6 +7,4 @@ import { updateSettings } from "@/lib/settings/update-settings";
 export const GET = guardRoute({ role: "VIEWER" }, (ctx) => getSettings(ctx.tenant.id));
 
 /** PATCH: change some or all settings. */
-export const PATCH = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
-  updateSettings(ctx, await readJsonBody(request, SettingsPatchSchema, "settings")),
-);
+export const PATCH = guardRoute({ role: "ADMIN" }, async (ctx, request) => updateSettings(ctx, await readJsonBody(request, SettingsPatchSchema, "settings")));

@@ -3,6 +3,4 @@ import { retryItems } from "@/lib/runs/retry-failed";
 import { RetryItemsInputSchema } from "@/lib/runs/retry-items.schema";
 
 /** POST { itemIds }: retry these failed records. */
-export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) =>
-  retryItems(ctx, await readJsonBody(request, RetryItemsInputSchema, "retry request")),
-);
+export const POST = guardRoute({ role: "ADMIN" }, async (ctx, request) => retryItems(ctx, await readJsonBody(request, RetryItemsInputSchema, "retry request")));
