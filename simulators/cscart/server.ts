@@ -4,7 +4,7 @@
  */
 import type { RunningSimulator } from "../shared/control";
 import type { RequestKind } from "../shared/capacity";
-import { header, json, parseJsonBody, type ApiFlavour, type SimRequest } from "../shared/http";
+import { header, json, parseJsonBody, webServerErrorPage, type ApiFlavour, type SimRequest } from "../shared/http";
 import { COMMON_DEFAULTS, startSimulator, type CommonSimOptions } from "../shared/simulator";
 import { generateSeedData } from "../shared/seed-data";
 import { cscartError } from "./api";
@@ -96,6 +96,7 @@ export async function startCscartSimulator(overrides: Partial<CscartSimOptions> 
     },
     exemptFromFaults: (path) => path.startsWith("/images/"),
     requestKind: cscartRequestKind,
+    overloadResponse: webServerErrorPage,
     guard: (request: SimRequest) => {
       if (request.path.startsWith("/images/")) return {};
       const credentials = /^Basic\s+(.+)$/i.exec(header(request, "authorization") ?? "");

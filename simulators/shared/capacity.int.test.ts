@@ -25,13 +25,14 @@ async function until(sim: { capacityStats(): CapacityStats }, ready: (stats: Cap
 const statusesOf = async (responses: Promise<Response>[]) => (await Promise.all(responses)).map((response) => response.status).sort();
 
 describe("capacity model", () => {
-  it("serves `workers` requests at once, queues up to queueLimit more and answers the rest 503 in the shop's error shape", async () => {
+  it("serves `workers` requests at once, queues up to queueLimit more and answers the rest 503 as the web server in front does (an HTML page, no API body)", async () => {
     const sim = await shop({ workers: 2, queueLimit: 1, serviceMs: { read: 1000, write: 1000, imageWrite: 1000 } });
     const responses = Array.from({ length: 4 }, () => cscartFetch(sim, "/api/products?items_per_page=1"));
     // While the first two are served, the third waits and the fourth finds the queue full.
     const refused = await Promise.race(responses);
     expect(refused.status).toBe(503);
-    expect(await refused.json()).toEqual({ message: "Service Unavailable", status: 503 });
+    expect(refused.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await refused.text()).toContain("<title>503 Service Temporarily Unavailable</title>");
     expect(await statusesOf(responses)).toEqual([200, 200, 200, 503]);
     expect(sim.capacityStats()).toMatchObject({
       served: { read: 3, write: 0, imageWrite: 0 },
@@ -51,6 +52,7 @@ describe("capacity model", () => {
     await until(sim, (stats) => stats.inService === 1);
     const second = await cscartFetch(sim, `/api/products/${product.productId}`, { method: "PUT", body: { amount: 22 } });
     expect(second.status).toBe(504);
+    expect(await second.text()).toContain("<title>504 Gateway Time-out</title>");
     expect((await first).status).toBe(200);
     expect(product.amount).toBe(11);
     expect(sim.capacityStats()).toMatchObject({ served: { write: 1 }, timedOut: 1 });

@@ -74,6 +74,18 @@ export interface ApiFlavour {
   guard?(request: SimRequest): GuardResult | Promise<GuardResult>;
   /** What a request costs the server's capacity (./capacity.ts); default: GET and HEAD read, the rest write. */
   requestKind?(request: SimRequest): RequestKind;
+  /** The answer when no worker took the request (503 queue full, 504 waited too long); default: errorResponse. */
+  overloadResponse?(status: 503 | 504): SimResponse;
+}
+
+/**
+ * The page nginx sends itself when PHP-FPM takes no more requests: the application never ran, so
+ * there is no API error body (docs/api-facts.md, "A shop under load").
+ */
+export function webServerErrorPage(status: 503 | 504): SimResponse {
+  const title = status === 503 ? "503 Service Temporarily Unavailable" : "504 Gateway Time-out";
+  const html = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  return { status, bytes: { data: Buffer.from(html), contentType: "text/html" } };
 }
 
 function defaultRequestKind(request: SimRequest): RequestKind {
@@ -230,8 +242,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Start
     const served = exempt
       ? { admission: { outcome: "served" as const }, value: await answer(request) }
       : await capacity.serve((flavour.requestKind ?? defaultRequestKind)(request), () => answer(request));
-    if (served.admission.outcome === "refused") return flavour.errorResponse(503, "Service Unavailable", request);
-    if (served.admission.outcome === "timed-out") return flavour.errorResponse(504, "Gateway Timeout", request);
+    if (served.admission.outcome !== "served") {
+      const status = served.admission.status;
+      return flavour.overloadResponse?.(status) ?? flavour.errorResponse(status, status === 503 ? "Service Unavailable" : "Gateway Timeout", request);
+    }
     const response = served.value!;
     if (decision.dropAfterCommit) {
       counter.countFault("dropped");
