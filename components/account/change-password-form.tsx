@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
+import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 /**
  * Changing the password ends every session of the account, this one too; the form then logs this
  * browser in again with the new password, so only the other sessions are gone.
@@ -14,26 +15,25 @@ import { useApiMutation } from "@/components/use-api-mutation";
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account.change");
   const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const change = useApiMutation({
     mutationFn: async () => {
-      const result = await apiFetch<{ changed: boolean }>("/api/account/password", { method: "POST", json: { currentPassword, newPassword } });
-      await signIn("credentials", { email, password: newPassword, redirect: false });
+      const result = await apiFetch<{ changed: boolean }>("/api/account/password", {
+        method: "POST",
+        json: { currentPassword, newPassword: newPassword.password },
+      });
+      await signIn("credentials", { email, password: newPassword.password, redirect: false });
       return result;
     },
     successMessage: t("done"),
     onSuccess: () => {
       setCurrentPassword("");
-      setNewPassword("");
-      setConfirm("");
+      newPassword.clear();
     },
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setMismatch(newPassword !== confirm);
-    if (newPassword === confirm) change.mutate(undefined);
+    if (newPassword.confirmed()) change.mutate(undefined);
   };
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
@@ -46,22 +46,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         onChange={(event) => setCurrentPassword(event.target.value)}
         error={change.fieldErrors.currentPassword}
       />
-      <TextField
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={(event) => setNewPassword(event.target.value)}
-        error={change.fieldErrors.newPassword}
-      />
-      <TextField
-        label={t("confirm")}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={(event) => setConfirm(event.target.value)}
-        error={mismatch ? t("mismatch") : undefined}
-      />
+      <NewPasswordFields state={newPassword} t={t} error={change.fieldErrors.newPassword} />
       <FormMessage error={change.formError} success={change.success} />
       <Button type="submit" className="w-full" disabled={change.isPending}>
         {change.isPending ? t("saving") : t("submit")}

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useSyncExternalStore, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { useErrorText } from "@/components/i18n";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/field";
 import { useApiMutation } from "@/components/use-api-mutation";
+import { NewPasswordFields, useNewPassword } from "./new-password-fields";
 /** The token comes in the URL fragment (#token=…), which never reaches a server log. */
 function tokenFromFragment(): string {
   return new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token") ?? "";
@@ -23,19 +24,19 @@ export function SetPasswordForm() {
   const errorText = useErrorText();
   // null while rendered on the server, where there is no fragment.
   const token = useSyncExternalStore(onHashChange, tokenFromFragment, () => null);
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const save = useApiMutation({
     mutationFn: () =>
-      apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", { method: "POST", json: { token, password } }),
+      apiFetch<{ email: string; tenant?: { slug: string; name: string } }>("/api/account/set-password", {
+        method: "POST",
+        json: { token, password: newPassword.password },
+      }),
     // A sign-up link also created the shop (lib/accounts/sign-up.ts).
     successMessage: (result) => (result.tenant ? t("shopCreated", { name: result.tenant.name }) : t("done")),
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setMismatch(password !== confirm);
-    if (password === confirm) save.mutate(undefined);
+    if (newPassword.confirmed()) save.mutate(undefined);
   };
   // A used or expired link: the whole advice (ask for a new one); an incomplete one: what is wrong with it.
   const tokenProblem = save.fieldErrors.token && (save.error instanceof ApiError && save.error.params ? errorText(save.error) : save.fieldErrors.token);
@@ -60,22 +61,7 @@ export function SetPasswordForm() {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4" aria-label={t("title")}>
-      <TextField
-        label={t("password")}
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={save.fieldErrors.password}
-      />
-      <TextField
-        label={t("confirm")}
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={(event) => setConfirm(event.target.value)}
-        error={mismatch ? t("mismatch") : undefined}
-      />
+      <NewPasswordFields state={newPassword} t={t} error={save.fieldErrors.password} />
       <FormMessage error={tokenProblem ?? save.formError} />
       <Button type="submit" className="w-full" disabled={save.isPending || token === null}>
         {save.isPending ? t("saving") : t("submit")}
