@@ -6,7 +6,11 @@ import { fileURLToPath } from "node:url";
  * shared test database's queues, but may only call the simulators their own test file allowed
  * (ALLOWED_PRIVATE_HOSTS), so these files run alone, after everything else, one at a time.
  */
-const STARTS_WORKER_PROCESSES = ["lib/sync/engine/multi-worker.int.test.ts", "lib/sync/modules/order-export/exactly-once.int.test.ts"];
+const STARTS_WORKER_PROCESSES = [
+  "lib/sync/engine/multi-worker.int.test.ts",
+  "lib/sync/modules/order-export/exactly-once.int.test.ts",
+  "workers/job-pickup.int.test.ts",
+];
 
 const shared = {
   // .next*/ hold links into node_modules (Next.js externals), whose own tests are not ours.

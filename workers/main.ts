@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { createBoss, startBoss } from "@/lib/jobs/boss";
 import { ALERT_WEBHOOK_QUEUE, DELETE_TENANT_QUEUE, EVALUATE_ALERTS_QUEUE, PURGE_LOGS_QUEUE, SCHEDULE_TICK_QUEUE } from "@/lib/jobs/queues";
 import { logger, setProcessLogContext, withLogContext } from "@/lib/logger";
+import { listenForJobsSent, workOneAtATime } from "@/lib/jobs/wake-workers";
 import { recordJob } from "@/lib/metrics/metrics";
 import { SYNC_MODULES } from "@/lib/sync/modules";
 import { startHeartbeat } from "./heartbeat";
@@ -67,14 +68,22 @@ async function main() {
   await startBoss(boss);
 
   const pollingIntervalSeconds = config.WORKER_POLL_SECONDS;
+  const pollers = new Map<string, string[]>();
   for (const { queue } of SYNC_MODULES.modules) {
     // Several pollers per queue so one worker serves many tenants at once.
     for (let i = 0; i < config.WORKER_CONCURRENCY; i++) {
-      await boss.work(queue, { batchSize: 1, pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) =>
-        job ? track(queue, job.id, () => handleSyncJob(job, SYNC_MODULES, boss)) : undefined,
+      const pollerId = await workOneAtATime(boss, queue, { pollingIntervalSeconds }, (job) =>
+        track(queue, job.id, () => handleSyncJob(job, SYNC_MODULES, boss)),
       );
+      pollers.set(queue, [...(pollers.get(queue) ?? []), pollerId]);
     }
   }
+  // A sync job sent anywhere (the dashboard's "sync now", the tick) starts now, not at the next poll.
+  const jobsSent = await listenForJobsSent({
+    connectionString: config.DATABASE_URL,
+    onJobsSent: (queue) => pollers.get(queue)?.forEach((pollerId) => boss.notifyWorker(pollerId)),
+    onError: (error) => logger().warn({ err: error }, `job listener: ${error.message}; polling every ${pollingIntervalSeconds} s meanwhile`),
+  });
   await boss.work(SCHEDULE_TICK_QUEUE, { pollingIntervalSeconds }, async () => handleScheduleTickJob(boss));
   await boss.work(PURGE_LOGS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handlePurgeLogsJob());
   await boss.work(EVALUATE_ALERTS_QUEUE, { pollingIntervalSeconds: 30 }, async () => handleEvaluateAlertsJob(boss));
@@ -106,6 +115,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing ${active.size} running job(s), taking no new ones`);
+    await jobsSent.stop();
     await boss.stop({ graceful: true, wait: true, timeout: config.WORKER_STOP_GRACE_MS });
     await heartbeat.stop();
     server?.close();

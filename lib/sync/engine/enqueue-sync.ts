@@ -13,6 +13,7 @@ import type PgBoss from "pg-boss";
 import { db, type RunTrigger } from "../../db";
 import { webBoss } from "../../jobs/boss";
 import { singletonKeyFor, type SyncJobPayload } from "../../jobs/queues";
+import { announceJobs } from "../../jobs/wake-workers";
 import { SYNC_MODULES } from "../modules";
 import type { ModuleRegistry } from "./module-registry";
 import { moveNextRuns } from "./module-schedules";
@@ -62,6 +63,8 @@ export async function sendSyncJob(
     return false;
   }
   await db.syncRun.updateMany({ where: { id: payload.runId, tenantId: payload.tenantId }, data: { jobId } });
+  // A job for later (a rate limit) is found by polling when its time comes.
+  if (!startAfter || startAfter.getTime() <= Date.now()) await announceJobs([module.queue]);
   return true;
 }
 
@@ -103,6 +106,7 @@ export async function enqueueSyncs(
     const accepted = new Set(inserted.map((row) => row.id));
     const refused = batch.filter((entry) => !accepted.has(entry.jobId));
     if (refused.length) await db.syncRun.deleteMany({ where: { id: { in: refused.map((entry) => entry.runId) }, status: "QUEUED" } });
+    await announceJobs(batch.filter((entry) => accepted.has(entry.jobId)).map((entry) => entry.module.queue));
     await moveNextRuns(
       batch.map((entry) => ({ tenantId: entry.tenantId, module: entry.module.id })),
       queuedAt,
