@@ -21,14 +21,38 @@ export interface FetchedPage<T> {
 /** A runaway guard: a remote that never says "done" stops here instead of looping forever. */
 const MAX_PAGES = 100_000;
 
-export async function* pageThrough<T>(fetchPage: (page: number) => Promise<FetchedPage<T>>, firstPage: number): AsyncGenerator<Page<T>> {
+export async function* pageThrough<T>(
+  fetchPage: (page: number) => Promise<FetchedPage<T>>,
+  firstPage: number,
+  /**
+   * Pages requested ahead while the caller handles one (0: one after another). Only pages the
+   * remote's total count says exist are read ahead, never one past the end; the concurrency limit
+   * per host still applies.
+   */
+  options: { readAhead?: number } = {},
+): AsyncGenerator<Page<T>> {
+  const readAhead = Math.max(0, options.readAhead ?? 0);
+  const requested = new Map<number, Promise<FetchedPage<T>>>();
+  const request = (page: number) => {
+    if (requested.has(page)) return;
+    const fetching = fetchPage(page);
+    fetching.catch(() => {}); // met when its page's turn comes; ignored when the caller stops before
+    requested.set(page, fetching);
+  };
   let seen = 0;
+  let lastKnownPage = firstPage;
   for (let page = firstPage; page < firstPage + MAX_PAGES; page += 1) {
-    const fetched = await fetchPage(page);
+    request(page);
+    const fetched = await requested.get(page)!;
+    requested.delete(page);
     if (fetched.items.length === 0) return;
-    yield { items: fetched.items, page, ...(fetched.totalCount !== undefined ? { totalCount: fetched.totalCount } : {}) };
     seen += fetched.items.length;
-    if (fetched.totalCount !== undefined ? seen >= fetched.totalCount : fetched.items.length < fetched.pageSize) return;
+    const last = fetched.totalCount !== undefined ? seen >= fetched.totalCount : fetched.items.length < fetched.pageSize;
+    if (fetched.totalCount !== undefined && fetched.pageSize > 0) lastKnownPage = firstPage + Math.ceil(fetched.totalCount / fetched.pageSize) - 1;
+    // The next pages are on their way while the caller handles this one.
+    if (!last) for (let ahead = page + 1; ahead <= Math.min(lastKnownPage, page + readAhead); ahead += 1) request(ahead);
+    yield { items: fetched.items, page, ...(fetched.totalCount !== undefined ? { totalCount: fetched.totalCount } : {}) };
+    if (last) return;
   }
 }
 

@@ -126,11 +126,16 @@ export class CsCartClient {
     itemsPerPage: number,
     itemsOf: (body: z.output<S>) => T[],
     totalOf: (body: z.output<S>) => number | undefined,
+    readAhead = 0,
   ) {
-    return pageThrough<T>(async (page) => {
-      const body = await this.get(schema, path, { ...query, page, items_per_page: itemsPerPage });
-      return { items: itemsOf(body), totalCount: totalOf(body), pageSize: itemsPerPage };
-    }, 1);
+    return pageThrough<T>(
+      async (page) => {
+        const body = await this.get(schema, path, { ...query, page, items_per_page: itemsPerPage });
+        return { items: itemsOf(body), totalCount: totalOf(body), pageSize: itemsPerPage };
+      },
+      1,
+      { readAhead },
+    );
   }
 
   // ---- orders ----
@@ -244,8 +249,11 @@ export class CsCartClient {
 
   // ---- products ----
 
-  /** Products page by page; `productCode` narrows to codes containing it (CS-Cart's `pcode`, a LIKE search). */
-  listProductPages(filter: { productCode?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartProduct>> {
+  /**
+   * Products page by page; `productCode` narrows to codes containing it (CS-Cart's `pcode`, a LIKE
+   * search). `readAhead`: pages requested ahead once the total is known (a whole-shop listing).
+   */
+  listProductPages(filter: { productCode?: string; itemsPerPage?: number; readAhead?: number } = {}): AsyncGenerator<Page<CsCartProduct>> {
     const byCode: QueryParams = filter.productCode ? { pcode: filter.productCode } : {};
     return this.listPages(
       CsCartProductListSchema,
@@ -254,6 +262,7 @@ export class CsCartClient {
       filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
       (body) => body.products,
       (body) => body.params?.total_items,
+      filter.readAhead,
     );
   }
 
@@ -278,7 +287,8 @@ export class CsCartClient {
 
   // ---- users ----
 
-  listUserPages(filter: { email?: string; itemsPerPage?: number } = {}): AsyncGenerator<Page<CsCartUser>> {
+  /** Customers page by page; `email` narrows to addresses containing it. `readAhead` as for products. */
+  listUserPages(filter: { email?: string; itemsPerPage?: number; readAhead?: number } = {}): AsyncGenerator<Page<CsCartUser>> {
     const query: QueryParams = { user_type: "C", email: filter.email };
     return this.listPages(
       CsCartUserListSchema,
@@ -287,6 +297,7 @@ export class CsCartClient {
       filter.itemsPerPage ?? DEFAULT_ITEMS_PER_PAGE,
       (body) => body.users,
       (body) => body.params?.total_items,
+      filter.readAhead,
     );
   }
 

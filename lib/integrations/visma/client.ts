@@ -496,8 +496,9 @@ export class VismaClient {
     );
   }
 
+  /** V3 sales orders page by page. `readAhead`: pages requested ahead once the total is known (paging.ts). */
   listSalesOrderPages(
-    filter: { modifiedSince?: Date | string; filter?: string; orderBy?: string; pageSize?: number; status?: string } = {},
+    filter: { modifiedSince?: Date | string; filter?: string; orderBy?: string; pageSize?: number; status?: string; readAhead?: number } = {},
   ): AsyncGenerator<Page<SalesOrderListItem>> {
     const pageSize = filter.pageSize ?? DEFAULT_V3_PAGE_SIZE;
     const query: QueryParams = {
@@ -507,12 +508,16 @@ export class VismaClient {
       status: filter.status,
       pageSize,
     };
-    return pageThrough<SalesOrderListItem>(async (pageIndex) => {
-      const body = await this.getJson(this.salesOrderHttp, SalesOrderListPageSchema, this.salesOrderUrl("SalesOrders"), { ...query, pageIndex });
-      // No nextPage link means this was the last page, whatever its size.
-      const totalCount = typeof body.totalCount === "number" ? body.totalCount : body.nextPage ? undefined : 0;
-      return { items: body.value, ...(totalCount !== undefined ? { totalCount: Math.max(totalCount, body.value.length) } : {}), pageSize };
-    }, 0);
+    return pageThrough<SalesOrderListItem>(
+      async (pageIndex) => {
+        const body = await this.getJson(this.salesOrderHttp, SalesOrderListPageSchema, this.salesOrderUrl("SalesOrders"), { ...query, pageIndex });
+        // No nextPage link means this was the last page, whatever its size.
+        const totalCount = typeof body.totalCount === "number" ? body.totalCount : body.nextPage ? undefined : 0;
+        return { items: body.value, ...(totalCount !== undefined ? { totalCount: Math.max(totalCount, body.value.length) } : {}), pageSize };
+      },
+      0,
+      { readAhead: filter.readAhead },
+    );
   }
 
   /**
