@@ -13,6 +13,12 @@ import { AppError, quoteError, toAppError } from "../../errors";
 
 const BULK_THRESHOLD = 25;
 const LIST_PAGE_SIZE = 250;
+/**
+ * Pages of the whole-shop listing requested ahead: a first import into a shop of 10,000 products
+ * reads 40 pages, which one after another cost 40 round trips before the first write. The shop's
+ * learned concurrency limit still caps what it gets.
+ */
+const LIST_READ_AHEAD = 4;
 
 export type ShopIdResult = { kind: "found"; id: string } | { kind: "absent" } | { kind: "ambiguous"; ids: string[] } | { kind: "failed"; error: AppError };
 
@@ -105,7 +111,7 @@ export function shopIdOrThrow(result: ShopIdResult | undefined, what: ShopKey): 
 
 export function shopProductIds(cscart: CsCartClient) {
   return new ShopIdLookup({
-    listAll: () => cscart.listProductPages({ itemsPerPage: LIST_PAGE_SIZE }),
+    listAll: () => cscart.listProductPages({ itemsPerPage: LIST_PAGE_SIZE, readAhead: LIST_READ_AHEAD }),
     findAll: (code) => cscart.findProductsByCode(code),
     keyOf: (product) => product.product_code ?? undefined,
     idOf: (product) => String(product.product_id),
@@ -114,7 +120,7 @@ export function shopProductIds(cscart: CsCartClient) {
 
 export function shopUserIds(cscart: CsCartClient) {
   return new ShopIdLookup({
-    listAll: () => cscart.listUserPages({ itemsPerPage: LIST_PAGE_SIZE }),
+    listAll: () => cscart.listUserPages({ itemsPerPage: LIST_PAGE_SIZE, readAhead: LIST_READ_AHEAD }),
     findAll: (email) => cscart.findUsersByEmail(email),
     keyOf: (user) => user.email ?? undefined,
     idOf: (user) => String(user.user_id),

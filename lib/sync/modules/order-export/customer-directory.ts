@@ -30,6 +30,8 @@ export class CustomerDirectory {
   /** Set when a customer POST lost its answer: the customer may exist, so look before creating again. */
   private mustRefreshBeforeCreate = false;
   private salt: string | undefined;
+  /** The refresh started with startRefresh: lookups wait for it (and fail with its error). */
+  private ready: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly tenantId: string,
@@ -39,6 +41,17 @@ export class CustomerDirectory {
   private async hashOf(email: string): Promise<string> {
     this.salt ??= (await db.tenant.findUniqueOrThrow({ where: { id: this.tenantId }, select: { customerIndexSalt: true } })).customerIndexSalt;
     return emailHash(this.salt, email);
+  }
+
+  /**
+   * Starts the refresh in the background, so the run reads the shop's orders meanwhile: find and
+   * resolve wait for it. The caller awaits the result too, so a failed read fails the run.
+   */
+  startRefresh(): Promise<number> {
+    const refreshing = this.refresh();
+    this.ready = refreshing;
+    refreshing.catch(() => {}); // handled where it is awaited
+    return refreshing;
   }
 
   /** Reads the customers changed since the last refresh into the index. */
@@ -74,6 +87,7 @@ export class CustomerDirectory {
 
   /** The customer number for an e-mail address, if Visma.net has one (no remote call). */
   async find(email: string): Promise<string | undefined> {
+    await this.ready;
     const hash = await this.hashOf(email);
     const cached = this.known.get(hash);
     if (cached) return cached;

@@ -14,6 +14,8 @@ import type { VismaClient } from "../../../integrations/visma/client";
 
 /** Visma.net's clock and the shop's may differ; a sales order shows as modified after its shop order's time minus this. */
 export const LISTING_MARGIN_MS = 15 * 60_000;
+/** Pages of the listing requested ahead: every order of the run waits for it. */
+const LISTING_READ_AHEAD = 4;
 
 export type SalesOrderKey = { type: string; orderId: string };
 
@@ -40,7 +42,7 @@ export class SalesOrderReferences {
     const next = this.listing.then(async () => {
       if (this.coveredSince && this.coveredSince <= since) return;
       const found = new Map<string, SalesOrderKey>();
-      for await (const page of this.visma.listSalesOrderPages({ modifiedSince: since, orderBy: "lastModified asc" })) {
+      for await (const page of this.visma.listSalesOrderPages({ modifiedSince: since, orderBy: "lastModified asc", readAhead: LISTING_READ_AHEAD })) {
         for (const order of page.items) {
           const reference = order.customerOrder ?? order.customer?.order;
           if (reference && order.orderId) found.set(reference, { type: order.type ?? "SO", orderId: order.orderId });

@@ -56,7 +56,12 @@ export class OrderExportRun {
     readonly references: SalesOrderReferences,
     /** Visma.net has no customer field called "administration"; it is the sales order's branch. */
     readonly branchId: string | undefined,
+    /** The customer index's refresh, started in open. */
+    private readonly customersIndexed: Promise<void>,
   ) {}
+
+  /** Reads of full orders under way (recover starts one, map awaits it). */
+  private readonly orderReads = new WeakMap<OrderRef, Promise<CsCartOrder>>();
 
   static async open(ctx: SyncRunContext, options: { httpAttempts: number }): Promise<OrderExportRun> {
     const { cscart, visma } = await loadConnectors(ctx.tenantId, { meter: ctx.meter, maxAttempts: options.httpAttempts, module: ctx.module });
@@ -65,19 +70,32 @@ export class OrderExportRun {
       mapping.version === null ? logLine("defaultMapping", { mapping: "order" }) : logLine("mappingVersion", { mapping: "order", version: mapping.version }),
     );
     const directory = new CustomerDirectory(ctx.tenantId, visma);
-    const indexed = await directory.refresh();
-    ctx.log.info(logLine("customerIndexRefreshed", { count: indexed }));
-    return new OrderExportRun(ctx, cscart, visma, directory, mapping.config, new SalesOrderReferences(visma), branchIdFor(debtorDefaultsOf(ctx)));
+    // Visma.net's customers are read while the shop lists its orders (read awaits both): one round trip less before the first order.
+    const customersIndexed = directory.startRefresh().then((count) => ctx.log.info(logLine("customerIndexRefreshed", { count })));
+    customersIndexed.catch(() => {}); // awaited in read; a retry run's orders meet the error in map
+    return new OrderExportRun(
+      ctx,
+      cscart,
+      visma,
+      directory,
+      mapping.config,
+      new SalesOrderReferences(visma),
+      branchIdFor(debtorDefaultsOf(ctx)),
+      customersIndexed,
+    );
   }
 
   /** The orders changed since the cursor, page by page; always at least one page, which says how the shop was listed. */
   async *read(cursor: ShopOrderCursor): AsyncGenerator<OrderPage> {
     const { settings } = this.ctx;
     // Orders at or below the chosen start number are never exported: an old shop need not list them at all.
-    const changes = await this.cscart.listOrderChanges(
-      { ...cursor, lastOrderId: Math.max(cursor.lastOrderId, startOrderId(settings.orderExportStart)) },
-      { status: settings.exportStatuses, itemsPerPage: ORDER_PAGE_SIZE },
-    );
+    const [changes] = await Promise.all([
+      this.cscart.listOrderChanges(
+        { ...cursor, lastOrderId: Math.max(cursor.lastOrderId, startOrderId(settings.orderExportStart)) },
+        { status: settings.exportStatuses, itemsPerPage: ORDER_PAGE_SIZE },
+      ),
+      this.customersIndexed,
+    ]);
     const listing = { mode: changes.mode, listedAt: changes.listedAt };
     if (changes.mode === "order_id") this.ctx.log.info(logLine("shopListsByOrderId", {}));
     let yielded = false;
@@ -136,10 +154,15 @@ export class OrderExportRun {
       : null;
   }
 
-  /** The full order, read once per run and kept on the ref for the steps after the export. */
-  private async orderOf(ref: OrderRef): Promise<CsCartOrder> {
-    ref.detail ??= await this.cscart.getOrder(ref.orderId);
-    return ref.detail;
+  /** The full order, read once per run (one read however many ask at once) and kept on the ref for the steps after the export. */
+  private orderOf(ref: OrderRef): Promise<CsCartOrder> {
+    if (ref.detail) return Promise.resolve(ref.detail);
+    let reading = this.orderReads.get(ref);
+    if (!reading) {
+      reading = this.cscart.getOrder(ref.orderId).then((order) => (ref.detail = order));
+      this.orderReads.set(ref, reading);
+    }
+    return reading;
   }
 
   /**
@@ -147,7 +170,10 @@ export class OrderExportRun {
    * (an earlier attempt whose answer was lost, or an export a restored database forgot).
    */
   async recover(ref: OrderRef): Promise<Written | undefined> {
-    const createdAt = ref.createdAt ?? (await this.orderOf(ref)).timestamp;
+    // The full order is read meanwhile: map needs it next (and the steps after a recovered export).
+    const reading = this.orderOf(ref);
+    reading.catch(() => {}); // map meets the error, or recover below
+    const createdAt = ref.createdAt ?? (await reading).timestamp;
     const existing = await this.references.find(customerOrderReference(ref.orderId), new Date(createdAt * 1000));
     return existing ? { targetId: existing.orderId, meta: { type: existing.type, recovered: true } } : undefined;
   }
