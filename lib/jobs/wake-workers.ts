@@ -13,6 +13,7 @@
 import pg from "pg";
 import type PgBoss from "pg-boss";
 import { db } from "../db";
+import { logger } from "../logger";
 
 /**
  * boss.work with batches of one, except that a poller which has just finished a job fetches again
@@ -26,25 +27,33 @@ export async function workOneAtATime(
   options: { pollingIntervalSeconds: number },
   handle: (job: PgBoss.Job<unknown>) => Promise<unknown>,
 ): Promise<string> {
-  let pollerId: string | undefined;
-  pollerId = await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) => {
+  // Known once boss.work returns, which is before any fetch can have answered.
+  const poller: { id?: string } = {};
+  poller.id = await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]: PgBoss.Job<unknown>[]) => {
     try {
       return job ? await handle(job) : undefined;
     } finally {
-      if (pollerId) boss.notifyWorker(pollerId);
+      if (poller.id) boss.notifyWorker(poller.id);
     }
   });
-  return pollerId;
+  return poller.id;
 }
 
 /** The channel's name; the payload is a queue name. */
 export const JOBS_SENT_CHANNEL = "apicenter_jobs_sent";
 
-/** After the jobs are committed: wakes every worker polling these queues. Jobs that start later need no call. */
+/**
+ * After the jobs are committed: wakes every worker polling these queues. Jobs that start later need
+ * no call. Never fails its caller: the jobs are queued already, and polling finds them anyway.
+ */
 export async function announceJobs(queues: Iterable<string>): Promise<void> {
   const names = [...new Set(queues)];
   if (!names.length) return;
-  await db.$executeRaw`select pg_notify(${JOBS_SENT_CHANNEL}, queue) from unnest(${names}::text[]) as queue`;
+  try {
+    await db.$executeRaw`select pg_notify(${JOBS_SENT_CHANNEL}, queue) from unnest(${names}::text[]) as queue`;
+  } catch (error) {
+    logger().warn({ err: error }, `could not announce new jobs (${names.join(", ")}); workers find them at their next poll`);
+  }
 }
 
 export type JobsSentListener = { stop(): Promise<void> };
