@@ -3,7 +3,7 @@
  * the listener comes back after its connection is cut. Each test uses a queue of its own: other test
  * files announce theirs on the same channel.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db";
@@ -11,6 +11,8 @@ import { createBoss } from "./boss";
 import { announceJobs, listenForJobsSent, workOneAtATime, type JobsSentListener } from "./wake-workers";
 
 const HOUR_SECONDS = 3600;
+/** Not a UUID: the metrics test fails on any UUID in a label, and queue names become labels while they exist. */
+const testQueueName = () => `test-wake-${randomBytes(6).toString("hex")}`;
 let boss: PgBoss;
 const listeners: JobsSentListener[] = [];
 
@@ -45,18 +47,18 @@ async function listen(options: { reconnectMs?: number } = {}) {
 describe("announcing jobs", () => {
   it("tells a listener each queue once per announcement", async () => {
     const { heard, heardOf } = await listen();
-    const [first, second] = [`test-wake-${randomUUID()}`, `test-wake-${randomUUID()}`];
+    const [first, second] = [testQueueName(), testQueueName()];
     await announceJobs([first, second, first]);
     await Promise.all([heardOf(first), heardOf(second)]);
     // A later announcement arrives after the first one's, so by then nothing else of it can come.
-    const marker = `test-wake-${randomUUID()}`;
+    const marker = testQueueName();
     await announceJobs([marker]);
     await heardOf(marker);
     expect(heard.filter((queue) => [first, second].includes(queue)).sort()).toEqual([first, second].sort());
   });
 
   it("wakes a poller that sleeps for an hour, so the job starts now", async () => {
-    const queue = `test-wake-${randomUUID()}`;
+    const queue = testQueueName();
     await boss.createQueue(queue);
     const started: string[] = [];
     const startedJob = new Map<string, () => void>();
@@ -84,7 +86,7 @@ describe("announcing jobs", () => {
 
   it("listens again after its connection is cut, and says so", async () => {
     const { errors, heardOf } = await listen({ reconnectMs: 20 });
-    const before = `test-wake-${randomUUID()}`;
+    const before = testQueueName();
     await announceJobs([before]);
     await heardOf(before);
 
@@ -98,7 +100,7 @@ describe("announcing jobs", () => {
     expect(cut?.count).toBe(1);
 
     // Announced until heard: notifications sent while no connection listens are not kept.
-    const after = `test-wake-${randomUUID()}`;
+    const after = testQueueName();
     let heardAfter = false;
     const heard = heardOf(after).then(() => (heardAfter = true));
     while (!heardAfter) {
@@ -111,7 +113,7 @@ describe("announcing jobs", () => {
 
 describe("working one job at a time", () => {
   it("takes a backlog job after job, although the poller would sleep an hour after each fetch", async () => {
-    const queue = `test-wake-${randomUUID()}`;
+    const queue = testQueueName();
     await boss.createQueue(queue);
     const sent = [];
     for (let n = 0; n < 3; n++) sent.push((await boss.send(queue, { n }))!);
