@@ -38,6 +38,16 @@ export function readPaging(query: URLSearchParams, defaultPerPage = 10): PagePar
   return { page: positive(query.get("page"), 1), itemsPerPage: positive(query.get("items_per_page"), defaultPerPage) };
 }
 
+/**
+ * The page as fn_get_users, fn_get_categories and fn_get_shipments_info serve it: they count first and
+ * db_paginate clamps a page past the end to the last one (db_get_valid_page), so reading on answers
+ * the last page again, never an empty one. Orders and products pass no count, and run past the end.
+ */
+export function clampToLastPage(paging: PageParams, totalItems: number): PageParams {
+  if (totalItems <= 0 || (paging.page - 1) * paging.itemsPerPage < totalItems) return paging;
+  return { ...paging, page: Math.max(1, Math.ceil(totalItems / paging.itemsPerPage)) };
+}
+
 export function pageOf<T>(items: T[], paging: PageParams): T[] {
   const start = (paging.page - 1) * paging.itemsPerPage;
   return items.slice(start, start + paging.itemsPerPage);

@@ -323,6 +323,21 @@ describe("CS-Cart users and categories", () => {
     expect(listed.users.map((user: Json) => user.user_id)).toEqual([userId]);
   });
 
+  it("answers a page past the end with the last page for users and categories (fn_get_users counts first, db_paginate clamps), but with nothing for orders", async () => {
+    const usersAt = async (page: number) => (await (await cscartFetch(sim, `/api/users?items_per_page=2&page=${page}`)).json()) as Json;
+    const first = await usersAt(1);
+    const total = Number(first.params.total_items);
+    const lastPage = Math.ceil(total / 2);
+    const last = await usersAt(lastPage);
+    const beyond = await usersAt(lastPage + 5);
+    expect(beyond.params.page).toBe(lastPage);
+    expect(beyond.users.map((user: Json) => user.user_id)).toEqual(last.users.map((user: Json) => user.user_id));
+    const categories = (await (await cscartFetch(sim, "/api/categories?items_per_page=1&page=100000")).json()) as Json;
+    expect(categories.categories).toHaveLength(1);
+    const orders = (await (await cscartFetch(sim, "/api/orders?items_per_page=2&page=100000")).json()) as Json;
+    expect(orders.orders).toEqual([]);
+  });
+
   it("lists categories", async () => {
     const body = (await (await cscartFetch(sim, "/api/categories")).json()) as Json;
     expect(body.categories.length).toBeGreaterThan(3);

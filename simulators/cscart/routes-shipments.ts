@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { json, type Handler, type SimRequest, type SimResponse } from "../shared/http";
 import type { Router } from "../shared/router";
-import { cscartError, integerParam, listParams, notFound, pageOf, readCscartBody, readPaging } from "./api";
+import { clampToLastPage, cscartError, integerParam, listParams, notFound, pageOf, readCscartBody, readPaging } from "./api";
 import { numeric } from "./schemas";
 import { applyInventoryForStatusChange, findStatus, nextTimestamp, type CscartShipment, type CscartState } from "./state";
 
@@ -57,7 +57,7 @@ function renderShipment(state: CscartState, shipment: CscartShipment): Record<st
 function listShipments(state: CscartState, request: SimRequest): SimResponse {
   const orderId = integerParam(request.query, "order_id");
   const matching = [...state.shipments.values()].filter((shipment) => !orderId || shipment.orderId === orderId).sort((a, b) => b.shipmentId - a.shipmentId);
-  const paging = readPaging(request.query);
+  const paging = clampToLastPage(readPaging(request.query), matching.length);
   return json(200, { shipments: pageOf(matching, paging).map((shipment) => renderShipment(state, shipment)), params: listParams(paging, matching.length) });
 }
 

@@ -1,7 +1,7 @@
 /** /api/users (customers, user_type C) and /api/categories. */
 import { json, type Handler, type SimRequest, type SimResponse } from "../shared/http";
 import type { Router } from "../shared/router";
-import { cscartError, integerParam, listParams, listValues, notFound, pageOf, readCscartBody, readPaging } from "./api";
+import { clampToLastPage, cscartError, integerParam, listParams, listValues, notFound, pageOf, readCscartBody, readPaging } from "./api";
 import { renderCategory, renderUser } from "./render";
 import { userCreateSchema, userUpdateSchema, type UserUpdateBody } from "./schemas";
 import type { CscartAddress, CscartState, CscartUser } from "./state";
@@ -17,7 +17,7 @@ function listUsers(state: CscartState, request: SimRequest): SimResponse {
       (!email || user.email.toLowerCase().includes(email)) &&
       (userId === undefined || user.userId === userId),
   );
-  const paging = readPaging(query);
+  const paging = clampToLastPage(readPaging(query), matching.length);
   return json(200, { users: pageOf(matching, paging).map(renderUser), params: listParams(paging, matching.length) });
 }
 
@@ -118,8 +118,8 @@ export function registerUserRoutes(router: Router<Handler>, state: () => CscartS
     .post("/api/users", (request) => createUser(state(), request))
     .put("/api/users/:id", (request) => updateUser(state(), request))
     .get("/api/categories", (request) => {
-      const paging = readPaging(request.query);
       const categories = state().categories;
+      const paging = clampToLastPage(readPaging(request.query), categories.length);
       return json(200, { categories: pageOf(categories, paging).map(renderCategory), params: listParams(paging, categories.length) });
     })
     .get("/api/categories/:id", (request) => {
