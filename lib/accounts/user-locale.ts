@@ -1,4 +1,5 @@
 /** A user's own language: "en", "nl", or null to follow the browser. It applies in every tenant. */
+import { cache } from "react";
 import { z } from "zod";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -7,10 +8,11 @@ import { parseOrThrow } from "../validation";
 
 export const UserLocaleInputSchema = z.object({ locale: LocaleSchema.nullable() });
 
-export async function getUserLocale(userId: string): Promise<Locale | null> {
+/** Once per page request (React cache): next-intl's request config and the dashboard's layout both ask. */
+export const getUserLocale = cache(async (userId: string): Promise<Locale | null> => {
   const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
   return isLocale(user?.locale) ? user.locale : null;
-}
+});
 
 export async function setUserLocale(userId: string, input: unknown): Promise<{ locale: Locale | null }> {
   const { locale } = parseOrThrow(UserLocaleInputSchema, input, "language");

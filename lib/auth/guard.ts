@@ -8,6 +8,7 @@
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { NextResponse, type NextRequest } from "next/server";
+import { cache } from "react";
 import type { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
@@ -20,11 +21,14 @@ import { resolveTenantAccess, type TenantContext } from "./tenant-access";
 
 export type { TenantContext };
 
-/** The logged-in user, from a session token whose session version is still current (lib/auth/options.ts). */
-export async function currentUserId(): Promise<string | undefined> {
+/**
+ * The logged-in user, from a session token whose session version is still current (lib/auth/options.ts).
+ * Once per page request (React cache): the layouts, the page and next-intl's request config all ask.
+ */
+export const currentUserId = cache(async (): Promise<string | undefined> => {
   const session = await getServerSession(authOptions());
   return session?.user?.id;
-}
+});
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -147,8 +151,11 @@ export function readSearchParams<S extends z.ZodType>(request: NextRequest, sche
   return parseOrThrow(schema, Object.fromEntries(request.nextUrl.searchParams), "query parameters");
 }
 
-/** For server components: log in if there is no session, 404 for a tenant that is not yours. */
-export async function guardPage(tenantSlug: string, role: RoleName = "VIEWER"): Promise<TenantContext> {
+/**
+ * For server components: log in if there is no session, 404 for a tenant that is not yours. Once
+ * per page request and role (React cache): the tenant layout and the page both guard.
+ */
+export const guardPage = cache(async (tenantSlug: string, role: RoleName = "VIEWER"): Promise<TenantContext> => {
   const userId = await currentUserId();
   if (!userId) redirect(`/login?callbackUrl=${encodeURIComponent(`/${tenantSlug}`)}`);
   try {
@@ -157,7 +164,7 @@ export async function guardPage(tenantSlug: string, role: RoleName = "VIEWER"): 
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
-}
+});
 
 /** For pages outside a tenant (the tenant picker): the logged-in user's id, or a redirect. */
 export async function requireUserId(returnTo = "/"): Promise<string> {
