@@ -4,6 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { db } from "../lib/db";
+import en from "../messages/en.json" with { type: "json" };
 import { createTestTenant, TEST_PASSWORD } from "../testing/fixtures";
 import { logIn, OWNER, saveScreenshots, VIEWER } from "./helpers";
 
@@ -14,6 +15,11 @@ test("overview: connection badges, module status, throughput chart", async ({ pa
   await expect(page.getByTestId("throughput-chart")).toBeVisible();
   await expect(page.getByTestId("module-product-import").getByTestId("next-run")).toContainText("Next run:");
   await saveScreenshots(page, "overview");
+  // The messages come as a script the browser caches (components/intl/messages-provider.tsx), not
+  // inside each page's HTML: a message this page does not show is not in it.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain("<html");
+  expect(html).not.toContain(en.errors.NOT_FOUND.deleting);
 });
 
 test("connections: errors beside the field, secrets write-only, test connection", async ({ page }) => {
