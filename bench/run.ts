@@ -57,7 +57,8 @@ async function main() {
   const { createBoss, startBoss } = await import("../lib/jobs/boss");
   const { createUser } = await import("../lib/tenants/create-user");
   const { disconnectDb } = await import("../lib/db");
-  const { startBenchWorkers } = await import("./stack");
+  const { startBenchWorkers, startSimulators } = await import("./stack");
+  const { allowLocalServers } = await import("../testing/allow-local-servers");
   const { runProductScenarios } = await import("./scenarios/products");
   const { runCustomerScenario } = await import("./scenarios/customers");
   const { runOrderScenarios } = await import("./scenarios/orders");
@@ -72,10 +73,21 @@ async function main() {
   await startBoss(boss);
   const owner = { email: `bench-owner@bench.apicenter.local`, password: "bench-owner-password" };
   const user = await createUser({ email: owner.email, name: "Bench owner", password: owner.password });
+  // Before any worker starts, so every worker may call them (see warmUpMainWorker).
+  const warmUpSimulators = await startSimulators(config, 7, { products: 10, customers: 10, orders: 10 });
+  allowLocalServers(warmUpSimulators.cscart.url, warmUpSimulators.visma.url);
   const worker = await startBenchWorkers(config, 1, "main");
   log(`database ${new URL(database.url).pathname.slice(1)} ready, worker pid ${worker.processes.map((process) => process.pid).join(", ")}`);
 
-  const ctx: BenchContext = { config, boss, worker, owner: { id: user.id, ...owner }, meanLatencyMs: meanLatencyMs(config.latencyMs, config.jitterMs), log };
+  const ctx: BenchContext = {
+    config,
+    boss,
+    worker,
+    warmUpSimulators,
+    owner: { id: user.id, ...owner },
+    meanLatencyMs: meanLatencyMs(config.latencyMs, config.jitterMs),
+    log,
+  };
   const results: ScenarioResult[] = [];
   const failures: string[] = [];
   const scenarios: [string[], () => Promise<ScenarioResult[]>][] = [
@@ -100,6 +112,7 @@ async function main() {
     }
   } finally {
     await ctx.worker.stop();
+    await warmUpSimulators.close();
     await boss.stop({ graceful: false });
     await disconnectDb();
     await database.server?.stop();

@@ -4,7 +4,7 @@ import type { SyncRun } from "../../lib/db";
 import { computeBound, legacyMultiple, type Bound, ratioToBound, splitCalls, type CallSplit, type LegacyKind, type RemoteCallsByRemote } from "../bound";
 import type { BenchConfig } from "../config";
 import type { PeakMemory } from "../rss";
-import type { BenchWorkers, MeasuredRun } from "../stack";
+import type { BenchWorkers, MeasuredRun, Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
 
 export type BenchContext = {
@@ -12,6 +12,8 @@ export type BenchContext = {
   boss: PgBoss;
   /** The one worker process the single-tenant scenarios run on. */
   worker: BenchWorkers;
+  /** A small shop and Visma.net company a restarted worker runs its module on once before a measured run (warmUpMainWorker). */
+  warmUpSimulators: Simulators;
   /** Owns every bench tenant; the dashboard scenario logs in as this user. */
   owner: { id: string; email: string; password: string };
   meanLatencyMs: number;
@@ -33,6 +35,11 @@ export type RowSpec = {
   notes?: string[];
   details?: Record<string, unknown>;
 };
+
+/** The note of a row measured right after warmUpMainWorker. */
+export function warmUpNote(module: string, seconds: number): string {
+  return `measured on a worker that had run ${module} once (its warm-up run on 10 records took ${seconds.toFixed(2)} s)`;
+}
 
 /** A scenario row from one measured run: records, calls per record, bound and ratio. */
 export function rowFromRun(ctx: BenchContext, measured: MeasuredRun, spec: RowSpec): ScenarioResult {

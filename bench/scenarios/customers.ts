@@ -1,8 +1,8 @@
 /** Scenario 3: customer import, Visma.net → CS-Cart, into a shop that has most of them already. */
 import { pagesFor } from "../bound";
-import { createBenchTenant, measureRun, restartMainWorker, startSimulators } from "../stack";
+import { createBenchTenant, measureRun, restartMainWorker, startSimulators, warmUpMainWorker } from "../stack";
 import type { ScenarioResult } from "../table";
-import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
+import { MAX_PAGE, rowFromRun, warmUpNote, type BenchContext } from "./context";
 
 export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { config } = ctx;
@@ -10,6 +10,7 @@ export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioRe
   try {
     const tenant = await createBenchTenant("customers", ctx.owner.id, sims);
     await restartMainWorker(ctx);
+    const warmUpSeconds = await warmUpMainWorker(ctx, "CUSTOMER_IMPORT");
     const shopUsers = sims.cscart.state.users.size;
     ctx.log(`3. customer import: ${sims.visma.state.customers.size} Visma.net customers, ${shopUsers} shop users`);
     const measured = await measureRun(ctx.boss, ctx.worker, tenant.id, "CUSTOMER_IMPORT");
@@ -25,6 +26,7 @@ export async function runCustomerScenario(ctx: BenchContext): Promise<ScenarioRe
         },
         concurrency: config.importConcurrency,
         throughput: true,
+        notes: [warmUpNote("CUSTOMER_IMPORT", warmUpSeconds)],
       }),
     ];
   } finally {

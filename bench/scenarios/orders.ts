@@ -6,9 +6,9 @@
 import { isSelected } from "../config";
 import { pagesFor, type CallSplit } from "../bound";
 import { startRateLimitProxy } from "../rate-limit-proxy";
-import { createBenchTenant, measureRun, restartMainWorker, startSimulators, type MeasuredRun, type Simulators } from "../stack";
+import { createBenchTenant, measureRun, restartMainWorker, startSimulators, warmUpMainWorker, type MeasuredRun, type Simulators } from "../stack";
 import type { ScenarioResult } from "../table";
-import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
+import { MAX_PAGE, rowFromRun, warmUpNote, type BenchContext } from "./context";
 
 /** Every status a finished checkout can have; the seed spreads orders over all of them. */
 const EXPORT_STATUSES = ["P", "C", "O", "F", "I"];
@@ -43,6 +43,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
     try {
       const tenant = await createBenchTenant("orders", ctx.owner.id, sims, { settings });
       await restartMainWorker(ctx);
+      const warmUpSeconds = await warmUpMainWorker(ctx, "ORDER_EXPORT", settings);
       ctx.log(`4a. order export: ${sims.cscart.state.orders.size} seeded orders, ${sims.visma.state.customers.size} Visma.net customers`);
       const mixed = await exportOnce(ctx, sims, tenant.id);
       rows.push(
@@ -53,7 +54,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
           concurrency,
           throughput: true,
           legacy: "orders",
-          notes: [`${mixed.customersCreated} Visma.net customer(s) created`],
+          notes: [`${mixed.customersCreated} Visma.net customer(s) created`, warmUpNote("ORDER_EXPORT", warmUpSeconds)],
         }),
       );
 
@@ -86,6 +87,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
     try {
       const tenant = await createBenchTenant("ratelimited", ctx.owner.id, sims, { settings, vismaUrl: proxy.url });
       await restartMainWorker(ctx);
+      const warmUpSeconds = await warmUpMainWorker(ctx, "ORDER_EXPORT", settings);
       const perMinute = (config.rateLimit * 60) / config.rateWindowSeconds;
       ctx.log(`6. rate-limited order export: ${sims.cscart.state.orders.size} orders, Visma.net ${config.rateLimit} calls per ${config.rateWindowSeconds} s`);
       const limited = await exportOnce(ctx, sims, tenant.id);
@@ -101,6 +103,7 @@ export async function runOrderScenarios(ctx: BenchContext): Promise<ScenarioResu
           vismaCallsPerSecond: config.rateLimit / config.rateWindowSeconds,
           notes: [
             `${rateLimited} of ${calls} metered Visma.net calls answered 429 (${((100 * rateLimited) / Math.max(1, calls)).toFixed(2)}%); window ${config.rateLimit} per ${config.rateWindowSeconds} s`,
+            warmUpNote("ORDER_EXPORT", warmUpSeconds),
           ],
           details: { proxy: { calls, rateLimited, limit: config.rateLimit, windowSeconds: config.rateWindowSeconds } },
         }),

@@ -4,9 +4,9 @@
  */
 import { isSelected } from "../config";
 import { pagesFor } from "../bound";
-import { apiWrites, createBenchTenant, measureRun, restartMainWorker, startSimulators } from "../stack";
+import { apiWrites, createBenchTenant, measureRun, restartMainWorker, startSimulators, warmUpMainWorker } from "../stack";
 import type { ScenarioResult } from "../table";
-import { MAX_PAGE, rowFromRun, type BenchContext } from "./context";
+import { MAX_PAGE, rowFromRun, warmUpNote, type BenchContext } from "./context";
 
 export async function runProductScenarios(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { config } = ctx;
@@ -16,6 +16,7 @@ export async function runProductScenarios(ctx: BenchContext): Promise<ScenarioRe
     const tenant = await createBenchTenant("products", ctx.owner.id, sims);
     ctx.dashboardTenant = tenant;
     await restartMainWorker(ctx);
+    const warmUpSeconds = await warmUpMainWorker(ctx, "PRODUCT_IMPORT");
     const concurrency = config.importConcurrency;
     const vismaItems = [...sims.visma.state.inventory.values()];
 
@@ -36,6 +37,7 @@ export async function runProductScenarios(ctx: BenchContext): Promise<ScenarioRe
           concurrency,
           throughput: true,
           legacy: "products",
+          notes: [warmUpNote("PRODUCT_IMPORT", warmUpSeconds)],
         }),
       );
     }
