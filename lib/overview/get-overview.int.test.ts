@@ -64,8 +64,26 @@ describe("overview", () => {
         startedAt: new Date(now.getTime() - 20_000),
       },
     });
+    // Another module's run waits in the queue; order export has failed records (and one done).
+    await db.syncRun.create({
+      data: { tenantId: tenant.id, module: "CUSTOMER_IMPORT", trigger: "MANUAL", status: "QUEUED", queuedAt: new Date(now.getTime() - 5_000) },
+    });
+    await db.syncItem.createMany({
+      data: [
+        { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "101", state: "FAILED" },
+        { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "102", state: "FAILED" },
+        { tenantId: tenant.id, module: "ORDER_EXPORT", externalId: "103", state: "DONE" },
+      ],
+    });
     const overview = await getOverview(tenant.id, now);
-    const products = overview.modules.find((module) => module.module === "PRODUCT_IMPORT")!;
+    const byModule = (id: string) => overview.modules.find((module) => module.module === id)!;
+    expect(byModule("CUSTOMER_IMPORT").activeRun).toMatchObject({ status: "QUEUED", trigger: "MANUAL" });
+    expect(byModule("CUSTOMER_IMPORT").lastRun).toBeNull();
+    expect(byModule("ORDER_EXPORT")).toMatchObject({ failingRecords: 2, activeRun: null, lastRun: null });
+    expect(byModule("STOCK_SYNC")).toMatchObject({ failingRecords: 0, activeRun: null, lastRun: null });
+    const products = byModule("PRODUCT_IMPORT");
+    expect(products.failingRecords).toBe(0);
+    expect(products.activeRun).toMatchObject({ status: "RUNNING", trigger: "REIMPORT" });
     expect(products.lastRun).toMatchObject({ status: "SUCCEEDED", created: 7 });
     expect(products.activeRun?.progress).toMatchObject({ percent: 40, processed: 40, total: 100 });
     expect(products.activeRun?.progress.etaSeconds).toBeGreaterThan(20);

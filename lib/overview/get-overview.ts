@@ -5,7 +5,7 @@
  */
 import { listOpenAlerts } from "../alerts/list-open-alerts";
 import { db } from "../db";
-import { SYNC_MODULES, type ModuleId } from "../sync/modules";
+import { SYNC_MODULES } from "../sync/modules";
 import { getConnectionHealth } from "./connection-health";
 import { getHourlyThroughput } from "./hourly-throughput";
 
@@ -20,13 +20,28 @@ export function progressOf(run: { processed: number; total: number | null; start
   return { processed, total, percent, etaSeconds };
 }
 
-async function moduleStatus(tenantId: string, module: ModuleId) {
-  const [lastFinished, active, failingRecords] = await Promise.all([
-    db.syncRun.findFirst({ where: { tenantId, module, finishedAt: { not: null }, dryRun: false }, orderBy: { finishedAt: "desc" } }),
-    db.syncRun.findFirst({ where: { tenantId, module, status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { queuedAt: "desc" } }),
-    db.syncItem.count({ where: { tenantId, module, state: "FAILED" } }),
+/**
+ * Per module: the last finished run, the run queued or running, the records that failed. Six
+ * queries whatever the number of modules (the overview is polled every few seconds while a run is
+ * active): the runs in progress and the failed records of all modules at once.
+ */
+async function moduleStatuses(tenantId: string) {
+  const [lastFinished, inProgress, failing] = await Promise.all([
+    Promise.all(
+      SYNC_MODULES.ids.map((module) =>
+        db.syncRun.findFirst({ where: { tenantId, module, finishedAt: { not: null }, dryRun: false }, orderBy: { finishedAt: "desc" } }),
+      ),
+    ),
+    // Runs not finished yet: a few rows, however long the history.
+    db.syncRun.findMany({ where: { tenantId, status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { queuedAt: "desc" } }),
+    db.syncItem.groupBy({ by: ["module"], where: { tenantId, state: "FAILED" }, _count: { _all: true } }),
   ]);
-  return { lastFinished, active, failingRecords };
+  const failingByModule = new Map(failing.map((row) => [row.module, row._count._all]));
+  return SYNC_MODULES.ids.map((module, index) => ({
+    lastFinished: lastFinished[index] ?? null,
+    active: inProgress.find((run) => run.module === module) ?? null,
+    failingRecords: failingByModule.get(module) ?? 0,
+  }));
 }
 
 export async function getOverview(tenantId: string, now = new Date()) {
@@ -35,7 +50,7 @@ export async function getOverview(tenantId: string, now = new Date()) {
     getConnectionHealth(tenantId),
     db.settings.findUnique({ where: { tenantId }, select: { schedules: true } }),
     db.syncRun.groupBy({ by: ["module"], where: { tenantId, dryRun: false }, _max: { queuedAt: true } }),
-    Promise.all(SYNC_MODULES.ids.map((module) => moduleStatus(tenantId, module))),
+    moduleStatuses(tenantId),
     getHourlyThroughput(tenantId, { hours: 72, now }),
     db.workerHeartbeat.count({ where: { lastSeenAt: { gte: new Date(now.getTime() - 60_000) } } }),
   ]);
