@@ -1,6 +1,6 @@
 /** A user's own language: "en", "nl", or null to follow the browser. It applies in every tenant. */
-import { cache } from "react";
 import { z } from "zod";
+import { findSessionUser } from "../auth/session-user";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { isLocale, LocaleSchema, type Locale } from "../i18n/locales";
@@ -8,11 +8,11 @@ import { parseOrThrow } from "../validation";
 
 export const UserLocaleInputSchema = z.object({ locale: LocaleSchema.nullable() });
 
-/** Once per page request (React cache): next-intl's request config and the dashboard's layout both ask. */
-export const getUserLocale = cache(async (userId: string): Promise<Locale | null> => {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+/** From the row the session was checked against (read once per page request: findSessionUser). */
+export async function getUserLocale(userId: string): Promise<Locale | null> {
+  const user = await findSessionUser(userId);
   return isLocale(user?.locale) ? user.locale : null;
-});
+}
 
 export async function setUserLocale(userId: string, input: unknown): Promise<{ locale: Locale | null }> {
   const { locale } = parseOrThrow(UserLocaleInputSchema, input, "language");

@@ -5,10 +5,10 @@
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "../db";
 import { env } from "../env";
 import { isAppError } from "../errors";
 import { authenticateUser } from "./authenticate-user";
+import { findSessionUser } from "./session-user";
 import { clientAddress } from "./login-throttle";
 
 function forwardedFor(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
@@ -49,7 +49,7 @@ export function authOptions(): NextAuthOptions {
           return token;
         }
         if (typeof token.userId !== "string") return token;
-        const current = await db.user.findUnique({ where: { id: token.userId }, select: { sessionVersion: true } });
+        const current = await findSessionUser(token.userId);
         if (current && current.sessionVersion === token.sessionVersion) return token;
         // An older session: from here on it carries no user, which is to say it is logged out.
         const { userId: _userId, sessionVersion: _version, ...rest } = token;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ModuleCatalogProvider } from "@/components/module-catalog";
 import { DashboardShell } from "@/components/shell/dashboard-shell";
 import { getUserLocale } from "@/lib/accounts/user-locale";
-import { guardPage } from "@/lib/auth/guard";
+import { currentUserId, guardPage } from "@/lib/auth/guard";
 import { listUserTenants } from "@/lib/auth/tenant-access";
 import { SYNC_MODULES } from "@/lib/sync/modules";
 
@@ -10,8 +10,10 @@ export const dynamic = "force-dynamic";
 
 export default async function TenantLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
-  const ctx = await guardPage(tenant);
-  const [tenants, locale] = await Promise.all([listUserTenants(ctx.user.id), getUserLocale(ctx.user.id)]);
+  const userId = await currentUserId();
+  // The tenant switcher's list and the user's language are read while the guard checks access
+  // (without a user the guard sends to log in, and neither is read).
+  const [ctx, tenants, locale] = await Promise.all([guardPage(tenant), userId ? listUserTenants(userId) : [], userId ? getUserLocale(userId) : null]);
   return (
     <DashboardShell tenant={ctx.tenant} user={{ ...ctx.user, locale }} role={ctx.role} tenants={tenants}>
       <ModuleCatalogProvider modules={SYNC_MODULES.catalog}>{children}</ModuleCatalogProvider>
